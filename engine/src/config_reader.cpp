@@ -1,0 +1,471 @@
+#include "traj/config_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "traj/string_distance.hpp"
+
+namespace traj {
+namespace {
+
+std::string format_number(double value) {
+  std::ostringstream text;
+  text << value;
+  return text.str();
+}
+
+const std::vector<std::string> NO_KEYS;
+
+}  // namespace
+
+std::string join_path(std::string_view parent, std::string_view key) {
+  if (parent.empty()) return std::string(key);
+  if (!key.empty() && key.front() == '[') return std::string(parent) + std::string(key);
+  return std::string(parent) + '.' + std::string(key);
+}
+
+bool is_identifier(std::string_view text) {
+  if (text.empty()) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '-';
+  });
+}
+
+void report_type(Diagnostics& diagnostics, const ConfigNode& node, const std::string& path,
+                 std::string_view expected) {
+  diagnostics.add(node.where, path, "expected " + std::string(expected) + ", found " + node.describe());
+}
+
+TableReader::TableReader(const ConfigNode* node, std::string path, Diagnostics& diagnostics)
+    : node_(node), path_(std::move(path)), diagnostics_(diagnostics) {
+  if (node_ != nullptr && !node_->is_table()) {
+    report_type(diagnostics_, *node_, path_, "a table");
+    node_ = nullptr;
+  }
+}
+
+const SourceLocation& TableReader::where() const {
+  static const SourceLocation nowhere;
+  return node_ != nullptr ? node_->where : nowhere;
+}
+
+const std::vector<std::string>& TableReader::keys() const {
+  return node_ != nullptr ? node_->keys : NO_KEYS;
+}
+
+const ConfigNode* TableReader::get(std::string_view key, bool required, std::string_view expected) {
+  read_.emplace_back(key);
+  const ConfigNode* value = node_ != nullptr ? node_->find(key) : nullptr;
+  if (value == nullptr && required && node_ != nullptr) {
+    diagnostics_.add(node_->where, path_of(key),
+                     "expected " + std::string(expected) + " (required key), found no such key");
+  }
+  return value;
+}
+
+void TableReader::skip(std::string_view key) { read_.emplace_back(key); }
+
+void TableReader::report(std::string_view key, std::string message) {
+  const ConfigNode* value = node_ != nullptr ? node_->find(key) : nullptr;
+  diagnostics_.add(value != nullptr ? value->where : where(), path_of(key), std::move(message));
+}
+
+std::optional<std::string> TableReader::string(std::string_view key, bool required) {
+  const ConfigNode* value = get(key, required, "a string");
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_string()) {
+    report_type(diagnostics_, *value, path_of(key), "a string");
+    return std::nullopt;
+  }
+  return value->text;
+}
+
+std::optional<std::string> TableReader::identifier(std::string_view key, bool required) {
+  const ConfigNode* value = get(key, required, "an identifier");
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_string() || !is_identifier(value->text)) {
+    report_type(diagnostics_, *value, path_of(key),
+                "an identifier (letters, digits, '_' and '-', no spaces or dots)");
+    return std::nullopt;
+  }
+  return value->text;
+}
+
+std::optional<double> TableReader::number(std::string_view key, bool required,
+                                          const ValueRange& range) {
+  const ConfigNode* value = get(key, required, "a number");
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_number()) {
+    report_type(diagnostics_, *value, path_of(key), "a number");
+    return std::nullopt;
+  }
+  if (!std::isfinite(value->number)) {
+    report_type(diagnostics_, *value, path_of(key), "a finite number");
+    return std::nullopt;
+  }
+  if (!range.contains(value->number)) {
+    diagnostics_.add(value->where, path_of(key),
+                     "expected a number " + std::string(range.wording) + ", found " +
+                         format_number(value->number));
+    return std::nullopt;
+  }
+  return value->number;
+}
+
+std::optional<long> TableReader::integer(std::string_view key, bool required, long min, long max,
+                                         std::string_view wording) {
+  const ConfigNode* value = get(key, required, wording);
+  if (value == nullptr) return std::nullopt;
+  if (value->kind != ConfigNode::Kind::Integer || value->integer < min || value->integer > max) {
+    report_type(diagnostics_, *value, path_of(key), wording);
+    return std::nullopt;
+  }
+  return static_cast<long>(value->integer);
+}
+
+std::optional<bool> TableReader::boolean(std::string_view key, bool required) {
+  const ConfigNode* value = get(key, required, "true or false");
+  if (value == nullptr) return std::nullopt;
+  if (value->kind != ConfigNode::Kind::Boolean) {
+    report_type(diagnostics_, *value, path_of(key), "true or false");
+    return std::nullopt;
+  }
+  return value->boolean;
+}
+
+std::optional<std::vector<std::string>> TableReader::strings(std::string_view key, bool required) {
+  const ConfigNode* value = get(key, required, "an array of strings");
+  if (value == nullptr) return std::nullopt;
+  if (value->is_string()) return std::vector<std::string>{value->text};
+  if (!value->is_array()) {
+    report_type(diagnostics_, *value, path_of(key), "an array of strings");
+    return std::nullopt;
+  }
+  std::vector<std::string> result;
+  bool ok = true;
+  for (std::size_t i = 0; i < value->children.size(); ++i) {
+    const auto& element = value->children[i];
+    if (!element.is_string()) {
+      report_type(diagnostics_, element, path_of(key) + '[' + std::to_string(i) + ']', "a string");
+      ok = false;
+    } else {
+      result.push_back(element.text);
+    }
+  }
+  if (!ok) return std::nullopt;
+  return result;
+}
+
+TableReader TableReader::table(std::string_view key, bool required) {
+  const ConfigNode* value = get(key, required, "a table");
+  return TableReader(value, path_of(key), diagnostics_);
+}
+
+void TableReader::finish(const std::vector<std::string>& known_keys) {
+  if (node_ == nullptr) return;
+  for (std::size_t i = 0; i < node_->keys.size(); ++i) {
+    const auto& key = node_->keys[i];
+    if (std::find(read_.begin(), read_.end(), key) != read_.end()) continue;
+    std::string message = "unknown key '" + key + "'";
+    const std::string suggestion = did_you_mean(key, known_keys);
+    if (!suggestion.empty()) {
+      message += suggestion;
+    } else if (!known_keys.empty()) {
+      message += " (expected one of:";
+      for (std::size_t k = 0; k < known_keys.size(); ++k) {
+        message += (k == 0 ? " " : ", ") + known_keys[k];
+      }
+      message += ')';
+    }
+    diagnostics_.add(node_->where.file.empty() ? node_->children[i].where : node_->children[i].where,
+                     path_of(key), message);
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+std::optional<Unit> QuantityReader::read_unit(TableReader& table, bool required) {
+  const auto symbol = table.string("unit", required);
+  if (!symbol) return std::nullopt;
+  const auto unit = parse_unit(*symbol);
+  if (!unit) {
+    table.report("unit", "expected a known unit (see docs/scenario-format.md#units), found \"" +
+                             *symbol + "\"");
+  }
+  return unit;
+}
+
+std::optional<Distribution> QuantityReader::read_distribution(const ConfigNode& node,
+                                                              const std::string& path,
+                                                              std::string& family_key) {
+  if (node.is_number()) {
+    if (!std::isfinite(node.number)) {
+      report_type(diagnostics_, node, path, "a finite number");
+      return std::nullopt;
+    }
+    family_key = "value";
+    return Distribution::fixed(node.number);
+  }
+  TableReader table(&node, path, diagnostics_);
+  if (!table.valid()) return std::nullopt;
+  static const std::vector<std::string> FAMILIES = {"value",  "uniform",   "triangular", "pert",
+                                                    "normal", "lognormal", "parameter"};
+  std::vector<std::string> present;
+  for (const auto& key : node.keys) {
+    if (std::find(FAMILIES.begin(), FAMILIES.end(), key) != FAMILIES.end()) present.push_back(key);
+  }
+  if (present.size() != 1) {
+    diagnostics_.add(node.where, path,
+                     "expected exactly one of value, uniform, triangular, pert, normal, lognormal, "
+                     "parameter, found " +
+                         (present.empty() ? std::string("none") : std::to_string(present.size())));
+    return std::nullopt;
+  }
+  family_key = present.front();
+  if (family_key == "parameter") return std::nullopt;  // handled by the caller
+
+  const ConfigNode& body = *node.find(family_key);
+  const std::string body_path = join_path(path, family_key);
+  auto finite_numbers = [&](const ConfigNode& array, std::size_t count,
+                            std::string_view wording) -> std::optional<std::vector<double>> {
+    if (!array.is_array() || array.children.size() != count ||
+        !std::all_of(array.children.begin(), array.children.end(),
+                     [](const ConfigNode& child) { return child.is_number(); })) {
+      report_type(diagnostics_, array, body_path, wording);
+      return std::nullopt;
+    }
+    std::vector<double> values;
+    for (const auto& child : array.children) {
+      if (!std::isfinite(child.number)) {
+        report_type(diagnostics_, child, body_path, "finite numbers");
+        return std::nullopt;
+      }
+      values.push_back(child.number);
+    }
+    return values;
+  };
+
+  Distribution result;
+  if (family_key == "value") {
+    auto value = table.number("value", true, ANY_VALUE);
+    if (!value) return std::nullopt;
+    result = Distribution::fixed(*value);
+  } else if (family_key == "uniform") {
+    table.skip("uniform");
+    const auto values = finite_numbers(body, 2, "an array [min, max]");
+    if (!values) return std::nullopt;
+    if ((*values)[0] > (*values)[1]) {
+      diagnostics_.add(body.where, body_path,
+                       "expected min ≤ max, found min " + format_number((*values)[0]) + " > max " +
+                           format_number((*values)[1]));
+      return std::nullopt;
+    }
+    result = {Distribution::Family::Uniform, (*values)[0], (*values)[1], 0.0};
+  } else if (family_key == "triangular" || family_key == "pert") {
+    table.skip(family_key);
+    const auto values = finite_numbers(body, 3, "an array [min, mode, max]");
+    if (!values) return std::nullopt;
+    const double min = (*values)[0], mode = (*values)[1], max = (*values)[2];
+    if (!(min <= mode && mode <= max)) {
+      diagnostics_.add(body.where, body_path,
+                       "expected min ≤ mode ≤ max, found [" + format_number(min) + ", " +
+                           format_number(mode) + ", " + format_number(max) + "]");
+      return std::nullopt;
+    }
+    result = {family_key == "pert" ? Distribution::Family::Pert : Distribution::Family::Triangular,
+              min, mode, max};
+  } else if (family_key == "normal") {
+    TableReader normal = table.table("normal", true);
+    if (!normal.valid()) return std::nullopt;
+    const auto mean = normal.number("mean", true, ANY_VALUE);
+    const auto sd = normal.number("sd", true, NON_NEGATIVE);
+    const auto min = normal.number("min", false, ANY_VALUE);
+    const auto max = normal.number("max", false, ANY_VALUE);
+    normal.finish({"mean", "sd", "min", "max"});
+    if (!mean || !sd) return std::nullopt;
+    result = {Distribution::Family::Normal, *mean, *sd, 0.0};
+    if (min) result.lower = *min;
+    if (max) result.upper = *max;
+    if (result.lower >= result.upper || *mean < result.lower || *mean > result.upper) {
+      diagnostics_.add(body.where, body_path,
+                       "expected min < max with the mean between them, found min " +
+                           format_number(result.lower) + ", mean " + format_number(*mean) +
+                           ", max " + format_number(result.upper));
+      return std::nullopt;
+    }
+  } else if (family_key == "lognormal") {
+    TableReader lognormal = table.table("lognormal", true);
+    if (!lognormal.valid()) return std::nullopt;
+    const auto median = lognormal.number("median", true, POSITIVE);
+    const auto sigma = lognormal.number("sigma", true, NON_NEGATIVE);
+    lognormal.finish({"median", "sigma"});
+    if (!median || !sigma) return std::nullopt;
+    result = {Distribution::Family::Lognormal, *median, *sigma, 0.0};
+  }
+  return result;
+}
+
+bool QuantityReader::check_range(const Distribution& distribution, const ConfigNode& node,
+                                 const std::string& path, Dimension dimension,
+                                 const ValueRange& range) {
+  const double low = distribution.support_min();
+  const double high = distribution.support_max();
+  if (range.contains(low) && range.contains(high)) return true;
+  std::string expected = describe(dimension);
+  if (!range.wording.empty()) expected += std::string(" ") + std::string(range.wording);
+  std::string found = distribution.describe();
+  if (!distribution.is_fixed()) {
+    found += " whose values range over [" + format_number(low) + ", " + format_number(high) + "]";
+  }
+  if (dimension == Dimension::Fraction && distribution.family == Distribution::Family::Normal) {
+    found += " (truncate it with min and max)";
+  }
+  diagnostics_.add(node.where, path, "expected " + expected + ", found " + found);
+  return false;
+}
+
+std::optional<Quantity> QuantityReader::read(const ConfigNode& node, const std::string& path,
+                                             Dimension dimension, const ValueRange& range,
+                                             const std::optional<Unit>& inherited_unit) {
+  if (!node.is_number() && !node.is_table()) {
+    report_type(diagnostics_, node, path, "a number or a distribution");
+    return std::nullopt;
+  }
+  // Named parameter reference.
+  if (node.is_table() && node.find("parameter") != nullptr) {
+    TableReader table(&node, path, diagnostics_);
+    const auto name = table.string("parameter", true);
+    table.finish({"parameter"});
+    if (!name) return std::nullopt;
+    const int index = parameters_.find(*name);
+    if (index < 0 || !parameters_[static_cast<std::size_t>(index)].named) {
+      diagnostics_.add(node.find("parameter")->where, join_path(path, "parameter"),
+                       "expected the name of a parameter declared in [parameters], found \"" +
+                           *name + "\"" + did_you_mean(*name, parameters_.names(true)));
+      return std::nullopt;
+    }
+    const Parameter& parameter = parameters_[static_cast<std::size_t>(index)];
+    const bool compatible = parameter.unitless ? is_unitless(dimension)
+                                               : parameter.dimension == dimension;
+    if (!compatible) {
+      diagnostics_.add(node.where, path,
+                       "expected a parameter holding " + describe(dimension) + ", found \"" +
+                           *name + "\" which holds " +
+                           (parameter.unitless ? std::string("a plain number")
+                                               : describe(parameter.dimension)));
+      return std::nullopt;
+    }
+    if (!check_range(parameter.distribution, node, path, dimension, range)) return std::nullopt;
+    return Quantity{0.0, index, 1.0};
+  }
+
+  std::string family_key;
+  auto distribution = read_distribution(node, path, family_key);
+  if (!distribution) return std::nullopt;
+
+  // Unit: the value's own, else the enclosing table's.
+  std::optional<Unit> unit;
+  bool unit_ok = true;
+  if (node.is_table()) {
+    TableReader table(&node, path, diagnostics_);
+    for (const auto& key : {"value", "uniform", "triangular", "pert", "normal", "lognormal"}) {
+      table.skip(key);
+    }
+    if (node.find("unit") != nullptr) {
+      unit = read_unit(table, false);
+      unit_ok = unit.has_value();
+    }
+    table.finish({"value", "uniform", "triangular", "pert", "normal", "lognormal", "parameter", "unit"});
+  }
+  if (!unit_ok) return std::nullopt;
+  const bool own_unit = unit.has_value();
+  if (!unit) unit = inherited_unit;
+  double factor = 1.0;
+  if (unit) {
+    if (unit->dimension != dimension) {
+      diagnostics_.add(node.where, path,
+                       "expected " + describe(dimension) + ", found a value in a unit of " +
+                           describe(unit->dimension) +
+                           (own_unit ? "" : " (the unit of the enclosing table)"));
+      return std::nullopt;
+    }
+    factor = unit->to_canonical;
+  } else if (!is_unitless(dimension)) {
+    diagnostics_.add(node.where, path,
+                     "expected " + describe(dimension) +
+                         " with its unit, found a number without unit (write { value = …, unit = "
+                         "\"…\" } or set the table's unit)");
+    return std::nullopt;
+  }
+  const Distribution canonical = distribution->scaled(factor);
+  if (!check_range(canonical, node, path, dimension, range)) return std::nullopt;
+  if (canonical.is_fixed()) return Quantity::fixed(canonical.a);
+  Parameter parameter;
+  parameter.name = path;
+  parameter.distribution = canonical;
+  parameter.dimension = dimension;
+  parameter.unitless = is_unitless(dimension);
+  parameter.where = node.where;
+  return Quantity{0.0, parameters_.add(std::move(parameter)), 1.0};
+}
+
+void QuantityReader::declare_parameter(const ConfigNode& node, const std::string& name,
+                                       const std::string& path) {
+  TableReader table(&node, path, diagnostics_);
+  if (!table.valid()) return;
+  if (!is_identifier(name)) {
+    diagnostics_.add(node.where, path,
+                     "expected a parameter name made of letters, digits, '_' and '-', found \"" +
+                         name + "\"");
+  }
+  const ConfigNode* body = table.get("distribution", true, "a number or a distribution");
+  const auto unit = node.find("unit") != nullptr ? read_unit(table, false) : std::nullopt;
+  const auto source = table.string("source", false);
+  table.string("description", false);
+  table.finish({"distribution", "unit", "source", "description"});
+  if (body == nullptr) return;
+  if (node.find("unit") != nullptr && !unit) return;
+  if (!body->is_number() && !body->is_table()) {
+    report_type(diagnostics_, *body, table.path_of("distribution"), "a number or a distribution");
+    return;
+  }
+  if (body->is_table() && body->find("parameter") != nullptr) {
+    diagnostics_.add(body->where, table.path_of("distribution"),
+                     "expected a distribution, found a reference to another parameter");
+    return;
+  }
+  std::string family_key;
+  const auto distribution = read_distribution(*body, table.path_of("distribution"), family_key);
+  if (body->is_table()) {
+    TableReader inner(body, table.path_of("distribution"), diagnostics_);
+    for (const auto& key : {"value", "uniform", "triangular", "pert", "normal", "lognormal"}) {
+      inner.skip(key);
+    }
+    if (body->find("unit") != nullptr) {
+      inner.skip("unit");
+      diagnostics_.add(body->find("unit")->where, table.path_of("distribution.unit"),
+                       "expected the unit beside the distribution (parameters." + name +
+                           ".unit), found it inside");
+    }
+    inner.finish({"value", "uniform", "triangular", "pert", "normal", "lognormal"});
+  }
+  if (!distribution) return;
+  if (parameters_.find(name) >= 0) {
+    diagnostics_.add(node.where, path, "expected a unique parameter name, found \"" + name +
+                                           "\" declared twice");
+    return;
+  }
+  Parameter parameter;
+  parameter.name = name;
+  parameter.named = true;
+  parameter.where = node.where;
+  parameter.source = source.value_or("");
+  parameter.unitless = !unit.has_value();
+  parameter.dimension = unit ? unit->dimension : Dimension::Ratio;
+  parameter.distribution = distribution->scaled(unit ? unit->to_canonical : 1.0);
+  parameters_.add(std::move(parameter));
+}
+
+}  // namespace traj
