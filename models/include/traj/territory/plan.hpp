@@ -1,0 +1,64 @@
+#pragma once
+/// A scenario compiled for one portfolio: the actions it runs, with their
+/// adoption curves after overrides, and the effects grouped by type in the
+/// order the yearly kernel applies them (docs/model.md#order-of-application).
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "traj/territory/indicators.hpp"
+#include "traj/territory/scenario.hpp"
+
+namespace traj::territory {
+
+/// An effect bound to the slot of its action in the plan.
+struct PlannedEffect {
+  int slot = 0;  ///< index into Plan::actions
+  const Effect* effect = nullptr;
+};
+
+/// The switches leaving one cell, applied together so that they never take
+/// more than the cell holds.
+struct SwitchGroup {
+  int sector = 0;
+  int from = 0;
+  std::vector<PlannedEffect> switches;
+};
+
+struct PlannedAction {
+  int action = 0;    ///< index in Scenario::actions
+  Adoption adoption; ///< after the portfolio's overrides
+  double planned_ceiling = 1.0;  ///< central ceiling the stated costs refer to
+};
+
+struct Plan {
+  explicit Plan(const Scenario& of) : scenario(&of), catalogue(of) {}
+
+  const Scenario* scenario;
+  std::string portfolio;  ///< id, empty for the baseline (no action)
+  std::vector<PlannedAction> actions;
+  std::vector<PlannedEffect> reductions;
+  std::vector<SwitchGroup> switch_groups;  ///< per sector, `from` in topological order
+  std::vector<PlannedEffect> productions;
+  std::vector<PlannedEffect> factor_changes;
+  std::vector<PlannedEffect> abatements;
+  std::vector<PlannedEffect> indicator_changes;
+  /// Conversions in an order where inputs are produced before use.
+  std::vector<const Conversion*> conversions;
+  /// Sources whose production is computed from a conversion.
+  std::vector<bool> derived_source;
+  IndicatorCatalogue catalogue;
+
+  int year_count() const { return scenario->horizon - scenario->base_year + 1; }
+};
+
+/// Compiles the scenario for portfolio `portfolio_id` ("" for the baseline
+/// without any action; "*" for every action of the scenario).
+/// Throws InputError if the portfolio does not exist.
+Plan compile_plan(const Scenario& scenario, const std::string& portfolio_id);
+
+/// Adoption of an action at `year` in [0, ceiling] for one member.
+double adoption_at(const Adoption& adoption, double year, std::span<const double> parameters);
+
+}  // namespace traj::territory

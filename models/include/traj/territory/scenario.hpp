@@ -1,0 +1,204 @@
+#pragma once
+/// The validated territorial scenario: every name resolved to an index, every
+/// number in canonical units (GWh, ktCO2e, t, M€, …), every uncertain number a
+/// parameter. Built by `load_scenario`; immutable afterwards.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "traj/parameter.hpp"
+#include "traj/units.hpp"
+
+namespace traj::territory {
+
+inline constexpr int NONE = -1;
+
+/// A local production source and the carrier it delivers (NONE: used on site,
+/// e.g. ambient heat captured by heat pumps).
+struct Source {
+  std::string id;
+  int carrier = NONE;
+};
+
+/// Another indicator a territory tracks (water, land take): base × trend.
+struct CustomIndicator {
+  std::string id;
+  std::string name;
+  Dimension dimension = Dimension::Volume;
+  Quantity base;
+  Quantity growth;  ///< per year
+};
+
+/// An emission factor of one species for one cell: a constant (possibly
+/// uncertain) or a year → value trajectory (linear interpolation, held
+/// constant outside its years).
+struct EmissionFactor {
+  bool present = false;
+  Quantity constant;
+  std::vector<double> years;
+  std::vector<double> values;
+
+  bool is_trajectory() const { return !years.empty(); }
+};
+
+/// A carrier produced inside the territory from other carriers (district heat).
+struct Conversion {
+  int carrier = NONE;
+  Quantity efficiency;  ///< GWh out per GWh of fuel in
+  std::vector<int> input_carriers;
+  std::vector<Quantity> input_shares;  ///< shares of the fuel input, sum to 1
+  Quantity renewable_share;            ///< share of the output that is renewable or recovered
+  int renewable_source = NONE;         ///< source the renewable output counts as
+};
+
+enum class CurveKind { Step, Linear, Logistic };
+
+struct Adoption {
+  CurveKind curve = CurveKind::Step;
+  Quantity start;      ///< year
+  Quantity full_year;  ///< linear: year the ceiling is reached
+  Quantity midpoint;   ///< logistic: year of half the ceiling
+  Quantity steepness;  ///< logistic: 1/yr
+  Quantity ceiling;    ///< fraction of the full effect reached, in [0, 1]
+};
+
+enum class EffectType { Reduce, Switch, Produce, Factor, Abate, Indicator };
+
+/// One effect of an action; which fields are meaningful depends on `type`.
+struct Effect {
+  EffectType type = EffectType::Reduce;
+  std::string path;  ///< key path, for messages and the graph
+  SourceLocation where;
+  std::vector<int> sectors;
+  std::vector<int> carriers;  ///< reduce, factor
+  Quantity fraction;          ///< reduce, abate, factor (relative), indicator (relative)
+  // switch
+  int from = NONE;
+  int to = NONE;
+  Quantity share;
+  Quantity ratio;  ///< GWh of `to` per GWh of `from` moved (from_efficiency / to_efficiency)
+  Quantity from_efficiency;
+  Quantity to_efficiency;
+  bool has_efficiencies = false;
+  int ambient_heat_source = NONE;
+  int local_source = NONE;
+  // produce
+  int source = NONE;
+  Quantity capacity;  ///< MWp
+  Quantity yield;     ///< GWh/MWp
+  Quantity energy;    ///< GWh
+  bool by_capacity = false;
+  // factor, abate
+  int species = NONE;  ///< 0 = GHG, 1 + i = pollutant i
+  Quantity new_factor;
+  bool has_new_factor = false;
+  // indicator
+  int indicator = NONE;
+  Quantity change;
+  bool has_change = false;
+};
+
+/// Costs stated for the action at its planned (central) ceiling.
+struct Costs {
+  Quantity investment = Quantity::fixed(0.0);  ///< M€, spread as adoption grows
+  Quantity operating = Quantity::fixed(0.0);   ///< M€/yr at the planned ceiling
+};
+
+struct Action {
+  std::string id;
+  std::string name;
+  std::string coalition;
+  std::string theme;
+  Adoption adoption;
+  Costs costs;
+  std::vector<Effect> effects;
+};
+
+/// A portfolio's change to one action's adoption curve.
+struct AdoptionOverride {
+  int action = NONE;
+  std::optional<Quantity> ceiling;
+  std::optional<Quantity> start;
+  std::optional<Quantity> full_year;
+  std::optional<Quantity> midpoint;
+  std::optional<Quantity> steepness;
+};
+
+struct Portfolio {
+  std::string id;
+  std::string name;
+  std::vector<int> actions;
+  std::vector<AdoptionOverride> overrides;
+};
+
+enum class Comparison { AtMost, AtLeast };
+
+struct Objective {
+  std::string id;
+  std::string description;
+  std::string indicator;
+  int year = 0;
+  Comparison comparison = Comparison::AtMost;
+  double threshold = 0.0;  ///< canonical unit, or a ratio when relative
+  std::optional<int> relative_to;
+  std::optional<double> reference_value;  ///< canonical unit, for years before the base year
+};
+
+struct Scenario {
+  std::string name;
+  std::string main_file;
+  std::vector<std::string> files;
+  int base_year = 0;
+  int horizon = 0;
+
+  std::vector<std::string> sectors;
+  std::vector<std::string> carriers;
+  std::vector<std::string> pollutants;
+  std::vector<Source> sources;
+  std::vector<CustomIndicator> indicators;
+
+  /// [sector × carriers + carrier], GWh; zero where the inventory is silent.
+  std::vector<Quantity> final_energy;
+  std::vector<bool> in_inventory;
+  std::vector<Quantity> local_production;  ///< per source, GWh
+  /// [species × sectors + sector]: ktCO2e for GHG (species 0), t for pollutants.
+  std::vector<Quantity> non_energy_emissions;
+  std::vector<Quantity> activity_growth;        ///< per sector, per year
+  std::vector<Quantity> autonomous_efficiency;  ///< per sector, per year
+  /// [(species × sectors + sector) × carriers + carrier]; ktCO2e/GWh or t/GWh.
+  std::vector<EmissionFactor> emission_factors;
+  std::vector<Quantity> network_losses;   ///< per carrier, fraction of gross supply
+  std::vector<Quantity> own_consumption;  ///< per carrier, fraction of gross supply
+  std::vector<Conversion> conversions;
+
+  ParameterSet parameters;
+  std::vector<Action> actions;
+  std::vector<Portfolio> portfolios;
+  std::vector<Objective> objectives;
+
+  int species_count() const { return 1 + static_cast<int>(pollutants.size()); }
+  std::string species_name(int species) const {
+    return species == 0 ? "ghg" : pollutants[static_cast<std::size_t>(species - 1)];
+  }
+  int cell(int sector, int carrier) const {
+    return sector * static_cast<int>(carriers.size()) + carrier;
+  }
+  std::size_t cell_count() const { return sectors.size() * carriers.size(); }
+  const EmissionFactor& factor(int species, int sector, int carrier) const {
+    return emission_factors[static_cast<std::size_t>(
+        (species * static_cast<int>(sectors.size()) + sector) * static_cast<int>(carriers.size()) +
+        carrier)];
+  }
+  int find_sector(std::string_view id) const;
+  int find_carrier(std::string_view id) const;
+  int find_source(std::string_view id) const;
+  int find_species(std::string_view id) const;
+  int find_indicator(std::string_view id) const;
+  int find_action(std::string_view id) const;
+  int find_portfolio(std::string_view id) const;
+  /// The conversion producing `carrier`, or nullptr.
+  const Conversion* conversion_of(int carrier) const;
+};
+
+}  // namespace traj::territory

@@ -1,0 +1,35 @@
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "scenario_choice.hpp"
+#include "traj/territory/propagation_graph.hpp"
+
+namespace traj::cli {
+
+CommandRunner add_graph_command(CLI::App& app) {
+  struct Options {
+    std::string path;
+    std::string portfolio;
+    std::string format = "text";
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand(
+      "graph", "Print the propagation graph: actions -> cells -> supply -> emissions -> indicators");
+  command->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario");
+  command->add_option("--portfolio,-p", options->portfolio, "Only the actions of this portfolio");
+  command->add_option("--format,-f", options->format, "Output format")
+      ->check(CLI::IsMember({"text", "dot"}))
+      ->capture_default_str();
+  command->footer(
+      "Examples:\n  traj graph --portfolio plan\n"
+      "  traj graph scenarios/orleans-assises.toml --format dot | dot -Tsvg > graph.svg");
+  return [options] {
+    const auto scenario = load_chosen_scenario(options->path);
+    const territory::PropagationGraph graph(scenario, options->portfolio);
+    std::cout << (options->format == "dot" ? graph.to_dot() : graph.to_text());
+    return EXIT_OK;
+  };
+}
+
+}  // namespace traj::cli

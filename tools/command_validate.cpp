@@ -1,0 +1,41 @@
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "scenario_choice.hpp"
+
+namespace traj::cli {
+
+CommandRunner add_validate_command(CLI::App& app) {
+  auto path = std::make_shared<std::string>();
+  CLI::App* command = app.add_subcommand(
+      "validate", "Check a scenario file and print a summary, or every error with its location");
+  command->add_option("scenario", *path, "Scenario file (TOML); default: the bundled scenario");
+  command->footer(
+      "Example:\n  traj validate scenarios/clermont-alliance.toml\n"
+      "Errors are printed as FILE:LINE:COLUMN: error: KEY.PATH: expected …, found … and the exit "
+      "code is 2.");
+  return [path] {
+    const auto scenario = load_chosen_scenario(*path);
+    std::size_t uncertain = 0;
+    for (const auto& parameter : scenario.parameters.all()) uncertain += parameter.distribution.is_fixed() ? 0 : 1;
+    std::size_t named = scenario.parameters.names(true).size();
+    std::size_t effects = 0;
+    for (const auto& action : scenario.actions) effects += action.effects.size();
+    std::cout << "ok: " << chosen_scenario_name(*path) << " — " << scenario.name << ", "
+              << scenario.base_year << "–" << scenario.horizon << "\n"
+              << "  " << scenario.sectors.size() << " sectors, " << scenario.carriers.size()
+              << " carriers, " << scenario.sources.size() << " sources, " << scenario.pollutants.size()
+              << " pollutants, " << scenario.indicators.size() << " custom indicators\n"
+              << "  " << scenario.actions.size() << " actions (" << effects << " effects), "
+              << named << " named parameters, " << uncertain << " uncertain numbers\n"
+              << "  " << scenario.portfolios.size() << " portfolios, " << scenario.objectives.size()
+              << " objectives\n"
+              << "  files: ";
+    for (std::size_t i = 0; i < scenario.files.size(); ++i) std::cout << (i ? ", " : "") << scenario.files[i];
+    std::cout << "\n";
+    return EXIT_OK;
+  };
+}
+
+}  // namespace traj::cli

@@ -1,0 +1,21 @@
+#pragma once
+/// The subcommands of `traj`: each registers its options on the application
+/// and runs when chosen. Run functions return the process exit code.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace traj::cli {
+
+/// Exit codes of `traj`.
+inline constexpr int EXIT_OK = 0;
+inline constexpr int EXIT_INPUT = 2;     ///< the scenario or the command line is wrong
+inline constexpr int EXIT_INTERNAL = 3;  ///< a bug or an unexpected system failure
+
+using CommandRunner = std::function<int()>;
+
+CommandRunner add_validate_command(CLI::App& app);
+CommandRunner add_graph_command(CLI::App& app);
+CommandRunner add_run_command(CLI::App& app);
+
+}  // namespace traj::cli
