@@ -193,6 +193,8 @@ std::optional<Unit> QuantityReader::read_unit(TableReader& table, bool required)
   if (!unit) {
     table.report("unit", "expected a known unit (see docs/scenario-format.md#units), found \"" +
                              *symbol + "\"");
+    // Values relying on this unit are not reported again.
+    return Unit{Dimension::Unknown, 1.0};
   }
   return unit;
 }
@@ -375,13 +377,14 @@ std::optional<Quantity> QuantityReader::read(const ConfigNode& node, const std::
     }
     if (node.find("unit") != nullptr) {
       unit = read_unit(table, false);
-      unit_ok = unit.has_value();
+      unit_ok = unit.has_value() && unit->dimension != Dimension::Unknown;
     }
     table.finish({"value", "uniform", "triangular", "pert", "normal", "lognormal", "parameter", "unit"});
   }
   if (!unit_ok) return std::nullopt;
   const bool own_unit = unit.has_value();
   if (!unit) unit = inherited_unit;
+  if (unit && unit->dimension == Dimension::Unknown) return std::nullopt;
   double factor = 1.0;
   if (unit) {
     if (unit->dimension != dimension) {
@@ -421,12 +424,14 @@ void QuantityReader::declare_parameter(const ConfigNode& node, const std::string
                          name + "\"");
   }
   const ConfigNode* body = table.get("distribution", true, "a number or a distribution");
-  const auto unit = node.find("unit") != nullptr ? read_unit(table, false) : std::nullopt;
+  const bool has_unit = node.find("unit") != nullptr;
+  std::optional<Unit> unit;
+  if (has_unit) unit = read_unit(table, false);
   const auto source = table.string("source", false);
   table.string("description", false);
   table.finish({"distribution", "unit", "source", "description"});
   if (body == nullptr) return;
-  if (node.find("unit") != nullptr && !unit) return;
+  if (has_unit && (!unit || unit->dimension == Dimension::Unknown)) return;
   if (!body->is_number() && !body->is_table()) {
     report_type(diagnostics_, *body, table.path_of("distribution"), "a number or a distribution");
     return;
@@ -462,9 +467,9 @@ void QuantityReader::declare_parameter(const ConfigNode& node, const std::string
   parameter.named = true;
   parameter.where = node.where;
   parameter.source = source.value_or("");
-  parameter.unitless = !unit.has_value();
-  parameter.dimension = unit ? unit->dimension : Dimension::Ratio;
-  parameter.distribution = distribution->scaled(unit ? unit->to_canonical : 1.0);
+  parameter.unitless = !has_unit;
+  parameter.dimension = has_unit ? unit->dimension : Dimension::Ratio;
+  parameter.distribution = distribution->scaled(has_unit ? unit->to_canonical : 1.0);
   parameters_.add(std::move(parameter));
 }
 

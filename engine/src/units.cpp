@@ -97,7 +97,8 @@ std::string_view canonical_symbol(Dimension dimension) {
     case Dimension::Fraction:
     case Dimension::Ratio:
     case Dimension::Year:
-    case Dimension::Steepness: return "";
+    case Dimension::Steepness:
+    case Dimension::Unknown: return "";
   }
   return "";
 }
@@ -109,6 +110,7 @@ std::string describe(Dimension dimension) {
     case Dimension::Ratio: return "a plain number";
     case Dimension::Year: return "a year";
     case Dimension::Steepness: return "a steepness in 1/yr (a plain number)";
+    case Dimension::Unknown: return "an unknown unit";
     case Dimension::Energy: name = "an energy"; break;
     case Dimension::GhgMass: name = "a GHG mass"; break;
     case Dimension::Mass: name = "a mass"; break;

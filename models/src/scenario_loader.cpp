@@ -29,6 +29,11 @@ int index_of(const std::vector<std::string>& names, std::string_view name) {
 
 std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
+std::string article(std::string_view noun) {
+  const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(noun);
+}
+
 class ScenarioReader {
  public:
   ScenarioReader(Scenario& scenario, Diagnostics& diagnostics)
@@ -275,7 +280,7 @@ class ScenarioReader {
                 std::string_view what) {
     const int index = index_of(names, key);
     if (index == NONE) {
-      table.report(key, "expected a " + std::string(what) + " of the territory, found " + quoted(key) +
+      table.report(key, "expected " + article(what) + " of the territory, found " + quoted(key) +
                             did_you_mean(key, names));
     }
     return index;
@@ -514,6 +519,7 @@ class ScenarioReader {
       const auto own_unit = node.find("unit") != nullptr ? quantities_.read_unit(table, false) : unit;
       table.finish({"years", "values", "unit"});
       if (years == nullptr || values == nullptr) return std::nullopt;
+      if (own_unit && own_unit->dimension == Dimension::Unknown) return std::nullopt;
       if (!own_unit || own_unit->dimension != dimension) {
         diagnostics_.add(node.where, path, "expected a unit of " + describe(dimension) +
                                                " for this trajectory, found " +
@@ -845,7 +851,7 @@ class ScenarioReader {
       const SourceLocation& where = node->is_array() ? node->children[i].where : node->where;
       if (index == NONE) {
         diagnostics_.add(where, table.path_of(key) + (node->is_array() ? "[" + std::to_string(i) + "]" : ""),
-                         "expected a " + std::string(what) + " of the territory, found " +
+                         "expected " + article(what) + " of the territory, found " +
                              quoted((*ids)[i]) + did_you_mean((*ids)[i], names));
       } else if (!contains(result, index)) {
         result.push_back(index);
@@ -860,7 +866,7 @@ class ScenarioReader {
     if (!id) return std::nullopt;
     const int index = index_of(names, *id);
     if (index == NONE) {
-      table.report(key, "expected a " + std::string(what) + ", found " + quoted(*id) +
+      table.report(key, "expected " + article(what) + ", found " + quoted(*id) +
                             did_you_mean(*id, names));
       return std::nullopt;
     }

@@ -29,6 +29,7 @@ enum class Dimension {
   Volume,          ///< m3
   Area,            ///< ha
   Steepness,       ///< 1/yr, plain number
+  Unknown,         ///< a unit that could not be read (already reported)
 };
 
 /// A unit the user wrote, resolved: its dimension and the factor that turns a
