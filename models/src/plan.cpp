@@ -16,9 +16,16 @@ double central(const Quantity& quantity, const ParameterSet& parameters) {
 
 }  // namespace
 
+namespace {
+Plan compile(const Scenario& scenario, const std::string& portfolio_id,
+             const std::vector<int>& action_indices, const Portfolio* portfolio);
+}  // namespace
+
+Plan compile_actions(const Scenario& scenario, const std::vector<int>& actions) {
+  return compile(scenario, "", actions, nullptr);
+}
+
 Plan compile_plan(const Scenario& scenario, const std::string& portfolio_id) {
-  Plan plan(scenario);
-  plan.portfolio = portfolio_id;
   std::vector<int> action_indices;
   const Portfolio* portfolio = nullptr;
   if (portfolio_id == "*") {
@@ -37,6 +44,14 @@ Plan compile_plan(const Scenario& scenario, const std::string& portfolio_id) {
     portfolio = &scenario.portfolios[static_cast<std::size_t>(index)];
     action_indices = portfolio->actions;
   }
+  return compile(scenario, portfolio_id, action_indices, portfolio);
+}
+
+namespace {
+Plan compile(const Scenario& scenario, const std::string& portfolio_id,
+             const std::vector<int>& action_indices, const Portfolio* portfolio) {
+  Plan plan(scenario);
+  plan.portfolio = portfolio_id;
 
   for (const int a : action_indices) {
     const Action& action = scenario.actions[static_cast<std::size_t>(a)];
@@ -109,5 +124,7 @@ Plan compile_plan(const Scenario& scenario, const std::string& portfolio_id) {
   }
   return plan;
 }
+
+}  // namespace
 
 }  // namespace traj::territory

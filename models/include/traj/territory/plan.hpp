@@ -58,6 +58,10 @@ struct Plan {
 /// Throws InputError if the portfolio does not exist.
 Plan compile_plan(const Scenario& scenario, const std::string& portfolio_id);
 
+/// Compiles the scenario for the given actions (indices into
+/// Scenario::actions), without overrides; used to study actions one by one.
+Plan compile_actions(const Scenario& scenario, const std::vector<int>& actions);
+
 /// Adoption of an action at `year` in [0, ceiling] for one member.
 double adoption_at(const Adoption& adoption, double year, std::span<const double> parameters);
 

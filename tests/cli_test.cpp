@@ -1,0 +1,115 @@
+// The traj command line, end to end: exit codes, stdout and stderr.
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "test_support.hpp"
+
+namespace {
+
+struct Outcome {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream file(path);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+Outcome run_traj(const std::string& arguments, const std::string& directory = "") {
+  const auto scratch = std::filesystem::temp_directory_path() / ("traj_cli_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(scratch);
+  const std::string out = (scratch / "out").string();
+  const std::string err = (scratch / "err").string();
+  const std::string command = (directory.empty() ? "" : "cd '" + directory + "' && ") + "'" +
+                              TRAJ_EXECUTABLE + "' " + arguments + " > '" + out + "' 2> '" + err + "'";
+  const int status = std::system(command.c_str());
+  Outcome outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+  std::filesystem::remove_all(scratch);
+  return outcome;
+}
+
+std::string scenario(const std::string& relative) { return "'" + traj::testing::source_path(relative) + "'"; }
+
+}  // namespace
+
+TEST_CASE("version and help flags") {
+  const auto version = run_traj("--version");
+  CHECK(version.exit_code == 0);
+  CHECK_THAT(version.out, Catch::StartsWith("traj 0."));
+  const auto help = run_traj("--help");
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.out, Catch::Contains("validate"));
+  for (const char* command : {"validate", "graph", "run"}) {
+    const auto sub = run_traj(std::string(command) + " --help");
+    CHECK(sub.exit_code == 0);
+    CHECK_THAT(sub.out, Catch::Contains("Example"));
+  }
+}
+
+TEST_CASE("validate: ok and a summary, from any directory with the bundled scenario") {
+  const auto result = run_traj("validate", std::filesystem::temp_directory_path().string());
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::StartsWith("ok: <bundled>/brest-metropole.toml — Brest métropole"));
+  CHECK_THAT(result.out, Catch::Contains("3 objectives"));
+  CHECK(result.err.empty());
+}
+
+TEST_CASE("validate: errors on stderr, nothing on stdout, exit code 2") {
+  const auto result = run_traj("validate " + scenario("scenarios/tests/errors/unknown-key.toml"));
+  CHECK(result.exit_code == 2);
+  CHECK(result.out.empty());
+  CHECK_THAT(result.err, Catch::Contains("unknown-key.toml:9:13: error: territory.base_yaer: unknown key"));
+  const auto missing = run_traj("validate /nonexistent/scenario.toml");
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.err, Catch::Contains("/nonexistent/scenario.toml: error: cannot read the file"));
+}
+
+TEST_CASE("command-line mistakes exit with code 2") {
+  CHECK(run_traj("frobnicate").exit_code == 2);
+  CHECK(run_traj("graph --format svg").exit_code == 2);
+  const auto portfolio = run_traj("run --deterministic --portfolio plna");
+  CHECK(portfolio.exit_code == 2);
+  CHECK_THAT(portfolio.err, Catch::Contains("(did you mean 'plan'?)"));
+}
+
+TEST_CASE("graph: text and DOT") {
+  const auto text = run_traj("graph --portfolio plan");
+  CHECK(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::Contains("[action]"));
+  const auto dot = run_traj("graph " + scenario("scenarios/examples/example.toml") + " --format dot");
+  CHECK(dot.exit_code == 0);
+  CHECK_THAT(dot.out, Catch::StartsWith("digraph propagation {"));
+}
+
+TEST_CASE("run --deterministic: table and JSON") {
+  const auto table = run_traj("run --deterministic --portfolio plan");
+  CHECK(table.exit_code == 0);
+  CHECK_THAT(table.out, Catch::Contains("renewable_share"));
+  CHECK_THAT(table.out, Catch::Contains("objectives met"));
+  const auto json = run_traj("run " + scenario("scenarios/tests/minimal.toml") + " --deterministic --json");
+  CHECK(json.exit_code == 0);
+  // minimal.toml: GHG 2020 = 100×0.05 + 200×0.2 + 300×0.3 + 50 × 0.2/(0.8×1) = 147.5 kt;
+  // the plan's insulation reaches 0.5 × 40 % of the 200 GWh of gas by 2030.
+  CHECK_THAT(json.out, Catch::Contains("\"objectives\": ["));
+  CHECK_THAT(json.out, Catch::Contains("\"id\": \"ghg-2030\""));
+  CHECK_THAT(json.out, Catch::Contains("\"met\": false"));
+  const double expected = (147.5 - 200 * 0.2 * 0.2) / 147.5;
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", expected);
+  CHECK_THAT(json.out, Catch::Contains(std::string("\"value\": ") + buffer));
+}
+
+TEST_CASE("run without --deterministic says what is missing") {
+  const auto result = run_traj("run");
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("--deterministic"));
+}

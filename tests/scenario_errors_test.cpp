@@ -1,0 +1,136 @@
+// One fixture per class of error (scenarios/tests/errors/): the reported
+// line, key path and message.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <iterator>
+
+#include "test_support.hpp"
+#include "traj/error.hpp"
+
+using namespace traj;
+
+namespace {
+
+struct Expected {
+  const char* fixture;
+  const char* file;  ///< file the error points to (fixture when empty)
+  int line;
+  const char* key_path;
+  const char* message;
+};
+
+const Expected EXPECTED[] = {
+    {"syntax", "", 6, "", "invalid TOML"},
+    {"unknown-key", "", 9, "territory.base_yaer", "unknown key 'base_yaer' (did you mean 'base_year'?)"},
+    {"missing-key", "", 60, "actions.insulation.coalition", "expected a string (required key), found no such key"},
+    {"wrong-type", "", 7, "territory.base_year", "expected a year in [1900, 2100], found a string \"2020\""},
+    {"fraction-range", "", 72, "actions.insulation.effects[0].fraction", "in [0, 1], found 1.4"},
+    {"min-max", "", 66, "actions.insulation.adoption.ceiling.uniform", "expected min ≤ max, found min 0.6 > max 0.4"},
+    {"negative-energy", "", 21, "inventory.final_energy.road_transport.diesel", "≥ 0, found -300"},
+    {"year-range", "", 65, "actions.insulation.start", "expected a year in [2020, 2030] (base year to horizon), found 2035"},
+    {"unknown-sector", "", 70, "actions.insulation.effects[0].sectors[0]",
+     "found \"residental\" (did you mean 'residential'?)"},
+    {"unknown-carrier", "", 71, "actions.insulation.effects[0].carriers[0]",
+     "found \"natural_gaz\" (did you mean 'natural_gas'?)"},
+    {"unknown-action", "", 77, "portfolios.plan.actions[1]", "expected an action of the territory, found \"solar\""},
+    {"unknown-indicator", "", 81, "objectives.ghg-2030.indicator", "found \"ghg_total\""},
+    {"duplicate-id", "", 75, "actions.insulation.id", "expected a unique action id, found \"insulation\" twice"},
+    {"switch-cycle", "", 82, "actions.heat-pumps.effects[0]",
+     "found the cycle electricity -> natural_gas -> electricity in sector \"residential\""},
+    {"missing-include", "", 4, "include", "expected an existing file"},
+    {"circular-include", "circular-include-b.toml", 2, "include", "found an include cycle"},
+    {"nan", "", 25, "inventory.local_production.pv", "expected a finite number, found a float nan"},
+    {"infinite", "", 84, "objectives.ghg-2030.threshold", "expected a finite number, found a float inf"},
+    {"unknown-unit", "", 19, "inventory.final_energy.unit", "expected a known unit"},
+    {"missing-unit", "", 19, "inventory.final_energy.residential.electricity", "found a number without unit"},
+    {"wrong-unit", "", 25, "inventory.local_production.pv", "found a value in a unit of a GHG mass"},
+    {"missing-factor", "", 21, "emission_factors.nox.road_transport.diesel",
+     "expected an emission factor for this cell"},
+};
+
+}  // namespace
+
+TEST_CASE("every error class is reported with its line, key and message") {
+  for (const auto& expected : EXPECTED) {
+    const std::string fixture = std::string("scenarios/tests/errors/") + expected.fixture + ".toml";
+    SECTION(expected.fixture) {
+      try {
+        testing::scenario_from_file(fixture);
+        FAIL("no error for " << fixture);
+      } catch (const InputError& error) {
+        REQUIRE_FALSE(error.diagnostics().empty());
+        const Diagnostic& first = error.diagnostics().front();
+        const std::string file = *expected.file == '\0'
+                                     ? fixture
+                                     : std::string("scenarios/tests/errors/") + expected.file;
+        CHECK_THAT(first.where.file, Catch::EndsWith(file));
+        CHECK(first.where.line == expected.line);
+        CHECK(first.where.column > 0);
+        CHECK(first.key_path == expected.key_path);
+        CHECK_THAT(first.message, Catch::Contains(expected.message));
+        CHECK_THAT(first.format(), Catch::Contains(":" + std::to_string(expected.line) + ":"));
+      }
+    }
+  }
+}
+
+TEST_CASE("every problem of a file is reported, not only the first") {
+  const std::string text = R"(format = 1
+[territory]
+name = "Many mistakes"
+base_year = 2020
+horizon = 2030
+sectors = ["residential"]
+carriers = ["electricity"]
+pollutants = ["nox"]
+[inventory.final_energy]
+unit = "GWh"
+residential = { electricity = -1, gas = 3 }
+[trends.activity_growth]
+unit = "%/yr"
+residential = 0
+[trends.autonomous_efficiency]
+unit = "%/yr"
+residential = 0
+[emission_factors.ghg]
+unit = "kgCO2e/kWh"
+all_sectors = { electricity = 0.05 }
+[emission_factors.nox]
+unit = "g/GJ"
+all_sectors = { electricity = 0 }
+[[objectives]]
+id = "x"
+indicator = "renewable_shaer"
+year = 2040
+comparison = "=="
+threshold = 0.3
+)";
+  try {
+    testing::scenario_from_text(text);
+    FAIL("expected errors");
+  } catch (const InputError& error) {
+    CHECK(error.total() == 5);
+    std::string all = error.what();
+    CHECK_THAT(all, Catch::Contains("memory/scenario.toml:11:31: error: inventory.final_energy.residential.electricity"));
+    CHECK_THAT(all, Catch::Contains("residential.gas: expected a carrier of the territory"));
+    CHECK_THAT(all, Catch::Contains("(did you mean 'renewable_share'?)"));
+    CHECK_THAT(all, Catch::Contains("objectives.x.year: expected a year in [2020, 2030]"));
+    CHECK_THAT(all, Catch::Contains("expected \"<=\" or \">=\", found \"==\""));
+  }
+}
+
+TEST_CASE("uncertain fractions must stay in [0, 1]") {
+  const std::string fixture = testing::source_path("scenarios/tests/minimal.toml");
+  std::ifstream file(fixture);
+  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  const auto at = text.find("fraction = 0.4");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 14, "fraction = { normal = { mean = 0.4, sd = 0.1 } }");
+  try {
+    testing::scenario_from_text(text);
+    FAIL("expected an error");
+  } catch (const InputError& error) {
+    CHECK_THAT(error.diagnostics().front().message, Catch::Contains("truncate it with min and max"));
+  }
+}
