@@ -29,15 +29,22 @@ Outcome run_traj(const std::string& arguments, const std::string& directory = ""
   std::filesystem::create_directories(scratch);
   const std::string out = (scratch / "out").string();
   const std::string err = (scratch / "err").string();
-  const std::string command = (directory.empty() ? "" : "cd '" + directory + "' && ") + "'" +
-                              TRAJ_EXECUTABLE + "' " + arguments + " > '" + out + "' 2> '" + err + "'";
+  std::ostringstream command_line;
+  if (!directory.empty()) command_line << "cd '" << directory << "' && ";
+  command_line << "'" << TRAJ_EXECUTABLE << "' " << arguments << " > '" << out << "' 2> '" << err << "'";
+  const std::string command = command_line.str();
   const int status = std::system(command.c_str());
   Outcome outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
   std::filesystem::remove_all(scratch);
   return outcome;
 }
 
-std::string scenario(const std::string& relative) { return "'" + traj::testing::source_path(relative) + "'"; }
+std::string scenario(const std::string& relative) {
+  std::string quoted = "'";
+  quoted += traj::testing::source_path(relative);
+  quoted += '\'';
+  return quoted;
+}
 
 }  // namespace
 
