@@ -19,7 +19,8 @@ void BM_LoadScenario(benchmark::State& state, const std::string& name) {
   for (auto _ : state) benchmark::DoNotOptimize(load(name));
 }
 
-void BM_SimulateMember(benchmark::State& state, const std::string& name, const std::string& portfolio) {
+void BM_SimulateMember(benchmark::State& state, const std::string& name,
+                       const std::string& portfolio) {
   const Scenario scenario = load(name);
   const Plan plan = compile_plan(scenario, portfolio);
   Kernel kernel(plan);
@@ -34,11 +35,15 @@ void BM_SimulateMember(benchmark::State& state, const std::string& name, const s
   state.counters["actions"] = static_cast<double>(plan.actions.size());
 }
 
-BENCHMARK_CAPTURE(BM_LoadScenario, brest, std::string("brest-metropole.toml"))->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_LoadScenario, orleans, std::string("orleans-assises.toml"))->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_SimulateMember, brest_plan, std::string("brest-metropole.toml"), std::string("plan"))
+BENCHMARK_CAPTURE(BM_LoadScenario, brest, std::string("brest-metropole.toml"))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_LoadScenario, orleans, std::string("orleans-assises.toml"))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_SimulateMember, brest_plan, std::string("brest-metropole.toml"),
+                  std::string("plan"))
     ->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_SimulateMember, orleans_all, std::string("orleans-assises.toml"), std::string("*"))
+BENCHMARK_CAPTURE(BM_SimulateMember, orleans_all, std::string("orleans-assises.toml"),
+                  std::string("*"))
     ->Unit(benchmark::kMicrosecond);
 
 }  // namespace

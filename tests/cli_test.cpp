@@ -1,11 +1,11 @@
 // The traj command line, end to end: exit codes, stdout and stderr.
+#include <sys/wait.h>
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "test_support.hpp"
 
@@ -25,13 +25,15 @@ std::string slurp(const std::string& path) {
 }
 
 Outcome run_traj(const std::string& arguments, const std::string& directory = "") {
-  const auto scratch = std::filesystem::temp_directory_path() / ("traj_cli_test_" + std::to_string(::getpid()));
+  const auto scratch =
+      std::filesystem::temp_directory_path() / ("traj_cli_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(scratch);
   const std::string out = (scratch / "out").string();
   const std::string err = (scratch / "err").string();
   std::ostringstream command_line;
   if (!directory.empty()) command_line << "cd '" << directory << "' && ";
-  command_line << "'" << TRAJ_EXECUTABLE << "' " << arguments << " > '" << out << "' 2> '" << err << "'";
+  command_line << "'" << TRAJ_EXECUTABLE << "' " << arguments << " > '" << out << "' 2> '" << err
+               << "'";
   const std::string command = command_line.str();
   const int status = std::system(command.c_str());
   Outcome outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
@@ -74,10 +76,12 @@ TEST_CASE("validate: errors on stderr, nothing on stdout, exit code 2") {
   const auto result = run_traj("validate " + scenario("scenarios/tests/errors/unknown-key.toml"));
   CHECK(result.exit_code == 2);
   CHECK(result.out.empty());
-  CHECK_THAT(result.err, Catch::Contains("unknown-key.toml:9:13: error: territory.base_yaer: unknown key"));
+  CHECK_THAT(result.err,
+             Catch::Contains("unknown-key.toml:9:13: error: territory.base_yaer: unknown key"));
   const auto missing = run_traj("validate /nonexistent/scenario.toml");
   CHECK(missing.exit_code == 2);
-  CHECK_THAT(missing.err, Catch::Contains("/nonexistent/scenario.toml: error: cannot read the file"));
+  CHECK_THAT(missing.err,
+             Catch::Contains("/nonexistent/scenario.toml: error: cannot read the file"));
 }
 
 TEST_CASE("command-line mistakes exit with code 2") {
@@ -92,7 +96,8 @@ TEST_CASE("graph: text and DOT") {
   const auto text = run_traj("graph --portfolio plan");
   CHECK(text.exit_code == 0);
   CHECK_THAT(text.out, Catch::Contains("[action]"));
-  const auto dot = run_traj("graph " + scenario("scenarios/examples/example.toml") + " --format dot");
+  const auto dot =
+      run_traj("graph " + scenario("scenarios/examples/example.toml") + " --format dot");
   CHECK(dot.exit_code == 0);
   CHECK_THAT(dot.out, Catch::StartsWith("digraph propagation {"));
 }
@@ -102,7 +107,8 @@ TEST_CASE("run --deterministic: table and JSON") {
   CHECK(table.exit_code == 0);
   CHECK_THAT(table.out, Catch::Contains("renewable_share"));
   CHECK_THAT(table.out, Catch::Contains("objectives met"));
-  const auto json = run_traj("run " + scenario("scenarios/tests/minimal.toml") + " --deterministic --json");
+  const auto json =
+      run_traj("run " + scenario("scenarios/tests/minimal.toml") + " --deterministic --json");
   CHECK(json.exit_code == 0);
   // minimal.toml: GHG 2020 = 100×0.05 + 200×0.2 + 300×0.3 + 50 × 0.2/(0.8×1) = 147.5 kt;
   // the plan's insulation reaches 0.5 × 40 % of the 200 GWh of gas by 2030.

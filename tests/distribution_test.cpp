@@ -12,7 +12,8 @@ TEST_CASE("central values are medians") {
   // Symmetric triangular: the median is the mode.
   CHECK(Distribution{Family::Triangular, 0.0, 0.5, 1.0}.central() == Approx(0.5));
   // Skewed triangular (0, 0, 1): F(x) = 1 - (1 - x)^2 = 0.5 at x = 1 - 1/sqrt(2).
-  CHECK(Distribution{Family::Triangular, 0.0, 0.0, 1.0}.central() == Approx(1.0 - 1.0 / std::sqrt(2.0)));
+  CHECK(Distribution{Family::Triangular, 0.0, 0.0, 1.0}.central() ==
+        Approx(1.0 - 1.0 / std::sqrt(2.0)));
   CHECK(Distribution{Family::Lognormal, 740.0, 0.35, 0.0}.central() == Approx(740.0));
   CHECK(Distribution{Family::Normal, 10.0, 2.0, 0.0}.central() == Approx(10.0));
   // Symmetric PERT: the median is the mode.

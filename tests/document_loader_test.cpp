@@ -31,17 +31,18 @@ TEST_CASE("keys come in document order") {
 
 TEST_CASE("includes are relative to the including file and merged under it") {
   Diagnostics diagnostics;
-  const auto document = load(
-      {{"dir/main.toml", "include = [\"shared/factors.toml\"]\n[factors]\nb = 20\n[[list]]\nid = \"main\"\n"},
-       {"dir/shared/factors.toml", "[factors]\na = 1\nb = 2\n[[list]]\nid = \"shared\"\n"}},
-      diagnostics);
+  const auto document =
+      load({{"dir/main.toml",
+             "include = [\"shared/factors.toml\"]\n[factors]\nb = 20\n[[list]]\nid = \"main\"\n"},
+            {"dir/shared/factors.toml", "[factors]\na = 1\nb = 2\n[[list]]\nid = \"shared\"\n"}},
+           diagnostics);
   REQUIRE(diagnostics.empty());
   const ConfigNode* factors = document.root.find("factors");
-  CHECK(factors->find("a")->integer == 1);           // from the include
-  CHECK(factors->find("b")->integer == 20);          // the including file wins
+  CHECK(factors->find("a")->integer == 1);   // from the include
+  CHECK(factors->find("b")->integer == 20);  // the including file wins
   CHECK(factors->find("a")->where.file == "dir/shared/factors.toml");
   const ConfigNode* list = document.root.find("list");
-  REQUIRE(list->children.size() == 2);               // arrays of tables concatenate
+  REQUIRE(list->children.size() == 2);  // arrays of tables concatenate
   CHECK(list->children[0].find("id")->text == "shared");
   CHECK(list->children[1].find("id")->text == "main");
   CHECK(document.root.find("include") == nullptr);

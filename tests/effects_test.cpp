@@ -57,7 +57,8 @@ all_sectors = { electricity = 0, natural_gas = 0.1, diesel = 1, wood = 0.2 }
 
 std::string action(const std::string& id, const std::string& adoption, const std::string& effects) {
   return "\n[[actions]]\nid = \"" + id + "\"\nname = \"" + id +
-         "\"\ncoalition = \"Town\"\ntheme = \"test\"\nstart = 2020\nadoption = " + adoption + "\n" + effects;
+         "\"\ncoalition = \"Town\"\ntheme = \"test\"\nstart = 2020\nadoption = " + adoption + "\n" +
+         effects;
 }
 
 struct Run {
@@ -102,12 +103,17 @@ TEST_CASE("without actions the baseline is the inventory") {
 
 TEST_CASE("trends compound activity growth and autonomous efficiency") {
   std::string base = BASE;
-  base.replace(base.find("unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[trends.autonomous_efficiency]"),
-               std::string("unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[trends.autonomous_efficiency]").size(),
-               "unit = \"%/yr\"\nresidential = 1\nroad_transport = 0\n[trends.autonomous_efficiency]");
-  base.replace(base.find("unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[emission_factors"),
-               std::string("unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[emission_factors").size(),
-               "unit = \"%/yr\"\nresidential = 2\nroad_transport = 0\n[emission_factors");
+  base.replace(
+      base.find(
+          "unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[trends.autonomous_efficiency]"),
+      std::string(
+          "unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[trends.autonomous_efficiency]")
+          .size(),
+      "unit = \"%/yr\"\nresidential = 1\nroad_transport = 0\n[trends.autonomous_efficiency]");
+  base.replace(
+      base.find("unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[emission_factors"),
+      std::string("unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[emission_factors").size(),
+      "unit = \"%/yr\"\nresidential = 2\nroad_transport = 0\n[emission_factors");
   const auto result = run("", base);
   CHECK(result->at("final_energy.residential", 2030) == Approx(300.0 * std::pow(1.01 * 0.98, 10)));
   CHECK(result->at("final_energy.road_transport", 2030) == Approx(300.0));
@@ -149,12 +155,14 @@ sectors = ["residential"]
 carriers = ["natural_gas"]
 fraction = 0.5
 )";
-  const auto linear = run(action("ramp", R"({ curve = "linear", full_year = 2030, ceiling = 1.0 })", effect));
+  const auto linear =
+      run(action("ramp", R"({ curve = "linear", full_year = 2030, ceiling = 1.0 })", effect));
   CHECK(cell(*linear, "natural_gas", 2020) == Approx(200.0));
   CHECK(cell(*linear, "natural_gas", 2025) == Approx(200 * (1 - 0.5 * 0.5)));
   CHECK(cell(*linear, "natural_gas", 2030) == Approx(100.0));
-  const auto logistic =
-      run(action("s-curve", R"({ curve = "logistic", midpoint = 2025, steepness = 0.5, ceiling = 0.8 })", effect));
+  const auto logistic = run(
+      action("s-curve",
+             R"({ curve = "logistic", midpoint = 2025, steepness = 0.5, ceiling = 0.8 })", effect));
   CHECK(cell(*logistic, "natural_gas", 2025) == Approx(200 * (1 - 0.5 * 0.4)));
   const double a2028 = 0.8 / (1 + std::exp(-0.5 * 3));
   CHECK(cell(*logistic, "natural_gas", 2028) == Approx(200 * (1 - 0.5 * a2028)));
@@ -300,10 +308,13 @@ change = { value = -50, unit = "m3" }
 }
 
 TEST_CASE("costs: investment as adoption grows, operating with adoption") {
-  const auto result = run("\n[[actions]]\nid = \"pv\"\nname = \"pv\"\ncoalition = \"Town\"\ntheme = \"t\"\n"
-                          "start = 2020\nadoption = { curve = \"linear\", full_year = 2030, ceiling = 0.5 }\n"
-                          "costs = { investment = { value = 10, unit = \"M€\" }, operating = { value = 200, unit = \"k€/yr\" } }\n"
-                          "[[actions.effects]]\ntype = \"produce\"\nsource = \"pv\"\nenergy = { value = 1, unit = \"GWh\" }\n");
+  const auto result =
+      run("\n[[actions]]\nid = \"pv\"\nname = \"pv\"\ncoalition = \"Town\"\ntheme = \"t\"\n"
+          "start = 2020\nadoption = { curve = \"linear\", full_year = 2030, ceiling = 0.5 }\n"
+          "costs = { investment = { value = 10, unit = \"M€\" }, operating = { value = 200, unit = "
+          "\"k€/yr\" } }\n"
+          "[[actions.effects]]\ntype = \"produce\"\nsource = \"pv\"\nenergy = { value = 1, unit = "
+          "\"GWh\" }\n");
   // Adoption grows by 0.05 a year; stated costs are for the planned ceiling 0.5.
   CHECK(result->at("cost_investment", 2021) == Approx(10 * 0.05 / 0.5));
   CHECK(result->at("cost_operating", 2025) == Approx(0.2 * 0.25 / 0.5));
@@ -312,7 +323,9 @@ TEST_CASE("costs: investment as adoption grows, operating with adoption") {
     total += result->at("cost_investment", year) + result->at("cost_operating", year);
   }
   CHECK(result->at("cost_cumulative", 2030) == Approx(total));
-  CHECK(total == Approx(10 + 0.2 * (0 + 0.05 + 0.1 + 0.15 + 0.2 + 0.25 + 0.3 + 0.35 + 0.4 + 0.45 + 0.5) / 0.5));
+  CHECK(total ==
+        Approx(10 +
+               0.2 * (0 + 0.05 + 0.1 + 0.15 + 0.2 + 0.25 + 0.3 + 0.35 + 0.4 + 0.45 + 0.5) / 0.5));
 }
 
 TEST_CASE("energy branch: losses, own consumption and district heat from its fuel mix") {

@@ -1,6 +1,6 @@
 // Invariants on every bundled scenario and portfolio.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "test_support.hpp"
@@ -18,11 +18,13 @@ const std::vector<std::string> SCENARIOS = {
 /// anywhere in the distributions, not only at the medians.
 std::vector<double> parameters_at(const Scenario& scenario, double u) {
   std::vector<double> values;
-  for (const auto& parameter : scenario.parameters.all()) values.push_back(parameter.distribution.quantile(u));
+  for (const auto& parameter : scenario.parameters.all())
+    values.push_back(parameter.distribution.quantile(u));
   return values;
 }
 
-Trajectory simulate(const Plan& plan, const std::vector<double>& parameters, EnergyBalances* balances = nullptr) {
+Trajectory simulate(const Plan& plan, const std::vector<double>& parameters,
+                    EnergyBalances* balances = nullptr) {
   Kernel kernel(plan);
   Trajectory trajectory;
   kernel.run(parameters, trajectory, balances);
@@ -75,8 +77,10 @@ TEST_CASE("energy, production and emissions are never negative; balances close")
           }
         }
         for (const auto& balance : balances) {
-          const double uses = balance.final_demand + balance.own_consumption + balance.losses + balance.conversion_input;
-          const double resources = balance.imports + balance.local_supply + balance.conversion_output;
+          const double uses = balance.final_demand + balance.own_consumption + balance.losses +
+                              balance.conversion_input;
+          const double resources =
+              balance.imports + balance.local_supply + balance.conversion_output;
           REQUIRE(uses == Approx(balance.gross).margin(1e-6));
           REQUIRE(resources == Approx(balance.gross).margin(1e-6));
         }
@@ -84,10 +88,12 @@ TEST_CASE("energy, production and emissions are never negative; balances close")
         for (int year = scenario.base_year; year <= scenario.horizon; ++year) {
           double by_sector = 0.0, by_carrier = 0.0;
           for (std::size_t s = 0; s < scenario.sectors.size(); ++s) {
-            by_sector += trajectory.at(plan.catalogue.final_energy_by_sector + static_cast<int>(s), year);
+            by_sector +=
+                trajectory.at(plan.catalogue.final_energy_by_sector + static_cast<int>(s), year);
           }
           for (std::size_t c = 0; c < scenario.carriers.size(); ++c) {
-            by_carrier += trajectory.at(plan.catalogue.final_energy_by_carrier + static_cast<int>(c), year);
+            by_carrier +=
+                trajectory.at(plan.catalogue.final_energy_by_carrier + static_cast<int>(c), year);
           }
           const double total = trajectory.at(plan.catalogue.final_energy, year);
           REQUIRE(by_sector == Approx(total));
@@ -115,18 +121,23 @@ TEST_CASE("more adoption never raises what an action reduces") {
           // A sector's total falls with a reduction unless the same action
           // also switches carriers there (a switch may raise final energy).
           for (const int sector : effect.sectors) {
-            const bool switches_too = std::any_of(action.effects.begin(), action.effects.end(), [&](const Effect& other) {
-              return other.type == EffectType::Switch &&
-                     std::find(other.sectors.begin(), other.sectors.end(), sector) != other.sectors.end();
-            });
-            if (!switches_too) reduced.push_back("final_energy." + scenario.sectors[static_cast<std::size_t>(sector)]);
+            const bool switches_too =
+                std::any_of(action.effects.begin(), action.effects.end(), [&](const Effect& other) {
+                  return other.type == EffectType::Switch &&
+                         std::find(other.sectors.begin(), other.sectors.end(), sector) !=
+                             other.sectors.end();
+                });
+            if (!switches_too)
+              reduced.push_back("final_energy." +
+                                scenario.sectors[static_cast<std::size_t>(sector)]);
           }
         } else if (effect.type == EffectType::Abate) {
           reduced.push_back(scenario.species_name(effect.species));
         } else if (effect.type == EffectType::Switch) {
           for (const int sector : effect.sectors) {
             (void)sector;
-            reduced.push_back("final_energy." + scenario.carriers[static_cast<std::size_t>(effect.from)]);
+            reduced.push_back("final_energy." +
+                              scenario.carriers[static_cast<std::size_t>(effect.from)]);
           }
         } else {
           continue;

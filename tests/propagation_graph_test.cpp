@@ -25,13 +25,15 @@ TEST_CASE("the propagation graph is a DAG in topological order") {
   REQUIRE(heat_pumps >= 0);
   REQUIRE(gas_cell >= 0);
   const auto has_edge = [&](int from, int to) {
-    return std::find(graph.edges().begin(), graph.edges().end(), std::pair{from, to}) != graph.edges().end();
+    return std::find(graph.edges().begin(), graph.edges().end(), std::pair{from, to}) !=
+           graph.edges().end();
   };
   CHECK(has_edge(heat_pumps, gas_cell));
   CHECK(has_edge(gas_cell, electricity_cell));
   CHECK(has_edge(electricity_cell, ambient));
   CHECK(has_edge(gas_cell, graph.find("indicator:ghg")));
-  CHECK(has_edge(graph.find("indicator:local_production"), graph.find("indicator:renewable_share")));
+  CHECK(
+      has_edge(graph.find("indicator:local_production"), graph.find("indicator:renewable_share")));
   // The heat network's fuels feed the heat supply.
   CHECK(has_edge(graph.find("supply:district_heat"), graph.find("supply:wood")));
 }
@@ -61,7 +63,8 @@ TEST_CASE("switch order puts every from before its to") {
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
   const auto order = switch_order(scenario, scenario.find_sector("residential"), all);
   const auto gas = std::find(order.begin(), order.end(), scenario.find_carrier("natural_gas"));
-  const auto electricity = std::find(order.begin(), order.end(), scenario.find_carrier("electricity"));
+  const auto electricity =
+      std::find(order.begin(), order.end(), scenario.find_carrier("electricity"));
   CHECK(gas < electricity);
 }
 
@@ -72,6 +75,7 @@ TEST_CASE("cycles of switches are found and named") {
     FAIL("expected the cycle to be reported");
   } catch (const InputError& error) {
     CHECK(error.total() == 1);
-    CHECK_THAT(error.diagnostics().front().message, Catch::Contains("(actions back-to-gas, heat-pumps)"));
+    CHECK_THAT(error.diagnostics().front().message,
+               Catch::Contains("(actions back-to-gas, heat-pumps)"));
   }
 }

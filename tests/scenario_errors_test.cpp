@@ -22,29 +22,39 @@ struct Expected {
 
 const Expected EXPECTED[] = {
     {"syntax", "", 6, "", "invalid TOML"},
-    {"unknown-key", "", 9, "territory.base_yaer", "unknown key 'base_yaer' (did you mean 'base_year'?)"},
-    {"missing-key", "", 60, "actions.insulation.coalition", "expected a string (required key), found no such key"},
-    {"wrong-type", "", 7, "territory.base_year", "expected a year in [1900, 2100], found a string \"2020\""},
+    {"unknown-key", "", 9, "territory.base_yaer",
+     "unknown key 'base_yaer' (did you mean 'base_year'?)"},
+    {"missing-key", "", 60, "actions.insulation.coalition",
+     "expected a string (required key), found no such key"},
+    {"wrong-type", "", 7, "territory.base_year",
+     "expected a year in [1900, 2100], found a string \"2020\""},
     {"fraction-range", "", 72, "actions.insulation.effects[0].fraction", "in [0, 1], found 1.4"},
-    {"min-max", "", 66, "actions.insulation.adoption.ceiling.uniform", "expected min ≤ max, found min 0.6 > max 0.4"},
+    {"min-max", "", 66, "actions.insulation.adoption.ceiling.uniform",
+     "expected min ≤ max, found min 0.6 > max 0.4"},
     {"negative-energy", "", 21, "inventory.final_energy.road_transport.diesel", "≥ 0, found -300"},
-    {"year-range", "", 65, "actions.insulation.start", "expected a year in [2020, 2030] (base year to horizon), found 2035"},
+    {"year-range", "", 65, "actions.insulation.start",
+     "expected a year in [2020, 2030] (base year to horizon), found 2035"},
     {"unknown-sector", "", 70, "actions.insulation.effects[0].sectors[0]",
      "found \"residental\" (did you mean 'residential'?)"},
     {"unknown-carrier", "", 71, "actions.insulation.effects[0].carriers[0]",
      "found \"natural_gaz\" (did you mean 'natural_gas'?)"},
-    {"unknown-action", "", 77, "portfolios.plan.actions[1]", "expected an action of the territory, found \"solar\""},
+    {"unknown-action", "", 77, "portfolios.plan.actions[1]",
+     "expected an action of the territory, found \"solar\""},
     {"unknown-indicator", "", 81, "objectives.ghg-2030.indicator", "found \"ghg_total\""},
-    {"duplicate-id", "", 75, "actions.insulation.id", "expected a unique action id, found \"insulation\" twice"},
+    {"duplicate-id", "", 75, "actions.insulation.id",
+     "expected a unique action id, found \"insulation\" twice"},
     {"switch-cycle", "", 82, "actions.heat-pumps.effects[0]",
      "found the cycle electricity -> natural_gas -> electricity in sector \"residential\""},
     {"missing-include", "", 4, "include", "expected an existing file"},
     {"circular-include", "circular-include-b.toml", 2, "include", "found an include cycle"},
     {"nan", "", 25, "inventory.local_production.pv", "expected a finite number, found a float nan"},
-    {"infinite", "", 84, "objectives.ghg-2030.threshold", "expected a finite number, found a float inf"},
+    {"infinite", "", 84, "objectives.ghg-2030.threshold",
+     "expected a finite number, found a float inf"},
     {"unknown-unit", "", 19, "inventory.final_energy.unit", "expected a known unit"},
-    {"missing-unit", "", 19, "inventory.final_energy.residential.electricity", "found a number without unit"},
-    {"wrong-unit", "", 25, "inventory.local_production.pv", "found a value in a unit of a GHG mass"},
+    {"missing-unit", "", 19, "inventory.final_energy.residential.electricity",
+     "found a number without unit"},
+    {"wrong-unit", "", 25, "inventory.local_production.pv",
+     "found a value in a unit of a GHG mass"},
     {"missing-factor", "", 21, "emission_factors.nox.road_transport.diesel",
      "expected an emission factor for this cell"},
 };
@@ -112,7 +122,10 @@ threshold = 0.3
   } catch (const InputError& error) {
     CHECK(error.total() == 5);
     std::string all = error.what();
-    CHECK_THAT(all, Catch::Contains("memory/scenario.toml:11:31: error: inventory.final_energy.residential.electricity"));
+    CHECK_THAT(
+        all,
+        Catch::Contains(
+            "memory/scenario.toml:11:31: error: inventory.final_energy.residential.electricity"));
     CHECK_THAT(all, Catch::Contains("residential.gas: expected a carrier of the territory"));
     CHECK_THAT(all, Catch::Contains("(did you mean 'renewable_share'?)"));
     CHECK_THAT(all, Catch::Contains("objectives.x.year: expected a year in [2020, 2030]"));
@@ -131,6 +144,7 @@ TEST_CASE("uncertain fractions must stay in [0, 1]") {
     testing::scenario_from_text(text);
     FAIL("expected an error");
   } catch (const InputError& error) {
-    CHECK_THAT(error.diagnostics().front().message, Catch::Contains("truncate it with min and max"));
+    CHECK_THAT(error.diagnostics().front().message,
+               Catch::Contains("truncate it with min and max"));
   }
 }

@@ -21,7 +21,8 @@ TEST_CASE("the complete example loads with every construct") {
   CHECK(scenario.objectives.size() == 3);
   // Units converted at load: 3.2 Mm3 of water; 93 g/GJ = 0.3348 t/GWh.
   CHECK(scenario.indicators.front().base.constant == Approx(3.2e6));
-  const auto& stoves = scenario.actions[static_cast<std::size_t>(scenario.find_action("wood-stoves"))];
+  const auto& stoves =
+      scenario.actions[static_cast<std::size_t>(scenario.find_action("wood-stoves"))];
   CHECK(stoves.effects.front().new_factor.constant == Approx(93 * 0.0036));
   // 0.4 %/yr growth is a fraction per year.
   CHECK(scenario.activity_growth[0].constant == Approx(0.004));

@@ -15,8 +15,10 @@ CommandRunner add_graph_command(CLI::App& app) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
-      "graph", "Print the propagation graph: actions -> cells -> supply -> emissions -> indicators");
-  command->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario");
+      "graph",
+      "Print the propagation graph: actions -> cells -> supply -> emissions -> indicators");
+  command->add_option("scenario", options->path,
+                      "Scenario file (TOML); default: the bundled scenario");
   command->add_option("--portfolio,-p", options->portfolio, "Only the actions of this portfolio");
   command->add_option("--format,-f", options->format, "Output format")
       ->check(CLI::IsMember({"text", "dot"}))

@@ -35,7 +35,8 @@ std::string format_threshold(const ObjectiveResult& result, Dimension dimension)
   const std::string sign = objective.comparison == Comparison::AtMost ? "≤ " : "≥ ";
   if (objective.relative_to) {
     char buffer[96];
-    std::snprintf(buffer, sizeof buffer, "× %.3g of %d", objective.threshold, *objective.relative_to);
+    std::snprintf(buffer, sizeof buffer, "× %.3g of %d", objective.threshold,
+                  *objective.relative_to);
     return sign + buffer;
   }
   return sign + format_value(objective.threshold, dimension);
@@ -52,8 +53,8 @@ std::vector<int> table_years(const Scenario& scenario) {
 
 std::vector<int> headline_rows(const Plan& plan) {
   const auto& catalogue = plan.catalogue;
-  std::vector<int> rows = {catalogue.final_energy, catalogue.local_production, catalogue.renewable_share,
-                           catalogue.ghg};
+  std::vector<int> rows = {catalogue.final_energy, catalogue.local_production,
+                           catalogue.renewable_share, catalogue.ghg};
   const auto sectors = plan.scenario->sectors.size();
   for (std::size_t p = 0; p < plan.scenario->pollutants.size(); ++p) {
     rows.push_back(catalogue.pollutants + static_cast<int>(p * (sectors + 1)));
@@ -65,8 +66,8 @@ std::vector<int> headline_rows(const Plan& plan) {
   return rows;
 }
 
-void print_table(const Plan& plan, const Trajectory& trajectory, const std::vector<ObjectiveResult>& results,
-                 const std::string& portfolio_note) {
+void print_table(const Plan& plan, const Trajectory& trajectory,
+                 const std::vector<ObjectiveResult>& results, const std::string& portfolio_note) {
   const Scenario& scenario = *plan.scenario;
   std::cout << scenario.name << " — " << portfolio_note << "\n"
             << "Deterministic run: every uncertain number at its median.\n\n";
@@ -90,23 +91,25 @@ void print_table(const Plan& plan, const Trajectory& trajectory, const std::vect
   std::size_t met = 0;
   for (const auto& result : results) {
     const Objective& objective = *result.objective;
-    const auto dimension = plan.catalogue[static_cast<std::size_t>(plan.catalogue.find(objective.indicator))].dimension;
+    const auto dimension =
+        plan.catalogue[static_cast<std::size_t>(plan.catalogue.find(objective.indicator))]
+            .dimension;
     std::string value = objective.relative_to ? [&] {
       char buffer[64];
       std::snprintf(buffer, sizeof buffer, "× %.3f", result.value);
       return std::string(buffer);
     }()
                                               : format_value(result.value, dimension);
-    std::printf("  %-4s %-24s %-18s %d  %-14s %s\n", result.met ? "MET" : "MISS", objective.id.c_str(),
-                objective.indicator.c_str(), objective.year, value.c_str(),
+    std::printf("  %-4s %-24s %-18s %d  %-14s %s\n", result.met ? "MET" : "MISS",
+                objective.id.c_str(), objective.indicator.c_str(), objective.year, value.c_str(),
                 format_threshold(result, dimension).c_str());
     met += result.met ? 1 : 0;
   }
   std::cout << "  " << met << " of " << results.size() << " objectives met.\n";
 }
 
-void print_json(const Plan& plan, const Trajectory& trajectory, const std::vector<ObjectiveResult>& results,
-                const std::string& scenario_name) {
+void print_json(const Plan& plan, const Trajectory& trajectory,
+                const std::vector<ObjectiveResult>& results, const std::string& scenario_name) {
   const Scenario& scenario = *plan.scenario;
   JsonWriter json(std::cout);
   json.begin_object();
@@ -125,8 +128,9 @@ void print_json(const Plan& plan, const Trajectory& trajectory, const std::vecto
   for (std::size_t row = 0; row < plan.catalogue.size(); ++row) {
     const auto& info = plan.catalogue[row];
     json.key(info.id).begin_object();
-    json.key("unit").value(info.dimension == Dimension::Fraction ? "fraction"
-                                                                 : std::string(canonical_symbol(info.dimension)));
+    json.key("unit").value(info.dimension == Dimension::Fraction
+                               ? "fraction"
+                               : std::string(canonical_symbol(info.dimension)));
     json.key("values").begin_array();
     for (int year = scenario.base_year; year <= scenario.horizon; ++year) {
       json.value(trajectory.at(static_cast<int>(row), year));
@@ -172,7 +176,8 @@ CommandRunner add_run_command(CLI::App& app) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand("run", "Simulate a portfolio and judge the objectives");
-  command->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario");
+  command->add_option("scenario", options->path,
+                      "Scenario file (TOML); default: the bundled scenario");
   command->add_option("--portfolio,-p", options->portfolio,
                       "Portfolio to run (default: the first of the file; \"baseline\": no action)");
   command->add_flag("--deterministic", options->deterministic,
@@ -195,7 +200,8 @@ CommandRunner add_run_command(CLI::App& app) {
         note = "baseline (the scenario has no portfolio)";
       } else {
         portfolio = scenario.portfolios.front().id;
-        note = "portfolio " + portfolio + " (the first of " + std::to_string(scenario.portfolios.size()) +
+        note = "portfolio " + portfolio + " (the first of " +
+               std::to_string(scenario.portfolios.size()) +
                "; choose with --portfolio, or --portfolio baseline for no action)";
       }
     } else if (portfolio == "baseline" && scenario.find_portfolio("baseline") == NONE) {

@@ -18,21 +18,24 @@ CommandRunner add_validate_command(CLI::App& app) {
   return [path] {
     const auto scenario = load_chosen_scenario(*path);
     std::size_t uncertain = 0;
-    for (const auto& parameter : scenario.parameters.all()) uncertain += parameter.distribution.is_fixed() ? 0 : 1;
+    for (const auto& parameter : scenario.parameters.all())
+      uncertain += parameter.distribution.is_fixed() ? 0 : 1;
     std::size_t named = scenario.parameters.names(true).size();
     std::size_t effects = 0;
     for (const auto& action : scenario.actions) effects += action.effects.size();
     std::cout << "ok: " << chosen_scenario_name(*path) << " — " << scenario.name << ", "
               << scenario.base_year << "–" << scenario.horizon << "\n"
               << "  " << scenario.sectors.size() << " sectors, " << scenario.carriers.size()
-              << " carriers, " << scenario.sources.size() << " sources, " << scenario.pollutants.size()
-              << " pollutants, " << scenario.indicators.size() << " custom indicators\n"
+              << " carriers, " << scenario.sources.size() << " sources, "
+              << scenario.pollutants.size() << " pollutants, " << scenario.indicators.size()
+              << " custom indicators\n"
               << "  " << scenario.actions.size() << " actions (" << effects << " effects), "
               << named << " named parameters, " << uncertain << " uncertain numbers\n"
               << "  " << scenario.portfolios.size() << " portfolios, " << scenario.objectives.size()
               << " objectives\n"
               << "  files: ";
-    for (std::size_t i = 0; i < scenario.files.size(); ++i) std::cout << (i ? ", " : "") << scenario.files[i];
+    for (std::size_t i = 0; i < scenario.files.size(); ++i)
+      std::cout << (i ? ", " : "") << scenario.files[i];
     std::cout << "\n";
     return EXIT_OK;
   };

@@ -12,7 +12,8 @@ int main(int argc, char** argv) {
       "traj — how a territory's climate actions propagate to energy, local renewables, GHG and "
       "air pollutants.\nWith no SCENARIO, commands use the bundled default scenario (Brest "
       "métropole).\nDocumentation: docs/ (scenario format, model equations)."};
-  app.set_version_flag("--version", std::string("traj ") + TRAJ_VERSION + " (git " + TRAJ_GIT_HASH + ")");
+  app.set_version_flag("--version",
+                       std::string("traj ") + TRAJ_VERSION + " (git " + TRAJ_GIT_HASH + ")");
   app.require_subcommand(1);
   app.footer(
       "Examples:\n"

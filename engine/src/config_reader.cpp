@@ -28,14 +28,15 @@ std::string join_path(std::string_view parent, std::string_view key) {
 bool is_identifier(std::string_view text) {
   if (text.empty()) return false;
   return std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
   });
 }
 
 void report_type(Diagnostics& diagnostics, const ConfigNode& node, const std::string& path,
                  std::string_view expected) {
-  diagnostics.add(node.where, path, "expected " + std::string(expected) + ", found " + node.describe());
+  diagnostics.add(node.where, path,
+                  "expected " + std::string(expected) + ", found " + node.describe());
 }
 
 TableReader::TableReader(const ConfigNode* node, std::string path, Diagnostics& diagnostics)
@@ -65,7 +66,9 @@ const ConfigNode* TableReader::get(std::string_view key, bool required, std::str
   return value;
 }
 
-void TableReader::skip(std::string_view key) { read_.emplace_back(key); }
+void TableReader::skip(std::string_view key) {
+  read_.emplace_back(key);
+}
 
 void TableReader::report(std::string_view key, std::string message) {
   const ConfigNode* value = node_ != nullptr ? node_->find(key) : nullptr;
@@ -179,8 +182,9 @@ void TableReader::finish(const std::vector<std::string>& known_keys) {
       }
       message += ')';
     }
-    diagnostics_.add(node_->where.file.empty() ? node_->children[i].where : node_->children[i].where,
-                     path_of(key), message);
+    diagnostics_.add(
+        node_->where.file.empty() ? node_->children[i].where : node_->children[i].where,
+        path_of(key), message);
   }
 }
 
@@ -349,14 +353,14 @@ std::optional<Quantity> QuantityReader::read(const ConfigNode& node, const std::
       return std::nullopt;
     }
     const Parameter& parameter = parameters_[static_cast<std::size_t>(index)];
-    const bool compatible = parameter.unitless ? is_unitless(dimension)
-                                               : parameter.dimension == dimension;
+    const bool compatible =
+        parameter.unitless ? is_unitless(dimension) : parameter.dimension == dimension;
     if (!compatible) {
-      diagnostics_.add(node.where, path,
-                       "expected a parameter holding " + describe(dimension) + ", found \"" +
-                           *name + "\" which holds " +
-                           (parameter.unitless ? std::string("a plain number")
-                                               : describe(parameter.dimension)));
+      diagnostics_.add(
+          node.where, path,
+          "expected a parameter holding " + describe(dimension) + ", found \"" + *name +
+              "\" which holds " +
+              (parameter.unitless ? std::string("a plain number") : describe(parameter.dimension)));
       return std::nullopt;
     }
     if (!check_range(parameter.distribution, node, path, dimension, range)) return std::nullopt;
@@ -379,7 +383,8 @@ std::optional<Quantity> QuantityReader::read(const ConfigNode& node, const std::
       unit = read_unit(table, false);
       unit_ok = unit.has_value() && unit->dimension != Dimension::Unknown;
     }
-    table.finish({"value", "uniform", "triangular", "pert", "normal", "lognormal", "parameter", "unit"});
+    table.finish(
+        {"value", "uniform", "triangular", "pert", "normal", "lognormal", "parameter", "unit"});
   }
   if (!unit_ok) return std::nullopt;
   const bool own_unit = unit.has_value();
@@ -419,9 +424,9 @@ void QuantityReader::declare_parameter(const ConfigNode& node, const std::string
   TableReader table(&node, path, diagnostics_);
   if (!table.valid()) return;
   if (!is_identifier(name)) {
-    diagnostics_.add(node.where, path,
-                     "expected a parameter name made of letters, digits, '_' and '-', found \"" +
-                         name + "\"");
+    diagnostics_.add(
+        node.where, path,
+        "expected a parameter name made of letters, digits, '_' and '-', found \"" + name + "\"");
   }
   const ConfigNode* body = table.get("distribution", true, "a number or a distribution");
   const bool has_unit = node.find("unit") != nullptr;
@@ -458,8 +463,8 @@ void QuantityReader::declare_parameter(const ConfigNode& node, const std::string
   }
   if (!distribution) return;
   if (parameters_.find(name) >= 0) {
-    diagnostics_.add(node.where, path, "expected a unique parameter name, found \"" + name +
-                                           "\" declared twice");
+    diagnostics_.add(node.where, path,
+                     "expected a unique parameter name, found \"" + name + "\" declared twice");
     return;
   }
   Parameter parameter;

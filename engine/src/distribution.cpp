@@ -1,8 +1,8 @@
 #include "traj/distribution.hpp"
 
+#include <algorithm>
 #include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/normal.hpp>
-#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -29,7 +29,8 @@ double pert_quantile(double min, double mode, double max, double u) {
   if (max == min) return min;
   const double alpha = 1.0 + 4.0 * (mode - min) / (max - min);
   const double beta = 1.0 + 4.0 * (max - mode) / (max - min);
-  return min + (max - min) * boost::math::quantile(boost::math::beta_distribution<double>(alpha, beta), u);
+  return min + (max - min) *
+                   boost::math::quantile(boost::math::beta_distribution<double>(alpha, beta), u);
 }
 
 }  // namespace
@@ -41,10 +42,14 @@ double Distribution::central() const {
 
 double Distribution::quantile(double u) const {
   switch (family) {
-    case Family::Fixed: return a;
-    case Family::Uniform: return a + u * (b - a);
-    case Family::Triangular: return triangular_quantile(a, b, c, u);
-    case Family::Pert: return pert_quantile(a, b, c, u);
+    case Family::Fixed:
+      return a;
+    case Family::Uniform:
+      return a + u * (b - a);
+    case Family::Triangular:
+      return triangular_quantile(a, b, c, u);
+    case Family::Pert:
+      return pert_quantile(a, b, c, u);
     case Family::Lognormal:
       return b == 0.0 ? a : a * std::exp(b * standard_normal_quantile(u));
     case Family::Normal: {
@@ -62,12 +67,16 @@ double Distribution::quantile(double u) const {
 
 double Distribution::support_min() const {
   switch (family) {
-    case Family::Fixed: return a;
+    case Family::Fixed:
+      return a;
     case Family::Uniform:
     case Family::Triangular:
-    case Family::Pert: return a;
-    case Family::Lognormal: return b == 0.0 ? a : 0.0;
-    case Family::Normal: return b == 0.0 ? a : lower;
+    case Family::Pert:
+      return a;
+    case Family::Lognormal:
+      return b == 0.0 ? a : 0.0;
+    case Family::Normal:
+      return b == 0.0 ? a : lower;
   }
   return a;
 }
@@ -75,12 +84,17 @@ double Distribution::support_min() const {
 double Distribution::support_max() const {
   constexpr double infinity = std::numeric_limits<double>::infinity();
   switch (family) {
-    case Family::Fixed: return a;
-    case Family::Uniform: return b;
+    case Family::Fixed:
+      return a;
+    case Family::Uniform:
+      return b;
     case Family::Triangular:
-    case Family::Pert: return c;
-    case Family::Lognormal: return b == 0.0 ? a : infinity;
-    case Family::Normal: return b == 0.0 ? a : upper;
+    case Family::Pert:
+      return c;
+    case Family::Lognormal:
+      return b == 0.0 ? a : infinity;
+    case Family::Normal:
+      return b == 0.0 ? a : upper;
   }
   return a;
 }
@@ -89,10 +103,19 @@ Distribution Distribution::scaled(double factor) const {
   Distribution result = *this;
   switch (family) {
     case Family::Fixed:
-    case Family::Lognormal: result.a *= factor; break;
-    case Family::Uniform: result.a *= factor; result.b *= factor; break;
+    case Family::Lognormal:
+      result.a *= factor;
+      break;
+    case Family::Uniform:
+      result.a *= factor;
+      result.b *= factor;
+      break;
     case Family::Triangular:
-    case Family::Pert: result.a *= factor; result.b *= factor; result.c *= factor; break;
+    case Family::Pert:
+      result.a *= factor;
+      result.b *= factor;
+      result.c *= factor;
+      break;
     case Family::Normal:
       result.a *= factor;
       result.b *= factor;
@@ -106,11 +129,21 @@ Distribution Distribution::scaled(double factor) const {
 std::string Distribution::describe() const {
   std::ostringstream text;
   switch (family) {
-    case Family::Fixed: text << a; break;
-    case Family::Uniform: text << "uniform(" << a << ", " << b << ")"; break;
-    case Family::Triangular: text << "triangular(" << a << ", " << b << ", " << c << ")"; break;
-    case Family::Pert: text << "pert(" << a << ", " << b << ", " << c << ")"; break;
-    case Family::Lognormal: text << "lognormal(median " << a << ", sigma " << b << ")"; break;
+    case Family::Fixed:
+      text << a;
+      break;
+    case Family::Uniform:
+      text << "uniform(" << a << ", " << b << ")";
+      break;
+    case Family::Triangular:
+      text << "triangular(" << a << ", " << b << ", " << c << ")";
+      break;
+    case Family::Pert:
+      text << "pert(" << a << ", " << b << ", " << c << ")";
+      break;
+    case Family::Lognormal:
+      text << "lognormal(median " << a << ", sigma " << b << ")";
+      break;
     case Family::Normal:
       text << "normal(mean " << a << ", sd " << b;
       if (std::isfinite(lower)) text << ", min " << lower;

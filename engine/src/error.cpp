@@ -45,8 +45,7 @@ std::string summarise(const std::vector<Diagnostic>& diagnostics, std::size_t to
 InputError::InputError(std::vector<Diagnostic> diagnostics, std::size_t total)
     : Error(summarise(diagnostics, total)), diagnostics_(std::move(diagnostics)), total_(total) {}
 
-InputError::InputError(const std::string& message)
-    : Error("error: " + message + '\n'), total_(1) {
+InputError::InputError(const std::string& message) : Error("error: " + message + '\n'), total_(1) {
   Diagnostic diagnostic;
   diagnostic.message = message;
   diagnostics_.push_back(std::move(diagnostic));

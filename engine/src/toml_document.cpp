@@ -1,9 +1,9 @@
 // The only translation unit that includes toml++: everything else reads
 // ConfigNode trees.
+#include <toml++/toml.h>
 #include <algorithm>
 #include <filesystem>
 #include <numeric>
-#include <toml++/toml.h>
 
 #include "traj/document_loader.hpp"
 
@@ -27,8 +27,8 @@ ConfigNode convert(const toml::node& node, const std::string& file) {
       };
       std::vector<Entry> entries;
       for (auto&& [key, value] : *node.as_table()) {
-        entries.push_back({location_of(key.source(), file), std::string(key.str()),
-                           convert(value, file)});
+        entries.push_back(
+            {location_of(key.source(), file), std::string(key.str()), convert(value, file)});
       }
       // toml++ keeps keys sorted; users expect document order.
       std::stable_sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) {
@@ -43,7 +43,8 @@ ConfigNode convert(const toml::node& node, const std::string& file) {
     }
     case toml::node_type::array:
       result.kind = ConfigNode::Kind::Array;
-      for (const auto& element : *node.as_array()) result.children.push_back(convert(element, file));
+      for (const auto& element : *node.as_array())
+        result.children.push_back(convert(element, file));
       break;
     case toml::node_type::string:
       result.kind = ConfigNode::Kind::String;
@@ -62,7 +63,9 @@ ConfigNode convert(const toml::node& node, const std::string& file) {
       result.kind = ConfigNode::Kind::Boolean;
       result.boolean = node.as_boolean()->get();
       break;
-    default: result.kind = ConfigNode::Kind::Other; break;
+    default:
+      result.kind = ConfigNode::Kind::Other;
+      break;
   }
   return result;
 }
@@ -114,8 +117,9 @@ class Loader {
       if (included_from.file.empty()) {
         diagnostics_.add({normal, 0, 0}, "", "cannot read the file (does it exist?)");
       } else {
-        diagnostics_.add(included_from, include_key,
-                         "expected an existing file, found \"" + normal + "\" which cannot be read");
+        diagnostics_.add(
+            included_from, include_key,
+            "expected an existing file, found \"" + normal + "\" which cannot be read");
       }
       return {};
     }
@@ -139,9 +143,9 @@ class Loader {
     } else if (include->is_array()) {
       for (const auto& element : include->children) names.push_back(&element);
     } else {
-      diagnostics_.add(include->where, "include",
-                       "expected a file name or an array of file names, found " +
-                           include->describe());
+      diagnostics_.add(
+          include->where, "include",
+          "expected a file name or an array of file names, found " + include->describe());
     }
     ConfigNode base;
     base.where = root.where;

@@ -82,23 +82,36 @@ std::optional<Unit> parse_unit(std::string_view symbol) {
 
 std::string_view canonical_symbol(Dimension dimension) {
   switch (dimension) {
-    case Dimension::Energy: return "GWh";
-    case Dimension::GhgMass: return "ktCO2e";
-    case Dimension::Mass: return "t";
-    case Dimension::GhgIntensity: return "ktCO2e/GWh";
-    case Dimension::MassIntensity: return "t/GWh";
-    case Dimension::Power: return "MWp";
-    case Dimension::SpecificYield: return "GWh/MWp";
-    case Dimension::Money: return "M€";
-    case Dimension::MoneyRate: return "M€/yr";
-    case Dimension::Rate: return "1/yr";
-    case Dimension::Volume: return "m3";
-    case Dimension::Area: return "ha";
+    case Dimension::Energy:
+      return "GWh";
+    case Dimension::GhgMass:
+      return "ktCO2e";
+    case Dimension::Mass:
+      return "t";
+    case Dimension::GhgIntensity:
+      return "ktCO2e/GWh";
+    case Dimension::MassIntensity:
+      return "t/GWh";
+    case Dimension::Power:
+      return "MWp";
+    case Dimension::SpecificYield:
+      return "GWh/MWp";
+    case Dimension::Money:
+      return "M€";
+    case Dimension::MoneyRate:
+      return "M€/yr";
+    case Dimension::Rate:
+      return "1/yr";
+    case Dimension::Volume:
+      return "m3";
+    case Dimension::Area:
+      return "ha";
     case Dimension::Fraction:
     case Dimension::Ratio:
     case Dimension::Year:
     case Dimension::Steepness:
-    case Dimension::Unknown: return "";
+    case Dimension::Unknown:
+      return "";
   }
   return "";
 }
@@ -106,23 +119,52 @@ std::string_view canonical_symbol(Dimension dimension) {
 std::string describe(Dimension dimension) {
   std::string name;
   switch (dimension) {
-    case Dimension::Fraction: return "a fraction (a plain number in [0, 1], or a unit \"%\")";
-    case Dimension::Ratio: return "a plain number";
-    case Dimension::Year: return "a year";
-    case Dimension::Steepness: return "a steepness in 1/yr (a plain number)";
-    case Dimension::Unknown: return "an unknown unit";
-    case Dimension::Energy: name = "an energy"; break;
-    case Dimension::GhgMass: name = "a GHG mass"; break;
-    case Dimension::Mass: name = "a mass"; break;
-    case Dimension::GhgIntensity: name = "a GHG emission factor"; break;
-    case Dimension::MassIntensity: name = "a pollutant emission factor"; break;
-    case Dimension::Power: name = "a power"; break;
-    case Dimension::SpecificYield: name = "a specific yield"; break;
-    case Dimension::Money: name = "an amount of money"; break;
-    case Dimension::MoneyRate: name = "an amount of money per year"; break;
-    case Dimension::Rate: name = "a rate per year"; break;
-    case Dimension::Volume: name = "a volume"; break;
-    case Dimension::Area: name = "an area"; break;
+    case Dimension::Fraction:
+      return "a fraction (a plain number in [0, 1], or a unit \"%\")";
+    case Dimension::Ratio:
+      return "a plain number";
+    case Dimension::Year:
+      return "a year";
+    case Dimension::Steepness:
+      return "a steepness in 1/yr (a plain number)";
+    case Dimension::Unknown:
+      return "an unknown unit";
+    case Dimension::Energy:
+      name = "an energy";
+      break;
+    case Dimension::GhgMass:
+      name = "a GHG mass";
+      break;
+    case Dimension::Mass:
+      name = "a mass";
+      break;
+    case Dimension::GhgIntensity:
+      name = "a GHG emission factor";
+      break;
+    case Dimension::MassIntensity:
+      name = "a pollutant emission factor";
+      break;
+    case Dimension::Power:
+      name = "a power";
+      break;
+    case Dimension::SpecificYield:
+      name = "a specific yield";
+      break;
+    case Dimension::Money:
+      name = "an amount of money";
+      break;
+    case Dimension::MoneyRate:
+      name = "an amount of money per year";
+      break;
+    case Dimension::Rate:
+      name = "a rate per year";
+      break;
+    case Dimension::Volume:
+      name = "a volume";
+      break;
+    case Dimension::Area:
+      name = "an area";
+      break;
   }
   std::string symbols;
   for (const auto& entry : UNITS) {

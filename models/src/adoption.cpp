@@ -13,7 +13,8 @@ double adoption_at(const Adoption& adoption, double year, std::span<const double
   if (year < start) return 0.0;
   const double ceiling = adoption.ceiling.value(parameters);
   switch (adoption.curve) {
-    case CurveKind::Step: return ceiling;
+    case CurveKind::Step:
+      return ceiling;
     case CurveKind::Linear: {
       const double full = adoption.full_year.value(parameters);
       if (full <= start) return ceiling;

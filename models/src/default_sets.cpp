@@ -17,7 +17,8 @@ const std::vector<std::string>& default_carriers() {
 }
 
 const std::vector<std::string>& default_pollutants() {
-  static const std::vector<std::string> pollutants = {"nox", "pm10", "pm2_5", "nmvoc", "so2", "nh3"};
+  static const std::vector<std::string> pollutants = {"nox",   "pm10", "pm2_5",
+                                                      "nmvoc", "so2",  "nh3"};
   return pollutants;
 }
 

@@ -22,8 +22,8 @@ IndicatorCatalogue::IndicatorCatalogue(const Scenario& scenario) {
   for (const auto& source : scenario.sources) {
     add("local_production." + source.id, "Local production, " + source.id, Dimension::Energy);
   }
-  renewable_share = add("renewable_share", "Local renewable production / final energy",
-                        Dimension::Fraction);
+  renewable_share =
+      add("renewable_share", "Local renewable production / final energy", Dimension::Fraction);
   energy_imports = add("energy_imports", "Net energy imports", Dimension::Energy);
   ghg = add("ghg", "GHG emissions (energy and non-energy)", Dimension::GhgMass);
   ghg_by_sector = static_cast<int>(entries_.size());

@@ -8,7 +8,8 @@
 namespace traj::territory {
 namespace {
 
-double interpolate(const std::vector<double>& years, const std::vector<double>& values, double year) {
+double interpolate(const std::vector<double>& years, const std::vector<double>& values,
+                   double year) {
   if (year <= years.front()) return values.front();
   if (year >= years.back()) return values.back();
   const auto upper = std::upper_bound(years.begin(), years.end(), year);
@@ -81,20 +82,24 @@ void Kernel::start_member(std::span<const double> parameters) {
   std::fill(state_.adoption_before.begin(), state_.adoption_before.end(), 0.0);
 }
 
-void Kernel::run(std::span<const double> parameters, Trajectory& trajectory, EnergyBalances* balances) {
+void Kernel::run(std::span<const double> parameters, Trajectory& trajectory,
+                 EnergyBalances* balances) {
   const int years = plan_.year_count();
   const int rows = static_cast<int>(plan_.catalogue.size());
   trajectory.base_year = scenario_.base_year;
   trajectory.years = years;
   trajectory.rows = rows;
   trajectory.values.resize(static_cast<std::size_t>(years * rows));
-  if (balances != nullptr) balances->resize(static_cast<std::size_t>(years) * scenario_.carriers.size());
+  if (balances != nullptr)
+    balances->resize(static_cast<std::size_t>(years) * scenario_.carriers.size());
   start_member(parameters);
   for (int y = 0; y < years; ++y) {
     double* row = trajectory.values.data() + static_cast<std::ptrdiff_t>(y) * rows;
     CarrierBalance* balance =
-        balances != nullptr ? balances->data() + static_cast<std::ptrdiff_t>(y) * static_cast<std::ptrdiff_t>(scenario_.carriers.size())
-                            : nullptr;
+        balances != nullptr
+            ? balances->data() + static_cast<std::ptrdiff_t>(y) *
+                                     static_cast<std::ptrdiff_t>(scenario_.carriers.size())
+            : nullptr;
     simulate_year(y, parameters, row, balance);
     if (y > 0) {
       // Cumulative indicators include the base year.
@@ -135,19 +140,22 @@ void Kernel::simulate_year(int year_index, std::span<const double> parameters, d
 
   // 3. Reductions act on useful demand, before any carrier changes.
   for (const auto& planned : plan_.reductions) {
-    effects::apply_reduce(scenario, *planned.effect, state.adoption[static_cast<std::size_t>(planned.slot)],
-                          parameters, state);
+    effects::apply_reduce(scenario, *planned.effect,
+                          state.adoption[static_cast<std::size_t>(planned.slot)], parameters,
+                          state);
   }
 
   // 4. Local production: inventory, then actions (switches add ambient heat).
-  std::copy(member_.base_production.begin(), member_.base_production.end(), state.production.begin());
+  std::copy(member_.base_production.begin(), member_.base_production.end(),
+            state.production.begin());
   for (const auto& planned : plan_.productions) {
     effects::apply_produce(*planned.effect, state.adoption[static_cast<std::size_t>(planned.slot)],
                            parameters, state);
   }
 
   // 5. Switches, cell by cell in topological order of the carriers.
-  for (const auto& group : plan_.switch_groups) effects::apply_switches(scenario, group, parameters, state);
+  for (const auto& group : plan_.switch_groups)
+    effects::apply_switches(scenario, group, parameters, state);
 
   // 6. Energy branch: gross supply (I − A)⁻¹ d, own consumption into the
   //    energy branch's final energy.
@@ -205,24 +213,28 @@ void Kernel::simulate_year(int year_index, std::span<const double> parameters, d
     }
   }
   for (const auto& planned : plan_.factor_changes) {
-    effects::apply_factor(scenario, *planned.effect, state.adoption[static_cast<std::size_t>(planned.slot)],
-                          parameters, state);
+    effects::apply_factor(scenario, *planned.effect,
+                          state.adoption[static_cast<std::size_t>(planned.slot)], parameters,
+                          state);
   }
   if (branch_sector != NONE) {
     for (const Conversion* conversion : plan_.conversions) {
       const double efficiency = conversion->efficiency.value(parameters);
-      const double delivered_share = 1.0 - scenario.network_losses[static_cast<std::size_t>(conversion->carrier)].value(parameters);
+      const double delivered_share =
+          1.0 -
+          scenario.network_losses[static_cast<std::size_t>(conversion->carrier)].value(parameters);
       for (std::size_t species = 0; species < species_count; ++species) {
         double per_fuel = 0.0;
         for (std::size_t k = 0; k < conversion->input_carriers.size(); ++k) {
-          per_fuel += conversion->input_shares[k].value(parameters) *
-                      state.factor[species * cells + static_cast<std::size_t>(branch_sector) * carriers +
-                                   static_cast<std::size_t>(conversion->input_carriers[k])];
+          per_fuel +=
+              conversion->input_shares[k].value(parameters) *
+              state.factor[species * cells + static_cast<std::size_t>(branch_sector) * carriers +
+                           static_cast<std::size_t>(conversion->input_carriers[k])];
         }
         const double delivered_factor = per_fuel / (efficiency * delivered_share);
         for (std::size_t s = 0; s < sectors; ++s) {
-          state.factor[species * cells + s * carriers + static_cast<std::size_t>(conversion->carrier)] =
-              delivered_factor;
+          state.factor[species * cells + s * carriers +
+                       static_cast<std::size_t>(conversion->carrier)] = delivered_factor;
         }
       }
     }
@@ -231,13 +243,13 @@ void Kernel::simulate_year(int year_index, std::span<const double> parameters, d
   // 8. Non-energy emissions follow activity, less abatement.
   for (std::size_t species = 0; species < species_count; ++species) {
     for (std::size_t s = 0; s < sectors; ++s) {
-      state.non_energy[species * sectors + s] =
-          member_.base_non_energy[species * sectors + s] * std::pow(member_.yearly_growth[s], year_index);
+      state.non_energy[species * sectors + s] = member_.base_non_energy[species * sectors + s] *
+                                                std::pow(member_.yearly_growth[s], year_index);
     }
   }
   for (const auto& planned : plan_.abatements) {
-    effects::apply_abate(scenario, *planned.effect, state.adoption[static_cast<std::size_t>(planned.slot)],
-                         parameters, state);
+    effects::apply_abate(scenario, *planned.effect,
+                         state.adoption[static_cast<std::size_t>(planned.slot)], parameters, state);
   }
 
   // 9. Custom indicators.
@@ -248,8 +260,8 @@ void Kernel::simulate_year(int year_index, std::span<const double> parameters, d
     state.custom_shift[i] = 0.0;
   }
   for (const auto& planned : plan_.indicator_changes) {
-    effects::apply_indicator(*planned.effect, state.adoption[static_cast<std::size_t>(planned.slot)],
-                             parameters, state);
+    effects::apply_indicator(
+        *planned.effect, state.adoption[static_cast<std::size_t>(planned.slot)], parameters, state);
   }
 
   // 10. Indicators.
@@ -269,7 +281,8 @@ void Kernel::simulate_year(int year_index, std::span<const double> parameters, d
 
   double production_total = 0.0;
   for (std::size_t source = 0; source < scenario.sources.size(); ++source) {
-    row[static_cast<std::size_t>(catalogue.local_production_by_source) + source] = state.production[source];
+    row[static_cast<std::size_t>(catalogue.local_production_by_source) + source] =
+        state.production[source];
     production_total += state.production[source];
   }
   row[catalogue.local_production] = production_total;
@@ -279,7 +292,8 @@ void Kernel::simulate_year(int year_index, std::span<const double> parameters, d
   for (std::size_t c = 0; c < carriers; ++c) {
     double local = 0.0;
     for (std::size_t source = 0; source < scenario.sources.size(); ++source) {
-      if (scenario.sources[source].carrier == static_cast<int>(c) && !plan_.derived_source[source]) {
+      if (scenario.sources[source].carrier == static_cast<int>(c) &&
+          !plan_.derived_source[source]) {
         local += state.production[source];
       }
     }
@@ -299,12 +313,14 @@ void Kernel::simulate_year(int year_index, std::span<const double> parameters, d
     for (std::size_t s = 0; s < sectors; ++s) {
       double sector_total = state.non_energy[species * sectors + s];
       for (std::size_t c = 0; c < carriers; ++c) {
-        sector_total += state.demand[s * carriers + c] * state.factor[species * cells + s * carriers + c];
+        sector_total +=
+            state.demand[s * carriers + c] * state.factor[species * cells + s * carriers + c];
       }
       total += sector_total;
-      const std::size_t by_sector =
-          species == 0 ? static_cast<std::size_t>(catalogue.ghg_by_sector) + s
-                       : static_cast<std::size_t>(catalogue.pollutants) + (species - 1) * (sectors + 1) + 1 + s;
+      const std::size_t by_sector = species == 0
+                                        ? static_cast<std::size_t>(catalogue.ghg_by_sector) + s
+                                        : static_cast<std::size_t>(catalogue.pollutants) +
+                                              (species - 1) * (sectors + 1) + 1 + s;
       row[by_sector] = sector_total;
     }
     if (species == 0) {

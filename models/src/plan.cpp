@@ -11,7 +11,8 @@ namespace {
 
 double central(const Quantity& quantity, const ParameterSet& parameters) {
   if (quantity.is_constant()) return quantity.constant;
-  return parameters[static_cast<std::size_t>(quantity.parameter)].distribution.central() * quantity.scale;
+  return parameters[static_cast<std::size_t>(quantity.parameter)].distribution.central() *
+         quantity.scale;
 }
 
 }  // namespace
@@ -29,7 +30,8 @@ Plan compile_plan(const Scenario& scenario, const std::string& portfolio_id) {
   std::vector<int> action_indices;
   const Portfolio* portfolio = nullptr;
   if (portfolio_id == "*") {
-    for (std::size_t a = 0; a < scenario.actions.size(); ++a) action_indices.push_back(static_cast<int>(a));
+    for (std::size_t a = 0; a < scenario.actions.size(); ++a)
+      action_indices.push_back(static_cast<int>(a));
   } else if (!portfolio_id.empty()) {
     const int index = scenario.find_portfolio(portfolio_id);
     if (index == NONE) {
@@ -55,7 +57,8 @@ Plan compile(const Scenario& scenario, const std::string& portfolio_id,
 
   for (const int a : action_indices) {
     const Action& action = scenario.actions[static_cast<std::size_t>(a)];
-    PlannedAction planned{a, action.adoption, central(action.adoption.ceiling, scenario.parameters)};
+    PlannedAction planned{a, action.adoption,
+                          central(action.adoption.ceiling, scenario.parameters)};
     if (portfolio != nullptr) {
       for (const auto& change : portfolio->overrides) {
         if (change.action != a) continue;
@@ -71,12 +74,23 @@ Plan compile(const Scenario& scenario, const std::string& portfolio_id,
     for (const Effect& effect : action.effects) {
       const PlannedEffect bound{slot, &effect};
       switch (effect.type) {
-        case EffectType::Reduce: plan.reductions.push_back(bound); break;
-        case EffectType::Switch: break;  // grouped below
-        case EffectType::Produce: plan.productions.push_back(bound); break;
-        case EffectType::Factor: plan.factor_changes.push_back(bound); break;
-        case EffectType::Abate: plan.abatements.push_back(bound); break;
-        case EffectType::Indicator: plan.indicator_changes.push_back(bound); break;
+        case EffectType::Reduce:
+          plan.reductions.push_back(bound);
+          break;
+        case EffectType::Switch:
+          break;  // grouped below
+        case EffectType::Produce:
+          plan.productions.push_back(bound);
+          break;
+        case EffectType::Factor:
+          plan.factor_changes.push_back(bound);
+          break;
+        case EffectType::Abate:
+          plan.abatements.push_back(bound);
+          break;
+        case EffectType::Indicator:
+          plan.indicator_changes.push_back(bound);
+          break;
       }
     }
   }
@@ -87,10 +101,12 @@ Plan compile(const Scenario& scenario, const std::string& portfolio_id,
     for (const int carrier : switch_order(scenario, sector, action_indices)) {
       SwitchGroup group{sector, carrier, {}};
       for (std::size_t slot = 0; slot < plan.actions.size(); ++slot) {
-        const Action& action = scenario.actions[static_cast<std::size_t>(plan.actions[slot].action)];
+        const Action& action =
+            scenario.actions[static_cast<std::size_t>(plan.actions[slot].action)];
         for (const Effect& effect : action.effects) {
           if (effect.type == EffectType::Switch && effect.from == carrier &&
-              std::find(effect.sectors.begin(), effect.sectors.end(), sector) != effect.sectors.end()) {
+              std::find(effect.sectors.begin(), effect.sectors.end(), sector) !=
+                  effect.sectors.end()) {
             group.switches.push_back({static_cast<int>(slot), &effect});
           }
         }
@@ -103,15 +119,19 @@ Plan compile(const Scenario& scenario, const std::string& portfolio_id,
   std::vector<const Conversion*> pending;
   for (const auto& conversion : scenario.conversions) pending.push_back(&conversion);
   while (!pending.empty()) {
-    const auto ready = std::find_if(pending.begin(), pending.end(), [&](const Conversion* candidate) {
-      return std::none_of(candidate->input_carriers.begin(), candidate->input_carriers.end(), [&](int input) {
-        return std::any_of(pending.begin(), pending.end(),
-                           [&](const Conversion* other) { return other->carrier == input; });
-      });
-    });
+    const auto ready =
+        std::find_if(pending.begin(), pending.end(), [&](const Conversion* candidate) {
+          return std::none_of(
+              candidate->input_carriers.begin(), candidate->input_carriers.end(), [&](int input) {
+                return std::any_of(pending.begin(), pending.end(), [&](const Conversion* other) {
+                  return other->carrier == input;
+                });
+              });
+        });
     if (ready == pending.end()) {
-      throw InputError("energy_branch.conversions: expected conversions that do not feed each other in a "
-                       "loop, found a loop");
+      throw InputError(
+          "energy_branch.conversions: expected conversions that do not feed each other in a "
+          "loop, found a loop");
     }
     plan.conversions.push_back(*ready);
     pending.erase(ready);

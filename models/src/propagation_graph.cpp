@@ -17,11 +17,16 @@ using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 
 std::string kind_name(NodeKind kind) {
   switch (kind) {
-    case NodeKind::Action: return "action";
-    case NodeKind::Cell: return "cell";
-    case NodeKind::Source: return "source";
-    case NodeKind::Supply: return "supply";
-    case NodeKind::Indicator: return "indicator";
+    case NodeKind::Action:
+      return "action";
+    case NodeKind::Cell:
+      return "cell";
+    case NodeKind::Source:
+      return "source";
+    case NodeKind::Supply:
+      return "supply";
+    case NodeKind::Indicator:
+      return "indicator";
   }
   return "";
 }
@@ -59,15 +64,16 @@ int PropagationGraph::find(std::string_view id) const {
 PropagationGraph::PropagationGraph(const Scenario& scenario, const std::string& portfolio_id) {
   std::vector<int> actions;
   if (portfolio_id.empty() || portfolio_id == "*") {
-    for (std::size_t a = 0; a < scenario.actions.size(); ++a) actions.push_back(static_cast<int>(a));
+    for (std::size_t a = 0; a < scenario.actions.size(); ++a)
+      actions.push_back(static_cast<int>(a));
     title_ = scenario.name + " — every action";
   } else {
     const int index = scenario.find_portfolio(portfolio_id);
     if (index == NONE) {
       std::vector<std::string> ids;
       for (const auto& portfolio : scenario.portfolios) ids.push_back(portfolio.id);
-      throw InputError("--portfolio: expected a portfolio of the scenario, found \"" + portfolio_id +
-                       "\"" + did_you_mean(portfolio_id, ids));
+      throw InputError("--portfolio: expected a portfolio of the scenario, found \"" +
+                       portfolio_id + "\"" + did_you_mean(portfolio_id, ids));
     }
     actions = scenario.portfolios[static_cast<std::size_t>(index)].actions;
     title_ = scenario.name + " — portfolio " + portfolio_id;
@@ -75,8 +81,11 @@ PropagationGraph::PropagationGraph(const Scenario& scenario, const std::string& 
   const auto& sectors = scenario.sectors;
   const auto& carriers = scenario.carriers;
   auto cell_node = [&](int s, int c) {
-    return node(NodeKind::Cell, "cell:" + sectors[static_cast<std::size_t>(s)] + "/" + carriers[static_cast<std::size_t>(c)],
-                sectors[static_cast<std::size_t>(s)] + " × " + carriers[static_cast<std::size_t>(c)]);
+    return node(
+        NodeKind::Cell,
+        "cell:" + sectors[static_cast<std::size_t>(s)] + "/" +
+            carriers[static_cast<std::size_t>(c)],
+        sectors[static_cast<std::size_t>(s)] + " × " + carriers[static_cast<std::size_t>(c)]);
   };
   auto supply_node = [&](int c) {
     return node(NodeKind::Supply, "supply:" + carriers[static_cast<std::size_t>(c)],
@@ -86,7 +95,9 @@ PropagationGraph::PropagationGraph(const Scenario& scenario, const std::string& 
     return node(NodeKind::Source, "source:" + scenario.sources[static_cast<std::size_t>(source)].id,
                 scenario.sources[static_cast<std::size_t>(source)].id);
   };
-  auto indicator_node = [&](const std::string& id) { return node(NodeKind::Indicator, "indicator:" + id, id); };
+  auto indicator_node = [&](const std::string& id) {
+    return node(NodeKind::Indicator, "indicator:" + id, id);
+  };
 
   // Actions first, so that they lead the display.
   for (const int a : actions) {
@@ -108,7 +119,8 @@ PropagationGraph::PropagationGraph(const Scenario& scenario, const std::string& 
   std::set<std::pair<int, int>> cells;
   for (int s = 0; s < static_cast<int>(sectors.size()); ++s) {
     for (int c = 0; c < static_cast<int>(carriers.size()); ++c) {
-      if (scenario.in_inventory[static_cast<std::size_t>(scenario.cell(s, c))]) cells.insert({s, c});
+      if (scenario.in_inventory[static_cast<std::size_t>(scenario.cell(s, c))])
+        cells.insert({s, c});
     }
   }
   auto link_cell = [&](int s, int c) {
@@ -118,8 +130,9 @@ PropagationGraph::PropagationGraph(const Scenario& scenario, const std::string& 
     for (int species = 0; species < scenario.species_count(); ++species) {
       const auto& factor = scenario.factor(species, s, c);
       const bool derived = scenario.conversion_of(c) != nullptr;
-      if (derived || (factor.present && !(factor.constant.is_constant() && factor.constant.constant == 0.0 &&
-                                          !factor.is_trajectory()))) {
+      if (derived ||
+          (factor.present && !(factor.constant.is_constant() && factor.constant.constant == 0.0 &&
+                               !factor.is_trajectory()))) {
         edge(cell, species_nodes[static_cast<std::size_t>(species)]);
       }
     }
@@ -149,15 +162,17 @@ PropagationGraph::PropagationGraph(const Scenario& scenario, const std::string& 
   }
   for (std::size_t source = 0; source < scenario.sources.size(); ++source) {
     const auto& production = scenario.local_production[source];
-    if (!(production.is_constant() && production.constant == 0.0)) source_node(static_cast<int>(source));
+    if (!(production.is_constant() && production.constant == 0.0))
+      source_node(static_cast<int>(source));
   }
 
   // Effects.
   for (const int a : actions) {
     const auto& action = scenario.actions[static_cast<std::size_t>(a)];
     const int action_node = find("action:" + action.id);
-    bool has_cost = !(action.costs.investment.is_constant() && action.costs.investment.constant == 0.0) ||
-                    !(action.costs.operating.is_constant() && action.costs.operating.constant == 0.0);
+    bool has_cost =
+        !(action.costs.investment.is_constant() && action.costs.investment.constant == 0.0) ||
+        !(action.costs.operating.is_constant() && action.costs.operating.constant == 0.0);
     if (has_cost) edge(action_node, indicator_node("cost_cumulative"));
     for (const auto& effect : action.effects) {
       switch (effect.type) {
@@ -174,11 +189,14 @@ PropagationGraph::PropagationGraph(const Scenario& scenario, const std::string& 
             const int to = link_cell(s, effect.to);
             edge(action_node, from);
             edge(from, to);
-            if (effect.ambient_heat_source != NONE) edge(to, source_node(effect.ambient_heat_source));
+            if (effect.ambient_heat_source != NONE)
+              edge(to, source_node(effect.ambient_heat_source));
             if (effect.local_source != NONE) edge(to, source_node(effect.local_source));
           }
           break;
-        case EffectType::Produce: edge(action_node, source_node(effect.source)); break;
+        case EffectType::Produce:
+          edge(action_node, source_node(effect.source));
+          break;
         case EffectType::Factor:
           for (const int s : effect.sectors) {
             for (const int c : effect.carriers) {
@@ -213,11 +231,13 @@ PropagationGraph::PropagationGraph(const Scenario& scenario, const std::string& 
 
 std::vector<int> PropagationGraph::topological_order() const {
   Graph graph(nodes_.size());
-  for (const auto& [from, to] : edges_) boost::add_edge(static_cast<std::size_t>(from), static_cast<std::size_t>(to), graph);
+  for (const auto& [from, to] : edges_)
+    boost::add_edge(static_cast<std::size_t>(from), static_cast<std::size_t>(to), graph);
   std::vector<std::size_t> reversed;
   boost::topological_sort(graph, std::back_inserter(reversed));
   std::vector<int> order;
-  for (auto it = reversed.rbegin(); it != reversed.rend(); ++it) order.push_back(static_cast<int>(*it));
+  for (auto it = reversed.rbegin(); it != reversed.rend(); ++it)
+    order.push_back(static_cast<int>(*it));
   return order;
 }
 
@@ -249,7 +269,8 @@ std::string PropagationGraph::to_text() const {
     text += "  [" + kind_name(current.kind) + "] " + current.label;
     std::string targets;
     for (const auto& [from, to] : edges_) {
-      if (from == index) targets += (targets.empty() ? "" : ", ") + nodes_[static_cast<std::size_t>(to)].label;
+      if (from == index)
+        targets += (targets.empty() ? "" : ", ") + nodes_[static_cast<std::size_t>(to)].label;
     }
     if (!targets.empty()) text += " -> " + targets;
     text += "\n";

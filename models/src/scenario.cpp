@@ -10,8 +10,12 @@ int index_in(const std::vector<std::string>& names, std::string_view id) {
 }
 }  // namespace
 
-int Scenario::find_sector(std::string_view id) const { return index_in(sectors, id); }
-int Scenario::find_carrier(std::string_view id) const { return index_in(carriers, id); }
+int Scenario::find_sector(std::string_view id) const {
+  return index_in(sectors, id);
+}
+int Scenario::find_carrier(std::string_view id) const {
+  return index_in(carriers, id);
+}
 int Scenario::find_species(std::string_view id) const {
   if (id == "ghg") return 0;
   const int pollutant = index_in(pollutants, id);

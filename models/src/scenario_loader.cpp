@@ -27,17 +27,22 @@ int index_of(const std::vector<std::string>& names, std::string_view name) {
   return found == names.end() ? NONE : static_cast<int>(found - names.begin());
 }
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string quoted(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
 
 std::string article(std::string_view noun) {
-  const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
+  const bool vowel =
+      !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
   return (vowel ? "an " : "a ") + std::string(noun);
 }
 
 class ScenarioReader {
  public:
   ScenarioReader(Scenario& scenario, Diagnostics& diagnostics)
-      : scenario_(scenario), diagnostics_(diagnostics), quantities_(scenario.parameters, diagnostics) {}
+      : scenario_(scenario),
+        diagnostics_(diagnostics),
+        quantities_(scenario.parameters, diagnostics) {}
 
   void read(const ConfigNode& root) {
     TableReader top(&root, "", diagnostics_);
@@ -78,8 +83,8 @@ class ScenarioReader {
   // ------------------------------------------------------------- territory
   std::optional<std::vector<std::string>> read_set(TableReader& table, std::string_view key,
                                                    const std::vector<std::string>& defaults) {
-    if (table.valid() && table.keys().end() ==
-                             std::find(table.keys().begin(), table.keys().end(), std::string(key))) {
+    if (table.valid() && table.keys().end() == std::find(table.keys().begin(), table.keys().end(),
+                                                         std::string(key))) {
       table.skip(key);
       return defaults;
     }
@@ -93,8 +98,9 @@ class ScenarioReader {
       const SourceLocation& where = node->is_array() ? node->children[i].where : node->where;
       const std::string path = table.path_of(key) + "[" + std::to_string(i) + "]";
       if (!is_identifier(name)) {
-        diagnostics_.add(where, path,
-                         "expected an identifier (letters, digits, '_' and '-'), found " + quoted(name));
+        diagnostics_.add(
+            where, path,
+            "expected an identifier (letters, digits, '_' and '-'), found " + quoted(name));
         ok = false;
       } else if (!seen.insert(name).second) {
         diagnostics_.add(where, path, "expected unique names, found " + quoted(name) + " twice");
@@ -156,8 +162,9 @@ class ScenarioReader {
       TableReader source = sources.table(id, true);
       if (!source.valid()) continue;
       if (!is_identifier(id)) {
-        diagnostics_.add(source.where(), source.path(),
-                         "expected a source id made of letters, digits, '_' and '-', found " + quoted(id));
+        diagnostics_.add(
+            source.where(), source.path(),
+            "expected a source id made of letters, digits, '_' and '-', found " + quoted(id));
       }
       const auto carrier = source.string("carrier", true);
       source.finish({"carrier"});
@@ -167,7 +174,8 @@ class ScenarioReader {
         index = index_of(scenario_.carriers, *carrier);
         if (index == NONE) {
           source.report("carrier", "expected a carrier of the territory or \"none\", found " +
-                                       quoted(*carrier) + did_you_mean(*carrier, scenario_.carriers));
+                                       quoted(*carrier) +
+                                       did_you_mean(*carrier, scenario_.carriers));
           continue;
         }
       }
@@ -187,9 +195,9 @@ class ScenarioReader {
       const ConfigNode* growth = indicator.get("growth", false, "a rate per year");
       indicator.finish({"name", "base", "growth"});
       if (!is_identifier(id)) {
-        diagnostics_.add(indicator.where(), indicator.path(),
-                         "expected an indicator id made of letters, digits, '_' and '-', found " +
-                             quoted(id));
+        diagnostics_.add(
+            indicator.where(), indicator.path(),
+            "expected an indicator id made of letters, digits, '_' and '-', found " + quoted(id));
         continue;
       }
       if (base == nullptr) continue;
@@ -198,10 +206,10 @@ class ScenarioReader {
       const auto unit = unit_node != nullptr && unit_node->is_string() ? parse_unit(unit_node->text)
                                                                        : std::nullopt;
       if (!unit || unit->dimension == Dimension::Rate || unit->dimension == Dimension::Fraction) {
-        diagnostics_.add(base->where, indicator.path_of("base"),
-                         "expected a quantity with a unit (e.g. { value = 3.2, unit = \"Mm3\" }), found " +
-                             (unit_node != nullptr ? "unit " + unit_node->describe()
-                                                   : base->describe()));
+        diagnostics_.add(
+            base->where, indicator.path_of("base"),
+            "expected a quantity with a unit (e.g. { value = 3.2, unit = \"Mm3\" }), found " +
+                (unit_node != nullptr ? "unit " + unit_node->describe() : base->describe()));
         continue;
       }
       custom.dimension = unit->dimension;
@@ -227,15 +235,18 @@ class ScenarioReader {
     for (const auto& sector : scenario_.sectors) names.emplace_back(sector, "sector");
     for (const auto& carrier : scenario_.carriers) names.emplace_back(carrier, "carrier");
     for (const auto& pollutant : scenario_.pollutants) names.emplace_back(pollutant, "pollutant");
-    for (const auto& indicator : scenario_.indicators) names.emplace_back(indicator.id, "indicator");
+    for (const auto& indicator : scenario_.indicators)
+      names.emplace_back(indicator.id, "indicator");
     names.emplace_back("ghg", "species");
     for (std::size_t i = 0; i < names.size(); ++i) {
       for (std::size_t j = 0; j < i; ++j) {
         if (names[i].first == names[j].first) {
-          diagnostics_.add(territory.where(), "territory",
-                           "expected distinct ids for sectors, carriers, pollutants and indicators, "
-                           "found " + quoted(names[i].first) + " as a " + names[j].second +
-                               " and as a " + names[i].second);
+          diagnostics_.add(
+              territory.where(), "territory",
+              "expected distinct ids for sectors, carriers, pollutants and indicators, "
+              "found " +
+                  quoted(names[i].first) + " as a " + names[j].second + " and as a " +
+                  names[i].second);
         }
       }
     }
@@ -286,7 +297,8 @@ class ScenarioReader {
     return index;
   }
 
-  void note_cell_use(int sector, int carrier, const SourceLocation& where, const std::string& path) {
+  void note_cell_use(int sector, int carrier, const SourceLocation& where,
+                     const std::string& path) {
     const auto cell = static_cast<std::size_t>(scenario_.cell(sector, carrier));
     if (cell_used_by_[cell].empty()) {
       cell_used_at_[cell] = where;
@@ -313,9 +325,10 @@ class ScenarioReader {
         for (const auto& key : row.keys()) row.skip(key);
         continue;
       }
-      const auto row_unit = row.keys().end() != std::find(row.keys().begin(), row.keys().end(), "unit")
-                                ? quantities_.read_unit(row, false)
-                                : unit;
+      const auto row_unit =
+          row.keys().end() != std::find(row.keys().begin(), row.keys().end(), "unit")
+              ? quantities_.read_unit(row, false)
+              : unit;
       for (const auto& carrier_id : row.keys()) {
         if (carrier_id == "unit") continue;
         const ConfigNode* node = row.get(carrier_id, true, "an energy");
@@ -361,7 +374,8 @@ class ScenarioReader {
     const auto species_list = species_names();
     for (const auto& species_id : table.keys()) {
       TableReader row = table.table(species_id, true);
-      const int species = reference(table, species_id, species_list, "species (ghg or a pollutant)");
+      const int species =
+          reference(table, species_id, species_list, "species (ghg or a pollutant)");
       if (!row.valid() || species == NONE) {
         for (const auto& key : row.keys()) row.skip(key);
         continue;
@@ -399,9 +413,10 @@ class ScenarioReader {
       const ConfigNode* node = table.get(sector_id, true, "a rate per year");
       const int sector = reference(table, sector_id, scenario_.sectors, "sector");
       if (sector == NONE) continue;
-      trend_stated_[static_cast<std::size_t>(kind * static_cast<int>(scenario_.sectors.size()) + sector)] = true;
-      if (const auto value =
-              quantities_.read(*node, table.path_of(sector_id), Dimension::Rate, TREND_RANGE, unit)) {
+      trend_stated_[static_cast<std::size_t>(kind * static_cast<int>(scenario_.sectors.size()) +
+                                             sector)] = true;
+      if (const auto value = quantities_.read(*node, table.path_of(sector_id), Dimension::Rate,
+                                              TREND_RANGE, unit)) {
         target[static_cast<std::size_t>(sector)] = *value;
       }
     }
@@ -419,15 +434,19 @@ class ScenarioReader {
         }
       }
     }
-    for (const auto& use : non_energy_sectors_) users.push_back({use.sector, {use.where, use.path}});
+    for (const auto& use : non_energy_sectors_)
+      users.push_back({use.sector, {use.where, use.path}});
     std::set<std::pair<int, int>> reported;
     for (const auto& [sector, use] : users) {
       for (int kind = 0; kind < 2; ++kind) {
         if (kind == 1 && !sector_has_energy(sector)) continue;  // efficiency applies to energy only
-        if (trend_stated_[static_cast<std::size_t>(kind * static_cast<int>(sectors) + sector)]) continue;
+        if (trend_stated_[static_cast<std::size_t>(kind * static_cast<int>(sectors) + sector)])
+          continue;
         if (!reported.insert({sector, kind}).second) continue;
-        const std::string table = kind == 0 ? "trends.activity_growth" : "trends.autonomous_efficiency";
-        diagnostics_.add(use.first, table + "." + scenario_.sectors[static_cast<std::size_t>(sector)],
+        const std::string table =
+            kind == 0 ? "trends.activity_growth" : "trends.autonomous_efficiency";
+        diagnostics_.add(use.first,
+                         table + "." + scenario_.sectors[static_cast<std::size_t>(sector)],
                          "expected a trend for sector " +
                              quoted(scenario_.sectors[static_cast<std::size_t>(sector)]) +
                              " (used by " + use.second + "; write 0 for none), found none");
@@ -437,7 +456,8 @@ class ScenarioReader {
 
   bool sector_has_energy(int sector) const {
     for (std::size_t c = 0; c < scenario_.carriers.size(); ++c) {
-      if (scenario_.in_inventory[static_cast<std::size_t>(sector) * scenario_.carriers.size() + c]) return true;
+      if (scenario_.in_inventory[static_cast<std::size_t>(sector) * scenario_.carriers.size() + c])
+        return true;
     }
     return false;
   }
@@ -516,14 +536,16 @@ class ScenarioReader {
       TableReader table(&node, path, diagnostics_);
       const ConfigNode* years = table.get("years", true, "an array of years");
       const ConfigNode* values = table.get("values", true, "an array of numbers");
-      const auto own_unit = node.find("unit") != nullptr ? quantities_.read_unit(table, false) : unit;
+      const auto own_unit =
+          node.find("unit") != nullptr ? quantities_.read_unit(table, false) : unit;
       table.finish({"years", "values", "unit"});
       if (years == nullptr || values == nullptr) return std::nullopt;
       if (own_unit && own_unit->dimension == Dimension::Unknown) return std::nullopt;
       if (!own_unit || own_unit->dimension != dimension) {
-        diagnostics_.add(node.where, path, "expected a unit of " + describe(dimension) +
-                                               " for this trajectory, found " +
-                                               (own_unit ? describe(own_unit->dimension) : "none"));
+        diagnostics_.add(node.where, path,
+                         "expected a unit of " + describe(dimension) +
+                             " for this trajectory, found " +
+                             (own_unit ? describe(own_unit->dimension) : "none"));
         return std::nullopt;
       }
       const auto numbers = [&](const ConfigNode& array, const std::string& where_path,
@@ -551,8 +573,9 @@ class ScenarioReader {
       if (!year_values || !factor_values) return std::nullopt;
       if (year_values->size() != factor_values->size()) {
         diagnostics_.add(values->where, path + ".values",
-                         "expected as many values as years (" + std::to_string(year_values->size()) +
-                             "), found " + std::to_string(factor_values->size()));
+                         "expected as many values as years (" +
+                             std::to_string(year_values->size()) + "), found " +
+                             std::to_string(factor_values->size()));
         return std::nullopt;
       }
       if (!std::is_sorted(year_values->begin(), year_values->end(), std::less_equal<>())) {
@@ -561,7 +584,8 @@ class ScenarioReader {
         return std::nullopt;
       }
       factor.years = *year_values;
-      for (const double value : *factor_values) factor.values.push_back(value * own_unit->to_canonical);
+      for (const double value : *factor_values)
+        factor.values.push_back(value * own_unit->to_canonical);
       return factor;
     }
     const auto value = quantities_.read(node, path, dimension, NON_NEGATIVE, unit);
@@ -647,8 +671,8 @@ class ScenarioReader {
       } else if (scenario_.sources[static_cast<std::size_t>(source)].carrier != carrier) {
         table.report("renewable_source",
                      "expected a source delivering " +
-                         quoted(scenario_.carriers[static_cast<std::size_t>(carrier)]) + ", found " +
-                         quoted(*renewable_source));
+                         quoted(scenario_.carriers[static_cast<std::size_t>(carrier)]) +
+                         ", found " + quoted(*renewable_source));
         ok = false;
       } else {
         conversion.renewable_source = source;
@@ -667,18 +691,20 @@ class ScenarioReader {
         continue;
       }
       if (input == carrier) {
-        inputs.report(input_id, "expected fuels other than the carrier produced, found " + quoted(input_id));
+        inputs.report(input_id,
+                      "expected fuels other than the carrier produced, found " + quoted(input_id));
         ok = false;
         continue;
       }
-      const auto share = quantities_.read(*node, inputs.path_of(input_id), Dimension::Fraction,
-                                          FRACTION_RANGE);
+      const auto share =
+          quantities_.read(*node, inputs.path_of(input_id), Dimension::Fraction, FRACTION_RANGE);
       if (!share) {
         ok = false;
         continue;
       }
       if (!share->is_constant()) {
-        inputs.report(input_id, "expected a fixed share (shares must sum to 1), found a distribution");
+        inputs.report(input_id,
+                      "expected a fixed share (shares must sum to 1), found a distribution");
         ok = false;
         continue;
       }
@@ -688,8 +714,9 @@ class ScenarioReader {
       note_cell_use(energy_branch_sector(), input, node->where, inputs.path_of(input_id));
     }
     if (inputs.valid() && ok && std::abs(share_sum - 1.0) > 1e-6) {
-      diagnostics_.add(inputs.where(), inputs.path(),
-                       "expected input shares summing to 1, found a sum of " + std::to_string(share_sum));
+      diagnostics_.add(
+          inputs.where(), inputs.path(),
+          "expected input shares summing to 1, found a sum of " + std::to_string(share_sum));
       ok = false;
     }
     if (inputs.valid() && conversion.input_carriers.empty() && ok) {
@@ -738,7 +765,8 @@ class ScenarioReader {
       const ConfigNode* start = table.get("start", true, "a year");
       read_adoption(table, start, action.adoption);
       read_costs(table.table("costs", false), action.costs);
-      const ConfigNode* effects = table.get("effects", true, "an array of tables [[actions.effects]]");
+      const ConfigNode* effects =
+          table.get("effects", true, "an array of tables [[actions.effects]]");
       table.skip("description");
       table.skip("source");
       table.finish({"id", "name", "coalition", "theme", "start", "adoption", "costs", "effects",
@@ -749,8 +777,8 @@ class ScenarioReader {
                       "a non-empty array of tables [[actions.effects]]");
         } else {
           for (std::size_t e = 0; e < effects->children.size(); ++e) {
-            if (auto effect = read_effect(effects->children[e],
-                                          table.path_of("effects") + "[" + std::to_string(e) + "]")) {
+            if (auto effect = read_effect(effects->children[e], table.path_of("effects") + "[" +
+                                                                    std::to_string(e) + "]")) {
               action.effects.push_back(std::move(*effect));
             }
           }
@@ -796,9 +824,10 @@ class ScenarioReader {
           adoption.full_year = *value;
           if (start != nullptr && adoption.start.is_constant() && value->is_constant() &&
               value->constant < adoption.start.constant) {
-            table.report("full_year", "expected a year ≥ start (" +
-                                          std::to_string(static_cast<int>(adoption.start.constant)) +
-                                          "), found " + std::to_string(static_cast<int>(value->constant)));
+            table.report("full_year",
+                         "expected a year ≥ start (" +
+                             std::to_string(static_cast<int>(adoption.start.constant)) +
+                             "), found " + std::to_string(static_cast<int>(value->constant)));
           }
         }
       }
@@ -807,7 +836,8 @@ class ScenarioReader {
       known.push_back("midpoint");
       known.push_back("steepness");
       if (const ConfigNode* midpoint = table.get("midpoint", true, "a year")) {
-        if (auto value = read_year(*midpoint, table.path_of("midpoint"))) adoption.midpoint = *value;
+        if (auto value = read_year(*midpoint, table.path_of("midpoint")))
+          adoption.midpoint = *value;
       }
       if (const ConfigNode* steepness = table.get("steepness", true, "a steepness in 1/yr")) {
         if (auto value = quantities_.read(*steepness, table.path_of("steepness"),
@@ -816,7 +846,8 @@ class ScenarioReader {
         }
       }
     } else if (curve) {
-      table.report("curve", "expected \"step\", \"linear\" or \"logistic\", found " + quoted(*curve));
+      table.report("curve",
+                   "expected \"step\", \"linear\" or \"logistic\", found " + quoted(*curve));
       for (const auto& key : {"full_year", "midpoint", "steepness"}) table.skip(key);
     }
     table.finish(known);
@@ -850,9 +881,10 @@ class ScenarioReader {
       const int index = index_of(names, (*ids)[i]);
       const SourceLocation& where = node->is_array() ? node->children[i].where : node->where;
       if (index == NONE) {
-        diagnostics_.add(where, table.path_of(key) + (node->is_array() ? "[" + std::to_string(i) + "]" : ""),
-                         "expected " + article(what) + " of the territory, found " +
-                             quoted((*ids)[i]) + did_you_mean((*ids)[i], names));
+        diagnostics_.add(
+            where, table.path_of(key) + (node->is_array() ? "[" + std::to_string(i) + "]" : ""),
+            "expected " + article(what) + " of the territory, found " + quoted((*ids)[i]) +
+                did_you_mean((*ids)[i], names));
       } else if (!contains(result, index)) {
         result.push_back(index);
       }
@@ -866,8 +898,8 @@ class ScenarioReader {
     if (!id) return std::nullopt;
     const int index = index_of(names, *id);
     if (index == NONE) {
-      table.report(key, "expected " + article(what) + ", found " + quoted(*id) +
-                            did_you_mean(*id, names));
+      table.report(
+          key, "expected " + article(what) + ", found " + quoted(*id) + did_you_mean(*id, names));
       return std::nullopt;
     }
     return index;
@@ -904,9 +936,10 @@ class ScenarioReader {
       effect.type = EffectType::Reduce;
       known.insert(known.end(), {"sectors", "carriers"});
       effect.sectors = read_references(table, "sectors", scenario_.sectors, "sector", true);
-      effect.carriers = contains(table.keys(), std::string("carriers"))
-                            ? read_references(table, "carriers", scenario_.carriers, "carrier", true)
-                            : all_carriers();
+      effect.carriers =
+          contains(table.keys(), std::string("carriers"))
+              ? read_references(table, "carriers", scenario_.carriers, "carrier", true)
+              : all_carriers();
       if (auto value = quantity("fraction", Dimension::Fraction, FRACTION_RANGE, true)) {
         effect.fraction = *value;
       }
@@ -914,13 +947,16 @@ class ScenarioReader {
       effect.type = EffectType::Switch;
       known.insert(known.end(), {"sectors", "from", "to", "ambient_heat_source", "local_source"});
       effect.sectors = read_references(table, "sectors", scenario_.sectors, "sector", true);
-      effect.from = read_reference(table, "from", scenario_.carriers, "carrier of the territory").value_or(NONE);
-      effect.to = read_reference(table, "to", scenario_.carriers, "carrier of the territory").value_or(NONE);
+      effect.from = read_reference(table, "from", scenario_.carriers, "carrier of the territory")
+                        .value_or(NONE);
+      effect.to = read_reference(table, "to", scenario_.carriers, "carrier of the territory")
+                      .value_or(NONE);
       if (effect.from != NONE && effect.from == effect.to) {
         table.report("to", "expected a carrier other than from, found the same " +
                                quoted(scenario_.carriers[static_cast<std::size_t>(effect.to)]));
       }
-      if (auto value = quantity("share", Dimension::Fraction, FRACTION_RANGE, true)) effect.share = *value;
+      if (auto value = quantity("share", Dimension::Fraction, FRACTION_RANGE, true))
+        effect.share = *value;
       const bool has_ratio = contains(table.keys(), std::string("ratio"));
       constexpr ValueRange EFFICIENCY{0.05, 10.0, "in [0.05, 10]"};
       if (has_ratio) {
@@ -928,7 +964,8 @@ class ScenarioReader {
           effect.ratio = *value;
         }
       } else {
-        const auto from_efficiency = quantity("from_efficiency", Dimension::Ratio, EFFICIENCY, true);
+        const auto from_efficiency =
+            quantity("from_efficiency", Dimension::Ratio, EFFICIENCY, true);
         const auto to_efficiency = quantity("to_efficiency", Dimension::Ratio, EFFICIENCY, true);
         if (from_efficiency && to_efficiency) {
           effect.from_efficiency = *from_efficiency;
@@ -938,7 +975,8 @@ class ScenarioReader {
       }
       known.insert(known.end(), {"ratio", "from_efficiency", "to_efficiency"});
       if (contains(table.keys(), std::string("ambient_heat_source"))) {
-        if (auto source = read_reference(table, "ambient_heat_source", source_ids(), "local production source")) {
+        if (auto source = read_reference(table, "ambient_heat_source", source_ids(),
+                                         "local production source")) {
           if (!effect.has_efficiencies) {
             table.report("ambient_heat_source",
                          "expected from_efficiency and to_efficiency (the heat pump's COP) to "
@@ -953,10 +991,12 @@ class ScenarioReader {
         }
       }
       if (contains(table.keys(), std::string("local_source"))) {
-        if (auto source = read_reference(table, "local_source", source_ids(), "local production source")) {
+        if (auto source =
+                read_reference(table, "local_source", source_ids(), "local production source")) {
           if (scenario_.sources[static_cast<std::size_t>(*source)].carrier != effect.to) {
-            table.report("local_source", "expected a source delivering the carrier switched to, found " +
-                                             quoted(scenario_.sources[static_cast<std::size_t>(*source)].id));
+            table.report("local_source",
+                         "expected a source delivering the carrier switched to, found " +
+                             quoted(scenario_.sources[static_cast<std::size_t>(*source)].id));
           } else {
             effect.local_source = *source;
           }
@@ -970,17 +1010,20 @@ class ScenarioReader {
     } else if (*type == "produce") {
       effect.type = EffectType::Produce;
       known.push_back("source");
-      effect.source = read_reference(table, "source", source_ids(), "local production source").value_or(NONE);
+      effect.source =
+          read_reference(table, "source", source_ids(), "local production source").value_or(NONE);
       const bool by_capacity = contains(table.keys(), std::string("capacity"));
       if (by_capacity) {
         effect.by_capacity = true;
-        if (auto value = quantity("capacity", Dimension::Power, NON_NEGATIVE, true)) effect.capacity = *value;
-        if (auto value = quantity("yield", Dimension::SpecificYield, NON_NEGATIVE, true)) effect.yield = *value;
+        if (auto value = quantity("capacity", Dimension::Power, NON_NEGATIVE, true))
+          effect.capacity = *value;
+        if (auto value = quantity("yield", Dimension::SpecificYield, NON_NEGATIVE, true))
+          effect.yield = *value;
       } else if (contains(table.keys(), std::string("energy"))) {
-        if (auto value = quantity("energy", Dimension::Energy, NON_NEGATIVE, true)) effect.energy = *value;
+        if (auto value = quantity("energy", Dimension::Energy, NON_NEGATIVE, true))
+          effect.energy = *value;
       } else {
-        diagnostics_.add(node.where, path,
-                         "expected capacity and yield, or energy, found neither");
+        diagnostics_.add(node.where, path, "expected capacity and yield, or energy, found neither");
       }
       known.insert(known.end(), {"capacity", "yield", "energy"});
     } else if (*type == "factor" || *type == "abate") {
@@ -988,13 +1031,16 @@ class ScenarioReader {
       effect.type = is_factor ? EffectType::Factor : EffectType::Abate;
       known.insert(known.end(), {"species", "sectors"});
       const auto species_list = species_names();
-      effect.species = read_reference(table, "species", species_list, "species (ghg or a pollutant)").value_or(NONE);
+      effect.species =
+          read_reference(table, "species", species_list, "species (ghg or a pollutant)")
+              .value_or(NONE);
       effect.sectors = read_references(table, "sectors", scenario_.sectors, "sector", true);
       if (is_factor) {
         known.push_back("carriers");
-        effect.carriers = contains(table.keys(), std::string("carriers"))
-                              ? read_references(table, "carriers", scenario_.carriers, "carrier", true)
-                              : all_carriers();
+        effect.carriers =
+            contains(table.keys(), std::string("carriers"))
+                ? read_references(table, "carriers", scenario_.carriers, "carrier", true)
+                : all_carriers();
         if (contains(table.keys(), std::string("new_factor"))) {
           const Dimension dimension =
               effect.species == 0 ? Dimension::GhgIntensity : Dimension::MassIntensity;
@@ -1015,10 +1061,12 @@ class ScenarioReader {
       std::vector<std::string> ids;
       for (const auto& indicator : scenario_.indicators) ids.push_back(indicator.id);
       effect.indicator =
-          read_reference(table, "indicator", ids, "custom indicator of [territory.indicators]").value_or(NONE);
+          read_reference(table, "indicator", ids, "custom indicator of [territory.indicators]")
+              .value_or(NONE);
       if (contains(table.keys(), std::string("change"))) {
         if (effect.indicator != NONE) {
-          const Dimension dimension = scenario_.indicators[static_cast<std::size_t>(effect.indicator)].dimension;
+          const Dimension dimension =
+              scenario_.indicators[static_cast<std::size_t>(effect.indicator)].dimension;
           if (auto value = quantity("change", dimension, ANY_VALUE, true)) {
             effect.change = *value;
             effect.has_change = true;
@@ -1031,10 +1079,12 @@ class ScenarioReader {
       }
       known.insert(known.end(), {"change", "fraction"});
     } else {
-      table.report("type", "expected one of reduce, switch, produce, abate, factor, indicator, found " +
-                               quoted(*type) +
-                               did_you_mean(*type, std::vector<std::string>{"reduce", "switch", "produce",
-                                                                           "abate", "factor", "indicator"}));
+      table.report(
+          "type",
+          "expected one of reduce, switch, produce, abate, factor, indicator, found " +
+              quoted(*type) +
+              did_you_mean(*type, std::vector<std::string>{"reduce", "switch", "produce", "abate",
+                                                           "factor", "indicator"}));
       for (const auto& key : table.keys()) table.skip(key);
       return std::nullopt;
     }
@@ -1065,7 +1115,8 @@ class ScenarioReader {
       Portfolio portfolio;
       portfolio.id = table.identifier("id", true).value_or("");
       if (!portfolio.id.empty() && !ids.insert(portfolio.id).second) {
-        table.report("id", "expected a unique portfolio id, found " + quoted(portfolio.id) + " twice");
+        table.report("id",
+                     "expected a unique portfolio id, found " + quoted(portfolio.id) + " twice");
       }
       portfolio.name = table.string("name", true).value_or(portfolio.id);
       portfolio.actions = read_references(table, "actions", action_ids, "action", true);
@@ -1076,8 +1127,8 @@ class ScenarioReader {
         TableReader entry = overrides.table(action_id, true);
         const int action = index_of(action_ids, action_id);
         if (action == NONE || !contains(portfolio.actions, action)) {
-          overrides.report(action_id, "expected an action of this portfolio, found " + quoted(action_id) +
-                                          did_you_mean(action_id, action_ids));
+          overrides.report(action_id, "expected an action of this portfolio, found " +
+                                          quoted(action_id) + did_you_mean(action_id, action_ids));
           for (const auto& key : entry.keys()) entry.skip(key);
           continue;
         }
@@ -1085,7 +1136,8 @@ class ScenarioReader {
         change.action = action;
         const auto& adoption = scenario_.actions[static_cast<std::size_t>(action)].adoption;
         if (const ConfigNode* value = entry.get("ceiling", false, "a fraction")) {
-          change.ceiling = quantities_.read(*value, entry.path_of("ceiling"), Dimension::Fraction, FRACTION_RANGE);
+          change.ceiling = quantities_.read(*value, entry.path_of("ceiling"), Dimension::Fraction,
+                                            FRACTION_RANGE);
         }
         for (const auto& [key, target] :
              {std::pair{"start", &change.start}, std::pair{"full_year", &change.full_year},
@@ -1095,14 +1147,16 @@ class ScenarioReader {
           }
         }
         if (change.full_year && adoption.curve != CurveKind::Linear) {
-          entry.report("full_year", "expected full_year only for a linear curve, found it for another curve");
+          entry.report("full_year",
+                       "expected full_year only for a linear curve, found it for another curve");
         }
         if ((change.midpoint) && adoption.curve != CurveKind::Logistic) {
-          entry.report("midpoint", "expected midpoint only for a logistic curve, found it for another curve");
+          entry.report("midpoint",
+                       "expected midpoint only for a logistic curve, found it for another curve");
         }
         if (const ConfigNode* value = entry.get("steepness", false, "a steepness")) {
-          change.steepness = quantities_.read(*value, entry.path_of("steepness"), Dimension::Steepness,
-                                              {0.01, 10.0, "in [0.01, 10]"});
+          change.steepness = quantities_.read(*value, entry.path_of("steepness"),
+                                              Dimension::Steepness, {0.01, 10.0, "in [0.01, 10]"});
         }
         entry.finish({"ceiling", "start", "full_year", "midpoint", "steepness"});
         portfolio.overrides.push_back(change);
@@ -1133,7 +1187,8 @@ class ScenarioReader {
       Objective objective;
       objective.id = table.identifier("id", true).value_or("");
       if (!objective.id.empty() && !ids.insert(objective.id).second) {
-        table.report("id", "expected a unique objective id, found " + quoted(objective.id) + " twice");
+        table.report("id",
+                     "expected a unique objective id, found " + quoted(objective.id) + " twice");
       }
       objective.description = table.string("description", false).value_or("");
       objective.indicator = table.string("indicator", true).value_or("");
@@ -1141,16 +1196,18 @@ class ScenarioReader {
       if (!objective.indicator.empty()) {
         row = catalogue.find(objective.indicator);
         if (row < 0) {
-          table.report("indicator", "expected an indicator of the model (docs/model.md#indicators), found " +
-                                        quoted(objective.indicator) +
-                                        did_you_mean(objective.indicator, catalogue.ids()));
+          table.report("indicator",
+                       "expected an indicator of the model (docs/model.md#indicators), found " +
+                           quoted(objective.indicator) +
+                           did_you_mean(objective.indicator, catalogue.ids()));
         }
       }
       year_wording_ = "in [" + std::to_string(scenario_.base_year) + ", " +
                       std::to_string(scenario_.horizon) + "] (base year to horizon)";
-      objective.year = static_cast<int>(
-          table.integer("year", true, scenario_.base_year, scenario_.horizon, "a year " + year_wording_)
-              .value_or(0));
+      objective.year = static_cast<int>(table
+                                            .integer("year", true, scenario_.base_year,
+                                                     scenario_.horizon, "a year " + year_wording_)
+                                            .value_or(0));
       const auto comparison = table.string("comparison", true);
       if (comparison == "<=") {
         objective.comparison = Comparison::AtMost;
@@ -1159,8 +1216,8 @@ class ScenarioReader {
       } else if (comparison) {
         table.report("comparison", "expected \"<=\" or \">=\", found " + quoted(*comparison));
       }
-      objective.relative_to = table.integer("relative_to", false, 1900, scenario_.horizon,
-                                            "a year up to the horizon");
+      objective.relative_to =
+          table.integer("relative_to", false, 1900, scenario_.horizon, "a year up to the horizon");
       const ConfigNode* reference = table.get("reference_value", false, "a quantity with its unit");
       const ConfigNode* threshold = table.get("threshold", true, "a number");
       table.finish({"id", "description", "indicator", "year", "comparison", "threshold",
@@ -1183,9 +1240,10 @@ class ScenarioReader {
             }
           }
         } else if (reference != nullptr) {
-          diagnostics_.add(reference->where, table.path_of("reference_value"),
-                           "expected no reference_value when relative_to is a model year (the value "
-                           "is computed), found one");
+          diagnostics_.add(
+              reference->where, table.path_of("reference_value"),
+              "expected no reference_value when relative_to is a model year (the value "
+              "is computed), found one");
         }
       } else if (reference != nullptr) {
         diagnostics_.add(reference->where, table.path_of("reference_value"),
@@ -1194,8 +1252,9 @@ class ScenarioReader {
       if (threshold != nullptr) {
         const bool relative = objective.relative_to.has_value();
         const Dimension threshold_dimension = relative ? Dimension::Ratio : dimension;
-        if (auto value = quantities_.read(*threshold, table.path_of("threshold"), threshold_dimension,
-                                          relative ? NON_NEGATIVE : ANY_VALUE)) {
+        if (auto value =
+                quantities_.read(*threshold, table.path_of("threshold"), threshold_dimension,
+                                 relative ? NON_NEGATIVE : ANY_VALUE)) {
           if (!value->is_constant()) {
             diagnostics_.add(threshold->where, table.path_of("threshold"),
                              "expected a fixed threshold, found a distribution");
@@ -1204,7 +1263,8 @@ class ScenarioReader {
           }
         }
       }
-      if (diagnostics_.total() == errors_before) scenario_.objectives.push_back(std::move(objective));
+      if (diagnostics_.total() == errors_before)
+        scenario_.objectives.push_back(std::move(objective));
     }
   }
 
@@ -1222,13 +1282,15 @@ class ScenarioReader {
                                quoted(scenario_.carriers[c]) +
                                " (it is computed from energy_branch.own_consumption), found one");
         }
-        note_cell_use(branch, static_cast<int>(c), {}, "energy_branch.own_consumption." + scenario_.carriers[c]);
+        note_cell_use(branch, static_cast<int>(c), {},
+                      "energy_branch.own_consumption." + scenario_.carriers[c]);
       }
     }
     if (branch == NONE && !scenario_.conversions.empty()) {
-      diagnostics_.add({}, "energy_branch.conversions",
-                       "expected the sector \"energy_branch\" in the territory (conversions burn fuel "
-                       "there), found none");
+      diagnostics_.add(
+          {}, "energy_branch.conversions",
+          "expected the sector \"energy_branch\" in the territory (conversions burn fuel "
+          "there), found none");
     }
     std::vector<bool> derived(scenario_.carriers.size(), false);
     for (const auto& conversion : scenario_.conversions) {
@@ -1236,7 +1298,9 @@ class ScenarioReader {
       if (conversion.renewable_source != NONE) {
         for (const auto& [source, where] : production_stated_at_) {
           if (source == conversion.renewable_source) {
-            diagnostics_.add(where, "inventory.local_production." + scenario_.sources[static_cast<std::size_t>(source)].id,
+            diagnostics_.add(where,
+                             "inventory.local_production." +
+                                 scenario_.sources[static_cast<std::size_t>(source)].id,
                              "expected no inventory for a source computed from its conversion "
                              "(renewable_share), found one");
           }
@@ -1263,7 +1327,8 @@ class ScenarioReader {
                            "emission_factors." + scenario_.species_name(species) + "." +
                                scenario_.sectors[static_cast<std::size_t>(s)] + "." +
                                scenario_.carriers[static_cast<std::size_t>(c)],
-                           "expected an emission factor for this cell (used by " + cell_used_by_[cell] +
+                           "expected an emission factor for this cell (used by " +
+                               cell_used_by_[cell] +
                                "), found none in this sector's row or all_sectors");
         }
       }
@@ -1272,8 +1337,9 @@ class ScenarioReader {
 
   void check_substitution_cycles() {
     for (const auto& cycle : find_substitution_cycles(scenario_)) {
-      diagnostics_.add(cycle.where, cycle.path,
-                       "expected carrier switches without cycles, found the cycle " + cycle.describe());
+      diagnostics_.add(
+          cycle.where, cycle.path,
+          "expected carrier switches without cycles, found the cycle " + cycle.describe());
     }
   }
 

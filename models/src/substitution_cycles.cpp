@@ -13,8 +13,8 @@ struct SwitchEdge {
   int action = NONE;
   int effect = NONE;
 };
-using CarrierGraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property, SwitchEdge>;
+using CarrierGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
+                                           boost::no_property, SwitchEdge>;
 using CarrierVertex = boost::graph_traits<CarrierGraph>::vertex_descriptor;
 using CarrierEdge = boost::graph_traits<CarrierGraph>::edge_descriptor;
 
@@ -25,9 +25,11 @@ CarrierGraph carrier_graph(const Scenario& scenario, int sector, const std::vect
     for (std::size_t e = 0; e < action.effects.size(); ++e) {
       const auto& effect = action.effects[e];
       if (effect.type != EffectType::Switch) continue;
-      if (std::find(effect.sectors.begin(), effect.sectors.end(), sector) == effect.sectors.end()) continue;
-      boost::add_edge(static_cast<CarrierVertex>(effect.from), static_cast<CarrierVertex>(effect.to),
-                      SwitchEdge{a, static_cast<int>(e)}, graph);
+      if (std::find(effect.sectors.begin(), effect.sectors.end(), sector) == effect.sectors.end())
+        continue;
+      boost::add_edge(static_cast<CarrierVertex>(effect.from),
+                      static_cast<CarrierVertex>(effect.to), SwitchEdge{a, static_cast<int>(e)},
+                      graph);
     }
   }
   return graph;
@@ -74,9 +76,9 @@ std::vector<SubstitutionCycle> find_substitution_cycles(const Scenario& scenario
     finder.has_tree_edge = &has_tree_edge;
     finder.back = &back;
     std::vector<boost::default_color_type> colors(boost::num_vertices(graph));
-    boost::depth_first_search(
-        graph, boost::visitor(finder).color_map(boost::make_iterator_property_map(
-                   colors.begin(), boost::get(boost::vertex_index, graph))));
+    boost::depth_first_search(graph,
+                              boost::visitor(finder).color_map(boost::make_iterator_property_map(
+                                  colors.begin(), boost::get(boost::vertex_index, graph))));
     if (!back) continue;
     // The back edge u -> v closes the tree path v -> … -> u.
     const auto u = boost::source(*back, graph);
@@ -106,7 +108,8 @@ std::vector<SubstitutionCycle> find_substitution_cycles(const Scenario& scenario
   return cycles;
 }
 
-std::vector<int> switch_order(const Scenario& scenario, int sector, const std::vector<int>& actions) {
+std::vector<int> switch_order(const Scenario& scenario, int sector,
+                              const std::vector<int>& actions) {
   const CarrierGraph graph = carrier_graph(scenario, sector, actions);
   std::vector<CarrierVertex> reversed;
   boost::topological_sort(graph, std::back_inserter(reversed));

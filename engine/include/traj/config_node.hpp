@@ -20,12 +20,12 @@ struct ConfigNode {
 
   Kind kind = Kind::Table;
   SourceLocation where;
-  std::string text;        ///< String
-  double number = 0.0;     ///< Integer and Float (integers converted exactly up to 2^53)
+  std::string text;     ///< String
+  double number = 0.0;  ///< Integer and Float (integers converted exactly up to 2^53)
   std::int64_t integer = 0;
   bool boolean = false;
-  std::vector<std::string> keys;    ///< Table: keys, in document order
-  std::vector<ConfigNode> children; ///< Table: values parallel to `keys`; Array: elements
+  std::vector<std::string> keys;     ///< Table: keys, in document order
+  std::vector<ConfigNode> children;  ///< Table: values parallel to `keys`; Array: elements
 
   bool is_table() const { return kind == Kind::Table; }
   bool is_array() const { return kind == Kind::Array; }

@@ -100,8 +100,8 @@ class QuantityReader {
 
   /// `inherited_unit`: the unit of the enclosing table, used when the value
   /// states none.
-  std::optional<Quantity> read(const ConfigNode& node, const std::string& path,
-                               Dimension dimension, const ValueRange& range,
+  std::optional<Quantity> read(const ConfigNode& node, const std::string& path, Dimension dimension,
+                               const ValueRange& range,
                                const std::optional<Unit>& inherited_unit = std::nullopt);
 
   /// Declares a named parameter from its table:

@@ -18,9 +18,9 @@ struct Distribution {
   enum class Family { Fixed, Uniform, Triangular, Normal, Lognormal, Pert };
 
   Family family = Family::Fixed;
-  double a = 0.0;  ///< value | min | mean | median
-  double b = 0.0;  ///< max | mode | sd | sigma
-  double c = 0.0;  ///< max (triangular, PERT)
+  double a = 0.0;                                           ///< value | min | mean | median
+  double b = 0.0;                                           ///< max | mode | sd | sigma
+  double c = 0.0;                                           ///< max (triangular, PERT)
   double lower = -std::numeric_limits<double>::infinity();  ///< truncation of the normal
   double upper = std::numeric_limits<double>::infinity();
 

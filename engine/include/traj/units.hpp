@@ -13,23 +13,23 @@
 namespace traj {
 
 enum class Dimension {
-  Fraction,        ///< a share: plain number or "%"
-  Ratio,           ///< a plain positive number that may exceed 1 (COP, efficiency)
-  Year,            ///< a calendar year
-  Energy,          ///< GWh
-  GhgMass,         ///< ktCO2e
-  Mass,            ///< t
-  GhgIntensity,    ///< ktCO2e/GWh
-  MassIntensity,   ///< t/GWh
-  Power,           ///< MWp
-  SpecificYield,   ///< GWh/MWp
-  Money,           ///< M€
-  MoneyRate,       ///< M€/yr
-  Rate,            ///< fraction per year
-  Volume,          ///< m3
-  Area,            ///< ha
-  Steepness,       ///< 1/yr, plain number
-  Unknown,         ///< a unit that could not be read (already reported)
+  Fraction,       ///< a share: plain number or "%"
+  Ratio,          ///< a plain positive number that may exceed 1 (COP, efficiency)
+  Year,           ///< a calendar year
+  Energy,         ///< GWh
+  GhgMass,        ///< ktCO2e
+  Mass,           ///< t
+  GhgIntensity,   ///< ktCO2e/GWh
+  MassIntensity,  ///< t/GWh
+  Power,          ///< MWp
+  SpecificYield,  ///< GWh/MWp
+  Money,          ///< M€
+  MoneyRate,      ///< M€/yr
+  Rate,           ///< fraction per year
+  Volume,         ///< m3
+  Area,           ///< ha
+  Steepness,      ///< 1/yr, plain number
+  Unknown,        ///< a unit that could not be read (already reported)
 };
 
 /// A unit the user wrote, resolved: its dimension and the factor that turns a

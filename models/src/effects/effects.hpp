@@ -4,8 +4,8 @@
 
 #include <span>
 
-#include "traj/territory/scenario.hpp"
 #include "traj/territory/plan.hpp"
+#include "traj/territory/scenario.hpp"
 #include "traj/territory/year_state.hpp"
 
 namespace traj::territory::effects {

@@ -9,7 +9,8 @@ void apply_factor(const Scenario& scenario, const Effect& effect, double adoptio
                   std::span<const double> parameters, YearState& state) {
   const std::size_t cells = scenario.cell_count();
   const double new_factor = effect.has_new_factor ? effect.new_factor.value(parameters) : 0.0;
-  const double keep = effect.has_new_factor ? 1.0 - adoption : 1.0 - adoption * effect.fraction.value(parameters);
+  const double keep =
+      effect.has_new_factor ? 1.0 - adoption : 1.0 - adoption * effect.fraction.value(parameters);
   const double add = effect.has_new_factor ? adoption * new_factor : 0.0;
   for (const int sector : effect.sectors) {
     for (const int carrier : effect.carriers) {

@@ -27,8 +27,8 @@ struct SwitchGroup {
 };
 
 struct PlannedAction {
-  int action = 0;    ///< index in Scenario::actions
-  Adoption adoption; ///< after the portfolio's overrides
+  int action = 0;                ///< index in Scenario::actions
+  Adoption adoption;             ///< after the portfolio's overrides
   double planned_ceiling = 1.0;  ///< central ceiling the stated costs refer to
 };
 

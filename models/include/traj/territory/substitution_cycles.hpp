@@ -29,6 +29,7 @@ std::vector<SubstitutionCycle> find_substitution_cycles(const Scenario& scenario
 /// The carriers of `sector` in an order where every switch's `from` comes
 /// before its `to`, considering only `actions` (topological sort). Requires
 /// the scenario to be free of cycles.
-std::vector<int> switch_order(const Scenario& scenario, int sector, const std::vector<int>& actions);
+std::vector<int> switch_order(const Scenario& scenario, int sector,
+                              const std::vector<int>& actions);
 
 }  // namespace traj::territory

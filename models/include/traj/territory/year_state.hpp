@@ -9,16 +9,16 @@
 namespace traj::territory {
 
 struct YearState {
-  std::vector<double> demand;          ///< per cell, GWh
-  std::vector<double> production;      ///< per source, GWh
-  std::vector<double> factor;          ///< per species × cell, ktCO2e/GWh or t/GWh
-  std::vector<double> non_energy;      ///< per species × sector, ktCO2e or t
-  std::vector<double> custom;          ///< per custom indicator
-  std::vector<double> custom_shift;    ///< per custom indicator: additive changes
-  std::vector<double> adoption;        ///< per plan slot, this year
-  std::vector<double> adoption_before; ///< per plan slot, previous year
-  Eigen::VectorXd carrier_demand;      ///< per carrier, GWh
-  Eigen::VectorXd gross;               ///< per carrier, GWh
+  std::vector<double> demand;           ///< per cell, GWh
+  std::vector<double> production;       ///< per source, GWh
+  std::vector<double> factor;           ///< per species × cell, ktCO2e/GWh or t/GWh
+  std::vector<double> non_energy;       ///< per species × sector, ktCO2e or t
+  std::vector<double> custom;           ///< per custom indicator
+  std::vector<double> custom_shift;     ///< per custom indicator: additive changes
+  std::vector<double> adoption;         ///< per plan slot, this year
+  std::vector<double> adoption_before;  ///< per plan slot, previous year
+  Eigen::VectorXd carrier_demand;       ///< per carrier, GWh
+  Eigen::VectorXd gross;                ///< per carrier, GWh
 };
 
 /// A member's values that do not change from year to year.
