@@ -20,7 +20,13 @@ double interpolate(const std::vector<double>& years, const std::vector<double>& 
 
 }  // namespace
 
-Kernel::Kernel(const Plan& plan) : plan_(plan), scenario_(*plan.scenario) {
+Kernel::Kernel(const Plan& plan)
+    : plan_(plan),
+      scenario_(*plan.scenario),
+      branch_sector_(scenario_.find_sector("energy_branch")) {
+  for (std::size_t c = 0; c < scenario_.carriers.size(); ++c) {
+    converted_.push_back(scenario_.conversion_of(static_cast<int>(c)) != nullptr);
+  }
   const std::size_t cells = scenario_.cell_count();
   const std::size_t sectors = scenario_.sectors.size();
   const std::size_t carriers = scenario_.carriers.size();
@@ -165,7 +171,7 @@ void Kernel::simulate_year(int year_index, std::span<const double> parameters, d
     state.carrier_demand[static_cast<Eigen::Index>(c)] = total;
   }
   state.gross.noalias() = member_.branch_solver.solve(state.carrier_demand);
-  const int branch_sector = scenario.find_sector("energy_branch");
+  const int branch_sector = branch_sector_;
   for (std::size_t c = 0; c < carriers; ++c) {
     const double gross = state.gross[static_cast<Eigen::Index>(c)];
     const double own = scenario.own_consumption[c].value(parameters) * gross;
@@ -297,7 +303,7 @@ void Kernel::simulate_year(int year_index, std::span<const double> parameters, d
         local += state.production[source];
       }
     }
-    const bool converted = scenario.conversion_of(static_cast<int>(c)) != nullptr;
+    const bool converted = converted_[c];
     const double gross = state.gross[static_cast<Eigen::Index>(c)];
     const double carrier_imports = converted ? 0.0 : gross - local;
     imports += carrier_imports;

@@ -61,6 +61,8 @@ class Kernel {
   const Scenario& scenario_;
   YearState state_;
   MemberConstants member_;
+  int branch_sector_;            ///< index of "energy_branch", NONE if absent
+  std::vector<bool> converted_;  ///< per carrier: produced by a conversion
 };
 
 }  // namespace traj::territory
