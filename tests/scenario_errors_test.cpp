@@ -148,3 +148,83 @@ TEST_CASE("uncertain fractions must stay in [0, 1]") {
                Catch::Contains("truncate it with min and max"));
   }
 }
+
+namespace {
+std::string minimal_with(const std::string& old_text, const std::string& new_text) {
+  std::ifstream file(testing::source_path("scenarios/tests/minimal.toml"));
+  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  const auto at = text.find(old_text);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, old_text.size(), new_text);
+  return text;
+}
+
+std::string first_error(const std::string& text) {
+  try {
+    testing::scenario_from_text(text);
+  } catch (const InputError& error) {
+    return error.diagnostics().front().key_path + ": " + error.diagnostics().front().message;
+  }
+  return "no error";
+}
+}  // namespace
+
+TEST_CASE("two ways of saying one thing are refused") {
+  CHECK(first_error(minimal_with("  fraction = 0.4\n", "  fraction = 0.4\n  type2 = 1\n")) ==
+        "actions.insulation.effects[0].type2: unknown key 'type2' (did you mean 'type'?)");
+  const std::string produce = R"(
+[[actions]]
+id = "pv"
+name = "PV"
+coalition = "Town"
+theme = "energy"
+start = 2022
+adoption = { curve = "step", ceiling = 1.0 }
+  [[actions.effects]]
+  type = "produce"
+  source = "pv"
+  capacity = { value = 1, unit = "MWp" }
+  yield = { value = 1000, unit = "kWh/kWp" }
+  energy = { value = 1, unit = "GWh" }
+)";
+  CHECK(first_error(minimal_with("[[portfolios]]", produce + "[[portfolios]]")) ==
+        "actions.pv.effects[0].energy: expected either capacity or energy, found both");
+}
+
+TEST_CASE("built-in indicator names are reserved; parameters serve custom indicators") {
+  const std::string water = R"([territory.indicators.renewable_share]
+name = "Clash"
+base = { value = 1, unit = "m3" }
+[inventory.final_energy])";
+  CHECK_THAT(
+      first_error(minimal_with("[inventory.final_energy]", water)),
+      Catch::Contains("found \"renewable_share\" as an indicator and as a built-in indicator"));
+  const std::string with_parameter = R"([parameters.water_base]
+distribution = { uniform = [900, 1100] }
+unit = "m3"
+[territory.indicators.water]
+name = "Water"
+base = { parameter = "water_base" }
+[inventory.final_energy])";
+  CHECK(first_error(minimal_with("[inventory.final_energy]", with_parameter)) == "no error");
+}
+
+TEST_CASE("factor effects cannot target a carrier whose factor is derived") {
+  const std::string action = R"(
+[[actions]]
+id = "clean-heat"
+name = "Cleaner heat"
+coalition = "Town"
+theme = "energy"
+start = 2022
+adoption = { curve = "step", ceiling = 1.0 }
+  [[actions.effects]]
+  type = "factor"
+  species = "ghg"
+  sectors = ["residential"]
+  carriers = ["district_heat"]
+  fraction = 0.5
+)";
+  CHECK_THAT(first_error(minimal_with("[[portfolios]]", action + "[[portfolios]]")),
+             Catch::Contains("derives from its conversion's fuels"));
+}

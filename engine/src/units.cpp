@@ -58,6 +58,7 @@ constexpr std::array UNITS = {
     UnitEntry{"€/yr", Dimension::MoneyRate, 1e-6},
     UnitEntry{"MEUR/yr", Dimension::MoneyRate, 1.0},
     UnitEntry{"kEUR/yr", Dimension::MoneyRate, 1e-3},
+    UnitEntry{"EUR/yr", Dimension::MoneyRate, 1e-6},
     UnitEntry{"%/yr", Dimension::Rate, 0.01},
     UnitEntry{"1/yr", Dimension::Rate, 1.0},
     UnitEntry{"m3", Dimension::Volume, 1.0},

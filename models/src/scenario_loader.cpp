@@ -47,6 +47,8 @@ class ScenarioReader {
   void read(const ConfigNode& root) {
     TableReader top(&root, "", diagnostics_);
     read_format(top);
+    // Parameters first: any number below may refer to them.
+    read_parameters(top.table("parameters", false));
     read_territory(top.table("territory", true));
     if (!territory_ok_) {
       // Without the sets, every later reference would be reported as unknown.
@@ -54,7 +56,6 @@ class ScenarioReader {
       return;
     }
     sized();
-    read_parameters(top.table("parameters", false));
     read_inventory(top.table("inventory", true));
     read_trends(top.table("trends", false));
     read_emission_factors(top.table("emission_factors", true));
@@ -238,6 +239,12 @@ class ScenarioReader {
     for (const auto& indicator : scenario_.indicators)
       names.emplace_back(indicator.id, "indicator");
     names.emplace_back("ghg", "species");
+    // Indicators the model computes keep their names.
+    for (const char* reserved :
+         {"final_energy", "local_production", "renewable_share", "energy_imports", "ghg_cumulative",
+          "cost_investment", "cost_operating", "cost_cumulative"}) {
+      names.emplace_back(reserved, "built-in indicator");
+    }
     for (std::size_t i = 0; i < names.size(); ++i) {
       for (std::size_t j = 0; j < i; ++j) {
         if (names[i].first == names[j].first) {
@@ -245,8 +252,8 @@ class ScenarioReader {
               territory.where(), "territory",
               "expected distinct ids for sectors, carriers, pollutants and indicators, "
               "found " +
-                  quoted(names[i].first) + " as a " + names[j].second + " and as a " +
-                  names[i].second);
+                  quoted(names[i].first) + " as " + article(names[j].second) + " and as " +
+                  article(names[i].second));
         }
       }
     }
@@ -927,9 +934,28 @@ class ScenarioReader {
       if (value == nullptr) return std::nullopt;
       return quantities_.read(*value, table.path_of(key), dimension, range);
     };
+    // Two ways of saying one thing: take neither silently.
+    auto exclusive = [&](const char* first, const char* second) {
+      if (contains(table.keys(), std::string(first)) &&
+          contains(table.keys(), std::string(second))) {
+        table.report(second,
+                     std::string("expected either ") + first + " or " + second + ", found both");
+        table.skip(second);
+        return true;
+      }
+      return false;
+    };
     auto all_carriers = [&] {
       std::vector<int> carriers;
       for (int c = 0; c < static_cast<int>(scenario_.carriers.size()); ++c) carriers.push_back(c);
+      return carriers;
+    };
+    // Carriers with a stated factor: all but those produced by a conversion.
+    auto stated_factor_carriers = [&] {
+      std::vector<int> carriers;
+      for (int c = 0; c < static_cast<int>(scenario_.carriers.size()); ++c) {
+        if (scenario_.conversion_of(c) == nullptr) carriers.push_back(c);
+      }
       return carriers;
     };
     if (*type == "reduce") {
@@ -958,6 +984,10 @@ class ScenarioReader {
       if (auto value = quantity("share", Dimension::Fraction, FRACTION_RANGE, true))
         effect.share = *value;
       const bool has_ratio = contains(table.keys(), std::string("ratio"));
+      if (has_ratio) {
+        exclusive("ratio", "from_efficiency");
+        exclusive("ratio", "to_efficiency");
+      }
       constexpr ValueRange EFFICIENCY{0.05, 10.0, "in [0.05, 10]"};
       if (has_ratio) {
         if (auto value = quantity("ratio", Dimension::Ratio, {0.01, 10.0, "in [0.01, 10]"}, true)) {
@@ -1013,6 +1043,7 @@ class ScenarioReader {
       effect.source =
           read_reference(table, "source", source_ids(), "local production source").value_or(NONE);
       const bool by_capacity = contains(table.keys(), std::string("capacity"));
+      exclusive("capacity", "energy");
       if (by_capacity) {
         effect.by_capacity = true;
         if (auto value = quantity("capacity", Dimension::Power, NON_NEGATIVE, true))
@@ -1040,7 +1071,16 @@ class ScenarioReader {
         effect.carriers =
             contains(table.keys(), std::string("carriers"))
                 ? read_references(table, "carriers", scenario_.carriers, "carrier", true)
-                : all_carriers();
+                : stated_factor_carriers();
+        exclusive("new_factor", "fraction");
+        for (const int carrier : effect.carriers) {
+          if (scenario_.conversion_of(carrier) != nullptr) {
+            table.report("carriers",
+                         "expected carriers whose factor is stated, found " +
+                             quoted(scenario_.carriers[static_cast<std::size_t>(carrier)]) +
+                             " whose factor derives from its conversion's fuels (change theirs)");
+          }
+        }
         if (contains(table.keys(), std::string("new_factor"))) {
           const Dimension dimension =
               effect.species == 0 ? Dimension::GhgIntensity : Dimension::MassIntensity;
@@ -1063,6 +1103,7 @@ class ScenarioReader {
       effect.indicator =
           read_reference(table, "indicator", ids, "custom indicator of [territory.indicators]")
               .value_or(NONE);
+      exclusive("change", "fraction");
       if (contains(table.keys(), std::string("change"))) {
         if (effect.indicator != NONE) {
           const Dimension dimension =
@@ -1154,6 +1195,10 @@ class ScenarioReader {
           entry.report("midpoint",
                        "expected midpoint only for a logistic curve, found it for another curve");
         }
+        if (entry.get("steepness", false, "") != nullptr && adoption.curve != CurveKind::Logistic) {
+          entry.report("steepness",
+                       "expected steepness only for a logistic curve, found it for another curve");
+        }
         if (const ConfigNode* value = entry.get("steepness", false, "a steepness")) {
           change.steepness = quantities_.read(*value, entry.path_of("steepness"),
                                               Dimension::Steepness, {0.01, 10.0, "in [0.01, 10]"});
@@ -1196,10 +1241,10 @@ class ScenarioReader {
       if (!objective.indicator.empty()) {
         row = catalogue.find(objective.indicator);
         if (row < 0) {
-          table.report("indicator",
-                       "expected an indicator of the model (docs/model.md#indicators), found " +
-                           quoted(objective.indicator) +
-                           did_you_mean(objective.indicator, catalogue.ids()));
+          table.report(
+              "indicator",
+              "expected an indicator of the model (docs/scenario-format.md#indicators), found " +
+                  quoted(objective.indicator) + did_you_mean(objective.indicator, catalogue.ids()));
         }
       }
       year_wording_ = "in [" + std::to_string(scenario_.base_year) + ", " +
@@ -1284,6 +1329,30 @@ class ScenarioReader {
         }
         note_cell_use(branch, static_cast<int>(c), {},
                       "energy_branch.own_consumption." + scenario_.carriers[c]);
+      }
+    }
+    if (branch == NONE) {
+      for (std::size_t c = 0; c < scenario_.carriers.size(); ++c) {
+        const auto& own = scenario_.own_consumption[c];
+        if (!(own.is_constant() && own.constant == 0.0)) {
+          diagnostics_.add(
+              {}, "energy_branch.own_consumption." + scenario_.carriers[c],
+              "expected the sector \"energy_branch\" in the territory (own consumption is "
+              "its final energy), found none");
+        }
+      }
+    }
+    for (const auto& conversion : scenario_.conversions) {
+      for (const int input : conversion.input_carriers) {
+        if (scenario_.conversion_of(input) != nullptr) {
+          diagnostics_.add(
+              {},
+              "energy_branch.conversions." +
+                  scenario_.carriers[static_cast<std::size_t>(conversion.carrier)] + ".inputs." +
+                  scenario_.carriers[static_cast<std::size_t>(input)],
+              "expected fuels that are not themselves converted in the territory, found " +
+                  quoted(scenario_.carriers[static_cast<std::size_t>(input)]));
+        }
       }
     }
     if (branch == NONE && !scenario_.conversions.empty()) {

@@ -1,7 +1,7 @@
 #pragma once
 /// A scenario compiled for one portfolio: the actions it runs, with their
 /// adoption curves after overrides, and the effects grouped by type in the
-/// order the yearly kernel applies them (docs/model.md#order-of-application).
+/// order the yearly kernel applies them (docs/model.md, section 3).
 
 #include <span>
 #include <string>
