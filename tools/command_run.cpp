@@ -2,13 +2,21 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <iomanip>
 #include <memory>
 
 #include "commands.hpp"
 #include "scenario_choice.hpp"
+#include "traj/ensemble.hpp"
 #include "traj/json_writer.hpp"
 #include "traj/territory/kernel.hpp"
 #include "traj/territory/objectives.hpp"
+#include "traj/territory/territorial_model.hpp"
+
+#include <chrono>
+#include <sstream>
+#include <thread>
+#include <unistd.h>
 
 namespace traj::cli {
 namespace {
@@ -165,6 +173,193 @@ void print_json(const Plan& plan, const Trajectory& trajectory,
   json.end_object();
 }
 
+
+std::string percent(double probability) {
+  char buffer[32];
+  const double value = 100.0 * probability;
+  if (value > 0.0 && value < 1.0) {
+    std::snprintf(buffer, sizeof buffer, "%.1f %%", value);
+  } else if (value > 99.0 && value < 100.0) {
+    std::snprintf(buffer, sizeof buffer, "%.1f %%", value);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.0f %%", value);
+  }
+  return buffer;
+}
+
+std::string interval(const ProportionEstimate& estimate) {
+  std::string low = percent(estimate.ci_low);
+  low = low.substr(0, low.size() - 2);
+  return "(" + low + "–" + percent(estimate.ci_high) + ")";
+}
+
+std::string objective_label(const Objective& objective) {
+  return objective.description.empty() ? objective.id : objective.description;
+}
+
+void print_ensemble(const Plan& plan, const EnsembleResult& result, const std::string& portfolio_note,
+                    int threads, double seconds) {
+  const Scenario& scenario = *plan.scenario;
+  std::cout << scenario.name << " — " << portfolio_note << "\n"
+            << "Ensemble: " << result.members << " members, seed " << result.seed << ", " << threads
+            << " thread(s), " << std::fixed << std::setprecision(2) << seconds << " s"
+            << std::defaultfloat << "\n";
+  if (!result.precision_reached) {
+    std::cout << "Warning: the precision target was not reached within the member cap.\n";
+  }
+  if (!scenario.objectives.empty()) {
+    std::cout << "\nObjectives (probability of success, 95 % interval)\n";
+    for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
+      const auto& estimate = result.objectives[o].estimate;
+      std::cout << "  " << objective_label(scenario.objectives[o]) << ": " << percent(estimate.probability)
+                << " likely " << interval(estimate) << "\n";
+    }
+    if (scenario.objectives.size() > 1) {
+      std::cout << "  All " << scenario.objectives.size() << " objectives together: "
+                << percent(result.joint.probability) << " likely " << interval(result.joint) << "\n";
+    }
+  }
+  const auto years = table_years(scenario);
+  std::size_t low = 0, median = 0, high = 0;
+  for (std::size_t i = 0; i < result.quantile_levels.size(); ++i) {
+    const double level = result.quantile_levels[i];
+    if (std::abs(level - 0.05) < 1e-9) low = i;
+    if (std::abs(level - 0.5) < 1e-9) median = i;
+    if (std::abs(level - 0.95) < 1e-9) high = i;
+  }
+  std::cout << "\nIndicators: median [" << result.quantile_levels[low] * 100 << " %–"
+            << result.quantile_levels[high] * 100 << " %]\n";
+  std::printf("%-18s", "indicator");
+  for (const int year : years) std::printf("%26d", year);
+  std::printf("\n");
+  for (const int row : headline_rows(plan)) {
+    const auto& info = plan.catalogue[static_cast<std::size_t>(row)];
+    std::printf("%-18s", info.id.c_str());
+    for (const int year : years) {
+      const auto y = static_cast<std::size_t>(year - scenario.base_year);
+      const auto r = static_cast<std::size_t>(row);
+      std::string cell = format_value(result.quantile_at(r, y, median), info.dimension);
+      std::string band = format_value(result.quantile_at(r, y, low), info.dimension);
+      std::string top = format_value(result.quantile_at(r, y, high), info.dimension);
+      // Units once, after the band.
+      const auto strip = [](std::string text) {
+        const auto space = text.find(' ');
+        return space == std::string::npos ? text : text.substr(0, space);
+      };
+      cell = strip(cell) + " [" + strip(band) + "–" + top + "]";
+      std::printf("%26s", cell.c_str());
+    }
+    std::printf("\n");
+  }
+}
+
+void print_ensemble_json(const Plan& plan, const EnsembleResult& result, const std::string& scenario_name,
+                         int threads, double seconds) {
+  const Scenario& scenario = *plan.scenario;
+  JsonWriter json(std::cout);
+  json.begin_object();
+  json.key("traj_version").value(TRAJ_VERSION);
+  json.key("scenario").value(scenario_name);
+  json.key("territory").value(scenario.name);
+  json.key("portfolio").value(plan.portfolio.empty() ? "baseline" : plan.portfolio);
+  json.key("mode").value("ensemble");
+  json.key("members").value(static_cast<long long>(result.members));
+  json.key("seed").value(static_cast<long long>(result.seed));
+  json.key("threads").value(threads);
+  json.key("seconds").value(seconds);
+  json.key("precision_reached").value(result.precision_reached);
+  json.key("base_year").value(scenario.base_year);
+  json.key("horizon").value(scenario.horizon);
+  json.key("objectives").begin_array();
+  for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
+    const Objective& objective = scenario.objectives[o];
+    const auto& outcome = result.objectives[o];
+    json.begin_object();
+    json.key("id").value(objective.id);
+    json.key("description").value(objective.description);
+    json.key("indicator").value(objective.indicator);
+    json.key("year").value(objective.year);
+    json.key("comparison").value(objective.comparison == Comparison::AtMost ? "<=" : ">=");
+    json.key("threshold").value(objective.threshold);
+    if (objective.relative_to) {
+      json.key("relative_to").value(*objective.relative_to);
+    } else {
+      json.key("relative_to").null();
+    }
+    json.key("successes").value(static_cast<long long>(outcome.successes));
+    json.key("probability").value(outcome.estimate.probability);
+    json.key("ci_low").value(outcome.estimate.ci_low);
+    json.key("ci_high").value(outcome.estimate.ci_high);
+    json.key("standard_error").value(outcome.estimate.standard_error);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("all_objectives").begin_object();
+  json.key("successes").value(static_cast<long long>(result.joint_successes));
+  json.key("probability").value(result.joint.probability);
+  json.key("ci_low").value(result.joint.ci_low);
+  json.key("ci_high").value(result.joint.ci_high);
+  json.key("standard_error").value(result.joint.standard_error);
+  json.end_object();
+  json.key("years").begin_array();
+  for (int year = scenario.base_year; year <= scenario.horizon; ++year) json.value(year);
+  json.end_array();
+  json.key("quantile_levels").begin_array();
+  for (const double level : result.quantile_levels) json.value(level);
+  json.end_array();
+  json.key("indicators").begin_object();
+  for (std::size_t row = 0; row < plan.catalogue.size(); ++row) {
+    const auto& info = plan.catalogue[row];
+    json.key(info.id).begin_object();
+    json.key("unit").value(info.dimension == Dimension::Fraction ? "fraction" : std::string(canonical_symbol(info.dimension)));
+    json.key("mean").begin_array();
+    for (std::size_t y = 0; y < result.years; ++y) json.value(result.mean_at(row, y));
+    json.end_array();
+    json.key("sd").begin_array();
+    for (std::size_t y = 0; y < result.years; ++y) json.value(result.sd_at(row, y));
+    json.end_array();
+    if (std::find(result.quantile_rows.begin(), result.quantile_rows.end(), row) != result.quantile_rows.end()) {
+      json.key("quantiles").begin_array();
+      for (std::size_t level = 0; level < result.quantile_levels.size(); ++level) {
+        json.begin_array();
+        for (std::size_t y = 0; y < result.years; ++y) json.value(result.quantile_at(row, y, level));
+        json.end_array();
+      }
+      json.end_array();
+    }
+    json.end_object();
+  }
+  json.end_object();
+  json.end_object();
+}
+
+/// "members 30 000 / 100 000 · 12 345 /s · 3 s left" on one line of stderr.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+  void update(std::uint64_t done, std::uint64_t planned) {
+    if (!enabled_) return;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double rate = seconds > 0.0 ? static_cast<double>(done) / seconds : 0.0;
+    const double left = rate > 0.0 ? static_cast<double>(planned - std::min(planned, done)) / rate : 0.0;
+    const int width = 30;
+    const int filled = planned > 0 ? static_cast<int>(width * static_cast<double>(done) / static_cast<double>(planned)) : width;
+    std::fprintf(stderr, "\r[%-*s] %llu / %llu members · %.0f /s · %.1f s left ", width,
+                 std::string(static_cast<std::size_t>(std::min(filled, width)), '#').c_str(),
+                 static_cast<unsigned long long>(done), static_cast<unsigned long long>(planned), rate, left);
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  ~ProgressBar() {
+    if (shown_) std::fprintf(stderr, "\n");
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_;
+};
+
 }  // namespace
 
 CommandRunner add_run_command(CLI::App& app) {
@@ -173,6 +368,14 @@ CommandRunner add_run_command(CLI::App& app) {
     std::string portfolio;
     bool deterministic = false;
     bool json = false;
+    bool quiet = false;
+    std::uint64_t members = 10000;
+    std::uint64_t seed = 1;
+    int threads = 0;
+    double precision = 0.0;
+    std::uint64_t max_members = 10'000'000;
+    std::size_t block = 64;
+    std::vector<double> quantiles = {0.05, 0.25, 0.5, 0.75, 0.95};
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand("run", "Simulate a portfolio and judge the objectives");
@@ -183,15 +386,33 @@ CommandRunner add_run_command(CLI::App& app) {
   command->add_flag("--deterministic", options->deterministic,
                     "One run with every uncertain number at its median");
   command->add_flag("--json", options->json, "Print one JSON document instead of tables");
+  command->add_option("--members,-n", options->members, "Members of the ensemble")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}))
+      ->capture_default_str();
+  command->add_option("--seed,-s", options->seed, "Seed of the random streams")->capture_default_str();
+  command->add_option("--threads,-t", options->threads, "Threads (0: every core)")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  command->add_option("--precision", options->precision,
+                      "Add members until every objective's 95 % interval half-width is below this "
+                      "(e.g. 0.01 for ±1 point)")
+      ->check(CLI::Range(1e-6, 0.5));
+  command->add_option("--max-members", options->max_members, "Cap on members with --precision")
+      ->capture_default_str();
+  command->add_option("--block", options->block, "Members per kernel block (performance tuning)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}))
+      ->capture_default_str();
+  command->add_option("--quantiles", options->quantiles, "Quantile levels to report")
+      ->delimiter(',')
+      ->check(CLI::Range(0.0, 1.0));
+  command->add_flag("--quiet,-q", options->quiet, "No progress bar");
   command->footer(
-      "Examples:\n  traj run --deterministic\n"
-      "  traj run scenarios/clermont-alliance.toml --deterministic --portfolio alliance --json");
+      "Examples:\n  traj run                                  # 10 000 members of the bundled scenario\n"
+      "  traj run --portfolio ambitious --members 100000 --threads 2\n"
+      "  traj run --precision 0.005                # until every probability is known to ±0.5 point\n"
+      "  traj run --deterministic --json           # one run, every number at its median");
   return [options] {
     const Scenario scenario = load_chosen_scenario(options->path);
-    if (!options->deterministic) {
-      throw InputError(
-          "run: Monte Carlo ensembles are not available in this version yet; add --deterministic");
-    }
     std::string portfolio = options->portfolio;
     std::string note;
     if (portfolio.empty()) {
@@ -211,6 +432,39 @@ CommandRunner add_run_command(CLI::App& app) {
       note = "portfolio " + portfolio;
     }
     const Plan plan = compile_plan(scenario, portfolio);
+    if (!options->deterministic) {
+      const TerritorialModel model(plan);
+      EnsembleOptions ensemble;
+      ensemble.members = options->members;
+      ensemble.seed = options->seed;
+      ensemble.threads = options->threads;
+      ensemble.block = options->block;
+      ensemble.precision = options->precision;
+      ensemble.max_members = std::max(options->max_members, options->members);
+      ensemble.quantiles = options->quantiles;
+      if (std::find(ensemble.quantiles.begin(), ensemble.quantiles.end(), 0.5) == ensemble.quantiles.end()) {
+        ensemble.quantiles.push_back(0.5);
+      }
+      for (const double level : {0.05, 0.95}) {
+        if (std::find(ensemble.quantiles.begin(), ensemble.quantiles.end(), level) == ensemble.quantiles.end()) {
+          ensemble.quantiles.push_back(level);
+        }
+      }
+      std::sort(ensemble.quantiles.begin(), ensemble.quantiles.end());
+      ensemble.quantile_rows = model.headline_rows();
+      ProgressBar bar(!options->quiet && ::isatty(STDERR_FILENO) != 0);
+      ensemble.progress = [&bar](std::uint64_t done, std::uint64_t planned) { bar.update(done, planned); };
+      const auto start = std::chrono::steady_clock::now();
+      const EnsembleResult result = run_ensemble(model, model.objective_specs(), ensemble);
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      const int threads = options->threads > 0 ? options->threads : static_cast<int>(std::thread::hardware_concurrency());
+      if (options->json) {
+        print_ensemble_json(plan, result, chosen_scenario_name(options->path), threads, seconds);
+      } else {
+        print_ensemble(plan, result, note, threads, seconds);
+      }
+      return EXIT_OK;
+    }
     Kernel kernel(plan);
     Trajectory trajectory;
     const auto parameters = scenario.parameters.central_values();

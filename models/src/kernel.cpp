@@ -1,15 +1,21 @@
 #include "traj/territory/kernel.hpp"
 
+#include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "effects/effects.hpp"
+#include "kernel_layout.hpp"
 
 namespace traj::territory {
+
+using detail::NO_REF;
+using detail::Ref;
+
 namespace {
 
-double interpolate(const std::vector<double>& years, const std::vector<double>& values,
-                   double year) {
+double interpolate(const std::vector<double>& years, const std::vector<double>& values, double year) {
   if (year <= years.front()) return values.front();
   if (year >= years.back()) return values.back();
   const auto upper = std::upper_bound(years.begin(), years.end(), year);
@@ -20,343 +26,827 @@ double interpolate(const std::vector<double>& years, const std::vector<double>& 
 
 }  // namespace
 
-Kernel::Kernel(const Plan& plan)
-    : plan_(plan),
-      scenario_(*plan.scenario),
-      branch_sector_(scenario_.find_sector("energy_branch")) {
-  for (std::size_t c = 0; c < scenario_.carriers.size(); ++c) {
-    converted_.push_back(scenario_.conversion_of(static_cast<int>(c)) != nullptr);
-  }
-  const std::size_t cells = scenario_.cell_count();
-  const std::size_t sectors = scenario_.sectors.size();
-  const std::size_t carriers = scenario_.carriers.size();
-  const auto species = static_cast<std::size_t>(scenario_.species_count());
-  state_.demand.assign(cells, 0.0);
-  state_.production.assign(scenario_.sources.size(), 0.0);
-  state_.factor.assign(species * cells, 0.0);
-  state_.non_energy.assign(species * sectors, 0.0);
-  state_.custom.assign(scenario_.indicators.size(), 0.0);
-  state_.custom_shift.assign(scenario_.indicators.size(), 0.0);
-  state_.adoption.assign(plan.actions.size(), 0.0);
-  state_.adoption_before.assign(plan.actions.size(), 0.0);
-  state_.carrier_demand = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(carriers));
-  state_.gross = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(carriers));
-  member_.base_demand.assign(cells, 0.0);
-  member_.yearly_factor.assign(sectors, 1.0);
-  member_.yearly_growth.assign(sectors, 1.0);
-  member_.base_production.assign(scenario_.sources.size(), 0.0);
-  member_.base_non_energy.assign(species * sectors, 0.0);
-  member_.branch = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(carriers),
-                                         static_cast<Eigen::Index>(carriers));
-}
+struct Kernel::Impl {
+  const Plan& plan;
+  const Scenario& scenario;
+  std::size_t max_lanes;
+  std::size_t sectors, carriers, species, sources, indicators, slots, years, rows_out;
 
-void Kernel::start_member(std::span<const double> parameters) {
-  for (std::size_t cell = 0; cell < member_.base_demand.size(); ++cell) {
-    member_.base_demand[cell] = scenario_.final_energy[cell].value(parameters);
-  }
-  for (std::size_t s = 0; s < scenario_.sectors.size(); ++s) {
-    const double growth = scenario_.activity_growth[s].value(parameters);
-    const double efficiency = scenario_.autonomous_efficiency[s].value(parameters);
-    member_.yearly_growth[s] = 1.0 + growth;
-    member_.yearly_factor[s] = (1.0 + growth) * (1.0 - efficiency);
-  }
-  for (std::size_t source = 0; source < scenario_.sources.size(); ++source) {
-    member_.base_production[source] = scenario_.local_production[source].value(parameters);
-  }
-  for (std::size_t i = 0; i < member_.base_non_energy.size(); ++i) {
-    member_.base_non_energy[i] = scenario_.non_energy_emissions[i].value(parameters);
-  }
-  // Energy branch: gross = carrier demand + A · gross, with A holding the
-  // losses and own consumption (diagonal) and the fuel each converted carrier
-  // takes (column of the converted carrier).
-  auto& branch = member_.branch;
-  branch.setZero();
-  for (std::size_t c = 0; c < scenario_.carriers.size(); ++c) {
-    const auto i = static_cast<Eigen::Index>(c);
-    branch(i, i) = scenario_.network_losses[c].value(parameters) +
-                   scenario_.own_consumption[c].value(parameters);
-  }
-  for (const Conversion* conversion : plan_.conversions) {
-    const double efficiency = conversion->efficiency.value(parameters);
-    for (std::size_t k = 0; k < conversion->input_carriers.size(); ++k) {
-      branch(conversion->input_carriers[k], conversion->carrier) +=
-          conversion->input_shares[k].value(parameters) / efficiency;
-    }
-  }
-  const auto size = branch.rows();
-  member_.branch_solver.compute(Eigen::MatrixXd::Identity(size, size) - branch);
-  std::fill(state_.adoption_before.begin(), state_.adoption_before.end(), 0.0);
-}
+  // Quantities: parameters are rows of the caller's matrix; constants are
+  // rows of `constants`, filled once.
+  std::vector<Quantity> quantities;  ///< by Ref
+  std::vector<double> constants;     ///< [constant × max_lanes]
+  std::vector<int> constant_row;     ///< by Ref: row in `constants`, or -1
+  std::map<double, int> constant_index;
+  std::vector<const double*> rows;   ///< by Ref, bound per block
 
-void Kernel::run(std::span<const double> parameters, Trajectory& trajectory,
-                 EnergyBalances* balances) {
-  const int years = plan_.year_count();
-  const int rows = static_cast<int>(plan_.catalogue.size());
-  trajectory.base_year = scenario_.base_year;
-  trajectory.years = years;
-  trajectory.rows = rows;
-  trajectory.values.resize(static_cast<std::size_t>(years * rows));
-  if (balances != nullptr)
-    balances->resize(static_cast<std::size_t>(years) * scenario_.carriers.size());
-  start_member(parameters);
-  for (int y = 0; y < years; ++y) {
-    double* row = trajectory.values.data() + static_cast<std::ptrdiff_t>(y) * rows;
-    CarrierBalance* balance =
-        balances != nullptr
-            ? balances->data() + static_cast<std::ptrdiff_t>(y) *
-                                     static_cast<std::ptrdiff_t>(scenario_.carriers.size())
-            : nullptr;
-    simulate_year(y, parameters, row, balance);
-    if (y > 0) {
-      // Cumulative indicators include the base year.
-      const double* previous = row - rows;
-      row[plan_.catalogue.ghg_cumulative] += previous[plan_.catalogue.ghg_cumulative];
-      row[plan_.catalogue.cost_cumulative] += previous[plan_.catalogue.cost_cumulative];
-      for (std::size_t i = 0; i < scenario_.indicators.size(); ++i) {
-        const auto cumulative = static_cast<std::size_t>(plan_.catalogue.custom) + 2 * i + 1;
-        row[cumulative] += previous[cumulative];
+  // Active cells: those that can hold energy or whose factor is needed.
+  std::vector<int> active_cells;       ///< cell index of each active cell
+  std::vector<int> active_of_cell;     ///< active index of each cell, -1
+  std::vector<int> active_sector, active_carrier;
+  std::vector<Ref> base_demand;        ///< by active cell
+  std::vector<Ref> growth, autonomous_efficiency;  ///< by sector
+  std::vector<Ref> base_production;    ///< by source
+  std::vector<bool> derived_source;
+  std::vector<int> branch_cell_of_carrier;  ///< active index of energy_branch × c, -1
+
+  std::vector<detail::AdoptionRefs> adoption;
+  std::vector<Ref> investment, operating;
+  std::vector<double> planned_ceiling;
+  std::vector<detail::ReduceStep> reductions;
+  std::vector<detail::SwitchStep> switches;
+  std::vector<detail::ProduceStep> productions;
+  std::vector<detail::FactorStep> factor_steps;
+  std::vector<detail::AbateStep> abatements;
+  std::vector<detail::IndicatorStep> indicator_steps;
+
+  // Emission factors by species × active cell: a Ref, or a trajectory whose
+  // value per year is precomputed, or nothing (zero).
+  std::vector<Ref> factor_ref;
+  std::vector<int> factor_trajectory;             ///< index into trajectory_values, -1
+  std::vector<std::vector<double>> trajectory_values;  ///< per trajectory, per year
+  /// Where the factor of species × active cell is read this year: most are
+  /// fixed over the years and read in place; only those changed by actions or
+  /// derived from a conversion are computed into state.factor.
+  enum class FactorSource { Zero, Constant, Row, Trajectory, Computed };
+  std::vector<double> factor_constant;  ///< value of Constant factors
+  std::vector<FactorSource> factor_source;
+  std::vector<std::size_t> computed_factors;  ///< indices species × active cell
+
+  struct ConversionRefs {
+    int carrier = 0;
+    Ref efficiency = NO_REF;
+    std::vector<int> inputs;  ///< carriers
+    std::vector<Ref> shares;
+    Ref renewable_share = NO_REF;
+    int renewable_source = -1;
+  };
+  std::vector<ConversionRefs> conversions;
+  std::vector<Ref> losses, own_consumption;  ///< by carrier
+  bool constant_branch = true;
+  int branch_sector = NONE;
+
+  struct NonEnergy {
+    int species = 0;
+    int sector = 0;
+    Ref base = NO_REF;
+  };
+  std::vector<NonEnergy> non_energy;
+  std::vector<Ref> custom_base, custom_growth;
+
+  // Working memory for one block.
+  detail::BlockState state;
+  std::vector<double> trend, growth_trend;  ///< [sector × lanes]: running products
+  std::vector<double> yearly_trend, yearly_growth;
+  std::vector<double> custom_trend, custom_yearly;  ///< [indicator × lanes]
+  std::vector<double> branch_inverse;  ///< [(i × carriers + j) × lanes]: (I − A)⁻¹
+  std::vector<double> carrier_demand, gross;  ///< [carrier × lanes]
+  std::vector<double> cumulative;  ///< [(2 + indicators) × lanes]
+  std::vector<double> lane_scratch;
+  std::vector<double> year_out;  ///< [row × lanes]: the indicators of the year
+  std::vector<double> trajectory_lanes;    ///< [trajectory × max_lanes]: this year's value
+  std::vector<std::size_t> trajectory_year;  ///< year index held in trajectory_lanes
+
+  Impl(const Plan& of, std::size_t lanes) : plan(of), scenario(*of.scenario), max_lanes(std::max<std::size_t>(1, lanes)) {
+    sectors = scenario.sectors.size();
+    carriers = scenario.carriers.size();
+    species = static_cast<std::size_t>(scenario.species_count());
+    sources = scenario.sources.size();
+    indicators = scenario.indicators.size();
+    slots = plan.actions.size();
+    years = static_cast<std::size_t>(plan.year_count());
+    rows_out = plan.catalogue.size();
+    compile();
+    allocate();
+  }
+
+  Ref ref(const Quantity& quantity) {
+    const Ref id = static_cast<Ref>(quantities.size());
+    quantities.push_back(quantity);
+    int constant = -1;
+    if (quantity.is_constant()) {
+      const auto found = constant_index.find(quantity.constant);
+      if (found != constant_index.end()) {
+        constant = found->second;
+      } else {
+        constant = static_cast<int>(constant_index.size());
+        constant_index[quantity.constant] = constant;
+        constants.resize(constants.size() + max_lanes, quantity.constant);
       }
     }
-  }
-}
-
-void Kernel::simulate_year(int year_index, std::span<const double> parameters, double* row,
-                           CarrierBalance* balance) {
-  const Scenario& scenario = scenario_;
-  const IndicatorCatalogue& catalogue = plan_.catalogue;
-  const double year = scenario.base_year + year_index;
-  const std::size_t sectors = scenario.sectors.size();
-  const std::size_t carriers = scenario.carriers.size();
-  const std::size_t cells = scenario.cell_count();
-  const auto species_count = static_cast<std::size_t>(scenario.species_count());
-  YearState& state = state_;
-
-  // 1. Adoption of every action this year.
-  for (std::size_t slot = 0; slot < plan_.actions.size(); ++slot) {
-    state.adoption[slot] = adoption_at(plan_.actions[slot].adoption, year, parameters);
+    constant_row.push_back(constant);
+    return id;
   }
 
-  // 2. Baseline demand: base × ((1 + growth)(1 − efficiency))^n.
-  for (std::size_t s = 0; s < sectors; ++s) {
-    const double trend = std::pow(member_.yearly_factor[s], year_index);
+  int activate(int sector, int carrier) {
+    const int cell = scenario.cell(sector, carrier);
+    int& active = active_of_cell[static_cast<std::size_t>(cell)];
+    if (active < 0) {
+      active = static_cast<int>(active_cells.size());
+      active_cells.push_back(cell);
+      active_sector.push_back(sector);
+      active_carrier.push_back(carrier);
+    }
+    return active;
+  }
+
+  void compile() {
+    const int branch = scenario.find_sector("energy_branch");
+    branch_sector = branch;
+    active_of_cell.assign(scenario.cell_count(), -1);
+    for (std::size_t s = 0; s < sectors; ++s) {
+      for (std::size_t c = 0; c < carriers; ++c) {
+        if (scenario.in_inventory[s * carriers + c]) activate(static_cast<int>(s), static_cast<int>(c));
+      }
+    }
+    for (const auto& group : plan.switch_groups) {
+      activate(group.sector, group.from);
+      for (const auto& planned : group.switches) activate(group.sector, planned.effect->to);
+    }
+    branch_cell_of_carrier.assign(carriers, -1);
+    if (branch != NONE) {
+      for (std::size_t c = 0; c < carriers; ++c) {
+        const auto& own = scenario.own_consumption[c];
+        if (!(own.is_constant() && own.constant == 0.0)) {
+          branch_cell_of_carrier[c] = activate(branch, static_cast<int>(c));
+        }
+      }
+      for (const Conversion* conversion : plan.conversions) {
+        for (const int input : conversion->input_carriers) activate(branch, input);
+      }
+    }
+    for (const int cell : active_cells) base_demand.push_back(ref(scenario.final_energy[static_cast<std::size_t>(cell)]));
+    for (std::size_t s = 0; s < sectors; ++s) {
+      growth.push_back(ref(scenario.activity_growth[s]));
+      autonomous_efficiency.push_back(ref(scenario.autonomous_efficiency[s]));
+    }
+    for (std::size_t k = 0; k < sources; ++k) base_production.push_back(ref(scenario.local_production[k]));
+    derived_source = plan.derived_source;
+
+    for (const auto& planned : plan.actions) {
+      const Adoption& curve = planned.adoption;
+      detail::AdoptionRefs refs;
+      refs.curve = static_cast<int>(curve.curve);
+      refs.start = ref(curve.start);
+      refs.ceiling = ref(curve.ceiling);
+      if (curve.curve == CurveKind::Linear) refs.full_year = ref(curve.full_year);
+      if (curve.curve == CurveKind::Logistic) {
+        refs.midpoint = ref(curve.midpoint);
+        refs.steepness = ref(curve.steepness);
+      }
+      adoption.push_back(refs);
+      const Costs& costs = scenario.actions[static_cast<std::size_t>(planned.action)].costs;
+      investment.push_back(ref(costs.investment));
+      operating.push_back(ref(costs.operating));
+      planned_ceiling.push_back(planned.planned_ceiling);
+    }
+    auto active_list = [&](const Effect& effect) {
+      std::vector<int> cells;
+      for (const int s : effect.sectors) {
+        for (const int c : effect.carriers) {
+          const int active = active_of_cell[static_cast<std::size_t>(scenario.cell(s, c))];
+          if (active >= 0) cells.push_back(active);
+        }
+      }
+      return cells;
+    };
+    for (const auto& planned : plan.reductions) {
+      reductions.push_back({planned.slot, ref(planned.effect->fraction), active_list(*planned.effect)});
+    }
+    for (const auto& group : plan.switch_groups) {
+      detail::SwitchStep step;
+      step.from_cell = active_of_cell[static_cast<std::size_t>(scenario.cell(group.sector, group.from))];
+      for (const auto& planned : group.switches) {
+        const Effect& effect = *planned.effect;
+        detail::SwitchMove move;
+        move.slot = planned.slot;
+        move.share = ref(effect.share);
+        if (effect.has_efficiencies) {
+          move.from_efficiency = ref(effect.from_efficiency);
+          move.to_efficiency = ref(effect.to_efficiency);
+        } else {
+          move.ratio = ref(effect.ratio);
+        }
+        move.to_cell = active_of_cell[static_cast<std::size_t>(scenario.cell(group.sector, effect.to))];
+        move.ambient_source = effect.ambient_heat_source;
+        move.local_source = effect.local_source;
+        step.moves.push_back(move);
+      }
+      switches.push_back(std::move(step));
+    }
+    for (const auto& planned : plan.productions) {
+      const Effect& effect = *planned.effect;
+      detail::ProduceStep step;
+      step.slot = planned.slot;
+      step.source = effect.source;
+      if (effect.by_capacity) {
+        step.capacity = ref(effect.capacity);
+        step.yield = ref(effect.yield);
+      } else {
+        step.energy = ref(effect.energy);
+      }
+      productions.push_back(step);
+    }
+    for (const auto& planned : plan.factor_changes) {
+      const Effect& effect = *planned.effect;
+      detail::FactorStep step;
+      step.slot = planned.slot;
+      step.species = effect.species;
+      step.cells = active_list(effect);
+      if (effect.has_new_factor) {
+        step.new_factor = ref(effect.new_factor);
+      } else {
+        step.fraction = ref(effect.fraction);
+      }
+      factor_steps.push_back(std::move(step));
+    }
+    for (const auto& planned : plan.abatements) {
+      abatements.push_back({planned.slot, planned.effect->species, planned.effect->sectors, ref(planned.effect->fraction)});
+    }
+    for (const auto& planned : plan.indicator_changes) {
+      const Effect& effect = *planned.effect;
+      detail::IndicatorStep step;
+      step.slot = planned.slot;
+      step.indicator = effect.indicator;
+      if (effect.has_change) {
+        step.change = ref(effect.change);
+      } else {
+        step.fraction = ref(effect.fraction);
+      }
+      indicator_steps.push_back(step);
+    }
+
+    for (std::size_t p = 0; p < species; ++p) {
+      for (std::size_t a = 0; a < active_cells.size(); ++a) {
+        const EmissionFactor& factor = scenario.factor(static_cast<int>(p), active_sector[a], active_carrier[a]);
+        if (!factor.present) {
+          factor_ref.push_back(NO_REF);
+          factor_trajectory.push_back(-1);
+        } else if (factor.is_trajectory()) {
+          factor_ref.push_back(NO_REF);
+          factor_trajectory.push_back(static_cast<int>(trajectory_values.size()));
+          std::vector<double> values;
+          for (std::size_t y = 0; y < years; ++y) {
+            values.push_back(interpolate(factor.years, factor.values, static_cast<double>(scenario.base_year) + static_cast<double>(y)));
+          }
+          trajectory_values.push_back(std::move(values));
+        } else {
+          factor_ref.push_back(ref(factor.constant));
+          factor_trajectory.push_back(-1);
+        }
+      }
+    }
     for (std::size_t c = 0; c < carriers; ++c) {
-      state.demand[s * carriers + c] = member_.base_demand[s * carriers + c] * trend;
+      losses.push_back(ref(scenario.network_losses[c]));
+      own_consumption.push_back(ref(scenario.own_consumption[c]));
+      constant_branch = constant_branch && scenario.network_losses[c].is_constant() &&
+                        scenario.own_consumption[c].is_constant();
     }
-  }
-
-  // 3. Reductions act on useful demand, before any carrier changes.
-  for (const auto& planned : plan_.reductions) {
-    effects::apply_reduce(scenario, *planned.effect,
-                          state.adoption[static_cast<std::size_t>(planned.slot)], parameters,
-                          state);
-  }
-
-  // 4. Local production: inventory, then actions (switches add ambient heat).
-  std::copy(member_.base_production.begin(), member_.base_production.end(),
-            state.production.begin());
-  for (const auto& planned : plan_.productions) {
-    effects::apply_produce(*planned.effect, state.adoption[static_cast<std::size_t>(planned.slot)],
-                           parameters, state);
-  }
-
-  // 5. Switches, cell by cell in topological order of the carriers.
-  for (const auto& group : plan_.switch_groups)
-    effects::apply_switches(scenario, group, parameters, state);
-
-  // 6. Energy branch: gross supply (I − A)⁻¹ d, own consumption into the
-  //    energy branch's final energy.
-  for (std::size_t c = 0; c < carriers; ++c) {
-    double total = 0.0;
-    for (std::size_t s = 0; s < sectors; ++s) total += state.demand[s * carriers + c];
-    state.carrier_demand[static_cast<Eigen::Index>(c)] = total;
-  }
-  state.gross.noalias() = member_.branch_solver.solve(state.carrier_demand);
-  const int branch_sector = branch_sector_;
-  for (std::size_t c = 0; c < carriers; ++c) {
-    const double gross = state.gross[static_cast<Eigen::Index>(c)];
-    const double own = scenario.own_consumption[c].value(parameters) * gross;
-    if (branch_sector != NONE && own != 0.0) {
-      state.demand[static_cast<std::size_t>(branch_sector) * carriers + c] += own;
+    for (const Conversion* conversion : plan.conversions) {
+      ConversionRefs refs;
+      refs.carrier = conversion->carrier;
+      refs.efficiency = ref(conversion->efficiency);
+      constant_branch = constant_branch && conversion->efficiency.is_constant();
+      refs.inputs = conversion->input_carriers;
+      for (const auto& share : conversion->input_shares) refs.shares.push_back(ref(share));
+      refs.renewable_share = ref(conversion->renewable_share);
+      refs.renewable_source = conversion->renewable_source;
+      conversions.push_back(std::move(refs));
     }
-    if (balance != nullptr) {
-      balance[c] = CarrierBalance{};
-      balance[c].final_demand = state.carrier_demand[static_cast<Eigen::Index>(c)];
-      balance[c].own_consumption = own;
-      balance[c].losses = scenario.network_losses[c].value(parameters) * gross;
-      balance[c].gross = gross;
-    }
-  }
-  for (const Conversion* conversion : plan_.conversions) {
-    const double output = state.gross[conversion->carrier];
-    if (conversion->renewable_source != NONE) {
-      state.production[static_cast<std::size_t>(conversion->renewable_source)] =
-          output * conversion->renewable_share.value(parameters);
-    }
-    if (balance != nullptr) {
-      balance[conversion->carrier].conversion_output = output;
-      const double efficiency = conversion->efficiency.value(parameters);
-      for (std::size_t k = 0; k < conversion->input_carriers.size(); ++k) {
-        balance[conversion->input_carriers[k]].conversion_input +=
-            output * conversion->input_shares[k].value(parameters) / efficiency;
+    for (std::size_t p = 0; p < species; ++p) {
+      for (std::size_t s = 0; s < sectors; ++s) {
+        const Quantity& base = scenario.non_energy_emissions[p * sectors + s];
+        if (!(base.is_constant() && base.constant == 0.0)) {
+          non_energy.push_back({static_cast<int>(p), static_cast<int>(s), ref(base)});
+        }
       }
     }
+    for (const auto& indicator : scenario.indicators) {
+      custom_base.push_back(ref(indicator.base));
+      custom_growth.push_back(ref(indicator.growth));
+    }
+    // Factors computed every year: changed by an action or derived.
+    const std::size_t A = active_cells.size();
+    factor_source.assign(species * A, FactorSource::Zero);
+    factor_constant.assign(species * A, 0.0);
+    for (std::size_t i = 0; i < species * A; ++i) {
+      if (factor_ref[i] != NO_REF) {
+        const Quantity& quantity = quantities[static_cast<std::size_t>(factor_ref[i])];
+        if (!quantity.is_constant()) {
+          factor_source[i] = FactorSource::Row;
+        } else if (quantity.constant != 0.0) {
+          factor_source[i] = FactorSource::Constant;
+          factor_constant[i] = quantity.constant;
+        }
+      }
+      if (factor_trajectory[i] >= 0) factor_source[i] = FactorSource::Trajectory;
+    }
+    std::vector<bool> computed(species * A, false);
+    for (const auto& step : factor_steps) {
+      for (const int cell : step.cells) computed[static_cast<std::size_t>(step.species) * A + static_cast<std::size_t>(cell)] = true;
+    }
+    for (const auto& conversion : conversions) {
+      for (std::size_t p = 0; p < species; ++p) {
+        for (std::size_t a = 0; a < A; ++a) {
+          if (active_carrier[a] == conversion.carrier) computed[p * A + a] = true;
+        }
+      }
+    }
+    for (std::size_t i = 0; i < species * A; ++i) {
+      if (computed[i]) {
+        factor_source[i] = FactorSource::Computed;
+        computed_factors.push_back(i);
+      }
+    }
+    trajectory_lanes.assign(trajectory_values.size() * max_lanes, 0.0);
+    trajectory_year.assign(trajectory_values.size(), static_cast<std::size_t>(-1));
+    rows.assign(quantities.size(), nullptr);
   }
 
-  // 7. Emission factors of the year, changed by actions; converted carriers
-  //    take the factor of their fuel mix.
-  for (std::size_t species = 0; species < species_count; ++species) {
-    for (std::size_t s = 0; s < sectors; ++s) {
+  void allocate() {
+    const std::size_t L = max_lanes;
+    state.demand.assign(active_cells.size() * L, 0.0);
+    state.production.assign(sources * L, 0.0);
+    state.factor.assign(species * active_cells.size() * L, 0.0);
+    state.non_energy.assign(species * sectors * L, 0.0);
+    state.custom.assign(indicators * L, 0.0);
+    state.custom_shift.assign(indicators * L, 0.0);
+    state.adoption.assign(slots * L, 0.0);
+    state.adoption_before.assign(slots * L, 0.0);
+    trend.assign(sectors * L, 1.0);
+    growth_trend.assign(sectors * L, 1.0);
+    yearly_trend.assign(sectors * L, 1.0);
+    yearly_growth.assign(sectors * L, 1.0);
+    custom_trend.assign(indicators * L, 1.0);
+    custom_yearly.assign(indicators * L, 1.0);
+    branch_inverse.assign(carriers * carriers * L, 0.0);
+    carrier_demand.assign(carriers * L, 0.0);
+    gross.assign(carriers * L, 0.0);
+    cumulative.assign((2 + indicators) * L, 0.0);
+    lane_scratch.assign(L, 0.0);
+    year_out.assign(rows_out * L, 0.0);
+  }
+
+  void bind(const double* parameters, std::size_t lanes) {
+    for (std::size_t id = 0; id < quantities.size(); ++id) {
+      const Quantity& quantity = quantities[id];
+      rows[id] = quantity.is_constant()
+                     ? constants.data() + static_cast<std::size_t>(constant_row[id]) * max_lanes
+                     : parameters + static_cast<std::size_t>(quantity.parameter) * lanes;
+    }
+  }
+
+  // (I − A)⁻¹ per lane: the branch's coefficients are fixed over the years.
+  void invert_branch(std::size_t lanes) {
+    const auto size = static_cast<Eigen::Index>(carriers);
+    Eigen::MatrixXd branch(size, size);
+    for (std::size_t l = 0; l < lanes; ++l) {
+      branch.setZero();
       for (std::size_t c = 0; c < carriers; ++c) {
-        const EmissionFactor& factor =
-            scenario.factor(static_cast<int>(species), static_cast<int>(s), static_cast<int>(c));
-        double value = 0.0;
-        if (factor.present) {
-          value = factor.is_trajectory() ? interpolate(factor.years, factor.values, year)
-                                         : factor.constant.value(parameters);
-        }
-        state.factor[species * cells + s * carriers + c] = value;
+        const auto i = static_cast<Eigen::Index>(c);
+        branch(i, i) = rows[losses[c]][l] + rows[own_consumption[c]][l];
       }
-    }
-  }
-  for (const auto& planned : plan_.factor_changes) {
-    effects::apply_factor(scenario, *planned.effect,
-                          state.adoption[static_cast<std::size_t>(planned.slot)], parameters,
-                          state);
-  }
-  if (branch_sector != NONE) {
-    for (const Conversion* conversion : plan_.conversions) {
-      const double efficiency = conversion->efficiency.value(parameters);
-      const double delivered_share =
-          1.0 -
-          scenario.network_losses[static_cast<std::size_t>(conversion->carrier)].value(parameters);
-      for (std::size_t species = 0; species < species_count; ++species) {
-        double per_fuel = 0.0;
-        for (std::size_t k = 0; k < conversion->input_carriers.size(); ++k) {
-          per_fuel +=
-              conversion->input_shares[k].value(parameters) *
-              state.factor[species * cells + static_cast<std::size_t>(branch_sector) * carriers +
-                           static_cast<std::size_t>(conversion->input_carriers[k])];
+      for (const auto& conversion : conversions) {
+        const double efficiency = rows[conversion.efficiency][l];
+        for (std::size_t k = 0; k < conversion.inputs.size(); ++k) {
+          branch(conversion.inputs[k], conversion.carrier) += rows[conversion.shares[k]][l] / efficiency;
         }
-        const double delivered_factor = per_fuel / (efficiency * delivered_share);
-        for (std::size_t s = 0; s < sectors; ++s) {
-          state.factor[species * cells + s * carriers +
-                       static_cast<std::size_t>(conversion->carrier)] = delivered_factor;
+      }
+      const Eigen::MatrixXd inverse =
+          (Eigen::MatrixXd::Identity(size, size) - branch).partialPivLu().inverse();
+      for (std::size_t i = 0; i < carriers; ++i) {
+        for (std::size_t j = 0; j < carriers; ++j) {
+          branch_inverse[(i * carriers + j) * lanes + l] =
+              inverse(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
         }
+      }
+      if (constant_branch) {
+        // Same matrix for every lane.
+        for (std::size_t m = 0; m < carriers * carriers; ++m) {
+          std::fill_n(branch_inverse.begin() + static_cast<std::ptrdiff_t>(m * lanes), lanes,
+                      branch_inverse[m * lanes]);
+        }
+        return;
       }
     }
   }
 
-  // 8. Non-energy emissions follow activity, less abatement.
-  for (std::size_t species = 0; species < species_count; ++species) {
+  void start_block(std::size_t lanes) {
+    state.lanes = lanes;
     for (std::size_t s = 0; s < sectors; ++s) {
-      state.non_energy[species * sectors + s] = member_.base_non_energy[species * sectors + s] *
-                                                std::pow(member_.yearly_growth[s], year_index);
-    }
-  }
-  for (const auto& planned : plan_.abatements) {
-    effects::apply_abate(scenario, *planned.effect,
-                         state.adoption[static_cast<std::size_t>(planned.slot)], parameters, state);
-  }
-
-  // 9. Custom indicators.
-  for (std::size_t i = 0; i < scenario.indicators.size(); ++i) {
-    const auto& indicator = scenario.indicators[i];
-    state.custom[i] = indicator.base.value(parameters) *
-                      std::pow(1.0 + indicator.growth.value(parameters), year_index);
-    state.custom_shift[i] = 0.0;
-  }
-  for (const auto& planned : plan_.indicator_changes) {
-    effects::apply_indicator(
-        *planned.effect, state.adoption[static_cast<std::size_t>(planned.slot)], parameters, state);
-  }
-
-  // 10. Indicators.
-  double final_energy = 0.0;
-  for (std::size_t s = 0; s < sectors; ++s) {
-    double sector_total = 0.0;
-    for (std::size_t c = 0; c < carriers; ++c) sector_total += state.demand[s * carriers + c];
-    row[static_cast<std::size_t>(catalogue.final_energy_by_sector) + s] = sector_total;
-    final_energy += sector_total;
-  }
-  for (std::size_t c = 0; c < carriers; ++c) {
-    double carrier_total = 0.0;
-    for (std::size_t s = 0; s < sectors; ++s) carrier_total += state.demand[s * carriers + c];
-    row[static_cast<std::size_t>(catalogue.final_energy_by_carrier) + c] = carrier_total;
-  }
-  row[catalogue.final_energy] = final_energy;
-
-  double production_total = 0.0;
-  for (std::size_t source = 0; source < scenario.sources.size(); ++source) {
-    row[static_cast<std::size_t>(catalogue.local_production_by_source) + source] =
-        state.production[source];
-    production_total += state.production[source];
-  }
-  row[catalogue.local_production] = production_total;
-  row[catalogue.renewable_share] = final_energy > 0.0 ? production_total / final_energy : 0.0;
-
-  double imports = 0.0;
-  for (std::size_t c = 0; c < carriers; ++c) {
-    double local = 0.0;
-    for (std::size_t source = 0; source < scenario.sources.size(); ++source) {
-      if (scenario.sources[source].carrier == static_cast<int>(c) &&
-          !plan_.derived_source[source]) {
-        local += state.production[source];
+      const double* g = rows[growth[s]];
+      const double* e = rows[autonomous_efficiency[s]];
+      for (std::size_t l = 0; l < lanes; ++l) {
+        yearly_trend[s * lanes + l] = (1.0 + g[l]) * (1.0 - e[l]);
+        yearly_growth[s * lanes + l] = 1.0 + g[l];
+        trend[s * lanes + l] = 1.0;
+        growth_trend[s * lanes + l] = 1.0;
       }
     }
-    const bool converted = converted_[c];
-    const double gross = state.gross[static_cast<Eigen::Index>(c)];
-    const double carrier_imports = converted ? 0.0 : gross - local;
-    imports += carrier_imports;
-    if (balance != nullptr) {
-      balance[c].local_supply = converted ? 0.0 : local;
-      balance[c].imports = carrier_imports;
+    for (std::size_t i = 0; i < indicators; ++i) {
+      const double* g = rows[custom_growth[i]];
+      for (std::size_t l = 0; l < lanes; ++l) {
+        custom_yearly[i * lanes + l] = 1.0 + g[l];
+        custom_trend[i * lanes + l] = 1.0;
+      }
+    }
+    std::fill_n(state.adoption_before.begin(), slots * lanes, 0.0);
+    std::fill(trajectory_year.begin(), trajectory_year.end(), static_cast<std::size_t>(-1));
+    std::fill_n(cumulative.begin(), (2 + indicators) * lanes, 0.0);
+    invert_branch(lanes);
+  }
+
+  void adoption_of_year(double year, std::size_t lanes) {
+    for (std::size_t slot = 0; slot < slots; ++slot) {
+      const auto& refs = adoption[slot];
+      const double* start = rows[refs.start];
+      const double* ceiling = rows[refs.ceiling];
+      double* out = state.adoption.data() + slot * lanes;
+      switch (static_cast<CurveKind>(refs.curve)) {
+        case CurveKind::Step:
+          for (std::size_t l = 0; l < lanes; ++l) out[l] = year < start[l] ? 0.0 : ceiling[l];
+          break;
+        case CurveKind::Linear: {
+          // 0 in the start year, the ceiling in full_year.
+          const double* full = rows[refs.full_year];
+          for (std::size_t l = 0; l < lanes; ++l) {
+            const double span = full[l] - start[l];
+            const double progress = span <= 0.0 ? 1.0 : std::clamp((year - start[l]) / span, 0.0, 1.0);
+            out[l] = year < start[l] ? 0.0 : ceiling[l] * progress;
+          }
+          break;
+        }
+        case CurveKind::Logistic: {
+          // Rogers' diffusion S-curve, from the start year.
+          const double* midpoint = rows[refs.midpoint];
+          const double* steepness = rows[refs.steepness];
+          for (std::size_t l = 0; l < lanes; ++l) {
+            out[l] = year < start[l] ? 0.0 : ceiling[l] / (1.0 + std::exp(-steepness[l] * (year - midpoint[l])));
+          }
+          break;
+        }
+      }
     }
   }
-  row[catalogue.energy_imports] = imports;
 
-  for (std::size_t species = 0; species < species_count; ++species) {
-    double total = 0.0;
+  void run_block(const double* parameters, std::size_t lanes, YearSink& sink, CarrierBalance* balances) {
+    bind(parameters, lanes);
+    start_block(lanes);
+    const IndicatorCatalogue& catalogue = plan.catalogue;
+    const std::size_t A = active_cells.size();
+    double* out = year_out.data();
+    auto out_row = [out, lanes](std::size_t, int row) { return out + static_cast<std::size_t>(row) * lanes; };
+    for (std::size_t y = 0; y < years; ++y) {
+      const double year = static_cast<double>(scenario.base_year) + static_cast<double>(y);
+      adoption_of_year(year, lanes);
+
+      // Baseline demand: base × ((1 + growth)(1 − efficiency))^n.
+      if (y > 0) {
+        for (std::size_t i = 0; i < sectors * lanes; ++i) {
+          trend[i] *= yearly_trend[i];
+          growth_trend[i] *= yearly_growth[i];
+        }
+        for (std::size_t i = 0; i < indicators * lanes; ++i) custom_trend[i] *= custom_yearly[i];
+      }
+      for (std::size_t a = 0; a < A; ++a) {
+        const double* sector_trend = trend.data() + static_cast<std::size_t>(active_sector[a]) * lanes;
+        double* demand = state.demand.data() + a * lanes;
+        const Quantity& base_quantity = quantities[static_cast<std::size_t>(base_demand[a])];
+        if (base_quantity.is_constant()) {
+          const double base = base_quantity.constant;
+          for (std::size_t l = 0; l < lanes; ++l) demand[l] = base * sector_trend[l];
+        } else {
+          const double* base = rows[base_demand[a]];
+          for (std::size_t l = 0; l < lanes; ++l) demand[l] = base[l] * sector_trend[l];
+        }
+      }
+      // Reductions act on useful demand, before any carrier changes.
+      for (const auto& step : reductions) effects::apply_reduce(step, rows.data(), state);
+      // Local production: inventory, then actions (switches add ambient heat).
+      for (std::size_t k = 0; k < sources; ++k) {
+        std::copy_n(rows[base_production[k]], lanes, state.production.data() + k * lanes);
+      }
+      for (const auto& step : productions) effects::apply_produce(step, rows.data(), state);
+      // Switches, cell by cell in topological order of the carriers.
+      for (const auto& step : switches) effects::apply_switches(step, rows.data(), state);
+
+      energy_branch(y, lanes, balances);
+      emission_factors(y, lanes);
+      // Non-energy emissions follow activity, less abatement.
+      std::fill_n(state.non_energy.begin(), species * sectors * lanes, 0.0);
+      for (const auto& item : non_energy) {
+        const double* base = rows[item.base];
+        const double* sector_growth = growth_trend.data() + static_cast<std::size_t>(item.sector) * lanes;
+        double* emissions = state.non_energy.data() + (static_cast<std::size_t>(item.species) * sectors + static_cast<std::size_t>(item.sector)) * lanes;
+        for (std::size_t l = 0; l < lanes; ++l) emissions[l] = base[l] * sector_growth[l];
+      }
+      for (const auto& step : abatements) effects::apply_abate(step, rows.data(), sectors, state);
+      for (std::size_t i = 0; i < indicators; ++i) {
+        const double* base = rows[custom_base[i]];
+        for (std::size_t l = 0; l < lanes; ++l) {
+          state.custom[i * lanes + l] = base[l] * custom_trend[i * lanes + l];
+          state.custom_shift[i * lanes + l] = 0.0;
+        }
+      }
+      for (const auto& step : indicator_steps) effects::apply_indicator(step, rows.data(), state);
+
+      write_indicators(y, lanes, out_row, catalogue);
+      sink.year(y, out, lanes);
+    }
+  }
+
+  // Gross supply (I − A)⁻¹ d, own consumption into the energy branch's final
+  // energy, conversion output and its renewable part.
+  void energy_branch(std::size_t y, std::size_t lanes, CarrierBalance* balances) {
+    const std::size_t A = active_cells.size();
+    std::fill_n(carrier_demand.begin(), carriers * lanes, 0.0);
+    for (std::size_t a = 0; a < A; ++a) {
+      double* total = carrier_demand.data() + static_cast<std::size_t>(active_carrier[a]) * lanes;
+      const double* demand = state.demand.data() + a * lanes;
+      for (std::size_t l = 0; l < lanes; ++l) total[l] += demand[l];
+    }
+    std::fill_n(gross.begin(), carriers * lanes, 0.0);
+    for (std::size_t i = 0; i < carriers; ++i) {
+      double* x = gross.data() + i * lanes;
+      for (std::size_t j = 0; j < carriers; ++j) {
+        const double* m = branch_inverse.data() + (i * carriers + j) * lanes;
+        const double* d = carrier_demand.data() + j * lanes;
+        for (std::size_t l = 0; l < lanes; ++l) x[l] += m[l] * d[l];
+      }
+    }
+    for (std::size_t c = 0; c < carriers; ++c) {
+      const int cell = branch_cell_of_carrier[c];
+      if (cell < 0) continue;
+      const double* own = rows[own_consumption[c]];
+      double* demand = state.demand.data() + static_cast<std::size_t>(cell) * lanes;
+      for (std::size_t l = 0; l < lanes; ++l) demand[l] += own[l] * gross[c * lanes + l];
+    }
+    for (const auto& conversion : conversions) {
+      if (conversion.renewable_source < 0) continue;
+      const double* share = rows[conversion.renewable_share];
+      double* production = state.production.data() + static_cast<std::size_t>(conversion.renewable_source) * lanes;
+      const double* output = gross.data() + static_cast<std::size_t>(conversion.carrier) * lanes;
+      for (std::size_t l = 0; l < lanes; ++l) production[l] = output[l] * share[l];
+    }
+    if (balances == nullptr) return;
+    for (std::size_t c = 0; c < carriers; ++c) {
+      for (std::size_t l = 0; l < lanes; ++l) {
+        CarrierBalance& balance = balances[(y * carriers + c) * lanes + l];
+        balance = CarrierBalance{};
+        balance.final_demand = carrier_demand[c * lanes + l];
+        balance.gross = gross[c * lanes + l];
+        balance.own_consumption = rows[own_consumption[c]][l] * balance.gross;
+        balance.losses = rows[losses[c]][l] * balance.gross;
+      }
+    }
+    for (std::size_t k = 0; k < sources; ++k) {
+      const int carrier = scenario.sources[k].carrier;
+      if (carrier == NONE || derived_source[k] || is_converted(carrier)) continue;
+      for (std::size_t l = 0; l < lanes; ++l) {
+        balances[(y * carriers + static_cast<std::size_t>(carrier)) * lanes + l].local_supply +=
+            state.production[k * lanes + l];
+      }
+    }
+    for (std::size_t c = 0; c < carriers; ++c) {
+      for (std::size_t l = 0; l < lanes; ++l) {
+        CarrierBalance& balance = balances[(y * carriers + c) * lanes + l];
+        balance.imports = is_converted(static_cast<int>(c)) ? 0.0 : balance.gross - balance.local_supply;
+      }
+    }
+    for (const auto& conversion : conversions) {
+      for (std::size_t l = 0; l < lanes; ++l) {
+        const double output = gross[static_cast<std::size_t>(conversion.carrier) * lanes + l];
+        balances[(y * carriers + static_cast<std::size_t>(conversion.carrier)) * lanes + l].conversion_output = output;
+        for (std::size_t k = 0; k < conversion.inputs.size(); ++k) {
+          balances[(y * carriers + static_cast<std::size_t>(conversion.inputs[k])) * lanes + l].conversion_input +=
+              output * rows[conversion.shares[k]][l] / rows[conversion.efficiency][l];
+        }
+      }
+    }
+  }
+
+  // Factors of the year, changed by actions; converted carriers take the
+  // factor of their fuel mix per GWh delivered. Only computed factors are
+  // written; the others are read in place by write_indicators.
+  void emission_factors(std::size_t y, std::size_t lanes) {
+    const std::size_t A = active_cells.size();
+    for (const std::size_t i : computed_factors) {
+      double* factor = state.factor.data() + i * lanes;
+      if (factor_ref[i] != NO_REF) {
+        std::copy_n(rows[factor_ref[i]], lanes, factor);
+      } else if (factor_trajectory[i] >= 0) {
+        std::fill_n(factor, lanes, trajectory_values[static_cast<std::size_t>(factor_trajectory[i])][y]);
+      } else {
+        std::fill_n(factor, lanes, 0.0);
+      }
+    }
+    for (const auto& step : factor_steps) effects::apply_factor(step, rows.data(), A, state);
+    const int branch = branch_sector;
+    for (const auto& conversion : conversions) {
+      const double* efficiency = rows[conversion.efficiency];
+      const double* loss = rows[losses[static_cast<std::size_t>(conversion.carrier)]];
+      for (std::size_t p = 0; p < species; ++p) {
+        std::fill_n(lane_scratch.begin(), lanes, 0.0);
+        for (std::size_t k = 0; k < conversion.inputs.size(); ++k) {
+          const auto input = p * A + static_cast<std::size_t>(active_of_cell[static_cast<std::size_t>(scenario.cell(branch, conversion.inputs[k]))]);
+          const double* share = rows[conversion.shares[k]];
+          const double* input_factor = factor_lanes(input, y, lanes);
+          if (input_factor == nullptr) continue;
+          for (std::size_t l = 0; l < lanes; ++l) lane_scratch[l] += share[l] * input_factor[l];
+        }
+        for (std::size_t l = 0; l < lanes; ++l) lane_scratch[l] /= efficiency[l] * (1.0 - loss[l]);
+        for (std::size_t a = 0; a < A; ++a) {
+          if (active_carrier[a] != conversion.carrier) continue;
+          std::copy_n(lane_scratch.begin(), lanes, state.factor.data() + (p * A + a) * lanes);
+        }
+      }
+    }
+  }
+
+  /// The lanes of factor `i` (species × active cell) this year; nullptr for
+  /// zero. Trajectories are broadcast into `trajectory_lanes` once per year.
+  const double* factor_lanes(std::size_t i, std::size_t y, std::size_t lanes) {
+    switch (factor_source[i]) {
+      case FactorSource::Zero: return nullptr;
+      case FactorSource::Constant:
+      case FactorSource::Row: return rows[factor_ref[i]];
+      case FactorSource::Trajectory: {
+        const auto trajectory = static_cast<std::size_t>(factor_trajectory[i]);
+        double* lanes_of = trajectory_lanes.data() + trajectory * max_lanes;
+        if (trajectory_year[trajectory] != y) {
+          std::fill_n(lanes_of, lanes, trajectory_values[trajectory][y]);
+          trajectory_year[trajectory] = y;
+        }
+        return lanes_of;
+      }
+      case FactorSource::Computed: return state.factor.data() + i * lanes;
+    }
+    return nullptr;
+  }
+
+  template <typename OutRow>
+  void write_indicators(std::size_t y, std::size_t lanes, OutRow out_row, const IndicatorCatalogue& catalogue) {
+    const std::size_t A = active_cells.size();
+    // Final energy by sector, by carrier and in total.
+    for (std::size_t s = 0; s < sectors; ++s) std::fill_n(out_row(y, catalogue.final_energy_by_sector + static_cast<int>(s)), lanes, 0.0);
+    for (std::size_t c = 0; c < carriers; ++c) std::fill_n(out_row(y, catalogue.final_energy_by_carrier + static_cast<int>(c)), lanes, 0.0);
+    double* total = out_row(y, catalogue.final_energy);
+    std::fill_n(total, lanes, 0.0);
+    for (std::size_t a = 0; a < A; ++a) {
+      const double* demand = state.demand.data() + a * lanes;
+      double* by_sector = out_row(y, catalogue.final_energy_by_sector + active_sector[a]);
+      double* by_carrier = out_row(y, catalogue.final_energy_by_carrier + active_carrier[a]);
+      for (std::size_t l = 0; l < lanes; ++l) {
+        by_sector[l] += demand[l];
+        by_carrier[l] += demand[l];
+      }
+    }
     for (std::size_t s = 0; s < sectors; ++s) {
-      double sector_total = state.non_energy[species * sectors + s];
-      for (std::size_t c = 0; c < carriers; ++c) {
-        sector_total +=
-            state.demand[s * carriers + c] * state.factor[species * cells + s * carriers + c];
+      const double* by_sector = out_row(y, catalogue.final_energy_by_sector + static_cast<int>(s));
+      for (std::size_t l = 0; l < lanes; ++l) total[l] += by_sector[l];
+    }
+    // Local production and the renewable share.
+    double* production_total = out_row(y, catalogue.local_production);
+    std::fill_n(production_total, lanes, 0.0);
+    for (std::size_t k = 0; k < sources; ++k) {
+      const double* production = state.production.data() + k * lanes;
+      std::copy_n(production, lanes, out_row(y, catalogue.local_production_by_source + static_cast<int>(k)));
+      for (std::size_t l = 0; l < lanes; ++l) production_total[l] += production[l];
+    }
+    double* share = out_row(y, catalogue.renewable_share);
+    for (std::size_t l = 0; l < lanes; ++l) share[l] = total[l] > 0.0 ? production_total[l] / total[l] : 0.0;
+    // Imports: gross supply less local supply; converted carriers are made here.
+    double* imports = out_row(y, catalogue.energy_imports);
+    std::fill_n(imports, lanes, 0.0);
+    for (std::size_t c = 0; c < carriers; ++c) {
+      if (is_converted(static_cast<int>(c))) continue;
+      for (std::size_t l = 0; l < lanes; ++l) imports[l] += gross[c * lanes + l];
+    }
+    for (std::size_t k = 0; k < sources; ++k) {
+      const int carrier = scenario.sources[k].carrier;
+      if (carrier == NONE || derived_source[k] || is_converted(carrier)) continue;
+      for (std::size_t l = 0; l < lanes; ++l) imports[l] -= state.production[k * lanes + l];
+    }
+    // Emissions: energy (consumer attributed) plus non-energy.
+    for (std::size_t p = 0; p < species; ++p) {
+      double* species_total = p == 0 ? out_row(y, catalogue.ghg) : out_row(y, pollutant_row(p, 0, catalogue));
+      std::fill_n(species_total, lanes, 0.0);
+      for (std::size_t s = 0; s < sectors; ++s) {
+        double* by_sector = p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s)) : out_row(y, pollutant_row(p, s + 1, catalogue));
+        std::copy_n(state.non_energy.data() + (p * sectors + s) * lanes, lanes, by_sector);
       }
-      total += sector_total;
-      const std::size_t by_sector = species == 0
-                                        ? static_cast<std::size_t>(catalogue.ghg_by_sector) + s
-                                        : static_cast<std::size_t>(catalogue.pollutants) +
-                                              (species - 1) * (sectors + 1) + 1 + s;
-      row[by_sector] = sector_total;
+      for (std::size_t a = 0; a < A; ++a) {
+        const double* demand = state.demand.data() + a * lanes;
+        const auto s = static_cast<std::size_t>(active_sector[a]);
+        double* by_sector = p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s)) : out_row(y, pollutant_row(p, s + 1, catalogue));
+        if (factor_source[p * A + a] == FactorSource::Constant) {
+          // Fixed factors are scalars: no memory traffic for their lanes.
+          const double factor = factor_constant[p * A + a];
+          for (std::size_t l = 0; l < lanes; ++l) by_sector[l] += demand[l] * factor;
+          continue;
+        }
+        const double* factor = factor_lanes(p * A + a, y, lanes);
+        if (factor == nullptr) continue;
+        for (std::size_t l = 0; l < lanes; ++l) by_sector[l] += demand[l] * factor[l];
+      }
+      for (std::size_t s = 0; s < sectors; ++s) {
+        const double* by_sector = p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s)) : out_row(y, pollutant_row(p, s + 1, catalogue));
+        for (std::size_t l = 0; l < lanes; ++l) species_total[l] += by_sector[l];
+      }
     }
-    if (species == 0) {
-      row[catalogue.ghg] = total;
-      row[catalogue.ghg_cumulative] = total;
-    } else {
-      row[static_cast<std::size_t>(catalogue.pollutants) + (species - 1) * (sectors + 1)] = total;
+    // Custom indicators.
+    for (std::size_t i = 0; i < indicators; ++i) {
+      double* value = out_row(y, catalogue.custom + static_cast<int>(2 * i));
+      for (std::size_t l = 0; l < lanes; ++l) value[l] = std::max(0.0, state.custom[i * lanes + l] + state.custom_shift[i * lanes + l]);
+    }
+    // Costs: investment as adoption grows, operating with adoption.
+    double* invested = out_row(y, catalogue.cost_investment);
+    double* operated = out_row(y, catalogue.cost_operating);
+    std::fill_n(invested, lanes, 0.0);
+    std::fill_n(operated, lanes, 0.0);
+    for (std::size_t slot = 0; slot < slots; ++slot) {
+      if (planned_ceiling[slot] <= 0.0) continue;
+      const double* capital = rows[investment[slot]];
+      const double* running = rows[operating[slot]];
+      const double* now = state.adoption.data() + slot * lanes;
+      double* before = state.adoption_before.data() + slot * lanes;
+      const double per_ceiling = 1.0 / planned_ceiling[slot];
+      for (std::size_t l = 0; l < lanes; ++l) {
+        invested[l] += capital[l] * std::max(0.0, now[l] - before[l]) * per_ceiling;
+        operated[l] += running[l] * now[l] * per_ceiling;
+        before[l] = now[l];
+      }
+    }
+    // Cumulative sums since the base year (included).
+    const double* ghg = out_row(y, catalogue.ghg);
+    double* ghg_sum = out_row(y, catalogue.ghg_cumulative);
+    double* cost_sum = out_row(y, catalogue.cost_cumulative);
+    for (std::size_t l = 0; l < lanes; ++l) {
+      cumulative[l] += ghg[l];
+      cumulative[lanes + l] += invested[l] + operated[l];
+      ghg_sum[l] = cumulative[l];
+      cost_sum[l] = cumulative[lanes + l];
+    }
+    for (std::size_t i = 0; i < indicators; ++i) {
+      const double* value = out_row(y, catalogue.custom + static_cast<int>(2 * i));
+      double* sum = out_row(y, catalogue.custom + static_cast<int>(2 * i + 1));
+      double* running = cumulative.data() + (2 + i) * lanes;
+      for (std::size_t l = 0; l < lanes; ++l) {
+        running[l] += value[l];
+        sum[l] = running[l];
+      }
     }
   }
 
-  for (std::size_t i = 0; i < scenario.indicators.size(); ++i) {
-    const double value = std::max(0.0, state.custom[i] + state.custom_shift[i]);
-    row[static_cast<std::size_t>(catalogue.custom) + 2 * i] = value;
-    row[static_cast<std::size_t>(catalogue.custom) + 2 * i + 1] = value;
+  int pollutant_row(std::size_t species_index, std::size_t offset, const IndicatorCatalogue& catalogue) const {
+    return catalogue.pollutants + static_cast<int>((species_index - 1) * (sectors + 1) + offset);
   }
 
-  double investment = 0.0;
-  double operating = 0.0;
-  for (std::size_t slot = 0; slot < plan_.actions.size(); ++slot) {
-    const PlannedAction& planned = plan_.actions[slot];
-    if (planned.planned_ceiling <= 0.0) continue;
-    const Costs& costs = scenario.actions[static_cast<std::size_t>(planned.action)].costs;
-    const double added = std::max(0.0, state.adoption[slot] - state.adoption_before[slot]);
-    investment += costs.investment.value(parameters) * added / planned.planned_ceiling;
-    operating += costs.operating.value(parameters) * state.adoption[slot] / planned.planned_ceiling;
-    state.adoption_before[slot] = state.adoption[slot];
+  bool is_converted(int carrier) const {
+    return std::any_of(conversions.begin(), conversions.end(),
+                       [carrier](const ConversionRefs& conversion) { return conversion.carrier == carrier; });
   }
-  row[catalogue.cost_investment] = investment;
-  row[catalogue.cost_operating] = operating;
-  row[catalogue.cost_cumulative] = investment + operating;
+};
+
+namespace {
+// Copies each year into a [year × rows × lanes] array.
+class CopyingSink final : public YearSink {
+ public:
+  CopyingSink(double* out, std::size_t rows) : out_(out), rows_(rows) {}
+  void year(std::size_t year_index, const double* values, std::size_t lanes) override {
+    std::copy_n(values, rows_ * lanes, out_ + year_index * rows_ * lanes);
+  }
+
+ private:
+  double* out_;
+  std::size_t rows_;
+};
+}  // namespace
+
+Kernel::Kernel(const Plan& plan, std::size_t max_lanes) : impl_(std::make_unique<Impl>(plan, max_lanes)) {}
+Kernel::~Kernel() = default;
+
+std::size_t Kernel::max_lanes() const { return impl_->max_lanes; }
+
+void Kernel::run_block(const double* parameters, std::size_t lanes, YearSink& sink, CarrierBalance* balances) {
+  impl_->run_block(parameters, std::min(lanes, impl_->max_lanes), sink, balances);
+}
+
+void Kernel::run_block(const double* parameters, std::size_t lanes, double* out, CarrierBalance* balances) {
+  CopyingSink sink(out, impl_->rows_out);
+  run_block(parameters, lanes, sink, balances);
+}
+
+void Kernel::run(std::span<const double> parameters, Trajectory& trajectory, EnergyBalances* balances) {
+  const Plan& plan = impl_->plan;
+  trajectory.base_year = plan.scenario->base_year;
+  trajectory.years = plan.year_count();
+  trajectory.rows = static_cast<int>(plan.catalogue.size());
+  trajectory.values.assign(static_cast<std::size_t>(trajectory.years * trajectory.rows), 0.0);
+  if (balances != nullptr) {
+    balances->assign(static_cast<std::size_t>(trajectory.years) * plan.scenario->carriers.size(), CarrierBalance{});
+  }
+  run_block(parameters.data(), 1, trajectory.values.data(), balances != nullptr ? balances->data() : nullptr);
 }
 
 }  // namespace traj::territory

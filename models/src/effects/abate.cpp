@@ -4,13 +4,15 @@ namespace traj::territory::effects {
 
 // Non-energy emissions of the sector fall by adoption × fraction; several
 // abatements combine multiplicatively.
-void apply_abate(const Scenario& scenario, const Effect& effect, double adoption,
-                 std::span<const double> parameters, YearState& state) {
-  const double keep = 1.0 - adoption * effect.fraction.value(parameters);
-  const std::size_t sectors = scenario.sectors.size();
-  for (const int sector : effect.sectors) {
-    state.non_energy[static_cast<std::size_t>(effect.species) * sectors +
-                     static_cast<std::size_t>(sector)] *= keep;
+void apply_abate(const detail::AbateStep& step, const double* const* rows, std::size_t sectors,
+                 BlockState& state) {
+  const std::size_t lanes = state.lanes;
+  const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
+  const double* fraction = rows[step.fraction];
+  for (const int sector : step.sectors) {
+    double* emissions = state.row(state.non_energy, static_cast<std::size_t>(step.species) * sectors +
+                                                        static_cast<std::size_t>(sector));
+    for (std::size_t l = 0; l < lanes; ++l) emissions[l] *= 1.0 - adoption[l] * fraction[l];
   }
 }
 

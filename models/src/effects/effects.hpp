@@ -1,26 +1,21 @@
 #pragma once
-/// How each type of effect changes the year's state (one file per type).
-/// `adoption` is the action's adoption this year; `parameters` the member's.
+// How each type of effect changes a block's state (one file per type), lane
+// by lane. `rows[ref]` points to the lanes of a quantity.
 
-#include <span>
-
-#include "traj/territory/plan.hpp"
-#include "traj/territory/scenario.hpp"
-#include "traj/territory/year_state.hpp"
+#include "../kernel_layout.hpp"
 
 namespace traj::territory::effects {
 
-void apply_reduce(const Scenario& scenario, const Effect& effect, double adoption,
-                  std::span<const double> parameters, YearState& state);
-void apply_switches(const Scenario& scenario, const SwitchGroup& group,
-                    std::span<const double> parameters, YearState& state);
-void apply_produce(const Effect& effect, double adoption, std::span<const double> parameters,
-                   YearState& state);
-void apply_factor(const Scenario& scenario, const Effect& effect, double adoption,
-                  std::span<const double> parameters, YearState& state);
-void apply_abate(const Scenario& scenario, const Effect& effect, double adoption,
-                 std::span<const double> parameters, YearState& state);
-void apply_indicator(const Effect& effect, double adoption, std::span<const double> parameters,
-                     YearState& state);
+using detail::BlockState;
+
+void apply_reduce(const detail::ReduceStep& step, const double* const* rows, BlockState& state);
+void apply_switches(const detail::SwitchStep& step, const double* const* rows, BlockState& state);
+void apply_produce(const detail::ProduceStep& step, const double* const* rows, BlockState& state);
+void apply_factor(const detail::FactorStep& step, const double* const* rows,
+                  std::size_t active_cells, BlockState& state);
+void apply_abate(const detail::AbateStep& step, const double* const* rows, std::size_t sectors,
+                 BlockState& state);
+void apply_indicator(const detail::IndicatorStep& step, const double* const* rows,
+                     BlockState& state);
 
 }  // namespace traj::territory::effects

@@ -4,13 +4,19 @@ namespace traj::territory::effects {
 
 // Relative changes combine multiplicatively on the indicator's trend;
 // absolute changes (e.g. −12 ha of land take) add up, scaled by adoption.
-void apply_indicator(const Effect& effect, double adoption, std::span<const double> parameters,
-                     YearState& state) {
-  const auto indicator = static_cast<std::size_t>(effect.indicator);
-  if (effect.has_change) {
-    state.custom_shift[indicator] += adoption * effect.change.value(parameters);
+void apply_indicator(const detail::IndicatorStep& step, const double* const* rows,
+                     BlockState& state) {
+  const std::size_t lanes = state.lanes;
+  const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
+  const auto indicator = static_cast<std::size_t>(step.indicator);
+  if (step.change != detail::NO_REF) {
+    double* shift = state.row(state.custom_shift, indicator);
+    const double* change = rows[step.change];
+    for (std::size_t l = 0; l < lanes; ++l) shift[l] += adoption[l] * change[l];
   } else {
-    state.custom[indicator] *= 1.0 - adoption * effect.fraction.value(parameters);
+    double* value = state.row(state.custom, indicator);
+    const double* fraction = rows[step.fraction];
+    for (std::size_t l = 0; l < lanes; ++l) value[l] *= 1.0 - adoption[l] * fraction[l];
   }
 }
 

@@ -3,12 +3,18 @@
 namespace traj::territory::effects {
 
 // Production = adoption × capacity (MWp) × yield (GWh/MWp), or adoption × energy.
-void apply_produce(const Effect& effect, double adoption, std::span<const double> parameters,
-                   YearState& state) {
-  const double energy = effect.by_capacity
-                            ? effect.capacity.value(parameters) * effect.yield.value(parameters)
-                            : effect.energy.value(parameters);
-  state.production[static_cast<std::size_t>(effect.source)] += adoption * energy;
+void apply_produce(const detail::ProduceStep& step, const double* const* rows, BlockState& state) {
+  const std::size_t lanes = state.lanes;
+  const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
+  double* production = state.row(state.production, static_cast<std::size_t>(step.source));
+  if (step.energy != detail::NO_REF) {
+    const double* energy = rows[step.energy];
+    for (std::size_t l = 0; l < lanes; ++l) production[l] += adoption[l] * energy[l];
+  } else {
+    const double* capacity = rows[step.capacity];
+    const double* yield = rows[step.yield];
+    for (std::size_t l = 0; l < lanes; ++l) production[l] += adoption[l] * (capacity[l] * yield[l]);
+  }
 }
 
 }  // namespace traj::territory::effects

@@ -4,13 +4,13 @@ namespace traj::territory::effects {
 
 // Reductions on a cell combine multiplicatively: two 50 % savings leave 25 %,
 // never less than zero (each acts on what the previous one left).
-void apply_reduce(const Scenario& scenario, const Effect& effect, double adoption,
-                  std::span<const double> parameters, YearState& state) {
-  const double keep = 1.0 - adoption * effect.fraction.value(parameters);
-  for (const int sector : effect.sectors) {
-    for (const int carrier : effect.carriers) {
-      state.demand[static_cast<std::size_t>(scenario.cell(sector, carrier))] *= keep;
-    }
+void apply_reduce(const detail::ReduceStep& step, const double* const* rows, BlockState& state) {
+  const std::size_t lanes = state.lanes;
+  const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
+  const double* fraction = rows[step.fraction];
+  for (const int cell : step.cells) {
+    double* demand = state.row(state.demand, static_cast<std::size_t>(cell));
+    for (std::size_t l = 0; l < lanes; ++l) demand[l] *= 1.0 - adoption[l] * fraction[l];
   }
 }
 

@@ -1,16 +1,23 @@
 #pragma once
-/// The yearly kernel: one member's trajectory, from the base year to the
-/// horizon (equations in docs/model.md).
+/// The yearly kernel: trajectories of a block of members at once, from the
+/// base year to the horizon (equations in docs/model.md).
+///
+/// Data layout: structure of arrays over the members of a block ("lanes"):
+/// every quantity is a row of `lanes` contiguous values, so that each step of
+/// the model is a loop over lanes that the compiler vectorises. Memory is
+/// allocated once per Kernel; the yearly loop never allocates.
 
+#include <memory>
 #include <span>
 #include <vector>
 
+#include "traj/model.hpp"
 #include "traj/territory/plan.hpp"
-#include "traj/territory/year_state.hpp"
 
 namespace traj::territory {
 
-/// Every indicator of the catalogue, every year: `values[year × rows + row]`.
+/// Every indicator of the catalogue, every year, for one member:
+/// `values[year × rows + row]`.
 struct Trajectory {
   int base_year = 0;
   int years = 0;
@@ -39,30 +46,34 @@ struct CarrierBalance {
 /// Balances of every carrier, every year: `[year × carriers + carrier]`.
 using EnergyBalances = std::vector<CarrierBalance>;
 
-/// Runs a plan for one member at a time. Holds the scratch memory, so one
-/// Kernel serves many members without allocating; not thread safe — use one
-/// per thread.
+/// Runs a plan for blocks of members. Not thread safe: use one per thread.
 class Kernel {
  public:
-  explicit Kernel(const Plan& plan);
+  /// A kernel for blocks of at most `max_lanes` members.
+  explicit Kernel(const Plan& plan, std::size_t max_lanes = 1);
+  ~Kernel();
+  Kernel(const Kernel&) = delete;
+  Kernel& operator=(const Kernel&) = delete;
 
-  /// Simulates one member whose parameters take `parameters` (one value per
-  /// parameter of the scenario, in order). `trajectory` is resized on first
-  /// use only. If `balances` is given, it receives every carrier's balance.
+  std::size_t max_lanes() const;
+
+  /// Simulates `lanes` members. `parameters[p × lanes + l]` is parameter p of
+  /// member l (every parameter of the scenario, in order); the indicators go
+  /// to `out[(year_index × rows + row) × lanes + l]`. With `balances`, every
+  /// carrier's balance goes to `balances[(year_index × carriers + c) × lanes + l]`.
+  void run_block(const double* parameters, std::size_t lanes, double* out,
+                 CarrierBalance* balances = nullptr);
+  /// Same, handing each year's indicators `[row × lanes + l]` to `sink`.
+  void run_block(const double* parameters, std::size_t lanes, YearSink& sink,
+                 CarrierBalance* balances = nullptr);
+
+  /// One member, e.g. every parameter at its central value.
   void run(std::span<const double> parameters, Trajectory& trajectory,
            EnergyBalances* balances = nullptr);
 
  private:
-  void start_member(std::span<const double> parameters);
-  void simulate_year(int year_index, std::span<const double> parameters, double* row,
-                     CarrierBalance* balances);
-
-  const Plan& plan_;
-  const Scenario& scenario_;
-  YearState state_;
-  MemberConstants member_;
-  int branch_sector_;            ///< index of "energy_branch", NONE if absent
-  std::vector<bool> converted_;  ///< per carrier: produced by a conversion
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace traj::territory

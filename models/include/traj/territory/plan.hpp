@@ -62,7 +62,4 @@ Plan compile_plan(const Scenario& scenario, const std::string& portfolio_id);
 /// Scenario::actions), without overrides; used to study actions one by one.
 Plan compile_actions(const Scenario& scenario, const std::vector<int>& actions);
 
-/// Adoption of an action at `year` in [0, ceiling] for one member.
-double adoption_at(const Adoption& adoption, double year, std::span<const double> parameters);
-
 }  // namespace traj::territory

@@ -1,0 +1,84 @@
+#pragma once
+/// Monte Carlo ensembles: sample every parameter for each member, run the
+/// model over blocks of members in parallel (oneTBB), and reduce statistics
+/// in a fixed order, so that results are bit-identical whatever the number
+/// of threads or the block size.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "traj/model.hpp"
+#include "traj/proportion.hpp"
+
+namespace traj {
+
+/// An objective judged on each member: value = row at year_index, divided
+/// by a reference when relative (the member's own value at
+/// reference_year_index, or a stated reference_value).
+struct ObjectiveSpec {
+  std::string id;
+  std::size_t row = 0;
+  std::size_t year_index = 0;
+  bool relative = false;
+  bool reference_from_year = false;
+  std::size_t reference_year_index = 0;
+  double reference_value = 1.0;
+  bool at_most = true;
+  double threshold = 0.0;
+};
+
+struct EnsembleOptions {
+  std::uint64_t members = 10000;  ///< members to run (the first stage with a precision target)
+  std::uint64_t seed = 1;
+  int threads = 0;                ///< 0: every core
+  std::size_t block = 64;         ///< members per block of the kernel (lanes)
+  double precision = 0.0;         ///< > 0: add members until every objective's 95 % half-width ≤ precision
+  std::uint64_t max_members = 10'000'000;  ///< cap with a precision target
+  std::vector<double> quantiles = {0.05, 0.25, 0.5, 0.75, 0.95};
+  std::vector<std::size_t> quantile_rows;  ///< rows that get quantiles (every year)
+  double sketch_accuracy = 0.005;          ///< relative accuracy of quantiles
+  /// Called after each batch with (members done, members planned).
+  std::function<void(std::uint64_t, std::uint64_t)> progress;
+};
+
+struct ObjectiveOutcome {
+  std::string id;
+  std::uint64_t successes = 0;
+  ProportionEstimate estimate;
+};
+
+struct EnsembleResult {
+  std::uint64_t members = 0;
+  std::uint64_t seed = 0;
+  std::size_t rows = 0;
+  std::size_t years = 0;
+  std::vector<double> mean;  ///< [row × years + year]
+  std::vector<double> sd;    ///< sample standard deviation
+  std::vector<double> quantile_levels;
+  std::vector<std::size_t> quantile_rows;
+  /// [(quantile row index × years + year) × levels + level]
+  std::vector<double> quantiles;
+  std::vector<ObjectiveOutcome> objectives;
+  std::uint64_t joint_successes = 0;  ///< members meeting every objective
+  ProportionEstimate joint;
+  bool precision_reached = true;
+
+  double mean_at(std::size_t row, std::size_t year) const { return mean[row * years + year]; }
+  double sd_at(std::size_t row, std::size_t year) const { return sd[row * years + year]; }
+  /// Quantile `level` (index into quantile_levels) of a row with quantiles; NaN otherwise.
+  double quantile_at(std::size_t row, std::size_t year, std::size_t level) const;
+};
+
+/// Runs the ensemble. Members are numbered from 0; member m's parameters
+/// depend only on (seed, parameter name, m).
+EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>& objectives,
+                            const EnsembleOptions& options);
+
+/// Fills `values[p × lanes + l]` with the draws of members first … first+lanes−1.
+/// Exposed for tests: the sampling of the ensemble, without the model.
+void sample_parameters(const ParameterSet& parameters, std::uint64_t seed, std::uint64_t first,
+                       std::size_t lanes, double* values);
+
+}  // namespace traj

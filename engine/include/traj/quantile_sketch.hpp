@@ -1,0 +1,49 @@
+#pragma once
+/// A mergeable quantile sketch with bounded relative error (DDSketch:
+/// Masson, Rim & Lee, "DDSketch: a fast and fully-mergeable quantile sketch
+/// with relative-error guarantees", PVLDB 12(12), 2019).
+///
+/// Values fall into logarithmic bins spanning a ratio of at most γ = (1+α)/(1−α)
+/// (bin edges from DDSketch's linearly interpolated logarithm, no log call);
+/// every quantile it returns is within a relative error α of the exact
+/// quantile of the values added (ranks are exact up to the bin). Memory is a
+/// few hundred counters per decade of values, independent of their number.
+/// Counts are integers, so merging is exact and order-independent.
+
+#include <cstdint>
+#include <vector>
+
+namespace traj {
+
+class QuantileSketch {
+ public:
+  /// α: relative accuracy of every quantile (default 0.5 %).
+  explicit QuantileSketch(double relative_accuracy = 0.005);
+
+  void add(double value);
+  void merge(const QuantileSketch& other);
+  std::uint64_t count() const { return count_; }
+  /// The q-quantile (q in [0, 1]); NaN when empty.
+  double quantile(double q) const;
+  double relative_accuracy() const { return alpha_; }
+
+ private:
+  struct Store {
+    std::int32_t offset = 0;  ///< bin index of counts[0]
+    std::vector<std::uint64_t> counts;
+    void add(std::int32_t index);
+    void merge(const Store& other);
+  };
+  std::int32_t index_of(double magnitude) const;
+  double value_of(std::int32_t index) const;
+
+  double alpha_;
+  double gamma_;
+  double inverse_log_gamma_;
+  std::uint64_t count_ = 0;
+  std::uint64_t zeros_ = 0;  ///< |value| below the smallest tracked magnitude
+  Store positive_;
+  Store negative_;
+};
+
+}  // namespace traj

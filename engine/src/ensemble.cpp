@@ -1,0 +1,309 @@
+#include "traj/ensemble.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_reduce.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "traj/quantile_sketch.hpp"
+#include "traj/random_stream.hpp"
+#include "traj/sampler.hpp"
+
+namespace traj {
+namespace {
+
+// Members are reduced in chunks of a fixed size, whatever the block size or
+// the thread count, so that the order of every floating-point sum is fixed.
+constexpr std::uint64_t CHUNK = 1024;
+constexpr std::uint64_t CHUNKS_PER_BATCH = 16;
+// Sums are kept in PARTIALS interleaved accumulators, member m adding to
+// partial m mod PARTIALS: each partial still sums its members in order
+// (so results do not depend on the block size), and the loop vectorises.
+constexpr std::size_t PARTIALS = 8;
+
+struct Draws {
+  std::vector<Sampler> samplers;
+  std::vector<std::uint64_t> keys;
+
+  Draws(const ParameterSet& parameters, std::uint64_t seed) {
+    for (const auto& parameter : parameters.all()) {
+      samplers.emplace_back(parameter.distribution);
+      keys.push_back(stream_key(seed, parameter.name));
+    }
+  }
+
+  void fill(std::uint64_t first, std::size_t lanes, double* values) const {
+    for (std::size_t p = 0; p < samplers.size(); ++p) {
+      const Sampler& sampler = samplers[p];
+      double* row = values + p * lanes;
+      for (std::size_t l = 0; l < lanes; ++l) row[l] = sampler(uniform_draw(keys[p], first + l));
+    }
+  }
+};
+
+/// Sums, sketches and success counts of a set of members.
+struct Accumulator {
+  std::uint64_t members = 0;
+  std::vector<double> sum, sum_squares;  ///< [(row × years + year) × PARTIALS + partial]
+  std::vector<QuantileSketch> sketches;  ///< [quantile row × years + year]
+  std::vector<std::uint64_t> successes;  ///< per objective
+  std::uint64_t joint = 0;
+
+  void merge(const Accumulator& other) {
+    members += other.members;
+    for (std::size_t i = 0; i < sum.size(); ++i) {
+      sum[i] += other.sum[i];
+      sum_squares[i] += other.sum_squares[i];
+    }
+    for (std::size_t i = 0; i < sketches.size(); ++i) sketches[i].merge(other.sketches[i]);
+    for (std::size_t i = 0; i < successes.size(); ++i) successes[i] += other.successes[i];
+    joint += other.joint;
+  }
+};
+
+struct Context {
+  const Model& model;
+  const std::vector<ObjectiveSpec>& objectives;
+  const EnsembleOptions& options;
+  Draws draws;
+  std::size_t rows, years;
+  std::vector<int> quantile_index;  ///< per row: index among quantile rows, or -1
+
+  Accumulator empty() const {
+    Accumulator accumulator;
+    accumulator.sum.assign(rows * years * PARTIALS, 0.0);
+    accumulator.sum_squares.assign(rows * years * PARTIALS, 0.0);
+    accumulator.sketches.assign(options.quantile_rows.size() * years, QuantileSketch(options.sketch_accuracy));
+    accumulator.successes.assign(objectives.size(), 0);
+    return accumulator;
+  }
+};
+
+/// Per-thread scratch: the model's evaluator and the block's draws.
+struct Worker {
+  std::unique_ptr<BlockEvaluator> evaluator;
+  std::vector<double> parameters;
+  std::vector<double> objective_values;     ///< [objective × lanes]
+  std::vector<double> objective_references; ///< [objective × lanes]
+};
+
+class AccumulatingSink final : public YearSink {
+ public:
+  AccumulatingSink(const Context& context, Accumulator& accumulator, Worker& worker, std::uint64_t first)
+      : context_(context), accumulator_(accumulator), worker_(worker), first_(first) {}
+
+  void year(std::size_t year_index, const double* values, std::size_t lanes) override {
+    const std::size_t years = context_.years;
+    const bool aligned = first_ % PARTIALS == 0 && lanes % PARTIALS == 0;
+    for (std::size_t row = 0; row < context_.rows; ++row) {
+      const double* lanes_of = values + row * lanes;
+      double* sum = accumulator_.sum.data() + (row * years + year_index) * PARTIALS;
+      double* squares = accumulator_.sum_squares.data() + (row * years + year_index) * PARTIALS;
+      if (aligned) {
+        for (std::size_t l = 0; l < lanes; l += PARTIALS) {
+          for (std::size_t k = 0; k < PARTIALS; ++k) {
+            sum[k] += lanes_of[l + k];
+            squares[k] += lanes_of[l + k] * lanes_of[l + k];
+          }
+        }
+      } else {
+        for (std::size_t l = 0; l < lanes; ++l) {
+          const std::size_t k = (first_ + l) % PARTIALS;
+          sum[k] += lanes_of[l];
+          squares[k] += lanes_of[l] * lanes_of[l];
+        }
+      }
+      const int quantile = context_.quantile_index[row];
+      if (quantile >= 0) {
+        QuantileSketch& sketch = accumulator_.sketches[static_cast<std::size_t>(quantile) * years + year_index];
+        for (std::size_t l = 0; l < lanes; ++l) sketch.add(lanes_of[l]);
+      }
+    }
+    for (std::size_t o = 0; o < context_.objectives.size(); ++o) {
+      const ObjectiveSpec& objective = context_.objectives[o];
+      if (objective.year_index == year_index) {
+        std::copy_n(values + objective.row * lanes, lanes, worker_.objective_values.data() + o * lanes);
+      }
+      if (objective.relative && objective.reference_from_year && objective.reference_year_index == year_index) {
+        std::copy_n(values + objective.row * lanes, lanes, worker_.objective_references.data() + o * lanes);
+      }
+    }
+  }
+
+  void finish_block(std::size_t lanes) {
+    accumulator_.members += lanes;
+    for (std::size_t l = 0; l < lanes; ++l) {
+      bool all = true;
+      for (std::size_t o = 0; o < context_.objectives.size(); ++o) {
+        const ObjectiveSpec& objective = context_.objectives[o];
+        double value = worker_.objective_values[o * lanes + l];
+        if (objective.relative) {
+          const double reference = objective.reference_from_year
+                                       ? worker_.objective_references[o * lanes + l]
+                                       : objective.reference_value;
+          value = reference != 0.0 ? value / reference : std::numeric_limits<double>::quiet_NaN();
+        }
+        const bool met = objective.at_most ? value <= objective.threshold : value >= objective.threshold;
+        accumulator_.successes[o] += met ? 1 : 0;
+        all = all && met;
+      }
+      accumulator_.joint += all ? 1 : 0;
+    }
+  }
+
+ private:
+  const Context& context_;
+  Accumulator& accumulator_;
+  Worker& worker_;
+  std::uint64_t first_;  ///< member number of lane 0
+};
+
+class ChunkBody {
+ public:
+  ChunkBody(const Context& context, tbb::enumerable_thread_specific<Worker>& workers, std::uint64_t first_member,
+            std::uint64_t end_member)
+      : context_(context), workers_(workers), first_(first_member), end_(end_member), accumulator_(context.empty()) {}
+  ChunkBody(ChunkBody& other, tbb::split)
+      : context_(other.context_), workers_(other.workers_), first_(other.first_), end_(other.end_),
+        accumulator_(other.context_.empty()) {}
+
+  void operator()(const tbb::blocked_range<std::uint64_t>& chunks) {
+    Worker& worker = workers_.local();
+    const std::size_t block = context_.options.block;
+    for (std::uint64_t chunk = chunks.begin(); chunk != chunks.end(); ++chunk) {
+      const std::uint64_t chunk_first = first_ + chunk * CHUNK;
+      const std::uint64_t chunk_end = std::min(end_, chunk_first + CHUNK);
+      for (std::uint64_t member = chunk_first; member < chunk_end; member += block) {
+        const auto lanes = static_cast<std::size_t>(std::min<std::uint64_t>(block, chunk_end - member));
+        context_.draws.fill(member, lanes, worker.parameters.data());
+        AccumulatingSink sink(context_, accumulator_, worker, member);
+        worker.evaluator->run(worker.parameters.data(), lanes, sink);
+        sink.finish_block(lanes);
+      }
+    }
+  }
+
+  void join(ChunkBody& right) { accumulator_.merge(right.accumulator_); }
+  Accumulator& accumulator() { return accumulator_; }
+
+ private:
+  const Context& context_;
+  tbb::enumerable_thread_specific<Worker>& workers_;
+  std::uint64_t first_, end_;
+  Accumulator accumulator_;
+};
+
+double half_width(const ProportionEstimate& estimate) { return (estimate.ci_high - estimate.ci_low) / 2.0; }
+
+}  // namespace
+
+double EnsembleResult::quantile_at(std::size_t row, std::size_t year, std::size_t level) const {
+  const auto found = std::find(quantile_rows.begin(), quantile_rows.end(), row);
+  if (found == quantile_rows.end()) return std::numeric_limits<double>::quiet_NaN();
+  const auto index = static_cast<std::size_t>(found - quantile_rows.begin());
+  return quantiles[(index * years + year) * quantile_levels.size() + level];
+}
+
+void sample_parameters(const ParameterSet& parameters, std::uint64_t seed, std::uint64_t first,
+                       std::size_t lanes, double* values) {
+  Draws(parameters, seed).fill(first, lanes, values);
+}
+
+EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>& objectives,
+                            const EnsembleOptions& options) {
+  Context context{model, objectives, options, Draws(model.parameters(), options.seed), model.rows(),
+                  model.years(), {}};
+  context.quantile_index.assign(context.rows, -1);
+  for (std::size_t i = 0; i < options.quantile_rows.size(); ++i) {
+    context.quantile_index[options.quantile_rows[i]] = static_cast<int>(i);
+  }
+  const std::size_t block = std::max<std::size_t>(1, options.block);
+  tbb::enumerable_thread_specific<Worker> workers([&] {
+    Worker worker;
+    worker.evaluator = model.make_evaluator(block);
+    worker.parameters.assign(model.parameters().size() * block, 0.0);
+    worker.objective_values.assign(objectives.size() * block, 0.0);
+    worker.objective_references.assign(objectives.size() * block, 1.0);
+    return worker;
+  });
+
+  Accumulator total = context.empty();
+  const auto estimates = [&](const Accumulator& accumulator) {
+    std::vector<ProportionEstimate> result;
+    for (const auto successes : accumulator.successes) {
+      result.push_back(estimate_proportion(successes, accumulator.members));
+    }
+    return result;
+  };
+  const auto precise_enough = [&] {
+    if (options.precision <= 0.0) return true;
+    for (const auto& estimate : estimates(total)) {
+      if (half_width(estimate) > options.precision) return false;
+    }
+    return true;
+  };
+
+  const int threads = options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
+  tbb::task_arena arena(threads);
+  std::uint64_t planned = options.members;
+  bool reached = true;
+  arena.execute([&] {
+    std::uint64_t done = 0;
+    while (true) {
+      if (done >= planned) {
+        if (precise_enough() || options.precision <= 0.0) break;
+        if (planned >= options.max_members) {
+          reached = false;
+          break;
+        }
+        planned = std::min(options.max_members, planned + CHUNK * CHUNKS_PER_BATCH);
+      }
+      const std::uint64_t end = std::min(planned, done + CHUNK * CHUNKS_PER_BATCH);
+      const std::uint64_t chunks = (end - done + CHUNK - 1) / CHUNK;
+      ChunkBody body(context, workers, done, end);
+      tbb::parallel_deterministic_reduce(tbb::blocked_range<std::uint64_t>(0, chunks, 1), body);
+      total.merge(body.accumulator());
+      done = end;
+      if (options.progress) options.progress(done, planned);
+    }
+  });
+
+  EnsembleResult result;
+  result.members = total.members;
+  result.seed = options.seed;
+  result.rows = context.rows;
+  result.years = context.years;
+  result.precision_reached = reached;
+  const double n = static_cast<double>(total.members);
+  const std::size_t cells = context.rows * context.years;
+  result.mean.resize(cells);
+  result.sd.resize(cells);
+  for (std::size_t i = 0; i < cells; ++i) {
+    double sum = 0.0, squares = 0.0;
+    for (std::size_t k = 0; k < PARTIALS; ++k) {
+      sum += total.sum[i * PARTIALS + k];
+      squares += total.sum_squares[i * PARTIALS + k];
+    }
+    result.mean[i] = sum / n;
+    const double variance = n > 1 ? (squares - sum * sum / n) / (n - 1) : 0.0;
+    result.sd[i] = std::sqrt(std::max(0.0, variance));
+  }
+  result.quantile_levels = options.quantiles;
+  result.quantile_rows = options.quantile_rows;
+  for (const auto& sketch : total.sketches) {
+    for (const double level : options.quantiles) result.quantiles.push_back(sketch.quantile(level));
+  }
+  const auto proportions = estimates(total);
+  for (std::size_t o = 0; o < objectives.size(); ++o) {
+    result.objectives.push_back({objectives[o].id, total.successes[o], proportions[o]});
+  }
+  result.joint_successes = total.joint;
+  result.joint = estimate_proportion(total.joint, total.members);
+  return result;
+}
+
+}  // namespace traj

@@ -1,0 +1,32 @@
+#pragma once
+/// The territorial model as an engine Model: a compiled plan that the
+/// ensemble runner samples and runs in blocks.
+
+#include <vector>
+
+#include "traj/ensemble.hpp"
+#include "traj/model.hpp"
+#include "traj/territory/plan.hpp"
+
+namespace traj::territory {
+
+class TerritorialModel final : public Model {
+ public:
+  /// `plan` must outlive the model.
+  explicit TerritorialModel(const Plan& plan) : plan_(plan) {}
+
+  const ParameterSet& parameters() const override { return plan_.scenario->parameters; }
+  std::size_t rows() const override { return plan_.catalogue.size(); }
+  std::size_t years() const override { return static_cast<std::size_t>(plan_.year_count()); }
+  std::unique_ptr<BlockEvaluator> make_evaluator(std::size_t max_lanes) const override;
+
+  /// The scenario's objectives, for the ensemble runner.
+  std::vector<ObjectiveSpec> objective_specs() const;
+  /// Rows that get quantiles: the headline indicators and every objective's.
+  std::vector<std::size_t> headline_rows() const;
+
+ private:
+  const Plan& plan_;
+};
+
+}  // namespace traj::territory

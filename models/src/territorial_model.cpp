@@ -1,0 +1,74 @@
+#include "traj/territory/territorial_model.hpp"
+
+#include <algorithm>
+
+#include "traj/territory/kernel.hpp"
+
+namespace traj::territory {
+namespace {
+
+class KernelEvaluator final : public BlockEvaluator {
+ public:
+  KernelEvaluator(const Plan& plan, std::size_t max_lanes) : kernel_(plan, max_lanes) {}
+  void run(const double* parameters, std::size_t lanes, YearSink& sink) override {
+    kernel_.run_block(parameters, lanes, sink);
+  }
+
+ private:
+  Kernel kernel_;
+};
+
+}  // namespace
+
+std::unique_ptr<BlockEvaluator> TerritorialModel::make_evaluator(std::size_t max_lanes) const {
+  return std::make_unique<KernelEvaluator>(plan_, max_lanes);
+}
+
+std::vector<ObjectiveSpec> TerritorialModel::objective_specs() const {
+  std::vector<ObjectiveSpec> specs;
+  const int base_year = plan_.scenario->base_year;
+  for (const Objective& objective : plan_.scenario->objectives) {
+    ObjectiveSpec spec;
+    spec.id = objective.id;
+    spec.row = static_cast<std::size_t>(plan_.catalogue.find(objective.indicator));
+    spec.year_index = static_cast<std::size_t>(objective.year - base_year);
+    spec.at_most = objective.comparison == Comparison::AtMost;
+    spec.threshold = objective.threshold;
+    if (objective.relative_to) {
+      spec.relative = true;
+      if (objective.reference_value) {
+        spec.reference_value = *objective.reference_value;
+      } else {
+        spec.reference_from_year = true;
+        spec.reference_year_index = static_cast<std::size_t>(*objective.relative_to - base_year);
+      }
+    }
+    specs.push_back(spec);
+  }
+  return specs;
+}
+
+std::vector<std::size_t> TerritorialModel::headline_rows() const {
+  const IndicatorCatalogue& catalogue = plan_.catalogue;
+  std::vector<std::size_t> rows = {static_cast<std::size_t>(catalogue.final_energy),
+                                   static_cast<std::size_t>(catalogue.local_production),
+                                   static_cast<std::size_t>(catalogue.renewable_share),
+                                   static_cast<std::size_t>(catalogue.ghg),
+                                   static_cast<std::size_t>(catalogue.ghg_cumulative),
+                                   static_cast<std::size_t>(catalogue.energy_imports),
+                                   static_cast<std::size_t>(catalogue.cost_cumulative)};
+  const std::size_t sectors = plan_.scenario->sectors.size();
+  for (std::size_t p = 0; p < plan_.scenario->pollutants.size(); ++p) {
+    rows.push_back(static_cast<std::size_t>(catalogue.pollutants) + p * (sectors + 1));
+  }
+  for (std::size_t i = 0; i < plan_.scenario->indicators.size(); ++i) {
+    rows.push_back(static_cast<std::size_t>(catalogue.custom) + 2 * i);
+  }
+  for (const Objective& objective : plan_.scenario->objectives) {
+    const auto row = static_cast<std::size_t>(catalogue.find(objective.indicator));
+    if (std::find(rows.begin(), rows.end(), row) == rows.end()) rows.push_back(row);
+  }
+  return rows;
+}
+
+}  // namespace traj::territory
