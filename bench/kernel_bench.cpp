@@ -38,7 +38,8 @@ void BM_SimulateMember(benchmark::State& state, const std::string& name,
 }
 
 // A block of members in lanes (structure of arrays), per member.
-void BM_SimulateBlock(benchmark::State& state, const std::string& name, const std::string& portfolio) {
+void BM_SimulateBlock(benchmark::State& state, const std::string& name,
+                      const std::string& portfolio) {
   const Scenario scenario = load(name);
   const Plan plan = compile_plan(scenario, portfolio);
   const auto lanes = static_cast<std::size_t>(state.range(0));
@@ -46,15 +47,20 @@ void BM_SimulateBlock(benchmark::State& state, const std::string& name, const st
   const auto central = scenario.parameters.central_values();
   std::vector<double> parameters(central.size() * lanes);
   for (std::size_t p = 0; p < central.size(); ++p) {
-    for (std::size_t l = 0; l < lanes; ++l) parameters[p * lanes + l] = central[p] * (1.0 + 1e-3 * static_cast<double>(l) / static_cast<double>(lanes));
+    for (std::size_t l = 0; l < lanes; ++l)
+      parameters[p * lanes + l] =
+          central[p] * (1.0 + 1e-3 * static_cast<double>(l) / static_cast<double>(lanes));
   }
-  std::vector<double> out(static_cast<std::size_t>(plan.year_count()) * plan.catalogue.size() * lanes);
+  std::vector<double> out(static_cast<std::size_t>(plan.year_count()) * plan.catalogue.size() *
+                          lanes);
   for (auto _ : state) {
     kernel.run_block(parameters.data(), lanes, out.data());
     benchmark::DoNotOptimize(out.data());
   }
   state.SetItemsProcessed(state.iterations() * static_cast<long>(lanes) * plan.year_count());
-  state.counters["member_years"] = benchmark::Counter(static_cast<double>(state.iterations()) * static_cast<double>(lanes) * plan.year_count(), benchmark::Counter::kIsRate);
+  state.counters["member_years"] = benchmark::Counter(
+      static_cast<double>(state.iterations()) * static_cast<double>(lanes) * plan.year_count(),
+      benchmark::Counter::kIsRate);
 }
 
 BENCHMARK_CAPTURE(BM_LoadScenario, brest, std::string("brest-metropole.toml"))
@@ -68,8 +74,12 @@ BENCHMARK_CAPTURE(BM_SimulateMember, orleans_all, std::string("orleans-assises.t
                   std::string("*"))
     ->Unit(benchmark::kMicrosecond);
 
-BENCHMARK_CAPTURE(BM_SimulateBlock, brest_plan, std::string("brest-metropole.toml"), std::string("plan"))
-    ->Arg(16)->Arg(64)->Arg(256)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_SimulateBlock, brest_plan, std::string("brest-metropole.toml"),
+                  std::string("plan"))
+    ->Arg(16)
+    ->Arg(64)
+    ->Arg(256)
+    ->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

@@ -121,8 +121,27 @@ TEST_CASE("run --deterministic: table and JSON") {
   CHECK_THAT(json.out, Catch::Contains(std::string("\"value\": ") + buffer));
 }
 
-TEST_CASE("run without --deterministic says what is missing") {
-  const auto result = run_traj("run");
-  CHECK(result.exit_code == 2);
-  CHECK_THAT(result.err, Catch::Contains("--deterministic"));
+TEST_CASE("run: an ensemble with probabilities, as text and JSON") {
+  const auto text = run_traj("run --members 2000 --quiet");
+  CHECK(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::Contains("Ensemble: 2000 members, seed 1"));
+  CHECK_THAT(text.out, Catch::Contains("likely ("));
+  CHECK(text.err.empty());  // no progress bar when stderr is not a terminal
+  const auto json = run_traj("run " + scenario("scenarios/examples/example.toml") +
+                             " --members 1000 --json --threads 2");
+  CHECK(json.exit_code == 0);
+  CHECK_THAT(json.out, Catch::Contains("\"mode\": \"ensemble\""));
+  CHECK_THAT(json.out, Catch::Contains("\"probability\": "));
+  CHECK_THAT(json.out, Catch::Contains("\"ci_low\": "));
+  CHECK_THAT(json.out, Catch::Contains("\"ci_high\": "));
+  // Same seed, same numbers, whatever the thread count.
+  const auto again = run_traj("run " + scenario("scenarios/examples/example.toml") +
+                              " --members 1000 --json --threads 1");
+  const auto strip_timing = [](std::string document) {
+    const auto start = document.find("\"threads\"");
+    const auto end = document.find("\"precision_reached\"");
+    return document.erase(start, end - start);
+  };
+  CHECK(strip_timing(again.out) == strip_timing(json.out));
+  CHECK(run_traj("run --members 0").exit_code == 2);
 }

@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <iostream>
 #include <iomanip>
+#include <iostream>
 #include <memory>
 
 #include "commands.hpp"
@@ -13,10 +13,10 @@
 #include "traj/territory/objectives.hpp"
 #include "traj/territory/territorial_model.hpp"
 
+#include <unistd.h>
 #include <chrono>
 #include <sstream>
 #include <thread>
-#include <unistd.h>
 
 namespace traj::cli {
 namespace {
@@ -173,7 +173,6 @@ void print_json(const Plan& plan, const Trajectory& trajectory,
   json.end_object();
 }
 
-
 std::string percent(double probability) {
   char buffer[32];
   const double value = 100.0 * probability;
@@ -197,8 +196,8 @@ std::string objective_label(const Objective& objective) {
   return objective.description.empty() ? objective.id : objective.description;
 }
 
-void print_ensemble(const Plan& plan, const EnsembleResult& result, const std::string& portfolio_note,
-                    int threads, double seconds) {
+void print_ensemble(const Plan& plan, const EnsembleResult& result,
+                    const std::string& portfolio_note, int threads, double seconds) {
   const Scenario& scenario = *plan.scenario;
   std::cout << scenario.name << " — " << portfolio_note << "\n"
             << "Ensemble: " << result.members << " members, seed " << result.seed << ", " << threads
@@ -211,12 +210,13 @@ void print_ensemble(const Plan& plan, const EnsembleResult& result, const std::s
     std::cout << "\nObjectives (probability of success, 95 % interval)\n";
     for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
       const auto& estimate = result.objectives[o].estimate;
-      std::cout << "  " << objective_label(scenario.objectives[o]) << ": " << percent(estimate.probability)
-                << " likely " << interval(estimate) << "\n";
+      std::cout << "  " << objective_label(scenario.objectives[o]) << ": "
+                << percent(estimate.probability) << " likely " << interval(estimate) << "\n";
     }
     if (scenario.objectives.size() > 1) {
-      std::cout << "  All " << scenario.objectives.size() << " objectives together: "
-                << percent(result.joint.probability) << " likely " << interval(result.joint) << "\n";
+      std::cout << "  All " << scenario.objectives.size()
+                << " objectives together: " << percent(result.joint.probability) << " likely "
+                << interval(result.joint) << "\n";
     }
   }
   const auto years = table_years(scenario);
@@ -253,8 +253,8 @@ void print_ensemble(const Plan& plan, const EnsembleResult& result, const std::s
   }
 }
 
-void print_ensemble_json(const Plan& plan, const EnsembleResult& result, const std::string& scenario_name,
-                         int threads, double seconds) {
+void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
+                         const std::string& scenario_name, int threads, double seconds) {
   const Scenario& scenario = *plan.scenario;
   JsonWriter json(std::cout);
   json.begin_object();
@@ -311,18 +311,22 @@ void print_ensemble_json(const Plan& plan, const EnsembleResult& result, const s
   for (std::size_t row = 0; row < plan.catalogue.size(); ++row) {
     const auto& info = plan.catalogue[row];
     json.key(info.id).begin_object();
-    json.key("unit").value(info.dimension == Dimension::Fraction ? "fraction" : std::string(canonical_symbol(info.dimension)));
+    json.key("unit").value(info.dimension == Dimension::Fraction
+                               ? "fraction"
+                               : std::string(canonical_symbol(info.dimension)));
     json.key("mean").begin_array();
     for (std::size_t y = 0; y < result.years; ++y) json.value(result.mean_at(row, y));
     json.end_array();
     json.key("sd").begin_array();
     for (std::size_t y = 0; y < result.years; ++y) json.value(result.sd_at(row, y));
     json.end_array();
-    if (std::find(result.quantile_rows.begin(), result.quantile_rows.end(), row) != result.quantile_rows.end()) {
+    if (std::find(result.quantile_rows.begin(), result.quantile_rows.end(), row) !=
+        result.quantile_rows.end()) {
       json.key("quantiles").begin_array();
       for (std::size_t level = 0; level < result.quantile_levels.size(); ++level) {
         json.begin_array();
-        for (std::size_t y = 0; y < result.years; ++y) json.value(result.quantile_at(row, y, level));
+        for (std::size_t y = 0; y < result.years; ++y)
+          json.value(result.quantile_at(row, y, level));
         json.end_array();
       }
       json.end_array();
@@ -336,17 +340,24 @@ void print_ensemble_json(const Plan& plan, const EnsembleResult& result, const s
 /// "members 30 000 / 100 000 · 12 345 /s · 3 s left" on one line of stderr.
 class ProgressBar {
  public:
-  explicit ProgressBar(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+  explicit ProgressBar(bool enabled)
+      : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
   void update(std::uint64_t done, std::uint64_t planned) {
     if (!enabled_) return;
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     const double rate = seconds > 0.0 ? static_cast<double>(done) / seconds : 0.0;
-    const double left = rate > 0.0 ? static_cast<double>(planned - std::min(planned, done)) / rate : 0.0;
+    const double left =
+        rate > 0.0 ? static_cast<double>(planned - std::min(planned, done)) / rate : 0.0;
     const int width = 30;
-    const int filled = planned > 0 ? static_cast<int>(width * static_cast<double>(done) / static_cast<double>(planned)) : width;
+    const int filled =
+        planned > 0
+            ? static_cast<int>(width * static_cast<double>(done) / static_cast<double>(planned))
+            : width;
     std::fprintf(stderr, "\r[%-*s] %llu / %llu members · %.0f /s · %.1f s left ", width,
                  std::string(static_cast<std::size_t>(std::min(filled, width)), '#').c_str(),
-                 static_cast<unsigned long long>(done), static_cast<unsigned long long>(planned), rate, left);
+                 static_cast<unsigned long long>(done), static_cast<unsigned long long>(planned),
+                 rate, left);
     std::fflush(stderr);
     shown_ = true;
   }
@@ -389,13 +400,15 @@ CommandRunner add_run_command(CLI::App& app) {
   command->add_option("--members,-n", options->members, "Members of the ensemble")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}))
       ->capture_default_str();
-  command->add_option("--seed,-s", options->seed, "Seed of the random streams")->capture_default_str();
+  command->add_option("--seed,-s", options->seed, "Seed of the random streams")
+      ->capture_default_str();
   command->add_option("--threads,-t", options->threads, "Threads (0: every core)")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
-  command->add_option("--precision", options->precision,
-                      "Add members until every objective's 95 % interval half-width is below this "
-                      "(e.g. 0.01 for ±1 point)")
+  command
+      ->add_option("--precision", options->precision,
+                   "Add members until every objective's 95 % interval half-width is below this "
+                   "(e.g. 0.01 for ±1 point)")
       ->check(CLI::Range(1e-6, 0.5));
   command->add_option("--max-members", options->max_members, "Cap on members with --precision")
       ->capture_default_str();
@@ -407,9 +420,11 @@ CommandRunner add_run_command(CLI::App& app) {
       ->check(CLI::Range(0.0, 1.0));
   command->add_flag("--quiet,-q", options->quiet, "No progress bar");
   command->footer(
-      "Examples:\n  traj run                                  # 10 000 members of the bundled scenario\n"
+      "Examples:\n  traj run                                  # 10 000 members of the bundled "
+      "scenario\n"
       "  traj run --portfolio ambitious --members 100000 --threads 2\n"
-      "  traj run --precision 0.005                # until every probability is known to ±0.5 point\n"
+      "  traj run --precision 0.005                # until every probability is known to ±0.5 "
+      "point\n"
       "  traj run --deterministic --json           # one run, every number at its median");
   return [options] {
     const Scenario scenario = load_chosen_scenario(options->path);
@@ -442,22 +457,29 @@ CommandRunner add_run_command(CLI::App& app) {
       ensemble.precision = options->precision;
       ensemble.max_members = std::max(options->max_members, options->members);
       ensemble.quantiles = options->quantiles;
-      if (std::find(ensemble.quantiles.begin(), ensemble.quantiles.end(), 0.5) == ensemble.quantiles.end()) {
+      if (std::find(ensemble.quantiles.begin(), ensemble.quantiles.end(), 0.5) ==
+          ensemble.quantiles.end()) {
         ensemble.quantiles.push_back(0.5);
       }
       for (const double level : {0.05, 0.95}) {
-        if (std::find(ensemble.quantiles.begin(), ensemble.quantiles.end(), level) == ensemble.quantiles.end()) {
+        if (std::find(ensemble.quantiles.begin(), ensemble.quantiles.end(), level) ==
+            ensemble.quantiles.end()) {
           ensemble.quantiles.push_back(level);
         }
       }
       std::sort(ensemble.quantiles.begin(), ensemble.quantiles.end());
       ensemble.quantile_rows = model.headline_rows();
       ProgressBar bar(!options->quiet && ::isatty(STDERR_FILENO) != 0);
-      ensemble.progress = [&bar](std::uint64_t done, std::uint64_t planned) { bar.update(done, planned); };
+      ensemble.progress = [&bar](std::uint64_t done, std::uint64_t planned) {
+        bar.update(done, planned);
+      };
       const auto start = std::chrono::steady_clock::now();
       const EnsembleResult result = run_ensemble(model, model.objective_specs(), ensemble);
-      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      const int threads = options->threads > 0 ? options->threads : static_cast<int>(std::thread::hardware_concurrency());
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      const int threads = options->threads > 0
+                              ? options->threads
+                              : static_cast<int>(std::thread::hardware_concurrency());
       if (options->json) {
         print_ensemble_json(plan, result, chosen_scenario_name(options->path), threads, seconds);
       } else {

@@ -77,7 +77,8 @@ struct Context {
     Accumulator accumulator;
     accumulator.sum.assign(rows * years * PARTIALS, 0.0);
     accumulator.sum_squares.assign(rows * years * PARTIALS, 0.0);
-    accumulator.sketches.assign(options.quantile_rows.size() * years, QuantileSketch(options.sketch_accuracy));
+    accumulator.sketches.assign(options.quantile_rows.size() * years,
+                                QuantileSketch(options.sketch_accuracy));
     accumulator.successes.assign(objectives.size(), 0);
     return accumulator;
   }
@@ -87,13 +88,14 @@ struct Context {
 struct Worker {
   std::unique_ptr<BlockEvaluator> evaluator;
   std::vector<double> parameters;
-  std::vector<double> objective_values;     ///< [objective × lanes]
-  std::vector<double> objective_references; ///< [objective × lanes]
+  std::vector<double> objective_values;      ///< [objective × lanes]
+  std::vector<double> objective_references;  ///< [objective × lanes]
 };
 
 class AccumulatingSink final : public YearSink {
  public:
-  AccumulatingSink(const Context& context, Accumulator& accumulator, Worker& worker, std::uint64_t first)
+  AccumulatingSink(const Context& context, Accumulator& accumulator, Worker& worker,
+                   std::uint64_t first)
       : context_(context), accumulator_(accumulator), worker_(worker), first_(first) {}
 
   void year(std::size_t year_index, const double* values, std::size_t lanes) override {
@@ -119,17 +121,21 @@ class AccumulatingSink final : public YearSink {
       }
       const int quantile = context_.quantile_index[row];
       if (quantile >= 0) {
-        QuantileSketch& sketch = accumulator_.sketches[static_cast<std::size_t>(quantile) * years + year_index];
+        QuantileSketch& sketch =
+            accumulator_.sketches[static_cast<std::size_t>(quantile) * years + year_index];
         for (std::size_t l = 0; l < lanes; ++l) sketch.add(lanes_of[l]);
       }
     }
     for (std::size_t o = 0; o < context_.objectives.size(); ++o) {
       const ObjectiveSpec& objective = context_.objectives[o];
       if (objective.year_index == year_index) {
-        std::copy_n(values + objective.row * lanes, lanes, worker_.objective_values.data() + o * lanes);
+        std::copy_n(values + objective.row * lanes, lanes,
+                    worker_.objective_values.data() + o * lanes);
       }
-      if (objective.relative && objective.reference_from_year && objective.reference_year_index == year_index) {
-        std::copy_n(values + objective.row * lanes, lanes, worker_.objective_references.data() + o * lanes);
+      if (objective.relative && objective.reference_from_year &&
+          objective.reference_year_index == year_index) {
+        std::copy_n(values + objective.row * lanes, lanes,
+                    worker_.objective_references.data() + o * lanes);
       }
     }
   }
@@ -147,7 +153,8 @@ class AccumulatingSink final : public YearSink {
                                        : objective.reference_value;
           value = reference != 0.0 ? value / reference : std::numeric_limits<double>::quiet_NaN();
         }
-        const bool met = objective.at_most ? value <= objective.threshold : value >= objective.threshold;
+        const bool met =
+            objective.at_most ? value <= objective.threshold : value >= objective.threshold;
         accumulator_.successes[o] += met ? 1 : 0;
         all = all && met;
       }
@@ -164,11 +171,18 @@ class AccumulatingSink final : public YearSink {
 
 class ChunkBody {
  public:
-  ChunkBody(const Context& context, tbb::enumerable_thread_specific<Worker>& workers, std::uint64_t first_member,
-            std::uint64_t end_member)
-      : context_(context), workers_(workers), first_(first_member), end_(end_member), accumulator_(context.empty()) {}
+  ChunkBody(const Context& context, tbb::enumerable_thread_specific<Worker>& workers,
+            std::uint64_t first_member, std::uint64_t end_member)
+      : context_(context),
+        workers_(workers),
+        first_(first_member),
+        end_(end_member),
+        accumulator_(context.empty()) {}
   ChunkBody(ChunkBody& other, tbb::split)
-      : context_(other.context_), workers_(other.workers_), first_(other.first_), end_(other.end_),
+      : context_(other.context_),
+        workers_(other.workers_),
+        first_(other.first_),
+        end_(other.end_),
         accumulator_(other.context_.empty()) {}
 
   void operator()(const tbb::blocked_range<std::uint64_t>& chunks) {
@@ -178,7 +192,8 @@ class ChunkBody {
       const std::uint64_t chunk_first = first_ + chunk * CHUNK;
       const std::uint64_t chunk_end = std::min(end_, chunk_first + CHUNK);
       for (std::uint64_t member = chunk_first; member < chunk_end; member += block) {
-        const auto lanes = static_cast<std::size_t>(std::min<std::uint64_t>(block, chunk_end - member));
+        const auto lanes =
+            static_cast<std::size_t>(std::min<std::uint64_t>(block, chunk_end - member));
         context_.draws.fill(member, lanes, worker.parameters.data());
         AccumulatingSink sink(context_, accumulator_, worker, member);
         worker.evaluator->run(worker.parameters.data(), lanes, sink);
@@ -197,7 +212,9 @@ class ChunkBody {
   Accumulator accumulator_;
 };
 
-double half_width(const ProportionEstimate& estimate) { return (estimate.ci_high - estimate.ci_low) / 2.0; }
+double half_width(const ProportionEstimate& estimate) {
+  return (estimate.ci_high - estimate.ci_low) / 2.0;
+}
 
 }  // namespace
 
@@ -215,8 +232,8 @@ void sample_parameters(const ParameterSet& parameters, std::uint64_t seed, std::
 
 EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>& objectives,
                             const EnsembleOptions& options) {
-  Context context{model, objectives, options, Draws(model.parameters(), options.seed), model.rows(),
-                  model.years(), {}};
+  Context context{model,        objectives,    options, Draws(model.parameters(), options.seed),
+                  model.rows(), model.years(), {}};
   context.quantile_index.assign(context.rows, -1);
   for (std::size_t i = 0; i < options.quantile_rows.size(); ++i) {
     context.quantile_index[options.quantile_rows[i]] = static_cast<int>(i);
@@ -247,7 +264,8 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
     return true;
   };
 
-  const int threads = options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
+  const int threads =
+      options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
   tbb::task_arena arena(threads);
   std::uint64_t planned = options.members;
   bool reached = true;

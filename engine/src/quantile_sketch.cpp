@@ -24,7 +24,8 @@ namespace {
 double interpolated_log2(double magnitude) {
   const auto bits = std::bit_cast<std::uint64_t>(magnitude);
   const auto exponent = static_cast<std::int64_t>((bits >> 52) & 0x7ff) - 1023;
-  const double mantissa = std::bit_cast<double>((bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL);
+  const double mantissa =
+      std::bit_cast<double>((bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL);
   return static_cast<double>(exponent) + (mantissa - 1.0);
 }
 
@@ -41,7 +42,8 @@ std::int32_t QuantileSketch::index_of(double magnitude) const {
 // A value within α of every value of the bin [low, high): 2·low·high / (low + high).
 double QuantileSketch::value_of(std::int32_t index) const {
   const double low = inverse_interpolated_log2(static_cast<double>(index) / inverse_log_gamma_);
-  const double high = inverse_interpolated_log2(static_cast<double>(index + 1) / inverse_log_gamma_);
+  const double high =
+      inverse_interpolated_log2(static_cast<double>(index + 1) / inverse_log_gamma_);
   return 2.0 * low * high / (low + high);
 }
 

@@ -6,8 +6,8 @@ namespace traj {
 
 double uniform_draw(std::uint64_t key, std::uint64_t member, std::uint32_t draw) {
   const r123::Philox4x32 generator;
-  const r123::Philox4x32::ctr_type counter = {{static_cast<std::uint32_t>(member),
-                                               static_cast<std::uint32_t>(member >> 32), draw, 0}};
+  const r123::Philox4x32::ctr_type counter = {
+      {static_cast<std::uint32_t>(member), static_cast<std::uint32_t>(member >> 32), draw, 0}};
   const r123::Philox4x32::key_type philox_key = {
       {static_cast<std::uint32_t>(key), static_cast<std::uint32_t>(key >> 32)}};
   const auto bits = generator(counter, philox_key);

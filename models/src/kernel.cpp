@@ -15,7 +15,8 @@ using detail::Ref;
 
 namespace {
 
-double interpolate(const std::vector<double>& years, const std::vector<double>& values, double year) {
+double interpolate(const std::vector<double>& years, const std::vector<double>& values,
+                   double year) {
   if (year <= years.front()) return values.front();
   if (year >= years.back()) return values.back();
   const auto upper = std::upper_bound(years.begin(), years.end(), year);
@@ -38,15 +39,15 @@ struct Kernel::Impl {
   std::vector<double> constants;     ///< [constant × max_lanes]
   std::vector<int> constant_row;     ///< by Ref: row in `constants`, or -1
   std::map<double, int> constant_index;
-  std::vector<const double*> rows;   ///< by Ref, bound per block
+  std::vector<const double*> rows;  ///< by Ref, bound per block
 
   // Active cells: those that can hold energy or whose factor is needed.
-  std::vector<int> active_cells;       ///< cell index of each active cell
-  std::vector<int> active_of_cell;     ///< active index of each cell, -1
+  std::vector<int> active_cells;    ///< cell index of each active cell
+  std::vector<int> active_of_cell;  ///< active index of each cell, -1
   std::vector<int> active_sector, active_carrier;
-  std::vector<Ref> base_demand;        ///< by active cell
+  std::vector<Ref> base_demand;                    ///< by active cell
   std::vector<Ref> growth, autonomous_efficiency;  ///< by sector
-  std::vector<Ref> base_production;    ///< by source
+  std::vector<Ref> base_production;                ///< by source
   std::vector<bool> derived_source;
   std::vector<int> branch_cell_of_carrier;  ///< active index of energy_branch × c, -1
 
@@ -63,7 +64,7 @@ struct Kernel::Impl {
   // Emission factors by species × active cell: a Ref, or a trajectory whose
   // value per year is precomputed, or nothing (zero).
   std::vector<Ref> factor_ref;
-  std::vector<int> factor_trajectory;             ///< index into trajectory_values, -1
+  std::vector<int> factor_trajectory;                  ///< index into trajectory_values, -1
   std::vector<std::vector<double>> trajectory_values;  ///< per trajectory, per year
   /// Where the factor of species × active cell is read this year: most are
   /// fixed over the years and read in place; only those changed by actions or
@@ -99,15 +100,16 @@ struct Kernel::Impl {
   std::vector<double> trend, growth_trend;  ///< [sector × lanes]: running products
   std::vector<double> yearly_trend, yearly_growth;
   std::vector<double> custom_trend, custom_yearly;  ///< [indicator × lanes]
-  std::vector<double> branch_inverse;  ///< [(i × carriers + j) × lanes]: (I − A)⁻¹
+  std::vector<double> branch_inverse;         ///< [(i × carriers + j) × lanes]: (I − A)⁻¹
   std::vector<double> carrier_demand, gross;  ///< [carrier × lanes]
-  std::vector<double> cumulative;  ///< [(2 + indicators) × lanes]
+  std::vector<double> cumulative;             ///< [(2 + indicators) × lanes]
   std::vector<double> lane_scratch;
-  std::vector<double> year_out;  ///< [row × lanes]: the indicators of the year
-  std::vector<double> trajectory_lanes;    ///< [trajectory × max_lanes]: this year's value
+  std::vector<double> year_out;              ///< [row × lanes]: the indicators of the year
+  std::vector<double> trajectory_lanes;      ///< [trajectory × max_lanes]: this year's value
   std::vector<std::size_t> trajectory_year;  ///< year index held in trajectory_lanes
 
-  Impl(const Plan& of, std::size_t lanes) : plan(of), scenario(*of.scenario), max_lanes(std::max<std::size_t>(1, lanes)) {
+  Impl(const Plan& of, std::size_t lanes)
+      : plan(of), scenario(*of.scenario), max_lanes(std::max<std::size_t>(1, lanes)) {
     sectors = scenario.sectors.size();
     carriers = scenario.carriers.size();
     species = static_cast<std::size_t>(scenario.species_count());
@@ -156,7 +158,8 @@ struct Kernel::Impl {
     active_of_cell.assign(scenario.cell_count(), -1);
     for (std::size_t s = 0; s < sectors; ++s) {
       for (std::size_t c = 0; c < carriers; ++c) {
-        if (scenario.in_inventory[s * carriers + c]) activate(static_cast<int>(s), static_cast<int>(c));
+        if (scenario.in_inventory[s * carriers + c])
+          activate(static_cast<int>(s), static_cast<int>(c));
       }
     }
     for (const auto& group : plan.switch_groups) {
@@ -175,12 +178,14 @@ struct Kernel::Impl {
         for (const int input : conversion->input_carriers) activate(branch, input);
       }
     }
-    for (const int cell : active_cells) base_demand.push_back(ref(scenario.final_energy[static_cast<std::size_t>(cell)]));
+    for (const int cell : active_cells)
+      base_demand.push_back(ref(scenario.final_energy[static_cast<std::size_t>(cell)]));
     for (std::size_t s = 0; s < sectors; ++s) {
       growth.push_back(ref(scenario.activity_growth[s]));
       autonomous_efficiency.push_back(ref(scenario.autonomous_efficiency[s]));
     }
-    for (std::size_t k = 0; k < sources; ++k) base_production.push_back(ref(scenario.local_production[k]));
+    for (std::size_t k = 0; k < sources; ++k)
+      base_production.push_back(ref(scenario.local_production[k]));
     derived_source = plan.derived_source;
 
     for (const auto& planned : plan.actions) {
@@ -211,11 +216,13 @@ struct Kernel::Impl {
       return cells;
     };
     for (const auto& planned : plan.reductions) {
-      reductions.push_back({planned.slot, ref(planned.effect->fraction), active_list(*planned.effect)});
+      reductions.push_back(
+          {planned.slot, ref(planned.effect->fraction), active_list(*planned.effect)});
     }
     for (const auto& group : plan.switch_groups) {
       detail::SwitchStep step;
-      step.from_cell = active_of_cell[static_cast<std::size_t>(scenario.cell(group.sector, group.from))];
+      step.from_cell =
+          active_of_cell[static_cast<std::size_t>(scenario.cell(group.sector, group.from))];
       for (const auto& planned : group.switches) {
         const Effect& effect = *planned.effect;
         detail::SwitchMove move;
@@ -227,7 +234,8 @@ struct Kernel::Impl {
         } else {
           move.ratio = ref(effect.ratio);
         }
-        move.to_cell = active_of_cell[static_cast<std::size_t>(scenario.cell(group.sector, effect.to))];
+        move.to_cell =
+            active_of_cell[static_cast<std::size_t>(scenario.cell(group.sector, effect.to))];
         move.ambient_source = effect.ambient_heat_source;
         move.local_source = effect.local_source;
         step.moves.push_back(move);
@@ -261,7 +269,8 @@ struct Kernel::Impl {
       factor_steps.push_back(std::move(step));
     }
     for (const auto& planned : plan.abatements) {
-      abatements.push_back({planned.slot, planned.effect->species, planned.effect->sectors, ref(planned.effect->fraction)});
+      abatements.push_back({planned.slot, planned.effect->species, planned.effect->sectors,
+                            ref(planned.effect->fraction)});
     }
     for (const auto& planned : plan.indicator_changes) {
       const Effect& effect = *planned.effect;
@@ -278,7 +287,8 @@ struct Kernel::Impl {
 
     for (std::size_t p = 0; p < species; ++p) {
       for (std::size_t a = 0; a < active_cells.size(); ++a) {
-        const EmissionFactor& factor = scenario.factor(static_cast<int>(p), active_sector[a], active_carrier[a]);
+        const EmissionFactor& factor =
+            scenario.factor(static_cast<int>(p), active_sector[a], active_carrier[a]);
         if (!factor.present) {
           factor_ref.push_back(NO_REF);
           factor_trajectory.push_back(-1);
@@ -287,7 +297,9 @@ struct Kernel::Impl {
           factor_trajectory.push_back(static_cast<int>(trajectory_values.size()));
           std::vector<double> values;
           for (std::size_t y = 0; y < years; ++y) {
-            values.push_back(interpolate(factor.years, factor.values, static_cast<double>(scenario.base_year) + static_cast<double>(y)));
+            values.push_back(
+                interpolate(factor.years, factor.values,
+                            static_cast<double>(scenario.base_year) + static_cast<double>(y)));
           }
           trajectory_values.push_back(std::move(values));
         } else {
@@ -343,7 +355,9 @@ struct Kernel::Impl {
     }
     std::vector<bool> computed(species * A, false);
     for (const auto& step : factor_steps) {
-      for (const int cell : step.cells) computed[static_cast<std::size_t>(step.species) * A + static_cast<std::size_t>(cell)] = true;
+      for (const int cell : step.cells)
+        computed[static_cast<std::size_t>(step.species) * A + static_cast<std::size_t>(cell)] =
+            true;
     }
     for (const auto& conversion : conversions) {
       for (std::size_t p = 0; p < species; ++p) {
@@ -409,7 +423,8 @@ struct Kernel::Impl {
       for (const auto& conversion : conversions) {
         const double efficiency = rows[conversion.efficiency][l];
         for (std::size_t k = 0; k < conversion.inputs.size(); ++k) {
-          branch(conversion.inputs[k], conversion.carrier) += rows[conversion.shares[k]][l] / efficiency;
+          branch(conversion.inputs[k], conversion.carrier) +=
+              rows[conversion.shares[k]][l] / efficiency;
         }
       }
       const Eigen::MatrixXd inverse =
@@ -471,7 +486,8 @@ struct Kernel::Impl {
           const double* full = rows[refs.full_year];
           for (std::size_t l = 0; l < lanes; ++l) {
             const double span = full[l] - start[l];
-            const double progress = span <= 0.0 ? 1.0 : std::clamp((year - start[l]) / span, 0.0, 1.0);
+            const double progress =
+                span <= 0.0 ? 1.0 : std::clamp((year - start[l]) / span, 0.0, 1.0);
             out[l] = year < start[l] ? 0.0 : ceiling[l] * progress;
           }
           break;
@@ -481,7 +497,9 @@ struct Kernel::Impl {
           const double* midpoint = rows[refs.midpoint];
           const double* steepness = rows[refs.steepness];
           for (std::size_t l = 0; l < lanes; ++l) {
-            out[l] = year < start[l] ? 0.0 : ceiling[l] / (1.0 + std::exp(-steepness[l] * (year - midpoint[l])));
+            out[l] = year < start[l]
+                         ? 0.0
+                         : ceiling[l] / (1.0 + std::exp(-steepness[l] * (year - midpoint[l])));
           }
           break;
         }
@@ -489,13 +507,16 @@ struct Kernel::Impl {
     }
   }
 
-  void run_block(const double* parameters, std::size_t lanes, YearSink& sink, CarrierBalance* balances) {
+  void run_block(const double* parameters, std::size_t lanes, YearSink& sink,
+                 CarrierBalance* balances) {
     bind(parameters, lanes);
     start_block(lanes);
     const IndicatorCatalogue& catalogue = plan.catalogue;
     const std::size_t A = active_cells.size();
     double* out = year_out.data();
-    auto out_row = [out, lanes](std::size_t, int row) { return out + static_cast<std::size_t>(row) * lanes; };
+    auto out_row = [out, lanes](std::size_t, int row) {
+      return out + static_cast<std::size_t>(row) * lanes;
+    };
     for (std::size_t y = 0; y < years; ++y) {
       const double year = static_cast<double>(scenario.base_year) + static_cast<double>(y);
       adoption_of_year(year, lanes);
@@ -509,7 +530,8 @@ struct Kernel::Impl {
         for (std::size_t i = 0; i < indicators * lanes; ++i) custom_trend[i] *= custom_yearly[i];
       }
       for (std::size_t a = 0; a < A; ++a) {
-        const double* sector_trend = trend.data() + static_cast<std::size_t>(active_sector[a]) * lanes;
+        const double* sector_trend =
+            trend.data() + static_cast<std::size_t>(active_sector[a]) * lanes;
         double* demand = state.demand.data() + a * lanes;
         const Quantity& base_quantity = quantities[static_cast<std::size_t>(base_demand[a])];
         if (base_quantity.is_constant()) {
@@ -536,8 +558,12 @@ struct Kernel::Impl {
       std::fill_n(state.non_energy.begin(), species * sectors * lanes, 0.0);
       for (const auto& item : non_energy) {
         const double* base = rows[item.base];
-        const double* sector_growth = growth_trend.data() + static_cast<std::size_t>(item.sector) * lanes;
-        double* emissions = state.non_energy.data() + (static_cast<std::size_t>(item.species) * sectors + static_cast<std::size_t>(item.sector)) * lanes;
+        const double* sector_growth =
+            growth_trend.data() + static_cast<std::size_t>(item.sector) * lanes;
+        double* emissions =
+            state.non_energy.data() + (static_cast<std::size_t>(item.species) * sectors +
+                                       static_cast<std::size_t>(item.sector)) *
+                                          lanes;
         for (std::size_t l = 0; l < lanes; ++l) emissions[l] = base[l] * sector_growth[l];
       }
       for (const auto& step : abatements) effects::apply_abate(step, rows.data(), sectors, state);
@@ -584,7 +610,8 @@ struct Kernel::Impl {
     for (const auto& conversion : conversions) {
       if (conversion.renewable_source < 0) continue;
       const double* share = rows[conversion.renewable_share];
-      double* production = state.production.data() + static_cast<std::size_t>(conversion.renewable_source) * lanes;
+      double* production =
+          state.production.data() + static_cast<std::size_t>(conversion.renewable_source) * lanes;
       const double* output = gross.data() + static_cast<std::size_t>(conversion.carrier) * lanes;
       for (std::size_t l = 0; l < lanes; ++l) production[l] = output[l] * share[l];
     }
@@ -610,15 +637,18 @@ struct Kernel::Impl {
     for (std::size_t c = 0; c < carriers; ++c) {
       for (std::size_t l = 0; l < lanes; ++l) {
         CarrierBalance& balance = balances[(y * carriers + c) * lanes + l];
-        balance.imports = is_converted(static_cast<int>(c)) ? 0.0 : balance.gross - balance.local_supply;
+        balance.imports =
+            is_converted(static_cast<int>(c)) ? 0.0 : balance.gross - balance.local_supply;
       }
     }
     for (const auto& conversion : conversions) {
       for (std::size_t l = 0; l < lanes; ++l) {
         const double output = gross[static_cast<std::size_t>(conversion.carrier) * lanes + l];
-        balances[(y * carriers + static_cast<std::size_t>(conversion.carrier)) * lanes + l].conversion_output = output;
+        balances[(y * carriers + static_cast<std::size_t>(conversion.carrier)) * lanes + l]
+            .conversion_output = output;
         for (std::size_t k = 0; k < conversion.inputs.size(); ++k) {
-          balances[(y * carriers + static_cast<std::size_t>(conversion.inputs[k])) * lanes + l].conversion_input +=
+          balances[(y * carriers + static_cast<std::size_t>(conversion.inputs[k])) * lanes + l]
+              .conversion_input +=
               output * rows[conversion.shares[k]][l] / rows[conversion.efficiency][l];
         }
       }
@@ -635,7 +665,8 @@ struct Kernel::Impl {
       if (factor_ref[i] != NO_REF) {
         std::copy_n(rows[factor_ref[i]], lanes, factor);
       } else if (factor_trajectory[i] >= 0) {
-        std::fill_n(factor, lanes, trajectory_values[static_cast<std::size_t>(factor_trajectory[i])][y]);
+        std::fill_n(factor, lanes,
+                    trajectory_values[static_cast<std::size_t>(factor_trajectory[i])][y]);
       } else {
         std::fill_n(factor, lanes, 0.0);
       }
@@ -648,7 +679,9 @@ struct Kernel::Impl {
       for (std::size_t p = 0; p < species; ++p) {
         std::fill_n(lane_scratch.begin(), lanes, 0.0);
         for (std::size_t k = 0; k < conversion.inputs.size(); ++k) {
-          const auto input = p * A + static_cast<std::size_t>(active_of_cell[static_cast<std::size_t>(scenario.cell(branch, conversion.inputs[k]))]);
+          const auto input =
+              p * A + static_cast<std::size_t>(active_of_cell[static_cast<std::size_t>(
+                          scenario.cell(branch, conversion.inputs[k]))]);
           const double* share = rows[conversion.shares[k]];
           const double* input_factor = factor_lanes(input, y, lanes);
           if (input_factor == nullptr) continue;
@@ -667,9 +700,11 @@ struct Kernel::Impl {
   /// zero. Trajectories are broadcast into `trajectory_lanes` once per year.
   const double* factor_lanes(std::size_t i, std::size_t y, std::size_t lanes) {
     switch (factor_source[i]) {
-      case FactorSource::Zero: return nullptr;
+      case FactorSource::Zero:
+        return nullptr;
       case FactorSource::Constant:
-      case FactorSource::Row: return rows[factor_ref[i]];
+      case FactorSource::Row:
+        return rows[factor_ref[i]];
       case FactorSource::Trajectory: {
         const auto trajectory = static_cast<std::size_t>(factor_trajectory[i]);
         double* lanes_of = trajectory_lanes.data() + trajectory * max_lanes;
@@ -679,17 +714,21 @@ struct Kernel::Impl {
         }
         return lanes_of;
       }
-      case FactorSource::Computed: return state.factor.data() + i * lanes;
+      case FactorSource::Computed:
+        return state.factor.data() + i * lanes;
     }
     return nullptr;
   }
 
   template <typename OutRow>
-  void write_indicators(std::size_t y, std::size_t lanes, OutRow out_row, const IndicatorCatalogue& catalogue) {
+  void write_indicators(std::size_t y, std::size_t lanes, OutRow out_row,
+                        const IndicatorCatalogue& catalogue) {
     const std::size_t A = active_cells.size();
     // Final energy by sector, by carrier and in total.
-    for (std::size_t s = 0; s < sectors; ++s) std::fill_n(out_row(y, catalogue.final_energy_by_sector + static_cast<int>(s)), lanes, 0.0);
-    for (std::size_t c = 0; c < carriers; ++c) std::fill_n(out_row(y, catalogue.final_energy_by_carrier + static_cast<int>(c)), lanes, 0.0);
+    for (std::size_t s = 0; s < sectors; ++s)
+      std::fill_n(out_row(y, catalogue.final_energy_by_sector + static_cast<int>(s)), lanes, 0.0);
+    for (std::size_t c = 0; c < carriers; ++c)
+      std::fill_n(out_row(y, catalogue.final_energy_by_carrier + static_cast<int>(c)), lanes, 0.0);
     double* total = out_row(y, catalogue.final_energy);
     std::fill_n(total, lanes, 0.0);
     for (std::size_t a = 0; a < A; ++a) {
@@ -710,11 +749,13 @@ struct Kernel::Impl {
     std::fill_n(production_total, lanes, 0.0);
     for (std::size_t k = 0; k < sources; ++k) {
       const double* production = state.production.data() + k * lanes;
-      std::copy_n(production, lanes, out_row(y, catalogue.local_production_by_source + static_cast<int>(k)));
+      std::copy_n(production, lanes,
+                  out_row(y, catalogue.local_production_by_source + static_cast<int>(k)));
       for (std::size_t l = 0; l < lanes; ++l) production_total[l] += production[l];
     }
     double* share = out_row(y, catalogue.renewable_share);
-    for (std::size_t l = 0; l < lanes; ++l) share[l] = total[l] > 0.0 ? production_total[l] / total[l] : 0.0;
+    for (std::size_t l = 0; l < lanes; ++l)
+      share[l] = total[l] > 0.0 ? production_total[l] / total[l] : 0.0;
     // Imports: gross supply less local supply; converted carriers are made here.
     double* imports = out_row(y, catalogue.energy_imports);
     std::fill_n(imports, lanes, 0.0);
@@ -729,16 +770,19 @@ struct Kernel::Impl {
     }
     // Emissions: energy (consumer attributed) plus non-energy.
     for (std::size_t p = 0; p < species; ++p) {
-      double* species_total = p == 0 ? out_row(y, catalogue.ghg) : out_row(y, pollutant_row(p, 0, catalogue));
+      double* species_total =
+          p == 0 ? out_row(y, catalogue.ghg) : out_row(y, pollutant_row(p, 0, catalogue));
       std::fill_n(species_total, lanes, 0.0);
       for (std::size_t s = 0; s < sectors; ++s) {
-        double* by_sector = p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s)) : out_row(y, pollutant_row(p, s + 1, catalogue));
+        double* by_sector = p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s))
+                                   : out_row(y, pollutant_row(p, s + 1, catalogue));
         std::copy_n(state.non_energy.data() + (p * sectors + s) * lanes, lanes, by_sector);
       }
       for (std::size_t a = 0; a < A; ++a) {
         const double* demand = state.demand.data() + a * lanes;
         const auto s = static_cast<std::size_t>(active_sector[a]);
-        double* by_sector = p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s)) : out_row(y, pollutant_row(p, s + 1, catalogue));
+        double* by_sector = p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s))
+                                   : out_row(y, pollutant_row(p, s + 1, catalogue));
         if (factor_source[p * A + a] == FactorSource::Constant) {
           // Fixed factors are scalars: no memory traffic for their lanes.
           const double factor = factor_constant[p * A + a];
@@ -750,14 +794,16 @@ struct Kernel::Impl {
         for (std::size_t l = 0; l < lanes; ++l) by_sector[l] += demand[l] * factor[l];
       }
       for (std::size_t s = 0; s < sectors; ++s) {
-        const double* by_sector = p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s)) : out_row(y, pollutant_row(p, s + 1, catalogue));
+        const double* by_sector = p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s))
+                                         : out_row(y, pollutant_row(p, s + 1, catalogue));
         for (std::size_t l = 0; l < lanes; ++l) species_total[l] += by_sector[l];
       }
     }
     // Custom indicators.
     for (std::size_t i = 0; i < indicators; ++i) {
       double* value = out_row(y, catalogue.custom + static_cast<int>(2 * i));
-      for (std::size_t l = 0; l < lanes; ++l) value[l] = std::max(0.0, state.custom[i * lanes + l] + state.custom_shift[i * lanes + l]);
+      for (std::size_t l = 0; l < lanes; ++l)
+        value[l] = std::max(0.0, state.custom[i * lanes + l] + state.custom_shift[i * lanes + l]);
     }
     // Costs: investment as adoption grows, operating with adoption.
     double* invested = out_row(y, catalogue.cost_investment);
@@ -798,13 +844,15 @@ struct Kernel::Impl {
     }
   }
 
-  int pollutant_row(std::size_t species_index, std::size_t offset, const IndicatorCatalogue& catalogue) const {
+  int pollutant_row(std::size_t species_index, std::size_t offset,
+                    const IndicatorCatalogue& catalogue) const {
     return catalogue.pollutants + static_cast<int>((species_index - 1) * (sectors + 1) + offset);
   }
 
   bool is_converted(int carrier) const {
-    return std::any_of(conversions.begin(), conversions.end(),
-                       [carrier](const ConversionRefs& conversion) { return conversion.carrier == carrier; });
+    return std::any_of(
+        conversions.begin(), conversions.end(),
+        [carrier](const ConversionRefs& conversion) { return conversion.carrier == carrier; });
   }
 };
 
@@ -823,30 +871,38 @@ class CopyingSink final : public YearSink {
 };
 }  // namespace
 
-Kernel::Kernel(const Plan& plan, std::size_t max_lanes) : impl_(std::make_unique<Impl>(plan, max_lanes)) {}
+Kernel::Kernel(const Plan& plan, std::size_t max_lanes)
+    : impl_(std::make_unique<Impl>(plan, max_lanes)) {}
 Kernel::~Kernel() = default;
 
-std::size_t Kernel::max_lanes() const { return impl_->max_lanes; }
+std::size_t Kernel::max_lanes() const {
+  return impl_->max_lanes;
+}
 
-void Kernel::run_block(const double* parameters, std::size_t lanes, YearSink& sink, CarrierBalance* balances) {
+void Kernel::run_block(const double* parameters, std::size_t lanes, YearSink& sink,
+                       CarrierBalance* balances) {
   impl_->run_block(parameters, std::min(lanes, impl_->max_lanes), sink, balances);
 }
 
-void Kernel::run_block(const double* parameters, std::size_t lanes, double* out, CarrierBalance* balances) {
+void Kernel::run_block(const double* parameters, std::size_t lanes, double* out,
+                       CarrierBalance* balances) {
   CopyingSink sink(out, impl_->rows_out);
   run_block(parameters, lanes, sink, balances);
 }
 
-void Kernel::run(std::span<const double> parameters, Trajectory& trajectory, EnergyBalances* balances) {
+void Kernel::run(std::span<const double> parameters, Trajectory& trajectory,
+                 EnergyBalances* balances) {
   const Plan& plan = impl_->plan;
   trajectory.base_year = plan.scenario->base_year;
   trajectory.years = plan.year_count();
   trajectory.rows = static_cast<int>(plan.catalogue.size());
   trajectory.values.assign(static_cast<std::size_t>(trajectory.years * trajectory.rows), 0.0);
   if (balances != nullptr) {
-    balances->assign(static_cast<std::size_t>(trajectory.years) * plan.scenario->carriers.size(), CarrierBalance{});
+    balances->assign(static_cast<std::size_t>(trajectory.years) * plan.scenario->carriers.size(),
+                     CarrierBalance{});
   }
-  run_block(parameters.data(), 1, trajectory.values.data(), balances != nullptr ? balances->data() : nullptr);
+  run_block(parameters.data(), 1, trajectory.values.data(),
+            balances != nullptr ? balances->data() : nullptr);
 }
 
 }  // namespace traj::territory

@@ -9,7 +9,8 @@
 /// - lognormal: exp of the normal;
 /// - uniform, triangular: closed forms;
 /// - PERT: the Beta quantile tabulated at load on 4 097 points (Boost.Math
-///   ibeta_inv) and interpolated linearly; tested to 1e-4 of the range.
+///   ibeta_inv) and interpolated linearly, the 32 outer intervals at each end
+///   computed exactly; tested to 1e-4 of the range.
 
 #include <vector>
 
@@ -29,8 +30,8 @@ class Sampler {
 
  private:
   Distribution distribution_;
-  double p_low_ = 0.0;   ///< normal: Φ at the lower truncation
-  double p_high_ = 1.0;  ///< normal: Φ at the upper truncation
+  double p_low_ = 0.0;         ///< normal: Φ at the lower truncation
+  double p_high_ = 1.0;        ///< normal: Φ at the upper truncation
   std::vector<double> table_;  ///< PERT: quantiles at u = i / (size - 1)
 };
 

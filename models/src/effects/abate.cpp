@@ -10,8 +10,9 @@ void apply_abate(const detail::AbateStep& step, const double* const* rows, std::
   const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
   const double* fraction = rows[step.fraction];
   for (const int sector : step.sectors) {
-    double* emissions = state.row(state.non_energy, static_cast<std::size_t>(step.species) * sectors +
-                                                        static_cast<std::size_t>(sector));
+    double* emissions =
+        state.row(state.non_energy, static_cast<std::size_t>(step.species) * sectors +
+                                        static_cast<std::size_t>(sector));
     for (std::size_t l = 0; l < lanes; ++l) emissions[l] *= 1.0 - adoption[l] * fraction[l];
   }
 }

@@ -16,14 +16,16 @@ void apply_switches(const detail::SwitchStep& step, const double* const* rows, B
   for (std::size_t l = 0; l < lanes; ++l) {
     double requested = 0.0;
     for (const auto& move : step.moves) {
-      requested += state.adoption[static_cast<std::size_t>(move.slot) * lanes + l] * rows[move.share][l];
+      requested +=
+          state.adoption[static_cast<std::size_t>(move.slot) * lanes + l] * rows[move.share][l];
     }
     if (requested <= 0.0) continue;
     const double scale = requested > 1.0 ? 1.0 / requested : 1.0;
     const double available = from[l];
     for (const auto& move : step.moves) {
-      const double moved =
-          available * state.adoption[static_cast<std::size_t>(move.slot) * lanes + l] * rows[move.share][l] * scale;
+      const double moved = available *
+                           state.adoption[static_cast<std::size_t>(move.slot) * lanes + l] *
+                           rows[move.share][l] * scale;
       double ratio;
       double useful = 0.0;
       if (move.ratio != detail::NO_REF) {
@@ -35,7 +37,8 @@ void apply_switches(const detail::SwitchStep& step, const double* const* rows, B
       const double delivered = moved * ratio;
       state.demand[static_cast<std::size_t>(move.to_cell) * lanes + l] += delivered;
       if (move.ambient_source >= 0) {
-        state.production[static_cast<std::size_t>(move.ambient_source) * lanes + l] += std::max(0.0, useful - delivered);
+        state.production[static_cast<std::size_t>(move.ambient_source) * lanes + l] +=
+            std::max(0.0, useful - delivered);
       }
       if (move.local_source >= 0) {
         state.production[static_cast<std::size_t>(move.local_source) * lanes + l] += delivered;

@@ -1,0 +1,349 @@
+// Monte Carlo ensembles: sampling, statistics, determinism, analytic cases.
+// Tolerances are derived from the Monte Carlo standard error (4 SE: a false
+// failure once in ~16 000 runs) plus the quantile sketch's relative accuracy.
+#include <boost/math/distributions/beta.hpp>
+#include <boost/math/distributions/normal.hpp>
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "test_support.hpp"
+#include "traj/ensemble.hpp"
+#include "traj/quantile_sketch.hpp"
+#include "traj/random_stream.hpp"
+#include "traj/sampler.hpp"
+#include "traj/territory/territorial_model.hpp"
+
+using namespace traj;
+using namespace traj::territory;
+
+namespace {
+
+const double PI = std::acos(-1.0);
+
+/// Ishigami & Homma (1990) function, a standard test of uncertainty methods:
+/// Y = sin x1 + a sin² x2 + b x3⁴ sin x1, xi ~ U(−π, π), a = 7, b = 0.1.
+/// E[Y] = a/2; Var[Y] = a²/8 + bπ⁴/5 + b²π⁸/18 + 1/2.
+class IshigamiModel final : public Model {
+ public:
+  IshigamiModel() {
+    for (const char* name : {"x1", "x2", "x3"}) {
+      Parameter parameter;
+      parameter.name = name;
+      parameter.named = true;
+      parameter.distribution = {Distribution::Family::Uniform, -PI, PI, 0.0};
+      parameters_.add(parameter);
+    }
+  }
+  const ParameterSet& parameters() const override { return parameters_; }
+  std::size_t rows() const override { return 1; }
+  std::size_t years() const override { return 1; }
+  std::unique_ptr<BlockEvaluator> make_evaluator(std::size_t max_lanes) const override {
+    return std::make_unique<Evaluator>(max_lanes);
+  }
+
+ private:
+  class Evaluator final : public BlockEvaluator {
+   public:
+    explicit Evaluator(std::size_t lanes) : out_(lanes) {}
+    void run(const double* x, std::size_t lanes, YearSink& sink) override {
+      for (std::size_t l = 0; l < lanes; ++l) {
+        const double x1 = x[l], x2 = x[lanes + l], x3 = x[2 * lanes + l];
+        out_[l] =
+            std::sin(x1) + 7.0 * std::sin(x2) * std::sin(x2) + 0.1 * std::pow(x3, 4) * std::sin(x1);
+      }
+      sink.year(0, out_.data(), lanes);
+    }
+
+   private:
+    std::vector<double> out_;
+  };
+  ParameterSet parameters_;
+};
+
+const std::string ONE_CELL = R"(format = 1
+[territory]
+name = "One cell"
+base_year = 2020
+horizon = 2022
+sectors = ["residential"]
+carriers = ["natural_gas"]
+pollutants = ["nox"]
+[territory.sources]
+pv = { carrier = "none" }
+[inventory.final_energy]
+unit = "GWh"
+residential = { natural_gas = { lognormal = { median = 100, sigma = 0.2 } } }
+[trends.activity_growth]
+unit = "%/yr"
+residential = 0
+[trends.autonomous_efficiency]
+unit = "%/yr"
+residential = 0
+[emission_factors.ghg]
+unit = "kgCO2e/kWh"
+all_sectors = { natural_gas = 0.2 }
+[emission_factors.nox]
+unit = "g/kWh"
+all_sectors = { natural_gas = 0.1 }
+[[actions]]
+id = "sobriety"
+name = "Sobriety"
+coalition = "Town"
+theme = "energy"
+start = 2021
+adoption = { curve = "step", ceiling = 1.0 }
+  [[actions.effects]]
+  type = "reduce"
+  sectors = ["residential"]
+  fraction = { uniform = [0.2, 0.6] }
+[[portfolios]]
+id = "plan"
+name = "Plan"
+actions = ["sobriety"]
+[[objectives]]
+id = "cut-35"
+description = "Gas use at least 35 % lower in 2021"
+indicator = "final_energy"
+year = 2021
+comparison = "<="
+threshold = 0.65
+relative_to = 2020
+)";
+
+EnsembleResult run(const Plan& plan, EnsembleOptions options) {
+  const TerritorialModel model(plan);
+  options.quantile_rows = model.headline_rows();
+  return run_ensemble(model, model.objective_specs(), options);
+}
+
+}  // namespace
+
+TEST_CASE("Wilson intervals on known counts") {
+  auto check = [](std::uint64_t k, std::uint64_t n, double low, double high) {
+    const auto estimate = estimate_proportion(k, n);
+    CHECK(estimate.ci_low == Approx(low).margin(1e-12));
+    CHECK(estimate.ci_high == Approx(high).margin(1e-12));
+  };
+  check(0, 10, 0.0, 0.2775327998628892);
+  check(5, 10, 0.236593090512564, 0.7634069094874361);
+  check(81, 263, 0.2552885198782742, 0.36620957698280004);
+  check(10000, 10000, 0.9996160016293234, 1.0);
+  CHECK(estimate_proportion(81, 263).standard_error ==
+        Approx(std::sqrt(81.0 / 263 * 182.0 / 263 / 263)));
+}
+
+TEST_CASE("fast samplers agree with the exact quantile functions") {
+  const boost::math::normal_distribution<double> normal(0.0, 1.0);
+  for (const double p : {1e-300, 1e-12, 1e-5, 0.01, 0.2, 0.5, 0.75, 0.975, 1 - 1e-9}) {
+    CHECK(normal_quantile(p) == Approx(boost::math::quantile(normal, p)).epsilon(1e-14));
+  }
+  const Distribution pert{Distribution::Family::Pert, 0.2, 0.3, 0.8};
+  const Sampler pert_sampler(pert);
+  double worst = 0.0;
+  for (int i = 1; i < 10000; ++i) {
+    const double u = i / 10000.0;
+    worst = std::max(worst, std::abs(pert_sampler(u) - pert.quantile(u)));
+  }
+  CHECK(worst < 1e-4 * (0.8 - 0.2));
+  const Distribution triangular{Distribution::Family::Triangular, 1.0, 2.0, 5.0};
+  const Sampler triangular_sampler(triangular);
+  Distribution truncated{Distribution::Family::Normal, 0.08, 0.05, 0.0};
+  truncated.lower = 0.0;
+  truncated.upper = 0.2;
+  const Sampler truncated_sampler(truncated);
+  for (const double u : {0.001, 0.3, 0.5, 0.9, 0.999}) {
+    CHECK(triangular_sampler(u) == Approx(triangular.quantile(u)).epsilon(1e-14));
+    CHECK(truncated_sampler(u) == Approx(truncated.quantile(u)).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("draws depend only on seed, parameter name and member") {
+  ParameterSet both, one;
+  for (const char* name : {"alpha", "beta"}) {
+    Parameter parameter;
+    parameter.name = name;
+    parameter.distribution = {Distribution::Family::Uniform, 0.0, 1.0, 0.0};
+    both.add(parameter);
+    if (std::string(name) == "beta") one.add(parameter);
+  }
+  std::vector<double> with_alpha(2 * 8), without(8);
+  sample_parameters(both, 7, 100, 8, with_alpha.data());
+  sample_parameters(one, 7, 100, 8, without.data());
+  for (std::size_t l = 0; l < 8; ++l) CHECK(with_alpha[8 + l] == without[l]);
+  // Member 103 alone gets the same draw as in the block.
+  std::vector<double> single(1);
+  sample_parameters(one, 7, 103, 1, single.data());
+  CHECK(single[0] == without[3]);
+  // Another seed, other draws; every draw strictly inside (0, 1).
+  std::vector<double> other(8);
+  sample_parameters(one, 8, 100, 8, other.data());
+  CHECK(other != without);
+  for (std::uint64_t member = 0; member < 1000; ++member) {
+    const double u = uniform_draw(stream_key(1, "x"), member);
+    REQUIRE(u > 0.0);
+    REQUIRE(u < 1.0);
+  }
+}
+
+TEST_CASE("the quantile sketch keeps its relative accuracy and merges exactly") {
+  QuantileSketch sketch(0.01), left(0.01), right(0.01);
+  for (int i = 1; i <= 10000; ++i) {
+    sketch.add(i);
+    (i % 2 ? left : right).add(i);
+  }
+  for (const double q : {0.0, 0.05, 0.5, 0.95, 1.0}) {
+    const double exact = 1.0 + std::floor(q * 9999.0);
+    CHECK(sketch.quantile(q) == Approx(exact).epsilon(0.01));
+  }
+  left.merge(right);
+  CHECK(left.count() == 10000);
+  for (const double q : {0.05, 0.5, 0.95}) CHECK(left.quantile(q) == sketch.quantile(q));
+  QuantileSketch signs;
+  for (const double value : {-5.0, -1.0, 0.0, 2.0, 3.0}) signs.add(value);
+  CHECK(signs.quantile(0.0) == Approx(-5.0).epsilon(0.005));
+  CHECK(signs.quantile(0.5) == 0.0);
+  CHECK(signs.quantile(1.0) == Approx(3.0).epsilon(0.005));
+}
+
+TEST_CASE("any model plugs into the runner: Ishigami's mean and variance") {
+  const IshigamiModel model;
+  EnsembleOptions options;
+  options.members = 200000;
+  options.quantile_rows = {0};
+  const auto result = run_ensemble(model, {}, options);
+  const double variance =
+      49.0 / 8.0 + 0.1 * std::pow(PI, 4) / 5.0 + 0.01 * std::pow(PI, 8) / 18.0 + 0.5;
+  const double standard_error = std::sqrt(variance / 200000.0);
+  CHECK(result.members == 200000);
+  CHECK(std::abs(result.mean_at(0, 0) - 3.5) < 4 * standard_error);
+  CHECK(result.sd_at(0, 0) == Approx(std::sqrt(variance)).epsilon(0.01));
+}
+
+TEST_CASE("analytic case: a reduction drawn uniform gives an exact probability") {
+  const Scenario scenario = testing::scenario_from_text(ONE_CELL);
+  const Plan plan = compile_plan(scenario, "plan");
+  EnsembleOptions options;
+  options.members = 20000;
+  const auto result = run(plan, options);
+  // Met when the drawn fraction f ≥ 0.35, f ~ U(0.2, 0.6): P = 0.25 / 0.4.
+  const double p = 0.625;
+  const double standard_error = std::sqrt(p * (1 - p) / 20000.0);
+  CHECK(std::abs(result.objectives[0].estimate.probability - p) < 4 * standard_error);
+  CHECK(result.objectives[0].estimate.ci_low < p);
+  CHECK(result.objectives[0].estimate.ci_high > p);
+}
+
+TEST_CASE("analytic case: a lognormal inventory gives exact quantiles and mean") {
+  const Scenario scenario = testing::scenario_from_text(ONE_CELL);
+  const Plan plan = compile_plan(scenario, "");
+  EnsembleOptions options;
+  options.members = 50000;
+  const auto result = run(plan, options);
+  const auto row = static_cast<std::size_t>(plan.catalogue.final_energy);
+  // Quantiles of 100·exp(0.2 Z); tolerance: sketch accuracy 0.5 % + 4 SE of
+  // the sample quantile (≤ 0.2 % here).
+  const double expected[] = {71.96640843238889, 100.0, 138.95371768336628};
+  const std::size_t levels[] = {0, 2, 4};  // 5 %, 50 %, 95 %
+  for (int i = 0; i < 3; ++i) {
+    CHECK(result.quantile_at(row, 0, levels[i]) == Approx(expected[i]).epsilon(0.005 + 4 * 0.002));
+  }
+  const double mean = 100.0 * std::exp(0.02);
+  const double sd = 100.0 * std::sqrt((std::exp(0.04) - 1.0) * std::exp(0.04));
+  CHECK(std::abs(result.mean_at(row, 0) - mean) < 4 * sd / std::sqrt(50000.0));
+  CHECK(result.sd_at(row, 0) == Approx(sd).epsilon(0.02));
+}
+
+TEST_CASE("statistics are bit-identical at 1, 2 and 4 threads and any block size") {
+  const Scenario scenario = testing::scenario_from_file("scenarios/brest-metropole.toml");
+  const Plan plan = compile_plan(scenario, "plan");
+  EnsembleOptions options;
+  options.members = 5000;
+  options.threads = 1;
+  options.block = 64;
+  const auto reference = run(plan, options);
+  for (const auto& [threads, block] :
+       std::vector<std::pair<int, std::size_t>>{{2, 64}, {4, 64}, {2, 16}, {1, 7}}) {
+    INFO(threads << " threads, blocks of " << block);
+    options.threads = threads;
+    options.block = block;
+    const auto result = run(plan, options);
+    CHECK(result.mean == reference.mean);
+    CHECK(result.sd == reference.sd);
+    CHECK(result.quantiles == reference.quantiles);
+    for (std::size_t o = 0; o < result.objectives.size(); ++o) {
+      CHECK(result.objectives[o].successes == reference.objectives[o].successes);
+    }
+    CHECK(result.joint_successes == reference.joint_successes);
+  }
+}
+
+TEST_CASE("common random numbers: portfolios share the draws of shared parameters") {
+  // The example's wood-stove action only changes PM2.5 factors: with and
+  // without it, every member has the same energy and GHG, to the bit.
+  const Scenario scenario = testing::scenario_from_file("scenarios/examples/example.toml");
+  const int stoves = scenario.find_action("wood-stoves");
+  const int pv = scenario.find_action("pv-roofs");
+  const int renovation = scenario.find_action("renovation");
+  const Plan with = compile_actions(scenario, {renovation, pv, stoves});
+  const Plan without = compile_actions(scenario, {renovation, pv});
+  const std::size_t lanes = 32;
+  std::vector<double> parameters(scenario.parameters.size() * lanes);
+  sample_parameters(scenario.parameters, 1, 0, lanes, parameters.data());
+  const std::size_t rows = with.catalogue.size();
+  std::vector<double> out_with(static_cast<std::size_t>(with.year_count()) * rows * lanes);
+  std::vector<double> out_without(out_with.size());
+  Kernel(with, lanes).run_block(parameters.data(), lanes, out_with.data());
+  Kernel(without, lanes).run_block(parameters.data(), lanes, out_without.data());
+  bool pm_differs = false;
+  for (std::size_t y = 0; y < static_cast<std::size_t>(with.year_count()); ++y) {
+    for (const char* indicator : {"final_energy", "ghg", "renewable_share", "nox"}) {
+      const auto row = static_cast<std::size_t>(with.catalogue.find(indicator));
+      for (std::size_t l = 0; l < lanes; ++l) {
+        REQUIRE(out_with[(y * rows + row) * lanes + l] ==
+                out_without[(y * rows + row) * lanes + l]);
+      }
+    }
+    const auto pm = static_cast<std::size_t>(with.catalogue.find("pm2_5"));
+    pm_differs =
+        pm_differs || out_with[(y * rows + pm) * lanes] != out_without[(y * rows + pm) * lanes];
+  }
+  CHECK(pm_differs);
+}
+
+TEST_CASE("a block of members equals the same members run one by one") {
+  const Scenario scenario = testing::scenario_from_file("scenarios/brest-metropole.toml");
+  const Plan plan = compile_plan(scenario, "ambitious");
+  const std::size_t lanes = 16;
+  std::vector<double> parameters(scenario.parameters.size() * lanes);
+  sample_parameters(scenario.parameters, 3, 40, lanes, parameters.data());
+  const std::size_t rows = plan.catalogue.size();
+  std::vector<double> block(static_cast<std::size_t>(plan.year_count()) * rows * lanes);
+  Kernel(plan, lanes).run_block(parameters.data(), lanes, block.data());
+  Kernel single(plan);
+  for (std::size_t l = 0; l < lanes; ++l) {
+    std::vector<double> member(scenario.parameters.size());
+    for (std::size_t p = 0; p < member.size(); ++p) member[p] = parameters[p * lanes + l];
+    Trajectory trajectory;
+    single.run(member, trajectory);
+    for (std::size_t y = 0; y < static_cast<std::size_t>(plan.year_count()); ++y) {
+      for (std::size_t row = 0; row < rows; ++row) {
+        REQUIRE(block[(y * rows + row) * lanes + l] == trajectory.values[y * rows + row]);
+      }
+    }
+  }
+}
+
+TEST_CASE("a precision target adds members until every interval is narrow enough") {
+  const Scenario scenario = testing::scenario_from_text(ONE_CELL);
+  const Plan plan = compile_plan(scenario, "plan");
+  EnsembleOptions options;
+  options.members = 1000;
+  options.precision = 0.01;
+  const auto result = run(plan, options);
+  CHECK(result.precision_reached);
+  const auto& estimate = result.objectives[0].estimate;
+  CHECK((estimate.ci_high - estimate.ci_low) / 2 <= 0.01);
+  // ±1 point at p ≈ 0.625 needs about 1.96² p(1−p) / 0.01² ≈ 9 000 members.
+  CHECK(result.members > 8000);
+  CHECK(result.members < 30000);
+}
