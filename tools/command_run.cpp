@@ -176,12 +176,12 @@ void print_json(const Plan& plan, const Trajectory& trajectory,
 std::string percent(double probability) {
   char buffer[32];
   const double value = 100.0 * probability;
-  if (value > 0.0 && value < 1.0) {
-    std::snprintf(buffer, sizeof buffer, "%.1f %%", value);
-  } else if (value > 99.0 && value < 100.0) {
-    std::snprintf(buffer, sizeof buffer, "%.1f %%", value);
-  } else {
+  if (value == 0.0 || value == 100.0 || (value >= 1.0 && value <= 99.0)) {
     std::snprintf(buffer, sizeof buffer, "%.0f %%", value);
+  } else if (value < 0.1 || value > 99.9) {
+    std::snprintf(buffer, sizeof buffer, "%.2f %%", value);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.1f %%", value);
   }
   return buffer;
 }
@@ -228,26 +228,31 @@ void print_ensemble(const Plan& plan, const EnsembleResult& result,
     if (std::abs(level - 0.95) < 1e-9) high = i;
   }
   std::cout << "\nIndicators: median [" << result.quantile_levels[low] * 100 << " %–"
-            << result.quantile_levels[high] * 100 << " %]\n";
-  std::printf("%-18s", "indicator");
-  for (const int year : years) std::printf("%26d", year);
+            << result.quantile_levels[high] * 100 << " %] of the members\n";
+  std::printf("%-24s", "indicator");
+  for (const int year : years) std::printf("%22d", year);
   std::printf("\n");
+  const auto number = [](double value, Dimension dimension) {
+    // The value without its unit, which the indicator column states.
+    if (dimension == Dimension::Fraction) value *= 100.0;
+    std::string text =
+        format_value(value, dimension == Dimension::Fraction ? Dimension::Ratio : dimension);
+    const auto space = text.find(' ');
+    return space == std::string::npos ? text : text.substr(0, space);
+  };
   for (const int row : headline_rows(plan)) {
     const auto& info = plan.catalogue[static_cast<std::size_t>(row)];
-    std::printf("%-18s", info.id.c_str());
+    const std::string unit =
+        info.dimension == Dimension::Fraction ? "%" : std::string(canonical_symbol(info.dimension));
+    const std::string label = info.id + " (" + unit + ")";
+    std::printf("%-24s", label.c_str());
     for (const int year : years) {
       const auto y = static_cast<std::size_t>(year - scenario.base_year);
       const auto r = static_cast<std::size_t>(row);
-      std::string cell = format_value(result.quantile_at(r, y, median), info.dimension);
-      std::string band = format_value(result.quantile_at(r, y, low), info.dimension);
-      std::string top = format_value(result.quantile_at(r, y, high), info.dimension);
-      // Units once, after the band.
-      const auto strip = [](std::string text) {
-        const auto space = text.find(' ');
-        return space == std::string::npos ? text : text.substr(0, space);
-      };
-      cell = strip(cell) + " [" + strip(band) + "–" + top + "]";
-      std::printf("%26s", cell.c_str());
+      const std::string cell = number(result.quantile_at(r, y, median), info.dimension) + " [" +
+                               number(result.quantile_at(r, y, low), info.dimension) + "–" +
+                               number(result.quantile_at(r, y, high), info.dimension) + "]";
+      std::printf("%22s", cell.c_str());
     }
     std::printf("\n");
   }

@@ -101,6 +101,9 @@ struct Kernel::Impl {
   std::vector<double> yearly_trend, yearly_growth;
   std::vector<double> custom_trend, custom_yearly;  ///< [indicator × lanes]
   std::vector<double> branch_inverse;         ///< [(i × carriers + j) × lanes]: (I − A)⁻¹
+  /// Entries (i, j) of the inverse that are not zero in every lane: the
+  /// diagonal and the fuels of conversions, a small part of carriers².
+  std::vector<std::pair<std::size_t, std::size_t>> branch_pattern;
   std::vector<double> carrier_demand, gross;  ///< [carrier × lanes]
   std::vector<double> cumulative;             ///< [(2 + indicators) × lanes]
   std::vector<double> lane_scratch;
@@ -387,6 +390,7 @@ struct Kernel::Impl {
     state.custom_shift.assign(indicators * L, 0.0);
     state.adoption.assign(slots * L, 0.0);
     state.adoption_before.assign(slots * L, 0.0);
+    state.scratch.assign(3 * L, 0.0);
     trend.assign(sectors * L, 1.0);
     growth_trend.assign(sectors * L, 1.0);
     yearly_trend.assign(sectors * L, 1.0);
@@ -441,7 +445,19 @@ struct Kernel::Impl {
           std::fill_n(branch_inverse.begin() + static_cast<std::ptrdiff_t>(m * lanes), lanes,
                       branch_inverse[m * lanes]);
         }
+        find_branch_pattern(lanes);
         return;
+      }
+    }
+  }
+
+  void find_branch_pattern(std::size_t lanes) {
+    branch_pattern.clear();
+    for (std::size_t i = 0; i < carriers; ++i) {
+      for (std::size_t j = 0; j < carriers; ++j) {
+        const double* m = branch_inverse.data() + (i * carriers + j) * lanes;
+        if (std::any_of(m, m + lanes, [](double value) { return value != 0.0; }))
+          branch_pattern.emplace_back(i, j);
       }
     }
   }
@@ -592,9 +608,9 @@ struct Kernel::Impl {
       for (std::size_t l = 0; l < lanes; ++l) total[l] += demand[l];
     }
     std::fill_n(gross.begin(), carriers * lanes, 0.0);
-    for (std::size_t i = 0; i < carriers; ++i) {
+    for (const auto& [i, j] : branch_pattern) {
       double* x = gross.data() + i * lanes;
-      for (std::size_t j = 0; j < carriers; ++j) {
+      {
         const double* m = branch_inverse.data() + (i * carriers + j) * lanes;
         const double* d = carrier_demand.data() + j * lanes;
         for (std::size_t l = 0; l < lanes; ++l) x[l] += m[l] * d[l];

@@ -47,7 +47,7 @@ struct ProduceStep {
 struct FactorStep {
   int slot = 0;
   int species = 0;
-  std::vector<int> cells;  ///< active cell indices
+  std::vector<int> cells;   ///< active cell indices
   Ref new_factor = NO_REF;  ///< or fraction
   Ref fraction = NO_REF;
 };
@@ -75,8 +75,9 @@ struct BlockState {
   std::vector<double> non_energy;  ///< species × sector
   std::vector<double> custom;      ///< custom indicator
   std::vector<double> custom_shift;
-  std::vector<double> adoption;    ///< plan slot
+  std::vector<double> adoption;  ///< plan slot
   std::vector<double> adoption_before;
+  std::vector<double> scratch;  ///< [3 × lanes] for effects
 
   double* row(std::vector<double>& array, std::size_t item) { return array.data() + item * lanes; }
 };
