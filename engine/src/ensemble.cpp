@@ -11,7 +11,6 @@
 
 #include "traj/quantile_sketch.hpp"
 #include "traj/random_stream.hpp"
-#include "traj/sampler.hpp"
 
 namespace traj {
 namespace {
@@ -24,26 +23,6 @@ constexpr std::uint64_t CHUNKS_PER_BATCH = 16;
 // partial m mod PARTIALS: each partial still sums its members in order
 // (so results do not depend on the block size), and the loop vectorises.
 constexpr std::size_t PARTIALS = 8;
-
-struct Draws {
-  std::vector<Sampler> samplers;
-  std::vector<std::uint64_t> keys;
-
-  Draws(const ParameterSet& parameters, std::uint64_t seed) {
-    for (const auto& parameter : parameters.all()) {
-      samplers.emplace_back(parameter.distribution);
-      keys.push_back(stream_key(seed, parameter.name));
-    }
-  }
-
-  void fill(std::uint64_t first, std::size_t lanes, double* values) const {
-    for (std::size_t p = 0; p < samplers.size(); ++p) {
-      const Sampler& sampler = samplers[p];
-      double* row = values + p * lanes;
-      for (std::size_t l = 0; l < lanes; ++l) row[l] = sampler(uniform_draw(keys[p], first + l));
-    }
-  }
-};
 
 /// Sums, sketches and success counts of a set of members.
 struct Accumulator {
@@ -69,7 +48,7 @@ struct Context {
   const Model& model;
   const std::vector<ObjectiveSpec>& objectives;
   const EnsembleOptions& options;
-  Draws draws;
+  ParameterSampler draws;
   std::size_t rows, years;
   std::vector<int> quantile_index;  ///< per row: index among quantile rows, or -1
 
@@ -225,15 +204,33 @@ double EnsembleResult::quantile_at(std::size_t row, std::size_t year, std::size_
   return quantiles[(index * years + year) * quantile_levels.size() + level];
 }
 
+ParameterSampler::ParameterSampler(const ParameterSet& parameters, std::uint64_t seed) {
+  for (const auto& parameter : parameters.all()) {
+    samplers_.emplace_back(parameter.distribution);
+    keys_.push_back(stream_key(seed, parameter.name));
+  }
+}
+
+ParameterSampler::~ParameterSampler() = default;
+
+void ParameterSampler::fill(std::uint64_t first, std::size_t lanes, double* values) const {
+  for (std::size_t p = 0; p < samplers_.size(); ++p) {
+    const Sampler& sampler = samplers_[p];
+    double* row = values + p * lanes;
+    for (std::size_t l = 0; l < lanes; ++l) row[l] = sampler(uniform_draw(keys_[p], first + l));
+  }
+}
+
 void sample_parameters(const ParameterSet& parameters, std::uint64_t seed, std::uint64_t first,
                        std::size_t lanes, double* values) {
-  Draws(parameters, seed).fill(first, lanes, values);
+  ParameterSampler(parameters, seed).fill(first, lanes, values);
 }
 
 EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>& objectives,
                             const EnsembleOptions& options) {
-  Context context{model,        objectives,    options, Draws(model.parameters(), options.seed),
-                  model.rows(), model.years(), {}};
+  Context context{
+      model,        objectives,    options, ParameterSampler(model.parameters(), options.seed),
+      model.rows(), model.years(), {}};
   context.quantile_index.assign(context.rows, -1);
   for (std::size_t i = 0; i < options.quantile_rows.size(); ++i) {
     context.quantile_index[options.quantile_rows[i]] = static_cast<int>(i);

@@ -11,6 +11,7 @@
 
 #include "traj/model.hpp"
 #include "traj/proportion.hpp"
+#include "traj/sampler.hpp"
 
 namespace traj {
 
@@ -76,8 +77,21 @@ struct EnsembleResult {
 EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>& objectives,
                             const EnsembleOptions& options);
 
-/// Fills `values[p × lanes + l]` with the draws of members first … first+lanes−1.
-/// Exposed for tests: the sampling of the ensemble, without the model.
+/// The ensemble's sampling, without the model: prepared once (samplers and
+/// stream keys), then thread safe.
+class ParameterSampler {
+ public:
+  ParameterSampler(const ParameterSet& parameters, std::uint64_t seed);
+  ~ParameterSampler();
+  /// Fills `values[p × lanes + l]` with the draws of members first … first+lanes−1.
+  void fill(std::uint64_t first, std::size_t lanes, double* values) const;
+
+ private:
+  std::vector<Sampler> samplers_;
+  std::vector<std::uint64_t> keys_;
+};
+
+/// One-off convenience: ParameterSampler(parameters, seed).fill(first, lanes, values).
 void sample_parameters(const ParameterSet& parameters, std::uint64_t seed, std::uint64_t first,
                        std::size_t lanes, double* values);
 

@@ -8,9 +8,9 @@
 ///   [Φ(min), Φ(max)];
 /// - lognormal: exp of the normal;
 /// - uniform, triangular: closed forms;
-/// - PERT: the Beta quantile tabulated at load on 4 097 points (Boost.Math
-///   ibeta_inv) and interpolated linearly, the 32 outer intervals at each end
-///   computed exactly; tested to 1e-4 of the range.
+/// - PERT: the Beta quantile tabulated at load on 1 025 points (Boost.Math
+///   ibeta_inv, in double precision) and interpolated linearly, the 16 outer
+///   intervals at each end computed exactly; tested to 1e-4 of the range.
 
 #include <vector>
 
