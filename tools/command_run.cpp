@@ -242,16 +242,28 @@ void print_ensemble(const Plan& plan, const EnsembleResult& result,
   };
   for (const int row : headline_rows(plan)) {
     const auto& info = plan.catalogue[static_cast<std::size_t>(row)];
-    const std::string unit =
+    const auto r = static_cast<std::size_t>(row);
+    std::string unit =
         info.dimension == Dimension::Fraction ? "%" : std::string(canonical_symbol(info.dimension));
+    // Large volumes and energies in larger units, so that columns stay readable.
+    double scale = 1.0;
+    const double typical = std::abs(result.quantile_at(r, 0, median));
+    if (info.dimension == Dimension::Volume && typical >= 1e6) {
+      scale = 1e-6;
+      unit = "Mm3";
+    } else if (typical >= 1e5 && info.dimension == Dimension::Energy) {
+      scale = 1e-3;
+      unit = "TWh";
+    }
     const std::string label = info.id + " (" + unit + ")";
     std::printf("%-24s", label.c_str());
     for (const int year : years) {
       const auto y = static_cast<std::size_t>(year - scenario.base_year);
-      const auto r = static_cast<std::size_t>(row);
-      const std::string cell = number(result.quantile_at(r, y, median), info.dimension) + " [" +
-                               number(result.quantile_at(r, y, low), info.dimension) + "–" +
-                               number(result.quantile_at(r, y, high), info.dimension) + "]";
+      const auto value = [&](std::size_t level) {
+        const Dimension shown = scale != 1.0 ? Dimension::Ratio : info.dimension;
+        return number(result.quantile_at(r, y, level) * scale, shown);
+      };
+      const std::string cell = value(median) + " [" + value(low) + "–" + value(high) + "]";
       std::printf("%22s", cell.c_str());
     }
     std::printf("\n");

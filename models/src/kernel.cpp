@@ -100,10 +100,12 @@ struct Kernel::Impl {
   std::vector<double> trend, growth_trend;  ///< [sector × lanes]: running products
   std::vector<double> yearly_trend, yearly_growth;
   std::vector<double> custom_trend, custom_yearly;  ///< [indicator × lanes]
-  std::vector<double> branch_inverse;         ///< [(i × carriers + j) × lanes]: (I − A)⁻¹
+  std::vector<double> branch_inverse;  ///< [(i × carriers + j) × lanes]: (I − A)⁻¹
   /// Entries (i, j) of the inverse that are not zero in every lane: the
   /// diagonal and the fuels of conversions, a small part of carriers².
   std::vector<std::pair<std::size_t, std::size_t>> branch_pattern;
+  Eigen::MatrixXd branch_matrix, branch_inverted;  ///< I − A and its inverse, one lane
+  Eigen::PartialPivLU<Eigen::MatrixXd> branch_solver;
   std::vector<double> carrier_demand, gross;  ///< [carrier × lanes]
   std::vector<double> cumulative;             ///< [(2 + indicators) × lanes]
   std::vector<double> lane_scratch;
@@ -403,6 +405,10 @@ struct Kernel::Impl {
     cumulative.assign((2 + indicators) * L, 0.0);
     lane_scratch.assign(L, 0.0);
     year_out.assign(rows_out * L, 0.0);
+    const auto size = static_cast<Eigen::Index>(carriers);
+    branch_matrix = Eigen::MatrixXd::Identity(size, size);
+    branch_inverted = Eigen::MatrixXd::Identity(size, size);
+    branch_solver = Eigen::PartialPivLU<Eigen::MatrixXd>(size);
   }
 
   void bind(const double* parameters, std::size_t lanes) {
@@ -415,40 +421,41 @@ struct Kernel::Impl {
   }
 
   // (I − A)⁻¹ per lane: the branch's coefficients are fixed over the years.
+  // The Eigen objects are sized once (constructor), so this never allocates.
   void invert_branch(std::size_t lanes) {
     const auto size = static_cast<Eigen::Index>(carriers);
-    Eigen::MatrixXd branch(size, size);
-    for (std::size_t l = 0; l < lanes; ++l) {
-      branch.setZero();
+    const std::size_t distinct = constant_branch ? 1 : lanes;
+    for (std::size_t l = 0; l < distinct; ++l) {
+      branch_matrix.setIdentity();
       for (std::size_t c = 0; c < carriers; ++c) {
         const auto i = static_cast<Eigen::Index>(c);
-        branch(i, i) = rows[losses[c]][l] + rows[own_consumption[c]][l];
+        branch_matrix(i, i) -= rows[losses[c]][l] + rows[own_consumption[c]][l];
       }
       for (const auto& conversion : conversions) {
         const double efficiency = rows[conversion.efficiency][l];
         for (std::size_t k = 0; k < conversion.inputs.size(); ++k) {
-          branch(conversion.inputs[k], conversion.carrier) +=
+          branch_matrix(conversion.inputs[k], conversion.carrier) -=
               rows[conversion.shares[k]][l] / efficiency;
         }
       }
-      const Eigen::MatrixXd inverse =
-          (Eigen::MatrixXd::Identity(size, size) - branch).partialPivLu().inverse();
-      for (std::size_t i = 0; i < carriers; ++i) {
-        for (std::size_t j = 0; j < carriers; ++j) {
-          branch_inverse[(i * carriers + j) * lanes + l] =
-              inverse(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
+      branch_solver.compute(branch_matrix);
+      branch_inverted.noalias() = branch_solver.inverse();
+      for (Eigen::Index i = 0; i < size; ++i) {
+        for (Eigen::Index j = 0; j < size; ++j) {
+          branch_inverse[(static_cast<std::size_t>(i) * carriers + static_cast<std::size_t>(j)) *
+                             lanes +
+                         l] = branch_inverted(i, j);
         }
-      }
-      if (constant_branch) {
-        // Same matrix for every lane.
-        for (std::size_t m = 0; m < carriers * carriers; ++m) {
-          std::fill_n(branch_inverse.begin() + static_cast<std::ptrdiff_t>(m * lanes), lanes,
-                      branch_inverse[m * lanes]);
-        }
-        find_branch_pattern(lanes);
-        return;
       }
     }
+    if (constant_branch) {
+      // Same matrix for every lane.
+      for (std::size_t m = 0; m < carriers * carriers; ++m) {
+        std::fill_n(branch_inverse.begin() + static_cast<std::ptrdiff_t>(m * lanes), lanes,
+                    branch_inverse[m * lanes]);
+      }
+    }
+    find_branch_pattern(lanes);
   }
 
   void find_branch_pattern(std::size_t lanes) {

@@ -39,7 +39,7 @@ struct EnsembleOptions {
   std::uint64_t max_members = 10'000'000;  ///< cap with a precision target
   std::vector<double> quantiles = {0.05, 0.25, 0.5, 0.75, 0.95};
   std::vector<std::size_t> quantile_rows;  ///< rows that get quantiles (every year)
-  double sketch_accuracy = 0.005;          ///< relative accuracy of quantiles
+  double sketch_accuracy = 0.001;          ///< relative accuracy of quantiles
   /// Called after each batch with (members done, members planned).
   std::function<void(std::uint64_t, std::uint64_t)> progress;
 };
