@@ -176,6 +176,11 @@ void print_json(const Plan& plan, const Trajectory& trajectory,
 std::string percent(double probability) {
   char buffer[32];
   const double value = 100.0 * probability;
+  if (value < 1e-9) value = 0.0;  // rounding noise of the interval's bounds
+  if (value > 0.0 && value < 0.01) {
+    std::snprintf(buffer, sizeof buffer, "%.2g %%", value);
+    return buffer;
+  }
   if (value == 0.0 || value == 100.0 || (value >= 1.0 && value <= 99.0)) {
     std::snprintf(buffer, sizeof buffer, "%.0f %%", value);
   } else if (value < 0.1 || value > 99.9) {
@@ -188,7 +193,7 @@ std::string percent(double probability) {
 
 std::string interval(const ProportionEstimate& estimate) {
   std::string low = percent(estimate.ci_low);
-  low = low.substr(0, low.size() - 2);
+  if (low.size() > 2 && low.compare(low.size() - 2, 2, " %") == 0) low.resize(low.size() - 2);
   return "(" + low + "–" + percent(estimate.ci_high) + ")";
 }
 
