@@ -175,7 +175,7 @@ void print_json(const Plan& plan, const Trajectory& trajectory,
 
 std::string percent(double probability) {
   char buffer[32];
-  const double value = 100.0 * probability;
+  double value = 100.0 * probability;
   if (value < 1e-9) value = 0.0;  // rounding noise of the interval's bounds
   if (value > 0.0 && value < 0.01) {
     std::snprintf(buffer, sizeof buffer, "%.2g %%", value);
