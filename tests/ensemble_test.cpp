@@ -198,6 +198,15 @@ TEST_CASE("the quantile sketch keeps its relative accuracy and merges exactly") 
   left.merge(right);
   CHECK(left.count() == 10000);
   for (const double q : {0.05, 0.5, 0.95}) CHECK(left.quantile(q) == sketch.quantile(q));
+  QuantileSketch batched(0.01);
+  std::vector<double> values;
+  for (int i = 1; i <= 10000; ++i) values.push_back(i);
+  values[500] = -3.0;  // one negative value takes the general path for its batch
+  batched.add(values.data(), values.size());
+  QuantileSketch one_by_one(0.01);
+  for (const double value : values) one_by_one.add(value);
+  for (const double q : {0.0, 0.01, 0.3, 0.5, 0.99, 1.0}) CHECK(batched.quantile(q) == one_by_one.quantile(q));
+  CHECK(batched.count() == 10000);
   QuantileSketch signs;
   for (const double value : {-5.0, -1.0, 0.0, 2.0, 3.0}) signs.add(value);
   CHECK(signs.quantile(0.0) == Approx(-5.0).epsilon(0.005));

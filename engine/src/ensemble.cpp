@@ -102,7 +102,7 @@ class AccumulatingSink final : public YearSink {
       if (quantile >= 0) {
         QuantileSketch& sketch =
             accumulator_.sketches[static_cast<std::size_t>(quantile) * years + year_index];
-        for (std::size_t l = 0; l < lanes; ++l) sketch.add(lanes_of[l]);
+        sketch.add(lanes_of, lanes);
       }
     }
     for (std::size_t o = 0; o < context_.objectives.size(); ++o) {

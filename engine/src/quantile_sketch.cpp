@@ -1,5 +1,6 @@
 #include "traj/quantile_sketch.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -60,6 +61,21 @@ void QuantileSketch::Store::add(std::int32_t index) {
   ++counts[static_cast<std::size_t>(index - offset)];
 }
 
+void QuantileSketch::Store::reserve(std::int32_t low, std::int32_t high) {
+  if (counts.empty()) {
+    offset = low;
+    counts.assign(static_cast<std::size_t>(high - low + 1), 0);
+    return;
+  }
+  if (low < offset) {
+    counts.insert(counts.begin(), static_cast<std::size_t>(offset - low), 0);
+    offset = low;
+  }
+  if (high >= offset + static_cast<std::int32_t>(counts.size())) {
+    counts.resize(static_cast<std::size_t>(high - offset + 1), 0);
+  }
+}
+
 void QuantileSketch::Store::merge(const Store& other) {
   for (std::size_t i = 0; i < other.counts.size(); ++i) {
     if (other.counts[i] == 0) continue;
@@ -77,6 +93,33 @@ void QuantileSketch::add(double value) {
     negative_.add(index_of(-value));
   } else {
     ++zeros_;
+  }
+}
+
+void QuantileSketch::add(const double* values, std::size_t count) {
+  // Common case: every value positive. Indices first, one resize, then counts.
+  std::int32_t indices[256];
+  std::size_t done = 0;
+  while (done < count) {
+    const std::size_t n = std::min<std::size_t>(256, count - done);
+    bool positive = true;
+    std::int32_t low = std::numeric_limits<std::int32_t>::max();
+    std::int32_t high = std::numeric_limits<std::int32_t>::min();
+    for (std::size_t i = 0; i < n; ++i) {
+      const double value = values[done + i];
+      positive = positive && value > SMALLEST;
+      indices[i] = positive ? index_of(value) : 0;
+      low = std::min(low, indices[i]);
+      high = std::max(high, indices[i]);
+    }
+    if (!positive) {
+      for (std::size_t i = 0; i < n; ++i) add(values[done + i]);
+    } else {
+      positive_.reserve(low, high);
+      for (std::size_t i = 0; i < n; ++i) ++positive_.counts[static_cast<std::size_t>(indices[i] - positive_.offset)];
+      count_ += n;
+    }
+    done += n;
   }
 }
 

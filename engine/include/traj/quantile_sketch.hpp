@@ -10,6 +10,7 @@
 /// few hundred counters per decade of values, independent of their number.
 /// Counts are integers, so merging is exact and order-independent.
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -21,6 +22,8 @@ class QuantileSketch {
   explicit QuantileSketch(double relative_accuracy = 0.005);
 
   void add(double value);
+  /// Adds `count` values at once (same result as adding them one by one).
+  void add(const double* values, std::size_t count);
   void merge(const QuantileSketch& other);
   std::uint64_t count() const { return count_; }
   /// The q-quantile (q in [0, 1]); NaN when empty.
@@ -32,6 +35,8 @@ class QuantileSketch {
     std::int32_t offset = 0;  ///< bin index of counts[0]
     std::vector<std::uint64_t> counts;
     void add(std::int32_t index);
+    /// Makes room for indices [low, high].
+    void reserve(std::int32_t low, std::int32_t high);
     void merge(const Store& other);
   };
   std::int32_t index_of(double magnitude) const;
