@@ -5,6 +5,7 @@
 #include <boost/math/distributions/normal.hpp>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <tuple>
 
 #include "test_support.hpp"
 #include "traj/ensemble.hpp"
@@ -137,14 +138,22 @@ TEST_CASE("fast samplers agree with the exact quantile functions") {
   for (const double p : {1e-300, 1e-12, 1e-5, 0.01, 0.2, 0.5, 0.75, 0.975, 1 - 1e-9}) {
     CHECK(normal_quantile(p) == Approx(boost::math::quantile(normal, p)).epsilon(1e-14));
   }
-  const Distribution pert{Distribution::Family::Pert, 0.2, 0.3, 0.8};
-  const Sampler pert_sampler(pert);
-  double worst = 0.0;
-  for (int i = 1; i < 10000; ++i) {
-    const double u = i / 10000.0;
-    worst = std::max(worst, std::abs(pert_sampler(u) - pert.quantile(u)));
+  for (const auto& [low, mode, high] :
+       std::vector<std::tuple<double, double, double>>{{0.2, 0.3, 0.8},
+                                                       {0.0, 0.5, 1.0},
+                                                       {10.0, 10.0, 20.0},
+                                                       {1.0, 4.9, 5.0},
+                                                       {0.45, 0.65, 0.8}}) {
+    const Distribution pert{Distribution::Family::Pert, low, mode, high};
+    const Sampler pert_sampler(pert);
+    double worst = 0.0;
+    for (int i = 1; i < 20000; ++i) {
+      const double u = i / 20000.0;
+      worst = std::max(worst, std::abs(pert_sampler(u) - pert.quantile(u)));
+    }
+    INFO("PERT(" << low << ", " << mode << ", " << high << ")");
+    CHECK(worst < 1e-4 * (high - low));
   }
-  CHECK(worst < 1e-4 * (0.8 - 0.2));
   const Distribution triangular{Distribution::Family::Triangular, 1.0, 2.0, 5.0};
   const Sampler triangular_sampler(triangular);
   Distribution truncated{Distribution::Family::Normal, 0.08, 0.05, 0.0};
@@ -205,7 +214,8 @@ TEST_CASE("the quantile sketch keeps its relative accuracy and merges exactly") 
   batched.add(values.data(), values.size());
   QuantileSketch one_by_one(0.01);
   for (const double value : values) one_by_one.add(value);
-  for (const double q : {0.0, 0.01, 0.3, 0.5, 0.99, 1.0}) CHECK(batched.quantile(q) == one_by_one.quantile(q));
+  for (const double q : {0.0, 0.01, 0.3, 0.5, 0.99, 1.0})
+    CHECK(batched.quantile(q) == one_by_one.quantile(q));
   CHECK(batched.count() == 10000);
   QuantileSketch signs;
   for (const double value : {-5.0, -1.0, 0.0, 2.0, 3.0}) signs.add(value);

@@ -116,7 +116,8 @@ void QuantileSketch::add(const double* values, std::size_t count) {
       for (std::size_t i = 0; i < n; ++i) add(values[done + i]);
     } else {
       positive_.reserve(low, high);
-      for (std::size_t i = 0; i < n; ++i) ++positive_.counts[static_cast<std::size_t>(indices[i] - positive_.offset)];
+      for (std::size_t i = 0; i < n; ++i)
+        ++positive_.counts[static_cast<std::size_t>(indices[i] - positive_.offset)];
       count_ += n;
     }
     done += n;

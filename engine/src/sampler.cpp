@@ -109,12 +109,45 @@ Sampler::Sampler(const Distribution& distribution) : distribution_(distribution)
     if (std::isfinite(distribution.upper))
       p_high_ = boost::math::cdf(standard, (distribution.upper - distribution.a) / distribution.b);
   }
-  if (distribution.family == Family::Pert && distribution.c > distribution.a) {
-    table_.resize(PERT_TABLE_SIZE);
-    for (std::size_t i = 0; i < PERT_TABLE_SIZE; ++i) {
-      table_[i] =
-          distribution.quantile(static_cast<double>(i) / static_cast<double>(PERT_TABLE_SIZE - 1));
+  if (distribution.family == Family::Pert && distribution.c > distribution.a) build_pert_table();
+}
+
+// The Beta(α, β) quantile on a table, from its CDF integrated on a fine grid:
+// the density x^(α−1) (1−x)^(β−1) is bounded for PERT (α, β ≥ 1), so the
+// trapezoid rule on 16 384 cells gives the CDF to ~1e-8; each quantile node
+// is then found by bisection in the CDF and linear interpolation. A few
+// milliseconds per parameter, against ~40 ms for 2 049 calls of ibeta_inv.
+void Sampler::build_pert_table() {
+  const Distribution& d = distribution_;
+  const double alpha = 1.0 + 4.0 * (d.b - d.a) / (d.c - d.a);
+  const double beta = 1.0 + 4.0 * (d.c - d.b) / (d.c - d.a);
+  constexpr std::size_t CELLS = 16384;
+  std::vector<double> cdf(CELLS + 1, 0.0);
+  const auto density = [&](double x) {
+    return std::pow(x, alpha - 1.0) * std::pow(1.0 - x, beta - 1.0);
+  };
+  double previous = density(0.0);
+  for (std::size_t i = 1; i <= CELLS; ++i) {
+    const double current = density(static_cast<double>(i) / CELLS);
+    cdf[i] = cdf[i - 1] + 0.5 * (previous + current);
+    previous = current;
+  }
+  for (double& value : cdf) value /= cdf[CELLS];
+  table_.resize(PERT_TABLE_SIZE);
+  for (std::size_t j = 0; j < PERT_TABLE_SIZE; ++j) {
+    const double u = static_cast<double>(j) / static_cast<double>(PERT_TABLE_SIZE - 1);
+    const auto upper = std::lower_bound(cdf.begin(), cdf.end(), u);
+    double x;
+    if (upper == cdf.begin()) {
+      x = 0.0;
+    } else if (upper == cdf.end()) {
+      x = 1.0;
+    } else {
+      const auto i = static_cast<std::size_t>(upper - cdf.begin());
+      const double weight = (u - cdf[i - 1]) / (cdf[i] - cdf[i - 1]);
+      x = (static_cast<double>(i - 1) + weight) / CELLS;
     }
+    table_[j] = d.a + (d.c - d.a) * x;
   }
 }
 
