@@ -24,6 +24,32 @@ constexpr std::uint64_t CHUNKS_PER_BATCH = 16;
 // (so results do not depend on the block size), and the loop vectorises.
 constexpr std::size_t PARTIALS = 8;
 
+// Lane loops compiled for AVX2 and for any x86-64 (see models/src/kernel_layout.hpp).
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+#define TRAJ_LANE_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define TRAJ_LANE_CLONES
+#endif
+
+/// Adds each lane to the partial sum of its member (member m → partial m mod 8).
+TRAJ_LANE_CLONES void add_to_partials(const double* lanes_of, std::size_t lanes, bool aligned,
+                                      std::uint64_t first, double* sum, double* squares) {
+  if (aligned) {
+    for (std::size_t l = 0; l < lanes; l += PARTIALS) {
+      for (std::size_t k = 0; k < PARTIALS; ++k) {
+        sum[k] += lanes_of[l + k];
+        squares[k] += lanes_of[l + k] * lanes_of[l + k];
+      }
+    }
+  } else {
+    for (std::size_t l = 0; l < lanes; ++l) {
+      const std::size_t k = (first + l) % PARTIALS;
+      sum[k] += lanes_of[l];
+      squares[k] += lanes_of[l] * lanes_of[l];
+    }
+  }
+}
+
 /// Sums, sketches and success counts of a set of members.
 struct Accumulator {
   std::uint64_t members = 0;
@@ -84,20 +110,7 @@ class AccumulatingSink final : public YearSink {
       const double* lanes_of = values + row * lanes;
       double* sum = accumulator_.sum.data() + (row * years + year_index) * PARTIALS;
       double* squares = accumulator_.sum_squares.data() + (row * years + year_index) * PARTIALS;
-      if (aligned) {
-        for (std::size_t l = 0; l < lanes; l += PARTIALS) {
-          for (std::size_t k = 0; k < PARTIALS; ++k) {
-            sum[k] += lanes_of[l + k];
-            squares[k] += lanes_of[l + k] * lanes_of[l + k];
-          }
-        }
-      } else {
-        for (std::size_t l = 0; l < lanes; ++l) {
-          const std::size_t k = (first_ + l) % PARTIALS;
-          sum[k] += lanes_of[l];
-          squares[k] += lanes_of[l] * lanes_of[l];
-        }
-      }
+      add_to_partials(lanes_of, lanes, aligned, first_, sum, squares);
       const int quantile = context_.quantile_index[row];
       if (quantile >= 0) {
         QuantileSketch& sketch =

@@ -530,16 +530,13 @@ struct Kernel::Impl {
     }
   }
 
-  void run_block(const double* parameters, std::size_t lanes, YearSink& sink,
-                 CarrierBalance* balances) {
+  TRAJ_LANE_CLONES void run_block(const double* parameters, std::size_t lanes, YearSink& sink,
+                                  CarrierBalance* balances) {
     bind(parameters, lanes);
     start_block(lanes);
     const IndicatorCatalogue& catalogue = plan.catalogue;
     const std::size_t A = active_cells.size();
     double* out = year_out.data();
-    auto out_row = [out, lanes](std::size_t, int row) {
-      return out + static_cast<std::size_t>(row) * lanes;
-    };
     for (std::size_t y = 0; y < years; ++y) {
       const double year = static_cast<double>(scenario.base_year) + static_cast<double>(y);
       adoption_of_year(year, lanes);
@@ -599,14 +596,14 @@ struct Kernel::Impl {
       }
       for (const auto& step : indicator_steps) effects::apply_indicator(step, rows.data(), state);
 
-      write_indicators(y, lanes, out_row, catalogue);
+      write_indicators(y, lanes, out, catalogue);
       sink.year(y, out, lanes);
     }
   }
 
   // Gross supply (I − A)⁻¹ d, own consumption into the energy branch's final
   // energy, conversion output and its renewable part.
-  void energy_branch(std::size_t y, std::size_t lanes, CarrierBalance* balances) {
+  TRAJ_LANE_CLONES void energy_branch(std::size_t y, std::size_t lanes, CarrierBalance* balances) {
     const std::size_t A = active_cells.size();
     std::fill_n(carrier_demand.begin(), carriers * lanes, 0.0);
     for (std::size_t a = 0; a < A; ++a) {
@@ -743,10 +740,12 @@ struct Kernel::Impl {
     return nullptr;
   }
 
-  template <typename OutRow>
-  void write_indicators(std::size_t y, std::size_t lanes, OutRow out_row,
-                        const IndicatorCatalogue& catalogue) {
+  TRAJ_LANE_CLONES void write_indicators(std::size_t y, std::size_t lanes, double* out,
+                                         const IndicatorCatalogue& catalogue) {
     const std::size_t A = active_cells.size();
+    const auto out_row = [out, lanes](std::size_t, int row) {
+      return out + static_cast<std::size_t>(row) * lanes;
+    };
     // Final energy by sector, by carrier and in total.
     for (std::size_t s = 0; s < sectors; ++s)
       std::fill_n(out_row(y, catalogue.final_energy_by_sector + static_cast<int>(s)), lanes, 0.0);

@@ -4,8 +4,8 @@ namespace traj::territory::effects {
 
 // Non-energy emissions of the sector fall by adoption × fraction; several
 // abatements combine multiplicatively.
-void apply_abate(const detail::AbateStep& step, const double* const* rows, std::size_t sectors,
-                 BlockState& state) {
+TRAJ_LANE_CLONES void apply_abate(const detail::AbateStep& step, const double* const* rows,
+                                  std::size_t sectors, BlockState& state) {
   const std::size_t lanes = state.lanes;
   const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
   const double* fraction = rows[step.fraction];

@@ -5,8 +5,8 @@ namespace traj::territory::effects {
 // A share `adoption` of the cell's consumption moves to the new factor
 // (e.g. labelled wood stoves): EF ← (1 − a)·EF + a·new. A relative change
 // scales it: EF ← EF·(1 − a·fraction).
-void apply_factor(const detail::FactorStep& step, const double* const* rows,
-                  std::size_t active_cells, BlockState& state) {
+TRAJ_LANE_CLONES void apply_factor(const detail::FactorStep& step, const double* const* rows,
+                                   std::size_t active_cells, BlockState& state) {
   const std::size_t lanes = state.lanes;
   const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
   for (const int cell : step.cells) {

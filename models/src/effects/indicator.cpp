@@ -4,8 +4,8 @@ namespace traj::territory::effects {
 
 // Relative changes combine multiplicatively on the indicator's trend;
 // absolute changes (e.g. −12 ha of land take) add up, scaled by adoption.
-void apply_indicator(const detail::IndicatorStep& step, const double* const* rows,
-                     BlockState& state) {
+TRAJ_LANE_CLONES void apply_indicator(const detail::IndicatorStep& step, const double* const* rows,
+                                      BlockState& state) {
   const std::size_t lanes = state.lanes;
   const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
   const auto indicator = static_cast<std::size_t>(step.indicator);

@@ -3,7 +3,8 @@
 namespace traj::territory::effects {
 
 // Production = adoption × capacity (MWp) × yield (GWh/MWp), or adoption × energy.
-void apply_produce(const detail::ProduceStep& step, const double* const* rows, BlockState& state) {
+TRAJ_LANE_CLONES void apply_produce(const detail::ProduceStep& step, const double* const* rows,
+                                    BlockState& state) {
   const std::size_t lanes = state.lanes;
   const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
   double* production = state.row(state.production, static_cast<std::size_t>(step.source));

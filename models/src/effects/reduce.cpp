@@ -4,7 +4,8 @@ namespace traj::territory::effects {
 
 // Reductions on a cell combine multiplicatively: two 50 % savings leave 25 %,
 // never less than zero (each acts on what the previous one left).
-void apply_reduce(const detail::ReduceStep& step, const double* const* rows, BlockState& state) {
+TRAJ_LANE_CLONES void apply_reduce(const detail::ReduceStep& step, const double* const* rows,
+                                   BlockState& state) {
   const std::size_t lanes = state.lanes;
   const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
   const double* fraction = rows[step.fraction];

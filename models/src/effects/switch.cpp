@@ -10,7 +10,8 @@ namespace traj::territory::effects {
 // ratio = from_efficiency / to_efficiency (same useful energy). For a heat
 // pump the useful heat E·from_efficiency minus the electricity it takes is
 // ambient heat, counted as local renewable heat.
-void apply_switches(const detail::SwitchStep& step, const double* const* rows, BlockState& state) {
+TRAJ_LANE_CLONES void apply_switches(const detail::SwitchStep& step, const double* const* rows,
+                                     BlockState& state) {
   const std::size_t lanes = state.lanes;
   double* from = state.row(state.demand, static_cast<std::size_t>(step.from_cell));
   // Per lane: the factor that turns a move's requested share into the share
