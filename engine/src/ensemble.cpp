@@ -76,7 +76,15 @@ struct Context {
   const EnsembleOptions& options;
   ParameterSampler draws;
   std::size_t rows, years;
-  std::vector<int> quantile_index;  ///< per row: index among quantile rows, or -1
+  std::vector<int> quantile_index = {};  ///< per row: index among quantile rows, or -1
+  // Per-member records of the current batch (when options.on_members is set).
+  bool recording = false;
+  std::uint64_t batch_first = 0;
+  std::size_t capacity = 0;
+  std::size_t draws_count = 0;  ///< parameters per member
+  std::vector<double> recorded_parameters = {};
+  std::vector<double> recorded_trajectories = {};
+  std::vector<std::uint8_t> recorded_successes = {};
 
   Accumulator empty() const {
     Accumulator accumulator;
@@ -99,8 +107,7 @@ struct Worker {
 
 class AccumulatingSink final : public YearSink {
  public:
-  AccumulatingSink(const Context& context, Accumulator& accumulator, Worker& worker,
-                   std::uint64_t first)
+  AccumulatingSink(Context& context, Accumulator& accumulator, Worker& worker, std::uint64_t first)
       : context_(context), accumulator_(accumulator), worker_(worker), first_(first) {}
 
   void year(std::size_t year_index, const double* values, std::size_t lanes) override {
@@ -116,6 +123,15 @@ class AccumulatingSink final : public YearSink {
         QuantileSketch& sketch =
             accumulator_.sketches[static_cast<std::size_t>(quantile) * years + year_index];
         sketch.add(lanes_of, lanes);
+      }
+    }
+    if (context_.recording) {
+      const std::size_t offset = first_ - context_.batch_first;
+      for (std::size_t r = 0; r < context_.options.recorded_rows.size(); ++r) {
+        const double* lanes_of = values + context_.options.recorded_rows[r] * lanes;
+        double* out = context_.recorded_trajectories.data() +
+                      (r * context_.capacity + offset) * years + year_index;
+        for (std::size_t l = 0; l < lanes; ++l) out[l * years] = lanes_of[l];
       }
     }
     for (std::size_t o = 0; o < context_.objectives.size(); ++o) {
@@ -149,13 +165,18 @@ class AccumulatingSink final : public YearSink {
             objective.at_most ? value <= objective.threshold : value >= objective.threshold;
         accumulator_.successes[o] += met ? 1 : 0;
         all = all && met;
+        if (context_.recording) {
+          context_
+              .recorded_successes[(first_ - context_.batch_first + l) * context_.objectives.size() +
+                                  o] = met ? 1 : 0;
+        }
       }
       accumulator_.joint += all ? 1 : 0;
     }
   }
 
  private:
-  const Context& context_;
+  Context& context_;
   Accumulator& accumulator_;
   Worker& worker_;
   std::uint64_t first_;  ///< member number of lane 0
@@ -163,7 +184,7 @@ class AccumulatingSink final : public YearSink {
 
 class ChunkBody {
  public:
-  ChunkBody(const Context& context, tbb::enumerable_thread_specific<Worker>& workers,
+  ChunkBody(Context& context, tbb::enumerable_thread_specific<Worker>& workers,
             std::uint64_t first_member, std::uint64_t end_member)
       : context_(context),
         workers_(workers),
@@ -187,6 +208,7 @@ class ChunkBody {
         const auto lanes =
             static_cast<std::size_t>(std::min<std::uint64_t>(block, chunk_end - member));
         context_.draws.fill(member, lanes, worker.parameters.data());
+        if (context_.recording) record_parameters(member, lanes, worker.parameters.data());
         AccumulatingSink sink(context_, accumulator_, worker, member);
         worker.evaluator->run(worker.parameters.data(), lanes, sink);
         sink.finish_block(lanes);
@@ -195,10 +217,19 @@ class ChunkBody {
   }
 
   void join(ChunkBody& right) { accumulator_.merge(right.accumulator_); }
+
+  // Members of a batch write to disjoint places: no lock needed.
+  void record_parameters(std::uint64_t member, std::size_t lanes, const double* values) {
+    const std::size_t count = context_.draws_count;
+    double* out = context_.recorded_parameters.data() + (member - context_.batch_first) * count;
+    for (std::size_t p = 0; p < count; ++p) {
+      for (std::size_t l = 0; l < lanes; ++l) out[l * count + p] = values[p * lanes + l];
+    }
+  }
   Accumulator& accumulator() { return accumulator_; }
 
  private:
-  const Context& context_;
+  Context& context_;
   tbb::enumerable_thread_specific<Worker>& workers_;
   std::uint64_t first_, end_;
   Accumulator accumulator_;
@@ -241,9 +272,9 @@ void sample_parameters(const ParameterSet& parameters, std::uint64_t seed, std::
 
 EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>& objectives,
                             const EnsembleOptions& options) {
-  Context context{
-      model,        objectives,    options, ParameterSampler(model.parameters(), options.seed),
-      model.rows(), model.years(), {}};
+  Context context{model,        objectives,
+                  options,      ParameterSampler(model.parameters(), options.seed),
+                  model.rows(), model.years()};
   context.quantile_index.assign(context.rows, -1);
   for (std::size_t i = 0; i < options.quantile_rows.size(); ++i) {
     context.quantile_index[options.quantile_rows[i]] = static_cast<int>(i);
@@ -274,6 +305,16 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
     return true;
   };
 
+  if (options.on_members) {
+    context.recording = true;
+    context.capacity = CHUNK * CHUNKS_PER_BATCH;
+    context.draws_count = model.parameters().size();
+    context.recorded_parameters.assign(context.capacity * context.draws_count, 0.0);
+    context.recorded_trajectories.assign(
+        options.recorded_rows.size() * context.capacity * context.years, 0.0);
+    context.recorded_successes.assign(context.capacity * objectives.size(), 0);
+  }
+  bool cancelled = false;
   const int threads =
       options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
   tbb::task_arena arena(threads);
@@ -290,11 +331,27 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
         }
         planned = std::min(options.max_members, planned + CHUNK * CHUNKS_PER_BATCH);
       }
+      if (options.cancelled && options.cancelled()) {
+        cancelled = true;
+        break;
+      }
       const std::uint64_t end = std::min(planned, done + CHUNK * CHUNKS_PER_BATCH);
       const std::uint64_t chunks = (end - done + CHUNK - 1) / CHUNK;
+      context.batch_first = done;
       ChunkBody body(context, workers, done, end);
       tbb::parallel_deterministic_reduce(tbb::blocked_range<std::uint64_t>(0, chunks, 1), body);
       total.merge(body.accumulator());
+      if (context.recording) {
+        MemberRecords records;
+        records.first = done;
+        records.count = static_cast<std::size_t>(end - done);
+        records.capacity = context.capacity;
+        records.years = context.years;
+        records.parameters = context.recorded_parameters.data();
+        records.trajectories = context.recorded_trajectories.data();
+        records.successes = context.recorded_successes.data();
+        options.on_members(records);
+      }
       done = end;
       if (options.progress) options.progress(done, planned);
     }
@@ -306,6 +363,7 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
   result.rows = context.rows;
   result.years = context.years;
   result.precision_reached = reached;
+  result.cancelled = cancelled;
   const double n = static_cast<double>(total.members);
   const std::size_t cells = context.rows * context.years;
   result.mean.resize(cells);

@@ -30,6 +30,18 @@ struct ObjectiveSpec {
   double threshold = 0.0;
 };
 
+/// Per-member results of one batch of consecutive members, handed over in
+/// member order (e.g. to stream them to a file).
+struct MemberRecords {
+  std::uint64_t first = 0;  ///< number of the first member of the batch
+  std::size_t count = 0;
+  std::size_t capacity = 0;  ///< member stride of `trajectories`
+  std::size_t years = 0;
+  const double* parameters = nullptr;    ///< [member × parameter]
+  const double* trajectories = nullptr;  ///< [(recorded row × capacity + member) × years + year]
+  const std::uint8_t* successes = nullptr;  ///< [member × objective]: 1 if met
+};
+
 struct EnsembleOptions {
   std::uint64_t members = 10000;  ///< members to run (the first stage with a precision target)
   std::uint64_t seed = 1;
@@ -42,6 +54,12 @@ struct EnsembleOptions {
   double sketch_accuracy = 0.001;          ///< relative accuracy of quantiles
   /// Called after each batch with (members done, members planned).
   std::function<void(std::uint64_t, std::uint64_t)> progress;
+  /// With `on_members`, every batch's per-member parameters, the trajectories
+  /// of `recorded_rows` and the objectives' outcomes are handed over.
+  std::vector<std::size_t> recorded_rows;
+  std::function<void(const MemberRecords&)> on_members;
+  /// Polled between batches: true stops the run (the result says so).
+  std::function<bool()> cancelled;
 };
 
 struct ObjectiveOutcome {
@@ -65,6 +83,7 @@ struct EnsembleResult {
   std::uint64_t joint_successes = 0;  ///< members meeting every objective
   ProportionEstimate joint;
   bool precision_reached = true;
+  bool cancelled = false;  ///< stopped by EnsembleOptions::cancelled
 
   double mean_at(std::size_t row, std::size_t year) const { return mean[row * years + year]; }
   double sd_at(std::size_t row, std::size_t year) const { return sd[row * years + year]; }

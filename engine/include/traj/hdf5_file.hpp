@@ -1,0 +1,131 @@
+#pragma once
+/// RAII wrappers over the HDF5 C API, for self-describing, netCDF-4
+/// compatible result files: groups and attributes tracked in creation order,
+/// dimension scales (H5DS) for named dimensions, fixed-length strings (read
+/// by netCDF as text), chunked datasets with shuffle + deflate, appended by
+/// hyperslabs so that large outputs stream to disk.
+///
+/// Every failure throws traj::Error naming the file and the object. Not
+/// thread safe: use from one thread.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "traj/error.hpp"
+
+namespace traj::hdf5 {
+
+using Id = std::int64_t;  ///< hid_t without including hdf5.h
+
+/// Owns one HDF5 identifier and closes it with the right function.
+class Handle {
+ public:
+  enum class Kind { File, Group, Dataset, Dataspace, Datatype, Attribute, PropertyList };
+  Handle() = default;
+  Handle(Id id, Kind kind) : id_(id), kind_(kind) {}
+  ~Handle();
+  Handle(Handle&& other) noexcept;
+  Handle& operator=(Handle&& other) noexcept;
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  Id get() const { return id_; }
+  bool valid() const { return id_ >= 0; }
+
+ private:
+  Id id_ = -1;
+  Kind kind_ = Kind::File;
+};
+
+enum class Type { Float64, Int64, Int32, UInt8 };
+
+class Dataset;
+
+/// A group (the file's root is one).
+class Group {
+ public:
+  Group(Handle handle, std::string path) : handle_(std::move(handle)), path_(std::move(path)) {}
+  const std::string& path() const { return path_; }
+  Id id() const { return handle_.get(); }
+
+  Group create_group(const std::string& name);
+  Group open_group(const std::string& name) const;
+  bool has(const std::string& name) const;
+
+  /// A dataset of `dims`; chunked and compressed when `chunk` is given.
+  Dataset create(const std::string& name, Type type, const std::vector<std::uint64_t>& dims,
+                 const std::vector<std::uint64_t>& chunk = {});
+  /// A 1-D dataset of fixed-length strings (padded to the longest).
+  Dataset create_strings(const std::string& name, const std::vector<std::string>& values);
+  /// A scalar string dataset holding `text` verbatim (e.g. an input file).
+  Dataset create_text(const std::string& name, const std::string& text);
+  Dataset open(const std::string& name) const;
+
+  void set_attribute(const std::string& name, const std::string& value);
+  void set_attribute(const std::string& name, double value);
+  void set_attribute(const std::string& name, std::int64_t value);
+  std::string string_attribute(const std::string& name) const;
+  std::int64_t int_attribute(const std::string& name) const;
+  double double_attribute(const std::string& name) const;
+  bool has_attribute(const std::string& name) const;
+
+ private:
+  Handle handle_;
+  std::string path_;
+};
+
+class Dataset {
+ public:
+  Dataset(Handle handle, std::string path) : handle_(std::move(handle)), path_(std::move(path)) {}
+  const std::string& path() const { return path_; }
+  Id id() const { return handle_.get(); }
+  std::vector<std::uint64_t> dims() const;
+
+  /// Writes the whole dataset from `data` (row-major, of the dataset's type).
+  void write(const void* data, Type type);
+  /// Writes rows [first, first + count) of the first dimension.
+  void write_rows(std::uint64_t first, std::uint64_t count, const void* data, Type type);
+  /// Reads the whole dataset as doubles / int64 / strings / text.
+  std::vector<double> read_doubles() const;
+  std::vector<std::int64_t> read_ints() const;
+  std::vector<std::string> read_strings() const;
+  std::string read_text() const;
+  /// The dataset's raw bytes in its file type, for bit-for-bit comparison.
+  std::vector<unsigned char> read_raw() const;
+
+  /// Makes this 1-D dataset the dimension scale `name` (netCDF dimension).
+  void make_scale(const std::string& name);
+  /// Attaches `scale` to dimension `dimension` of this dataset.
+  void attach_scale(const Dataset& scale, unsigned dimension);
+
+  void set_attribute(const std::string& name, const std::string& value);
+  void set_attribute(const std::string& name, double value);
+  std::string string_attribute(const std::string& name) const;
+
+ private:
+  Handle handle_;
+  std::string path_;
+};
+
+/// A file being written or read.
+class File {
+ public:
+  /// Creates (truncating) `path`, with creation order tracked as netCDF-4 expects.
+  static File create(const std::string& path);
+  static File open_read_only(const std::string& path);
+  Group& root() { return root_; }
+  const Group& root() const { return root_; }
+  /// Flushes and closes; throws if HDF5 reports an error (e.g. disk full).
+  void close();
+  /// Paths of every dataset, in name order (for comparisons).
+  std::vector<std::string> dataset_paths() const;
+
+ private:
+  File(Handle file, Group root, std::string path)
+      : file_(std::move(file)), root_(std::move(root)), path_(std::move(path)) {}
+  Handle file_;
+  Group root_;
+  std::string path_;
+};
+
+}  // namespace traj::hdf5
