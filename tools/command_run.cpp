@@ -6,11 +6,15 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "ensemble_run.hpp"
+#include "interrupt.hpp"
+#include "results_output.hpp"
 #include "scenario_choice.hpp"
 #include "traj/ensemble.hpp"
 #include "traj/json_writer.hpp"
 #include "traj/territory/kernel.hpp"
 #include "traj/territory/objectives.hpp"
+#include "traj/territory/results_file.hpp"
 #include "traj/territory/territorial_model.hpp"
 
 #include <unistd.h>
@@ -359,43 +363,9 @@ void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
   json.end_object();
 }
 
-/// "members 30 000 / 100 000 · 12 345 /s · 3 s left" on one line of stderr.
-class ProgressBar {
- public:
-  explicit ProgressBar(bool enabled)
-      : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
-  void update(std::uint64_t done, std::uint64_t planned) {
-    if (!enabled_) return;
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    const double rate = seconds > 0.0 ? static_cast<double>(done) / seconds : 0.0;
-    const double left =
-        rate > 0.0 ? static_cast<double>(planned - std::min(planned, done)) / rate : 0.0;
-    const int width = 30;
-    const int filled =
-        planned > 0
-            ? static_cast<int>(width * static_cast<double>(done) / static_cast<double>(planned))
-            : width;
-    std::fprintf(stderr, "\r[%-*s] %llu / %llu members · %.0f /s · %.1f s left ", width,
-                 std::string(static_cast<std::size_t>(std::min(filled, width)), '#').c_str(),
-                 static_cast<unsigned long long>(done), static_cast<unsigned long long>(planned),
-                 rate, left);
-    std::fflush(stderr);
-    shown_ = true;
-  }
-  ~ProgressBar() {
-    if (shown_) std::fprintf(stderr, "\n");
-  }
-
- private:
-  bool enabled_;
-  bool shown_ = false;
-  std::chrono::steady_clock::time_point start_;
-};
-
 }  // namespace
 
-CommandRunner add_run_command(CLI::App& app) {
+CommandRunner add_run_command(CLI::App& app, const std::string& command_line) {
   struct Options {
     std::string path;
     std::string portfolio;
@@ -409,8 +379,13 @@ CommandRunner add_run_command(CLI::App& app) {
     std::uint64_t max_members = 10'000'000;
     std::size_t block = 64;
     std::vector<double> quantiles = {0.05, 0.25, 0.5, 0.75, 0.95};
+    std::string output;
+    bool force = false;
+    std::string trajectories = "headline";
+    std::string command_line;
   };
   auto options = std::make_shared<Options>();
+  options->command_line = command_line;
   CLI::App* command = app.add_subcommand("run", "Simulate a portfolio and judge the objectives");
   command->add_option("scenario", options->path,
                       "Scenario file (TOML); default: the bundled scenario");
@@ -441,6 +416,16 @@ CommandRunner add_run_command(CLI::App& app) {
       ->delimiter(',')
       ->check(CLI::Range(0.0, 1.0));
   command->add_flag("--quiet,-q", options->quiet, "No progress bar");
+  command->add_option(
+      "--output,-o", options->output,
+      "Write every member's parameters, trajectories and outcomes, the statistics and "
+      "the inputs to this HDF5 file (docs/hdf5-layout.md)");
+  command->add_flag("--force", options->force, "Replace the --output file if it exists");
+  command
+      ->add_option("--trajectories", options->trajectories,
+                   "Per-member trajectories in --output: headline, all, or indicator ids separated "
+                   "by commas")
+      ->capture_default_str();
   command->footer(
       "Examples:\n  traj run                                  # 10 000 members of the bundled "
       "scenario\n"
@@ -449,7 +434,8 @@ CommandRunner add_run_command(CLI::App& app) {
       "point\n"
       "  traj run --deterministic --json           # one run, every number at its median");
   return [options] {
-    const Scenario scenario = load_chosen_scenario(options->path);
+    const ChosenScenario chosen = load_chosen(options->path);
+    const Scenario& scenario = chosen.scenario;
     std::string portfolio = options->portfolio;
     std::string note;
     if (portfolio.empty()) {
@@ -470,42 +456,50 @@ CommandRunner add_run_command(CLI::App& app) {
     }
     const Plan plan = compile_plan(scenario, portfolio);
     if (!options->deterministic) {
-      const TerritorialModel model(plan);
-      EnsembleOptions ensemble;
-      ensemble.members = options->members;
-      ensemble.seed = options->seed;
-      ensemble.threads = options->threads;
-      ensemble.block = options->block;
-      ensemble.precision = options->precision;
-      ensemble.max_members = std::max(options->max_members, options->members);
-      ensemble.quantiles = options->quantiles;
-      if (std::find(ensemble.quantiles.begin(), ensemble.quantiles.end(), 0.5) ==
-          ensemble.quantiles.end()) {
-        ensemble.quantiles.push_back(0.5);
-      }
-      for (const double level : {0.05, 0.95}) {
-        if (std::find(ensemble.quantiles.begin(), ensemble.quantiles.end(), level) ==
-            ensemble.quantiles.end()) {
-          ensemble.quantiles.push_back(level);
+      RunSettings settings;
+      settings.scenario_path = chosen.name;
+      settings.portfolio = portfolio;
+      settings.seed = options->seed;
+      settings.members_requested = options->members;
+      settings.precision = options->precision;
+      settings.max_members = std::max(options->max_members, options->members);
+      settings.quantiles = options->quantiles;
+      for (const double level : {0.05, 0.5, 0.95}) {
+        if (std::find(settings.quantiles.begin(), settings.quantiles.end(), level) ==
+            settings.quantiles.end()) {
+          settings.quantiles.push_back(level);
         }
       }
-      std::sort(ensemble.quantiles.begin(), ensemble.quantiles.end());
-      ensemble.quantile_rows = model.headline_rows();
-      ProgressBar bar(!options->quiet && ::isatty(STDERR_FILENO) != 0);
-      ensemble.progress = [&bar](std::uint64_t done, std::uint64_t planned) {
-        bar.update(done, planned);
-      };
-      const auto start = std::chrono::steady_clock::now();
-      const EnsembleResult result = run_ensemble(model, model.objective_specs(), ensemble);
-      const double seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::sort(settings.quantiles.begin(), settings.quantiles.end());
+      settings.trajectories = options->trajectories;
+      settings.traj_version = TRAJ_VERSION;
+      settings.git_hash = TRAJ_GIT_HASH;
+      settings.command_line = options->command_line;
+      settings.threads = options->threads;
+      settings.block = options->block;
+      std::unique_ptr<OutputFile> output;
+      if (!options->output.empty()) {
+        trajectory_rows(plan, settings.trajectories);  // reject a bad list before the run
+        output = std::make_unique<OutputFile>(options->output, options->force);
+      }
+      watch_interrupts();
+      const EnsembleRun run =
+          run_ensemble_of(chosen, plan, settings, output ? output->temporary() : std::string(),
+                          !options->quiet && ::isatty(STDERR_FILENO) != 0);
+      if (run.result.cancelled) {
+        std::cerr << "interrupted by signal " << interrupting_signal() << " after "
+                  << run.result.members << " members: no results written\n";
+        return 128 + interrupting_signal();
+      }
+      if (output) output->commit();
       const int threads = options->threads > 0
                               ? options->threads
                               : static_cast<int>(std::thread::hardware_concurrency());
       if (options->json) {
-        print_ensemble_json(plan, result, chosen_scenario_name(options->path), threads, seconds);
+        print_ensemble_json(plan, run.result, chosen.name, threads, run.seconds);
       } else {
-        print_ensemble(plan, result, note, threads, seconds);
+        print_ensemble(plan, run.result, note, threads, run.seconds);
+        if (output) std::cout << "\nResults written to " << output->target() << "\n";
       }
       return EXIT_OK;
     }
@@ -515,7 +509,7 @@ CommandRunner add_run_command(CLI::App& app) {
     kernel.run(parameters, trajectory);
     const auto results = evaluate_objectives(plan, trajectory);
     if (options->json) {
-      print_json(plan, trajectory, results, chosen_scenario_name(options->path));
+      print_json(plan, trajectory, results, chosen.name);
     } else {
       print_table(plan, trajectory, results, note);
     }

@@ -4,18 +4,21 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
 
 namespace traj::cli {
 
 /// Exit codes of `traj`.
 inline constexpr int EXIT_OK = 0;
-inline constexpr int EXIT_INPUT = 2;     ///< the scenario or the command line is wrong
-inline constexpr int EXIT_INTERNAL = 3;  ///< a bug or an unexpected system failure
+inline constexpr int EXIT_DIFFERENT = 1;  ///< rerun: the results differ; or a write failed
+inline constexpr int EXIT_INPUT = 2;      ///< the scenario or the command line is wrong
+inline constexpr int EXIT_INTERNAL = 3;   ///< a bug or an unexpected system failure
 
 using CommandRunner = std::function<int()>;
 
 CommandRunner add_validate_command(CLI::App& app);
 CommandRunner add_graph_command(CLI::App& app);
-CommandRunner add_run_command(CLI::App& app);
+CommandRunner add_run_command(CLI::App& app, const std::string& command_line);
+CommandRunner add_rerun_command(CLI::App& app);
 
 }  // namespace traj::cli

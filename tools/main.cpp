@@ -20,10 +20,14 @@ int main(int argc, char** argv) {
       "  traj validate scenarios/brest-metropole.toml\n"
       "  traj run --deterministic --portfolio plan\n"
       "  traj graph --format dot | dot -Tsvg > graph.svg\n"
+      "  traj run --output results.h5 && traj rerun results.h5\n"
       "Exit codes: 0 success, 2 bad input (scenario or command line), 3 internal error.");
   const CommandRunner validate = add_validate_command(app);
   const CommandRunner graph = add_graph_command(app);
-  const CommandRunner run = add_run_command(app);
+  std::string command_line;
+  for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+  const CommandRunner run = add_run_command(app, command_line);
+  const CommandRunner rerun = add_rerun_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -36,10 +40,14 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("validate")) return validate();
     if (app.got_subcommand("graph")) return graph();
     if (app.got_subcommand("run")) return run();
+    if (app.got_subcommand("rerun")) return rerun();
   } catch (const traj::InputError& error) {
     std::cerr << error.what();
     if (error.total() > 1) std::cerr << error.total() << " errors.\n";
     return EXIT_INPUT;
+  } catch (const traj::Error& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return EXIT_DIFFERENT;
   } catch (const std::exception& error) {
     std::cerr << "internal error: " << error.what()
               << "\nThis is a bug in traj; please report it with the scenario file.\n";

@@ -2,20 +2,35 @@
 
 #include <map>
 
-#include "traj/source_provider.hpp"
 #include "traj/territory/scenario_loader.hpp"
 
 namespace traj::cli {
 
 std::map<std::string, std::string> bundled_files();  // generated: bundled_files.cpp
 
-territory::Scenario load_chosen_scenario(const std::string& path) {
-  if (path.empty()) {
-    const EmbeddedSourceProvider bundled(bundled_files());
-    return territory::load_scenario(TRAJ_BUNDLED_SCENARIO, bundled);
+namespace {
+ChosenScenario load_with(const std::string& path, const SourceProvider& sources) {
+  ChosenScenario chosen;
+  chosen.scenario = territory::load_scenario(path, sources);
+  chosen.name = path;
+  for (const auto& file : chosen.scenario.files) {
+    chosen.inputs.push_back({file, sources.read(file).value_or("")});
   }
-  const DiskSourceProvider disk;
-  return territory::load_scenario(path, disk);
+  return chosen;
+}
+}  // namespace
+
+ChosenScenario load_chosen(const std::string& path) {
+  if (path.empty())
+    return load_with(TRAJ_BUNDLED_SCENARIO, EmbeddedSourceProvider(bundled_files()));
+  return load_with(path, DiskSourceProvider());
+}
+
+ChosenScenario load_from_inputs(const std::string& main_path,
+                                const std::vector<territory::InputFile>& inputs) {
+  std::map<std::string, std::string> files;
+  for (const auto& input : inputs) files[input.path] = input.text;
+  return load_with(main_path, EmbeddedSourceProvider(std::move(files)));
 }
 
 std::string chosen_scenario_name(const std::string& path) {

@@ -1,15 +1,35 @@
 #pragma once
 /// Which scenario a command runs on: a file, or the one bundled in `traj`.
 
+#include <memory>
 #include <string>
+#include <vector>
 
+#include "traj/source_provider.hpp"
+#include "traj/territory/results_file.hpp"
 #include "traj/territory/scenario.hpp"
 
 namespace traj::cli {
 
+/// A loaded scenario with the text of every file it was read from.
+struct ChosenScenario {
+  territory::Scenario scenario;
+  std::vector<territory::InputFile> inputs;
+  std::string name;  ///< for display, e.g. "<bundled>/brest-metropole.toml"
+};
+
 /// Loads `path`, or the bundled default scenario when `path` is empty.
 /// Throws InputError on any problem.
-territory::Scenario load_chosen_scenario(const std::string& path);
+ChosenScenario load_chosen(const std::string& path);
+
+/// Loads a scenario from files held in memory (a rerun's stored inputs).
+ChosenScenario load_from_inputs(const std::string& main_path,
+                                const std::vector<territory::InputFile>& inputs);
+
+/// Shorthand when the inputs are not needed.
+inline territory::Scenario load_chosen_scenario(const std::string& path) {
+  return load_chosen(path).scenario;
+}
 
 /// Display name of the scenario a command will run, e.g. "<bundled>/brest-metropole.toml".
 std::string chosen_scenario_name(const std::string& path);

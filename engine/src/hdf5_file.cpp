@@ -235,6 +235,39 @@ Dataset Group::create(const std::string& name, Type type, const std::vector<std:
   return Dataset(std::move(dataset), path);
 }
 
+Dataset Group::create_growing(const std::string& name, Type type,
+                              const std::vector<std::uint64_t>& row_dims,
+                              const std::vector<std::uint64_t>& chunk) {
+  const std::string path = join(path_, name);
+  std::vector<hsize_t> extent = {0}, maximum = {H5S_UNLIMITED};
+  for (const auto size : row_dims) {
+    extent.push_back(size);
+    maximum.push_back(size);
+  }
+  Handle space(
+      check(H5Screate_simple(static_cast<int>(extent.size()), extent.data(), maximum.data()), path),
+      Handle::Kind::Dataspace);
+  Handle properties(check(H5Pcreate(H5P_DATASET_CREATE), "property list"),
+                    Handle::Kind::PropertyList);
+  check_status(
+      H5Pset_attr_creation_order(properties.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+      "attribute creation order");
+  std::vector<hsize_t> chunk_dims(chunk.begin(), chunk.end());
+  for (std::size_t i = 1; i < chunk_dims.size(); ++i) {
+    chunk_dims[i] =
+        std::max<hsize_t>(1, std::min<hsize_t>(chunk_dims[i], std::max<hsize_t>(1, extent[i])));
+  }
+  check_status(
+      H5Pset_chunk(properties.get(), static_cast<int>(chunk_dims.size()), chunk_dims.data()), path);
+  check_status(H5Pset_shuffle(properties.get()), path);
+  check_status(H5Pset_deflate(properties.get(), 4), path);
+  Handle dataset(check(H5Dcreate2(id(), name.c_str(), file_type(type), space.get(), H5P_DEFAULT,
+                                  properties.get(), H5P_DEFAULT),
+                       "dataset " + path),
+                 Handle::Kind::Dataset);
+  return Dataset(std::move(dataset), path);
+}
+
 Dataset Group::create_strings(const std::string& name, const std::vector<std::string>& values) {
   const std::string path = join(path_, name);
   const Handle type = variable_string_type();
@@ -327,6 +360,16 @@ void Dataset::write_rows(std::uint64_t first, std::uint64_t count, const void* d
   check_status(
       H5Dwrite(id(), memory_type(type), memory_space.get(), file_space.get(), H5P_DEFAULT, data),
       "writing rows of " + path_);
+}
+
+void Dataset::append_rows(std::uint64_t count, const void* data, Type type) {
+  if (count == 0) return;
+  auto extent = dims();
+  const std::uint64_t first = extent[0];
+  std::vector<hsize_t> grown(extent.begin(), extent.end());
+  grown[0] += count;
+  check_status(H5Dset_extent(id(), grown.data()), "extending " + path_);
+  write_rows(first, count, data, type);
 }
 
 namespace {
@@ -444,9 +487,7 @@ void File::close() {
   root_ = Group(Handle(), "/");
   if (file_.valid()) {
     check_status(H5Fflush(file_.get(), H5F_SCOPE_GLOBAL), "writing " + path_);
-    const Id id = file_.get();
-    file_ = Handle();  // closes
-    (void)id;
+    check_status(H5Fclose(file_.release()), "closing " + path_);
   }
 }
 
@@ -470,6 +511,34 @@ std::vector<std::string> File::dataset_paths() const {
                "listing " + path_);
   std::sort(paths.begin(), paths.end());
   return paths;
+}
+
+}  // namespace traj::hdf5
+
+namespace traj::hdf5 {
+
+std::vector<std::string> differing_datasets(const std::string& path_a, const std::string& path_b) {
+  const File a = File::open_read_only(path_a);
+  const File b = File::open_read_only(path_b);
+  const auto paths_a = a.dataset_paths();
+  const auto paths_b = b.dataset_paths();
+  std::vector<std::string> differing;
+  for (const auto& path : paths_a) {
+    if (!std::binary_search(paths_b.begin(), paths_b.end(), path)) {
+      differing.push_back(path + " (only in " + path_a + ")");
+      continue;
+    }
+    const std::string relative = path.substr(1);
+    if (a.root().open(relative).read_raw() != b.root().open(relative).read_raw() ||
+        a.root().open(relative).dims() != b.root().open(relative).dims()) {
+      differing.push_back(path);
+    }
+  }
+  for (const auto& path : paths_b) {
+    if (!std::binary_search(paths_a.begin(), paths_a.end(), path))
+      differing.push_back(path + " (only in " + path_b + ")");
+  }
+  return differing;
 }
 
 }  // namespace traj::hdf5

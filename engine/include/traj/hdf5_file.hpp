@@ -30,6 +30,12 @@ class Handle {
   Handle(const Handle&) = delete;
   Handle& operator=(const Handle&) = delete;
   Id get() const { return id_; }
+  /// Gives up ownership (the caller closes the identifier).
+  Id release() {
+    const Id id = id_;
+    id_ = -1;
+    return id;
+  }
   bool valid() const { return id_ >= 0; }
 
  private:
@@ -55,7 +61,12 @@ class Group {
   /// A dataset of `dims`; chunked and compressed when `chunk` is given.
   Dataset create(const std::string& name, Type type, const std::vector<std::uint64_t>& dims,
                  const std::vector<std::uint64_t>& chunk = {});
-  /// A 1-D dataset of fixed-length strings (padded to the longest).
+  /// A dataset whose first dimension starts empty and grows (netCDF unlimited
+  /// dimension), chunked and compressed; rows are added with append_rows.
+  Dataset create_growing(const std::string& name, Type type,
+                         const std::vector<std::uint64_t>& row_dims,
+                         const std::vector<std::uint64_t>& chunk);
+  /// A 1-D dataset of variable-length UTF-8 strings (netCDF strings).
   Dataset create_strings(const std::string& name, const std::vector<std::string>& values);
   /// A scalar string dataset holding `text` verbatim (e.g. an input file).
   Dataset create_text(const std::string& name, const std::string& text);
@@ -85,6 +96,8 @@ class Dataset {
   void write(const void* data, Type type);
   /// Writes rows [first, first + count) of the first dimension.
   void write_rows(std::uint64_t first, std::uint64_t count, const void* data, Type type);
+  /// Extends the first dimension by `count` rows and writes them.
+  void append_rows(std::uint64_t count, const void* data, Type type);
   /// Reads the whole dataset as doubles / int64 / strings / text.
   std::vector<double> read_doubles() const;
   std::vector<std::int64_t> read_ints() const;
@@ -127,5 +140,14 @@ class File {
   Group root_;
   std::string path_;
 };
+
+}  // namespace traj::hdf5
+
+namespace traj::hdf5 {
+
+/// Datasets whose contents differ between two files, bit for bit (their
+/// path, with "(only in …)" when missing from one). Attributes are not
+/// compared: they hold dates and command lines.
+std::vector<std::string> differing_datasets(const std::string& path_a, const std::string& path_b);
 
 }  // namespace traj::hdf5

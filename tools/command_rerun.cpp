@@ -1,0 +1,72 @@
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "ensemble_run.hpp"
+#include "interrupt.hpp"
+#include "results_output.hpp"
+#include "scenario_choice.hpp"
+#include "traj/hdf5_file.hpp"
+#include "traj/territory/results_file.hpp"
+
+namespace traj::cli {
+
+CommandRunner add_rerun_command(CLI::App& app) {
+  struct Options {
+    std::string results;
+    std::string output;
+    bool force = false;
+    int threads = 0;
+    bool quiet = false;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand(
+      "rerun", "Re-run an ensemble from what its results file holds, and check it bit for bit");
+  command->add_option("results", options->results, "Results file written by traj run --output")
+      ->required();
+  command->add_option("--output,-o", options->output, "Keep the new results in this file");
+  command->add_flag("--force", options->force, "Replace the --output file if it exists");
+  command
+      ->add_option("--threads,-t", options->threads,
+                   "Threads (0: every core; results do not depend on it)")
+      ->check(CLI::Range(0, 1024));
+  command->add_flag("--quiet,-q", options->quiet, "No progress bar");
+  command->footer(
+      "The scenario files need not exist any more: the results file holds them.\n"
+      "Exit code: 0 if every dataset is identical, 1 if some differ (they are listed).\n"
+      "Example:\n  traj run --output plan.h5 --members 20000 && traj rerun plan.h5");
+  return [options] {
+    territory::RunRecord record = territory::read_run_record(options->results);
+    const ChosenScenario chosen = load_from_inputs(record.settings.scenario_path, record.inputs);
+    const territory::Plan plan =
+        territory::compile_plan(chosen.scenario, record.settings.portfolio);
+    record.settings.threads = options->threads;
+    const std::string target =
+        options->output.empty() ? options->results + ".rerun" : options->output;
+    OutputFile output(target, options->force || options->output.empty());
+    watch_interrupts();
+    const EnsembleRun run = run_ensemble_of(chosen, plan, record.settings, output.temporary(),
+                                            !options->quiet && ::isatty(STDERR_FILENO) != 0);
+    if (run.result.cancelled) {
+      std::cerr << "interrupted by signal " << interrupting_signal()
+                << ": nothing compared, nothing written\n";
+      return 128 + interrupting_signal();
+    }
+    const auto differing = hdf5::differing_datasets(options->results, output.temporary());
+    if (!options->output.empty()) output.commit();
+    if (differing.empty()) {
+      std::cout << "identical: " << run.result.members << " members of " << chosen.scenario.name
+                << " ("
+                << (record.settings.portfolio.empty() ? std::string("baseline")
+                                                      : record.settings.portfolio)
+                << ", seed " << record.settings.seed << ") reproduced bit for bit\n";
+      return EXIT_OK;
+    }
+    std::cout << "different: " << differing.size() << " dataset(s) differ from " << options->results
+              << ":\n";
+    for (const auto& path : differing) std::cout << "  " << path << "\n";
+    return EXIT_DIFFERENT;
+  };
+}
+
+}  // namespace traj::cli

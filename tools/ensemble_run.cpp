@@ -1,0 +1,84 @@
+#include "ensemble_run.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "interrupt.hpp"
+#include "traj/territory/territorial_model.hpp"
+
+namespace traj::cli {
+namespace {
+
+/// "[#####     ] 30000 / 100000 members · 12345 /s · 3.0 s left" on stderr.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool enabled)
+      : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+  void update(std::uint64_t done, std::uint64_t planned) {
+    if (!enabled_) return;
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double rate = seconds > 0.0 ? static_cast<double>(done) / seconds : 0.0;
+    const double left =
+        rate > 0.0 ? static_cast<double>(planned - std::min(planned, done)) / rate : 0.0;
+    constexpr int WIDTH = 30;
+    const int filled =
+        planned > 0
+            ? static_cast<int>(WIDTH * static_cast<double>(done) / static_cast<double>(planned))
+            : WIDTH;
+    std::fprintf(stderr, "\r[%-*s] %llu / %llu members · %.0f /s · %.1f s left ", WIDTH,
+                 std::string(static_cast<std::size_t>(std::clamp(filled, 0, WIDTH)), '#').c_str(),
+                 static_cast<unsigned long long>(done), static_cast<unsigned long long>(planned),
+                 rate, left);
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  ~ProgressBar() {
+    if (shown_) std::fprintf(stderr, "\n");
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace
+
+EnsembleRun run_ensemble_of(const ChosenScenario& chosen, const territory::Plan& plan,
+                            const territory::RunSettings& settings, const std::string& results_path,
+                            bool show_progress) {
+  const territory::TerritorialModel model(plan);
+  EnsembleOptions options;
+  options.members = settings.members_requested;
+  options.seed = settings.seed;
+  options.threads = settings.threads;
+  options.block = settings.block;
+  options.precision = settings.precision;
+  options.max_members = std::max(settings.max_members, settings.members_requested);
+  options.quantiles = settings.quantiles;
+  options.sketch_accuracy = settings.sketch_accuracy;
+  options.quantile_rows = model.headline_rows();
+  ProgressBar bar(show_progress);
+  options.progress = [&bar](std::uint64_t done, std::uint64_t planned) {
+    bar.update(done, planned);
+  };
+  options.cancelled = [] { return interrupted(); };
+  std::unique_ptr<territory::ResultsWriter> writer;
+  if (!results_path.empty()) {
+    options.recorded_rows = territory::trajectory_rows(plan, settings.trajectories);
+    writer = std::make_unique<territory::ResultsWriter>(results_path, plan, settings, chosen.inputs,
+                                                        options.recorded_rows);
+    options.on_members = [&writer](const MemberRecords& records) { writer->append(records); };
+  }
+  const auto start = std::chrono::steady_clock::now();
+  EnsembleRun run{run_ensemble(model, model.objective_specs(), options), 0.0};
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (writer && !run.result.cancelled) writer->finish(run.result);
+  return run;
+}
+
+}  // namespace traj::cli

@@ -1,0 +1,50 @@
+#include "results_output.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "traj/error.hpp"
+
+namespace traj::cli {
+
+OutputFile::OutputFile(const std::string& target, bool force) : target_(target) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path path(target);
+  if (fs::is_directory(path, error)) {
+    throw InputError("--output: expected a file name, found the directory " + target);
+  }
+  if (fs::exists(path, error) && !force) {
+    throw InputError("--output: " + target +
+                     " exists; choose another name or add --force to replace it");
+  }
+  const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  if (!fs::is_directory(directory, error)) {
+    throw InputError("--output: expected an existing directory, found no directory " +
+                     directory.string());
+  }
+  temporary_ = (directory / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid())))
+                   .string();
+  std::ofstream probe(temporary_, std::ios::binary);
+  if (!probe) {
+    throw InputError("--output: cannot write in " + directory.string() + " (permissions?)");
+  }
+}
+
+OutputFile::~OutputFile() {
+  if (!committed_) {
+    std::error_code error;
+    std::filesystem::remove(temporary_, error);
+  }
+}
+
+void OutputFile::commit() {
+  std::error_code error;
+  std::filesystem::rename(temporary_, target_, error);
+  if (error) throw Error("cannot rename " + temporary_ + " to " + target_ + ": " + error.message());
+  committed_ = true;
+}
+
+}  // namespace traj::cli
