@@ -25,7 +25,10 @@ int main(int argc, char** argv) {
   const CommandRunner validate = add_validate_command(app);
   const CommandRunner graph = add_graph_command(app);
   std::string command_line;
-  for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+  for (int i = 0; i < argc; ++i) {
+    if (i > 0) command_line += ' ';
+    command_line += argv[i];
+  }
   const CommandRunner run = add_run_command(app, command_line);
   const CommandRunner rerun = add_rerun_command(app);
   try {
