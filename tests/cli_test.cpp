@@ -1,4 +1,6 @@
 // The traj command line, end to end: exit codes, stdout and stderr.
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <catch2/catch.hpp>
@@ -144,4 +146,75 @@ TEST_CASE("run: an ensemble with probabilities, as text and JSON") {
   };
   CHECK(strip_timing(again.out) == strip_timing(json.out));
   CHECK(run_traj("run --members 0").exit_code == 2);
+}
+
+TEST_CASE(
+    "run --output writes a file that rerun reproduces; nothing is overwritten without --force") {
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("traj_cli_output_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string file = (directory / "plan.h5").string();
+  const auto written = run_traj("run --portfolio plan --members 3000 -q --output '" + file + "'");
+  CHECK(written.exit_code == 0);
+  CHECK_THAT(written.out, Catch::Contains("Results written to"));
+  REQUIRE(std::filesystem::exists(file));
+  const auto size = std::filesystem::file_size(file);
+  const auto again = run_traj("rerun '" + file + "' --threads 1 -q");
+  CHECK(again.exit_code == 0);
+  CHECK_THAT(again.out, Catch::StartsWith("identical: 3000 members"));
+  const auto refused = run_traj("run --members 100 -q --output '" + file + "'");
+  CHECK(refused.exit_code == 2);
+  CHECK_THAT(refused.err, Catch::Contains("exists; choose another name or add --force"));
+  CHECK(std::filesystem::file_size(file) == size);
+  CHECK(run_traj("run --members 100 -q --force --output '" + file + "'").exit_code == 0);
+  const auto into_directory =
+      run_traj("run --members 100 -q --output '" + directory.string() + "'");
+  CHECK(into_directory.exit_code == 2);
+  CHECK_THAT(into_directory.err, Catch::Contains("found the directory"));
+  const auto nowhere = run_traj("run --members 100 -q --output /nonexistent/dir/out.h5");
+  CHECK(nowhere.exit_code == 2);
+  CHECK_THAT(run_traj("rerun '" + directory.string() + "/missing.h5'").err,
+             Catch::Contains("Trajectoires results file"));
+  // Only the results remain in the directory: no temporary file left behind.
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(directory))
+    ++entries;
+  CHECK(entries == 1);
+  std::filesystem::remove_all(directory);
+}
+
+TEST_CASE("SIGINT during a run leaves no file and exits non-zero") {
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("traj_cli_signal_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string file = (directory / "big.h5").string();
+  const pid_t child = ::fork();
+  if (child == 0) {
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    ::execl(TRAJ_EXECUTABLE, "traj", "run", "--members", "50000000", "-q", "--output", file.c_str(),
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  // Wait until the run has started writing its temporary file.
+  for (int i = 0; i < 200; ++i) {
+    bool started = false;
+    for (const auto& entry : std::filesystem::directory_iterator(directory))
+      started = started || entry.path() != file;
+    if (started) break;
+    ::usleep(20000);
+  }
+  ::usleep(300000);
+  ::kill(child, SIGINT);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 128 + SIGINT);
+  CHECK_FALSE(std::filesystem::exists(file));
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(directory))
+    ++entries;
+  CHECK(entries == 0);
+  std::filesystem::remove_all(directory);
 }

@@ -226,7 +226,7 @@ Dataset Group::create(const std::string& name, Type type, const std::vector<std:
         H5Pset_chunk(properties.get(), static_cast<int>(chunk_dims.size()), chunk_dims.data()),
         path);
     check_status(H5Pset_shuffle(properties.get()), path);
-    check_status(H5Pset_deflate(properties.get(), 4), path);
+    check_status(H5Pset_deflate(properties.get(), 1), path);
   }
   Handle dataset(check(H5Dcreate2(id(), name.c_str(), file_type(type), space.get(), H5P_DEFAULT,
                                   properties.get(), H5P_DEFAULT),
@@ -260,7 +260,7 @@ Dataset Group::create_growing(const std::string& name, Type type,
   check_status(
       H5Pset_chunk(properties.get(), static_cast<int>(chunk_dims.size()), chunk_dims.data()), path);
   check_status(H5Pset_shuffle(properties.get()), path);
-  check_status(H5Pset_deflate(properties.get(), 4), path);
+  check_status(H5Pset_deflate(properties.get(), 1), path);
   Handle dataset(check(H5Dcreate2(id(), name.c_str(), file_type(type), space.get(), H5P_DEFAULT,
                                   properties.get(), H5P_DEFAULT),
                        "dataset " + path),

@@ -1,0 +1,162 @@
+// HDF5 results read back through the HDF5 C API (our RAII layer over it).
+#include <unistd.h>
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "test_support.hpp"
+#include "traj/hdf5_file.hpp"
+#include "traj/territory/results_file.hpp"
+#include "traj/territory/territorial_model.hpp"
+
+using namespace traj;
+using namespace traj::territory;
+
+namespace {
+
+std::string scratch(const std::string& name) {
+  return (std::filesystem::temp_directory_path() /
+          ("traj_results_test_" + std::to_string(::getpid()) + "_" + name))
+      .string();
+}
+
+struct Written {
+  EnsembleResult result;
+};
+
+Written write(const std::string& path, const Plan& plan, int threads, std::uint64_t members,
+              const std::string& trajectories = "headline") {
+  const TerritorialModel model(plan);
+  RunSettings settings;
+  settings.scenario_path = "memory";
+  settings.portfolio = plan.portfolio;
+  settings.members_requested = members;
+  settings.max_members = members;
+  settings.quantiles = {0.05, 0.5, 0.95};
+  settings.trajectories = trajectories;
+  settings.threads = threads;
+  EnsembleOptions options;
+  options.members = members;
+  options.threads = threads;
+  options.quantiles = settings.quantiles;
+  options.quantile_rows = model.headline_rows();
+  options.recorded_rows = trajectory_rows(plan, trajectories);
+  ResultsWriter writer(path, plan, settings, {{"memory", "text of the scenario"}},
+                       options.recorded_rows);
+  options.on_members = [&](const MemberRecords& records) { writer.append(records); };
+  Written written{run_ensemble(model, model.objective_specs(), options)};
+  writer.finish(written.result);
+  return written;
+}
+
+}  // namespace
+
+TEST_CASE("a results file holds members, statistics, objectives and inputs") {
+  const Scenario scenario = testing::scenario_from_file("scenarios/examples/example.toml");
+  const Plan plan = compile_plan(scenario, "plan");
+  const std::string path = scratch("content.h5");
+  const auto written = write(path, plan, 2, 3000);
+  const hdf5::File file = hdf5::File::open_read_only(path);
+  const hdf5::Group& root = file.root();
+  CHECK(root.string_attribute("filetype") == RESULTS_FILETYPE);
+  CHECK(root.int_attribute("format_version") == RESULTS_FORMAT_VERSION);
+  CHECK(root.int_attribute("members") == 3000);
+  CHECK(root.string_attribute("portfolio") == "plan");
+
+  // Parameters: members × parameters, equal to the draws of the runner.
+  const auto parameters = root.open_group("parameters");
+  const auto values = parameters.open("values");
+  REQUIRE(values.dims() == std::vector<std::uint64_t>{3000, scenario.parameters.size()});
+  CHECK(parameters.open("parameter").read_strings() == scenario.parameters.names(false));
+  const auto stored = values.read_doubles();
+  std::vector<double> draws(scenario.parameters.size() * 4);
+  sample_parameters(scenario.parameters, 1, 2000, 4, draws.data());
+  for (std::size_t p = 0; p < scenario.parameters.size(); ++p) {
+    for (std::size_t l = 0; l < 4; ++l) {
+      REQUIRE(stored[(2000 + l) * scenario.parameters.size() + p] == draws[p * 4 + l]);
+    }
+  }
+
+  // A member's trajectory equals the kernel run on its parameters.
+  std::vector<double> member(scenario.parameters.size());
+  for (std::size_t p = 0; p < member.size(); ++p) member[p] = stored[1234 * member.size() + p];
+  Kernel kernel(plan);
+  Trajectory trajectory;
+  kernel.run(member, trajectory);
+  const auto ghg = root.open_group("trajectories").open("ghg");
+  REQUIRE(ghg.dims() ==
+          std::vector<std::uint64_t>{3000, static_cast<std::uint64_t>(plan.year_count())});
+  CHECK(ghg.string_attribute("units") == "ktCO2e");
+  const auto ghg_values = ghg.read_doubles();
+  const int ghg_row = plan.catalogue.find("ghg");
+  for (int year = scenario.base_year; year <= scenario.horizon; ++year) {
+    REQUIRE(ghg_values[1234 * static_cast<std::size_t>(plan.year_count()) +
+                       static_cast<std::size_t>(year - scenario.base_year)] ==
+            trajectory.at(ghg_row, year));
+  }
+
+  // Statistics equal the runner's; objectives' successes add up.
+  const auto statistics = root.open_group("statistics");
+  const auto ghg_mean = statistics.open("ghg_mean").read_doubles();
+  CHECK(ghg_mean[10] == written.result.mean_at(static_cast<std::size_t>(ghg_row), 10));
+  CHECK(statistics.open("pollutants_by_sector_mean").dims() ==
+        std::vector<std::uint64_t>{static_cast<std::uint64_t>(plan.year_count()), 6, 5});
+  const auto objectives = root.open_group("objectives");
+  const auto success = objectives.open("success").read_ints();
+  const auto successes = objectives.open("successes").read_ints();
+  for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
+    std::int64_t count = 0;
+    for (std::size_t m = 0; m < 3000; ++m) count += success[m * scenario.objectives.size() + o];
+    CHECK(count == successes[o]);
+    CHECK(objectives.open("probability").read_doubles()[o] ==
+          Approx(static_cast<double>(count) / 3000.0));
+  }
+
+  // Inputs verbatim with their fingerprint.
+  const auto record = read_run_record(path);
+  REQUIRE(record.inputs.size() == 1);
+  CHECK(record.inputs.front().text == "text of the scenario");
+  CHECK(record.settings.members_requested == 3000);
+  CHECK(record.settings.quantiles == std::vector<double>{0.05, 0.5, 0.95});
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("files are identical, dataset by dataset, at 1 and 2 threads") {
+  const Scenario scenario = testing::scenario_from_file("scenarios/brest-metropole.toml");
+  const Plan plan = compile_plan(scenario, "plan");
+  const std::string one = scratch("one.h5"), two = scratch("two.h5");
+  write(one, plan, 1, 20000, "all");
+  write(two, plan, 2, 20000, "all");
+  CHECK(hdf5::differing_datasets(one, two).empty());
+  // And a different seed is seen as different.
+  std::filesystem::remove(two);
+  std::filesystem::remove(one);
+}
+
+TEST_CASE("unknown files and versions are refused with a clear message") {
+  const std::string path = scratch("version.h5");
+  {
+    hdf5::File file = hdf5::File::create(path);
+    file.root().set_attribute("filetype", std::string(RESULTS_FILETYPE));
+    file.root().set_attribute("format_version", std::int64_t{99});
+    file.root().set_attribute("traj_version", std::string("9.9.9"));
+    file.close();
+  }
+  CHECK_THROWS_WITH(read_run_record(path),
+                    Catch::Contains("expected results format version 1, found version 99"));
+  {
+    hdf5::File file = hdf5::File::create(path);
+    file.root().set_attribute("filetype", std::string("something-else"));
+    file.close();
+  }
+  CHECK_THROWS_WITH(read_run_record(path), Catch::Contains("found another HDF5 file"));
+  std::filesystem::remove(path);
+  CHECK_THROWS_AS(read_run_record(path), InputError);
+}
+
+TEST_CASE("trajectory selections are checked") {
+  const Scenario scenario = testing::scenario_from_file("scenarios/examples/example.toml");
+  const Plan plan = compile_plan(scenario, "");
+  CHECK(trajectory_rows(plan, "ghg,nox").size() == 2);
+  CHECK(trajectory_rows(plan, "all").size() == plan.catalogue.size());
+  CHECK_THROWS_WITH(trajectory_rows(plan, "ghg,noxx"), Catch::Contains("did you mean 'nox'"));
+}
