@@ -326,6 +326,27 @@ TEST_CASE("costs: investment as adoption grows, operating with adoption") {
   CHECK(total ==
         Approx(10 +
                0.2 * (0 + 0.05 + 0.1 + 0.15 + 0.2 + 0.25 + 0.3 + 0.35 + 0.4 + 0.45 + 0.5) / 0.5));
+  CHECK(result->at("cost_discounted", 2030) == Approx(total));  // no discount rate stated
+}
+
+TEST_CASE("discounted costs: each year's spending divided by (1 + r)^n") {
+  std::string base = BASE;
+  base.replace(base.find("horizon = 2030\n"), 15,
+               "horizon = 2030\ndiscount_rate = { value = 5, unit = \"%/yr\" }\n");
+  const auto result =
+      run("\n[[actions]]\nid = \"pv\"\nname = \"pv\"\ncoalition = \"Town\"\ntheme = \"t\"\n"
+          "start = 2022\nadoption = { curve = \"step\", ceiling = 1.0 }\n"
+          "costs = { investment = { value = 10, unit = \"M€\" }, operating = { value = 1, unit = "
+          "\"M€/yr\" } }\n"
+          "[[actions.effects]]\ntype = \"produce\"\nsource = \"pv\"\nenergy = { value = 1, unit = "
+          "\"GWh\" }\n",
+          base);
+  double expected = 0.0;
+  for (int year = 2022; year <= 2030; ++year) {
+    expected += ((year == 2022 ? 10.0 : 0.0) + 1.0) / std::pow(1.05, year - 2020);
+  }
+  CHECK(result->at("cost_discounted", 2030) == Approx(expected));
+  CHECK(result->at("cost_cumulative", 2030) == Approx(10.0 + 9.0));
 }
 
 // Uncertain coefficients (at their medians 0.1 and 0.8 here) take the kernel's

@@ -47,6 +47,8 @@ IndicatorCatalogue::IndicatorCatalogue(const Scenario& scenario) {
   cost_investment = add("cost_investment", "Investment in the year", Dimension::Money);
   cost_operating = add("cost_operating", "Operating cost in the year", Dimension::Money);
   cost_cumulative = add("cost_cumulative", "Costs since the base year", Dimension::Money);
+  cost_discounted = add("cost_discounted", "Costs since the base year, discounted to the base year",
+                        Dimension::Money);
 }
 
 int IndicatorCatalogue::find(std::string_view id) const {

@@ -107,7 +107,11 @@ struct Kernel::Impl {
   Eigen::MatrixXd branch_matrix, branch_inverted;  ///< I − A and its inverse, one lane
   Eigen::PartialPivLU<Eigen::MatrixXd> branch_solver;
   std::vector<double> carrier_demand, gross;  ///< [carrier × lanes]
-  std::vector<double> cumulative;             ///< [(2 + indicators) × lanes]
+  /// [(3 + indicators) × lanes]: GHG, costs, discounted costs, custom indicators
+  std::vector<double> cumulative;
+  std::vector<double> discount_step, discount_factor;  ///< per lane: 1/(1+r) and 1/(1+r)^n
+  std::vector<double> scaled_ceiling;                  ///< per lane, with plan.adoption_scale
+  Ref discount_rate = NO_REF;
   std::vector<double> lane_scratch;
   std::vector<double> year_out;              ///< [row × lanes]: the indicators of the year
   std::vector<double> trajectory_lanes;      ///< [trajectory × max_lanes]: this year's value
@@ -338,6 +342,7 @@ struct Kernel::Impl {
         }
       }
     }
+    discount_rate = ref(scenario.discount_rate);
     for (const auto& indicator : scenario.indicators) {
       custom_base.push_back(ref(indicator.base));
       custom_growth.push_back(ref(indicator.growth));
@@ -402,7 +407,10 @@ struct Kernel::Impl {
     branch_inverse.assign(carriers * carriers * L, 0.0);
     carrier_demand.assign(carriers * L, 0.0);
     gross.assign(carriers * L, 0.0);
-    cumulative.assign((2 + indicators) * L, 0.0);
+    cumulative.assign((3 + indicators) * L, 0.0);
+    discount_step.assign(L, 1.0);
+    discount_factor.assign(L, 1.0);
+    scaled_ceiling.assign(L, 0.0);
     lane_scratch.assign(L, 0.0);
     year_out.assign(rows_out * L, 0.0);
     const auto size = static_cast<Eigen::Index>(carriers);
@@ -490,7 +498,12 @@ struct Kernel::Impl {
     }
     std::fill_n(state.adoption_before.begin(), slots * lanes, 0.0);
     std::fill(trajectory_year.begin(), trajectory_year.end(), static_cast<std::size_t>(-1));
-    std::fill_n(cumulative.begin(), (2 + indicators) * lanes, 0.0);
+    std::fill_n(cumulative.begin(), (3 + indicators) * lanes, 0.0);
+    const double* rate = rows[discount_rate];
+    for (std::size_t l = 0; l < lanes; ++l) {
+      discount_step[l] = 1.0 / (1.0 + rate[l]);
+      discount_factor[l] = 1.0;
+    }
     invert_branch(lanes);
   }
 
@@ -499,6 +512,13 @@ struct Kernel::Impl {
       const auto& refs = adoption[slot];
       const double* start = rows[refs.start];
       const double* ceiling = rows[refs.ceiling];
+      if (plan.adoption_scale != 1.0) {
+        // Scaled ambition, never beyond full adoption.
+        for (std::size_t l = 0; l < lanes; ++l) {
+          scaled_ceiling[l] = std::min(1.0, plan.adoption_scale * ceiling[l]);
+        }
+        ceiling = scaled_ceiling.data();
+      }
       double* out = state.adoption.data() + slot * lanes;
       switch (static_cast<CurveKind>(refs.curve)) {
         case CurveKind::Step:
@@ -849,16 +869,20 @@ struct Kernel::Impl {
     const double* ghg = out_row(y, catalogue.ghg);
     double* ghg_sum = out_row(y, catalogue.ghg_cumulative);
     double* cost_sum = out_row(y, catalogue.cost_cumulative);
+    double* discounted_sum = out_row(y, catalogue.cost_discounted);
     for (std::size_t l = 0; l < lanes; ++l) {
       cumulative[l] += ghg[l];
       cumulative[lanes + l] += invested[l] + operated[l];
+      cumulative[2 * lanes + l] += (invested[l] + operated[l]) * discount_factor[l];
+      discount_factor[l] *= discount_step[l];
       ghg_sum[l] = cumulative[l];
       cost_sum[l] = cumulative[lanes + l];
+      discounted_sum[l] = cumulative[2 * lanes + l];
     }
     for (std::size_t i = 0; i < indicators; ++i) {
       const double* value = out_row(y, catalogue.custom + static_cast<int>(2 * i));
       double* sum = out_row(y, catalogue.custom + static_cast<int>(2 * i + 1));
-      double* running = cumulative.data() + (2 + i) * lanes;
+      double* running = cumulative.data() + (3 + i) * lanes;
       for (std::size_t l = 0; l < lanes; ++l) {
         running[l] += value[l];
         sum[l] = running[l];

@@ -308,7 +308,8 @@ struct ResultsWriter::Impl {
                                 catalogue.ghg_cumulative,
                                 catalogue.cost_investment,
                                 catalogue.cost_operating,
-                                catalogue.cost_cumulative};
+                                catalogue.cost_cumulative,
+                                catalogue.cost_discounted};
     for (std::size_t i = 0; i < 2 * scenario.indicators.size(); ++i)
       scalars.push_back(catalogue.custom + static_cast<int>(i));
     for (const int row : scalars) {

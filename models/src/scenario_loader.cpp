@@ -140,10 +140,17 @@ class ScenarioReader {
     scenario_.carriers = *carriers;
     scenario_.pollutants = *pollutants;
     territory_ok_ = true;
+    if (const ConfigNode* rate = territory.get("discount_rate", false, "a rate per year")) {
+      if (auto value = quantities_.read(*rate, territory.path_of("discount_rate"), Dimension::Rate,
+                                        {0.0, 0.2, "in [0 %/yr, 20 %/yr]"})) {
+        scenario_.discount_rate = *value;
+        scenario_.has_discount_rate = true;
+      }
+    }
     read_sources(territory);
     read_custom_indicators(territory.table("indicators", false));
     territory.finish({"name", "base_year", "horizon", "sectors", "carriers", "pollutants",
-                      "sources", "indicators"});
+                      "sources", "indicators", "discount_rate"});
     check_distinct_names(territory);
   }
 
@@ -242,7 +249,7 @@ class ScenarioReader {
     // Indicators the model computes keep their names.
     for (const char* reserved :
          {"final_energy", "local_production", "renewable_share", "energy_imports", "ghg_cumulative",
-          "cost_investment", "cost_operating", "cost_cumulative"}) {
+          "cost_investment", "cost_operating", "cost_cumulative", "cost_discounted"}) {
       names.emplace_back(reserved, "built-in indicator");
     }
     for (std::size_t i = 0; i < names.size(); ++i) {

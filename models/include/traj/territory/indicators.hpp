@@ -5,7 +5,8 @@
 /// local_production, local_production.<source>, renewable_share,
 /// energy_imports, ghg, ghg.<sector>, ghg_cumulative, <pollutant>,
 /// <pollutant>.<sector>, <indicator>, <indicator>_cumulative (custom
-/// indicators), cost_investment, cost_operating, cost_cumulative.
+/// indicators), cost_investment, cost_operating, cost_cumulative,
+/// cost_discounted.
 
 #include <string>
 #include <vector>
@@ -40,7 +41,7 @@ class IndicatorCatalogue {
   int ghg = 0, ghg_by_sector = 0, ghg_cumulative = 0;
   int pollutants = 0;  ///< per pollutant: total, then by sector
   int custom = 0;      ///< per custom indicator: value, then cumulative
-  int cost_investment = 0, cost_operating = 0, cost_cumulative = 0;
+  int cost_investment = 0, cost_operating = 0, cost_cumulative = 0, cost_discounted = 0;
 
  private:
   int add(std::string id, std::string description, Dimension dimension);

@@ -49,6 +49,9 @@ struct Plan {
   /// Sources whose production is computed from a conversion.
   std::vector<bool> derived_source;
   IndicatorCatalogue catalogue;
+  /// Every action's ceiling is multiplied by this, capped at full adoption
+  /// (1): `traj target` searches the scale that reaches an objective.
+  double adoption_scale = 1.0;
 
   int year_count() const { return scenario->horizon - scenario->base_year + 1; }
 };

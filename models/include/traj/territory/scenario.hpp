@@ -168,6 +168,9 @@ struct Scenario {
   std::vector<Quantity> autonomous_efficiency;  ///< per sector, per year
   /// [(species × sectors + sector) × carriers + carrier]; ktCO2e/GWh or t/GWh.
   std::vector<EmissionFactor> emission_factors;
+  /// Discount rate of costs (per year); zero unless the scenario states one.
+  Quantity discount_rate = Quantity::fixed(0.0);
+  bool has_discount_rate = false;
   std::vector<Quantity> network_losses;   ///< per carrier, fraction of gross supply
   std::vector<Quantity> own_consumption;  ///< per carrier, fraction of gross supply
   std::vector<Conversion> conversions;
