@@ -25,8 +25,11 @@ OutputFile::OutputFile(const std::string& target, bool force) : target_(target) 
     throw InputError("--output: expected an existing directory, found no directory " +
                      directory.string());
   }
-  temporary_ = (directory / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid())))
-                   .string();
+  std::string name = ".";
+  name += path.filename().string();
+  name += ".tmp-";
+  name += std::to_string(::getpid());
+  temporary_ = (directory / name).string();
   std::ofstream probe(temporary_, std::ios::binary);
   if (!probe) {
     throw InputError("--output: cannot write in " + directory.string() + " (permissions?)");
