@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   }
   const CommandRunner run = add_run_command(app, command_line);
   const CommandRunner rerun = add_rerun_command(app);
+  const CommandRunner target = add_target_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("graph")) return graph();
     if (app.got_subcommand("run")) return run();
     if (app.got_subcommand("rerun")) return rerun();
+    if (app.got_subcommand("target")) return target();
   } catch (const traj::InputError& error) {
     std::cerr << error.what();
     if (error.total() > 1) std::cerr << error.total() << " errors.\n";

@@ -1,0 +1,172 @@
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "scenario_choice.hpp"
+#include "traj/json_writer.hpp"
+#include "traj/string_distance.hpp"
+#include "traj/territory/targets.hpp"
+
+namespace traj::cli {
+namespace {
+
+using namespace traj::territory;
+
+std::string shown(double value, Dimension dimension) {
+  char buffer[64];
+  if (dimension == Dimension::Fraction) {
+    std::snprintf(buffer, sizeof buffer, "%.1f %%", 100.0 * value);
+    return buffer;
+  }
+  std::snprintf(buffer, sizeof buffer, "%.4g %s", value, std::string(canonical_symbol(dimension)).c_str());
+  return buffer;
+}
+
+std::string percent(const ProportionEstimate& estimate) {
+  char buffer[96];
+  std::snprintf(buffer, sizeof buffer, "%.1f %% (95 %% interval %.1f–%.1f %%)", 100 * estimate.probability,
+                100 * estimate.ci_low, 100 * estimate.ci_high);
+  return buffer;
+}
+
+}  // namespace
+
+CommandRunner add_target_command(CLI::App& app) {
+  struct Options {
+    std::string path;
+    std::string portfolio;
+    std::string indicator;
+    int year = 0;
+    std::string objective;
+    double confidence = 0.8;
+    std::uint64_t members = 10000;
+    std::uint64_t seed = 1;
+    int threads = 0;
+    bool json = false;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand("target", "Targets a portfolio can commit to, with a stated confidence");
+  command->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario");
+  command->add_option("--portfolio,-p", options->portfolio, "Portfolio (\"baseline\": no action)")->required();
+  auto* indicator = command->add_option("--indicator", options->indicator,
+                                        "Indicator whose reachable value is sought (with --year)");
+  command->add_option("--year", options->year, "Year of the indicator")->needs(indicator);
+  auto* objective = command->add_option("--objective", options->objective,
+                                        "Objective whose required adoption scale is sought")
+                        ->excludes(indicator);
+  (void)objective;
+  command->add_option("--confidence,-c", options->confidence, "Required probability")
+      ->check(CLI::Range(0.5, 0.999))
+      ->capture_default_str();
+  command->add_option("--members,-n", options->members, "Members per evaluation")
+      ->check(CLI::Range(std::uint64_t{100}, std::uint64_t{100'000'000}))
+      ->capture_default_str();
+  command->add_option("--seed,-s", options->seed, "Seed")->capture_default_str();
+  command->add_option("--threads,-t", options->threads, "Threads (0: every core)")->check(CLI::Range(0, 1024));
+  command->add_flag("--json", options->json, "Print one JSON document");
+  command->footer(
+      "Examples:\n"
+      "  traj target --portfolio plan --indicator renewable_share --year 2030 --confidence 0.8\n"
+      "  traj target --portfolio ambitious --objective ghg-2050 --confidence 0.9");
+  return [options] {
+    const ChosenScenario chosen = load_chosen(options->path);
+    const Scenario& scenario = chosen.scenario;
+    const std::string portfolio = options->portfolio == "baseline" && scenario.find_portfolio("baseline") == NONE
+                                      ? std::string()
+                                      : options->portfolio;
+    const Plan plan = compile_plan(scenario, portfolio);
+    EnsembleOptions ensemble;
+    ensemble.members = options->members;
+    ensemble.seed = options->seed;
+    ensemble.threads = options->threads;
+    const std::string who = portfolio.empty() ? std::string("without any action") : "with portfolio " + portfolio;
+    if (!options->indicator.empty()) {
+      const int row = plan.catalogue.find(options->indicator);
+      if (row < 0) {
+        throw InputError("--indicator: expected an indicator of the model, found \"" + options->indicator + "\"" +
+                         did_you_mean(options->indicator, plan.catalogue.ids()));
+      }
+      if (options->year < scenario.base_year || options->year > scenario.horizon) {
+        throw InputError("--year: expected a year in [" + std::to_string(scenario.base_year) + ", " +
+                         std::to_string(scenario.horizon) + "], found " + std::to_string(options->year));
+      }
+      const auto& info = plan.catalogue[static_cast<std::size_t>(row)];
+      const Commitment result =
+          commitment(plan, static_cast<std::size_t>(row), options->year, options->confidence, ensemble);
+      if (options->json) {
+        JsonWriter json(std::cout);
+        json.begin_object();
+        json.key("portfolio").value(portfolio.empty() ? "baseline" : portfolio);
+        json.key("indicator").value(info.id);
+        json.key("year").value(options->year);
+        json.key("confidence").value(options->confidence);
+        json.key("direction").value(result.higher_is_better ? ">=" : "<=");
+        json.key("value").value(result.value);
+        json.key("ci_low").value(result.ci_low);
+        json.key("ci_high").value(result.ci_high);
+        json.key("members").value(static_cast<long long>(result.members));
+        json.end_object();
+        return EXIT_OK;
+      }
+      std::cout << scenario.name << ": " << who << ", " << info.id << " (" << info.description << ") will be "
+                << (result.higher_is_better ? "at least " : "at most ") << shown(result.value, info.dimension)
+                << " in " << options->year << " with " << options->confidence * 100 << " % confidence.\n"
+                << "So the coalition can commit to " << (result.higher_is_better ? "≥ " : "≤ ")
+                << shown(result.value, info.dimension) << " in " << options->year << " at "
+                << options->confidence * 100 << " % confidence (95 % interval of that value: "
+                << shown(result.ci_low, info.dimension) << " – " << shown(result.ci_high, info.dimension) << "; "
+                << result.members << " members).\n";
+      return EXIT_OK;
+    }
+    if (options->objective.empty()) {
+      throw InputError("target: expected --indicator with --year, or --objective, found neither");
+    }
+    std::size_t index = scenario.objectives.size();
+    std::vector<std::string> ids;
+    for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
+      ids.push_back(scenario.objectives[o].id);
+      if (scenario.objectives[o].id == options->objective) index = o;
+    }
+    if (index == scenario.objectives.size()) {
+      throw InputError("--objective: expected an objective of the scenario, found \"" + options->objective + "\"" +
+                       did_you_mean(options->objective, ids));
+    }
+    const Objective& target = scenario.objectives[index];
+    const RequiredScale result = required_scale(plan, index, options->confidence, ensemble);
+    if (options->json) {
+      JsonWriter json(std::cout);
+      json.begin_object();
+      json.key("portfolio").value(portfolio.empty() ? "baseline" : portfolio);
+      json.key("objective").value(target.id);
+      json.key("confidence").value(options->confidence);
+      json.key("reachable").value(result.reachable);
+      json.key("scale").value(result.scale);
+      json.key("probability").value(result.probability.probability);
+      json.key("ci_low").value(result.probability.ci_low);
+      json.key("ci_high").value(result.probability.ci_high);
+      json.key("probability_as_planned").value(result.at_planned.probability);
+      json.key("full_adoption_scale").value(result.full_adoption_scale);
+      json.key("evaluations").value(result.evaluations);
+      json.end_object();
+      return EXIT_OK;
+    }
+    const std::string label = target.description.empty() ? target.id : target.description;
+    std::cout << scenario.name << ", objective \"" << label << "\", " << who << ":\n"
+              << "  as planned: " << percent(result.at_planned) << " likely.\n";
+    if (!result.reachable) {
+      std::cout << "  Not reachable with this portfolio at " << options->confidence * 100
+                << " % confidence, even at full adoption of every action: best probability "
+                << percent(result.probability) << ".\n";
+      return EXIT_OK;
+    }
+    char scale[32];
+    std::snprintf(scale, sizeof scale, "%.2f", result.scale);
+    std::cout << "  " << options->confidence * 100 << " % confidence needs every action's adoption ceiling × "
+              << scale << " (capped at full adoption): " << percent(result.probability) << " likely there ("
+              << result.evaluations << " evaluations of " << options->members << " members on the same draws).\n";
+    return EXIT_OK;
+  };
+}
+
+}  // namespace traj::cli
