@@ -19,14 +19,15 @@ std::string shown(double value, Dimension dimension) {
     std::snprintf(buffer, sizeof buffer, "%.1f %%", 100.0 * value);
     return buffer;
   }
-  std::snprintf(buffer, sizeof buffer, "%.4g %s", value, std::string(canonical_symbol(dimension)).c_str());
+  std::snprintf(buffer, sizeof buffer, "%.4g %s", value,
+                std::string(canonical_symbol(dimension)).c_str());
   return buffer;
 }
 
 std::string percent(const ProportionEstimate& estimate) {
   char buffer[96];
-  std::snprintf(buffer, sizeof buffer, "%.1f %% (95 %% interval %.1f–%.1f %%)", 100 * estimate.probability,
-                100 * estimate.ci_low, 100 * estimate.ci_high);
+  std::snprintf(buffer, sizeof buffer, "%.1f %% (95 %% interval %.1f–%.1f %%)",
+                100 * estimate.probability, 100 * estimate.ci_low, 100 * estimate.ci_high);
   return buffer;
 }
 
@@ -46,14 +47,18 @@ CommandRunner add_target_command(CLI::App& app) {
     bool json = false;
   };
   auto options = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand("target", "Targets a portfolio can commit to, with a stated confidence");
-  command->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario");
-  command->add_option("--portfolio,-p", options->portfolio, "Portfolio (\"baseline\": no action)")->required();
+  CLI::App* command =
+      app.add_subcommand("target", "Targets a portfolio can commit to, with a stated confidence");
+  command->add_option("scenario", options->path,
+                      "Scenario file (TOML); default: the bundled scenario");
+  command->add_option("--portfolio,-p", options->portfolio, "Portfolio (\"baseline\": no action)")
+      ->required();
   auto* indicator = command->add_option("--indicator", options->indicator,
                                         "Indicator whose reachable value is sought (with --year)");
   command->add_option("--year", options->year, "Year of the indicator")->needs(indicator);
-  auto* objective = command->add_option("--objective", options->objective,
-                                        "Objective whose required adoption scale is sought")
+  auto* objective = command
+                        ->add_option("--objective", options->objective,
+                                     "Objective whose required adoption scale is sought")
                         ->excludes(indicator);
   (void)objective;
   command->add_option("--confidence,-c", options->confidence, "Required probability")
@@ -63,7 +68,8 @@ CommandRunner add_target_command(CLI::App& app) {
       ->check(CLI::Range(std::uint64_t{100}, std::uint64_t{100'000'000}))
       ->capture_default_str();
   command->add_option("--seed,-s", options->seed, "Seed")->capture_default_str();
-  command->add_option("--threads,-t", options->threads, "Threads (0: every core)")->check(CLI::Range(0, 1024));
+  command->add_option("--threads,-t", options->threads, "Threads (0: every core)")
+      ->check(CLI::Range(0, 1024));
   command->add_flag("--json", options->json, "Print one JSON document");
   command->footer(
       "Examples:\n"
@@ -72,28 +78,32 @@ CommandRunner add_target_command(CLI::App& app) {
   return [options] {
     const ChosenScenario chosen = load_chosen(options->path);
     const Scenario& scenario = chosen.scenario;
-    const std::string portfolio = options->portfolio == "baseline" && scenario.find_portfolio("baseline") == NONE
-                                      ? std::string()
-                                      : options->portfolio;
+    const std::string portfolio =
+        options->portfolio == "baseline" && scenario.find_portfolio("baseline") == NONE
+            ? std::string()
+            : options->portfolio;
     const Plan plan = compile_plan(scenario, portfolio);
     EnsembleOptions ensemble;
     ensemble.members = options->members;
     ensemble.seed = options->seed;
     ensemble.threads = options->threads;
-    const std::string who = portfolio.empty() ? std::string("without any action") : "with portfolio " + portfolio;
+    const std::string who =
+        portfolio.empty() ? std::string("without any action") : "with portfolio " + portfolio;
     if (!options->indicator.empty()) {
       const int row = plan.catalogue.find(options->indicator);
       if (row < 0) {
-        throw InputError("--indicator: expected an indicator of the model, found \"" + options->indicator + "\"" +
+        throw InputError("--indicator: expected an indicator of the model, found \"" +
+                         options->indicator + "\"" +
                          did_you_mean(options->indicator, plan.catalogue.ids()));
       }
       if (options->year < scenario.base_year || options->year > scenario.horizon) {
-        throw InputError("--year: expected a year in [" + std::to_string(scenario.base_year) + ", " +
-                         std::to_string(scenario.horizon) + "], found " + std::to_string(options->year));
+        throw InputError("--year: expected a year in [" + std::to_string(scenario.base_year) +
+                         ", " + std::to_string(scenario.horizon) + "], found " +
+                         std::to_string(options->year));
       }
       const auto& info = plan.catalogue[static_cast<std::size_t>(row)];
-      const Commitment result =
-          commitment(plan, static_cast<std::size_t>(row), options->year, options->confidence, ensemble);
+      const Commitment result = commitment(plan, static_cast<std::size_t>(row), options->year,
+                                           options->confidence, ensemble);
       if (options->json) {
         JsonWriter json(std::cout);
         json.begin_object();
@@ -109,14 +119,16 @@ CommandRunner add_target_command(CLI::App& app) {
         json.end_object();
         return EXIT_OK;
       }
-      std::cout << scenario.name << ": " << who << ", " << info.id << " (" << info.description << ") will be "
-                << (result.higher_is_better ? "at least " : "at most ") << shown(result.value, info.dimension)
-                << " in " << options->year << " with " << options->confidence * 100 << " % confidence.\n"
+      std::cout << scenario.name << ": " << who << ", " << info.id << " (" << info.description
+                << ") will be " << (result.higher_is_better ? "at least " : "at most ")
+                << shown(result.value, info.dimension) << " in " << options->year << " with "
+                << options->confidence * 100 << " % confidence.\n"
                 << "So the coalition can commit to " << (result.higher_is_better ? "≥ " : "≤ ")
                 << shown(result.value, info.dimension) << " in " << options->year << " at "
                 << options->confidence * 100 << " % confidence (95 % interval of that value: "
-                << shown(result.ci_low, info.dimension) << " – " << shown(result.ci_high, info.dimension) << "; "
-                << result.members << " members).\n";
+                << shown(result.ci_low, info.dimension) << " – "
+                << shown(result.ci_high, info.dimension) << "; " << result.members
+                << " members).\n";
       return EXIT_OK;
     }
     if (options->objective.empty()) {
@@ -129,8 +141,8 @@ CommandRunner add_target_command(CLI::App& app) {
       if (scenario.objectives[o].id == options->objective) index = o;
     }
     if (index == scenario.objectives.size()) {
-      throw InputError("--objective: expected an objective of the scenario, found \"" + options->objective + "\"" +
-                       did_you_mean(options->objective, ids));
+      throw InputError("--objective: expected an objective of the scenario, found \"" +
+                       options->objective + "\"" + did_you_mean(options->objective, ids));
     }
     const Objective& target = scenario.objectives[index];
     const RequiredScale result = required_scale(plan, index, options->confidence, ensemble);
@@ -162,9 +174,11 @@ CommandRunner add_target_command(CLI::App& app) {
     }
     char scale[32];
     std::snprintf(scale, sizeof scale, "%.2f", result.scale);
-    std::cout << "  " << options->confidence * 100 << " % confidence needs every action's adoption ceiling × "
-              << scale << " (capped at full adoption): " << percent(result.probability) << " likely there ("
-              << result.evaluations << " evaluations of " << options->members << " members on the same draws).\n";
+    std::cout << "  " << options->confidence * 100
+              << " % confidence needs every action's adoption ceiling × " << scale
+              << " (capped at full adoption): " << percent(result.probability) << " likely there ("
+              << result.evaluations << " evaluations of " << options->members
+              << " members on the same draws).\n";
     return EXIT_OK;
   };
 }

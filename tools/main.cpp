@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   const CommandRunner run = add_run_command(app, command_line);
   const CommandRunner rerun = add_rerun_command(app);
   const CommandRunner target = add_target_command(app);
+  const CommandRunner compare = add_compare_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("run")) return run();
     if (app.got_subcommand("rerun")) return rerun();
     if (app.got_subcommand("target")) return target();
+    if (app.got_subcommand("compare")) return compare();
   } catch (const traj::InputError& error) {
     std::cerr << error.what();
     if (error.total() > 1) std::cerr << error.total() << " errors.\n";

@@ -37,7 +37,8 @@ Commitment commitment(const Plan& plan, std::size_t row, int year, double confid
   const auto rank = [&](double position) {
     return static_cast<std::size_t>(std::clamp(position, 0.0, n - 1.0));
   };
-  result.value = result.higher_is_better ? values[rank(std::floor(q * n))] : values[rank(std::ceil(q * n) - 1.0)];
+  result.value = result.higher_is_better ? values[rank(std::floor(q * n))]
+                                         : values[rank(std::ceil(q * n) - 1.0)];
   // Ranks j < k with P(X_(j) ≤ ξ_q ≤ X_(k)) ≈ 95 % (normal approximation of
   // the binomial count of members below the quantile).
   const double spread = 1.959963984540054 * std::sqrt(n * q * (1.0 - q));
@@ -47,7 +48,8 @@ Commitment commitment(const Plan& plan, std::size_t row, int year, double confid
 }
 
 namespace {
-ProportionEstimate probability_at(Plan& plan, double scale, std::size_t objective, const EnsembleOptions& options) {
+ProportionEstimate probability_at(Plan& plan, double scale, std::size_t objective,
+                                  const EnsembleOptions& options) {
   plan.adoption_scale = scale;
   const TerritorialModel model(plan);
   const auto specs = model.objective_specs();
@@ -63,9 +65,11 @@ RequiredScale required_scale(Plan plan, std::size_t objective, double confidence
   double full = 1.0;
   for (const auto& planned : plan.actions) {
     const Quantity& ceiling = planned.adoption.ceiling;
-    const double lowest = ceiling.is_constant()
-                              ? ceiling.constant
-                              : plan.scenario->parameters[static_cast<std::size_t>(ceiling.parameter)].distribution.support_min();
+    const double lowest =
+        ceiling.is_constant()
+            ? ceiling.constant
+            : plan.scenario->parameters[static_cast<std::size_t>(ceiling.parameter)]
+                  .distribution.support_min();
     if (lowest > 0.0) full = std::max(full, 1.0 / lowest);
   }
   result.full_adoption_scale = full;

@@ -16,8 +16,8 @@ namespace traj::territory {
 bool higher_is_better(const IndicatorCatalogue& catalogue, std::size_t row);
 
 struct Commitment {
-  double value = 0.0;       ///< reached with probability ≥ confidence
-  double ci_low = 0.0;      ///< 95 % distribution-free interval of that quantile
+  double value = 0.0;   ///< reached with probability ≥ confidence
+  double ci_low = 0.0;  ///< 95 % distribution-free interval of that quantile
   double ci_high = 0.0;
   bool higher_is_better = false;
   std::uint64_t members = 0;
@@ -33,10 +33,10 @@ Commitment commitment(const Plan& plan, std::size_t row, int year, double confid
 
 struct RequiredScale {
   bool reachable = false;
-  double scale = 0.0;               ///< smallest scale found (reachable), or the full-adoption scale
-  ProportionEstimate probability;   ///< at that scale
-  ProportionEstimate at_planned;    ///< at scale 1 (the portfolio as planned)
-  double full_adoption_scale = 1.0; ///< beyond it every action is at full adoption
+  double scale = 0.0;              ///< smallest scale found (reachable), or the full-adoption scale
+  ProportionEstimate probability;  ///< at that scale
+  ProportionEstimate at_planned;   ///< at scale 1 (the portfolio as planned)
+  double full_adoption_scale = 1.0;  ///< beyond it every action is at full adoption
   int evaluations = 0;
 };
 

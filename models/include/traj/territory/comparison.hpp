@@ -1,0 +1,79 @@
+#pragma once
+/// Comparing portfolios on common random numbers (`traj compare`): every
+/// portfolio runs on the same members, so that their differences are the
+/// portfolios' and not sampling noise.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "traj/ensemble.hpp"
+#include "traj/territory/plan.hpp"
+
+namespace traj::territory {
+
+/// A quantity compared member by member: an indicator in a year.
+struct ComparedQuantity {
+  std::size_t row = 0;
+  int year = 0;
+  std::string label;  ///< e.g. "ghg 2050"
+  bool higher_is_better = false;
+};
+
+/// An action's part in a portfolio's result: the portfolio with and without
+/// it, on the same draws.
+struct ActionContribution {
+  std::string action;
+  std::vector<double> probability;  ///< per objective: with − without (points of probability / 100)
+  std::vector<double> mean;         ///< per compared quantity: mean with − mean without
+};
+
+struct PortfolioOutcome {
+  std::string id;  ///< "baseline" for no action
+  EnsembleResult result;
+  double cost_discounted = 0.0;  ///< mean, M€, to the horizon
+  double ghg_avoided =
+      0.0;  ///< mean cumulative GHG avoided against the baseline, ktCO2e, to the horizon
+  double cost_per_tonne = 0.0;  ///< € per tCO2e avoided (NaN when nothing is avoided)
+  std::vector<std::string> dominated_by;
+  std::vector<ActionContribution> contributions;  ///< ranked, most important first
+};
+
+/// A paired difference of objective probabilities, A − B.
+struct PairedDifference {
+  std::size_t a = 0, b = 0, objective = 0;
+  double difference = 0.0;
+  double ci_low = 0.0, ci_high = 0.0;                    ///< paired 95 % interval
+  double unpaired_ci_low = 0.0, unpaired_ci_high = 0.0;  ///< as if the runs were independent
+};
+
+/// How often A does better than B on a compared quantity, member by member.
+struct BetterShare {
+  std::size_t a = 0, b = 0, quantity = 0;
+  double better = 0.0;  ///< share of members where A is strictly better
+  double ties = 0.0;    ///< share of members where they are equal
+};
+
+struct PortfolioComparison {
+  std::vector<PortfolioOutcome> portfolios;  ///< the baseline first
+  std::vector<ComparedQuantity> quantities;
+  std::vector<PairedDifference> differences;
+  std::vector<BetterShare> better;
+  std::uint64_t members = 0;
+};
+
+/// Runs the baseline and `portfolio_ids` (empty: every portfolio) on the
+/// same members and compares them. With `contributions`, also runs each
+/// portfolio once without each of its actions.
+/// Memory: one byte per member and objective and one double per member and
+/// compared quantity, per portfolio.
+PortfolioComparison compare_portfolios(const Scenario& scenario,
+                                       const std::vector<std::string>& portfolio_ids,
+                                       const EnsembleOptions& options, bool contributions);
+
+/// Paired 95 % interval of mean(a) − mean(b) for 0/1 outcomes of the same
+/// members, and the unpaired one; exposed for tests.
+PairedDifference paired_difference(const std::vector<std::uint8_t>& a,
+                                   const std::vector<std::uint8_t>& b);
+
+}  // namespace traj::territory

@@ -1,0 +1,213 @@
+// traj compare and traj target: analytic cases on a one-cell territory.
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "test_support.hpp"
+#include "traj/territory/comparison.hpp"
+#include "traj/territory/targets.hpp"
+
+using namespace traj;
+using namespace traj::territory;
+
+namespace {
+
+// Residential gas 100 GWh (or lognormal), a sobriety action whose fraction is
+// uniform in [0.2, 0.6], and an objective "−35 % in 2021".
+const std::string ONE_CELL = R"(format = 1
+[territory]
+name = "One cell"
+base_year = 2020
+horizon = 2022
+sectors = ["residential"]
+carriers = ["natural_gas"]
+pollutants = ["nox"]
+[territory.sources]
+pv = { carrier = "none" }
+[inventory.final_energy]
+unit = "GWh"
+residential = { natural_gas = BASE }
+[inventory.local_production]
+unit = "GWh"
+pv = 10
+[trends.activity_growth]
+unit = "%/yr"
+residential = 0
+[trends.autonomous_efficiency]
+unit = "%/yr"
+residential = 0
+[emission_factors.ghg]
+unit = "kgCO2e/kWh"
+all_sectors = { natural_gas = 0.2 }
+[emission_factors.nox]
+unit = "g/kWh"
+all_sectors = { natural_gas = 0.1 }
+[[actions]]
+id = "sobriety"
+name = "Sobriety"
+coalition = "Town"
+theme = "energy"
+start = 2021
+adoption = { curve = "step", ceiling = 0.5 }
+  [[actions.effects]]
+  type = "reduce"
+  sectors = ["residential"]
+  fraction = { uniform = [0.2, 0.6] }
+[[actions]]
+id = "ceremony"
+name = "A costly ceremony"
+coalition = "Town"
+theme = "governance"
+start = 2021
+adoption = { curve = "step", ceiling = 1.0 }
+costs = { investment = { value = 5, unit = "M€" } }
+  [[actions.effects]]
+  type = "abate"
+  species = "nox"
+  sectors = ["residential"]
+  fraction = 0.0
+[[actions]]
+id = "pv-a"
+name = "PV A"
+coalition = "Town"
+theme = "energy"
+start = 2021
+adoption = { curve = "step", ceiling = { uniform = [0.5, 1.0] } }
+  [[actions.effects]]
+  type = "produce"
+  source = "pv"
+  energy = { value = 3, unit = "GWh" }
+[[actions]]
+id = "pv-b"
+name = "PV B"
+coalition = "Town"
+theme = "energy"
+start = 2021
+adoption = { curve = "step", ceiling = 1.0 }
+  [[actions.effects]]
+  type = "produce"
+  source = "pv"
+  energy = { uniform = [1, 5], unit = "GWh" }
+[[portfolios]]
+id = "sobriety"
+name = "Sobriety"
+actions = ["sobriety"]
+[[portfolios]]
+id = "sobriety-ceremony"
+name = "Sobriety and a ceremony"
+actions = ["sobriety", "ceremony"]
+[[portfolios]]
+id = "solar"
+name = "Both PV"
+actions = ["pv-a", "pv-b"]
+[[objectives]]
+id = "cut-35"
+indicator = "final_energy"
+year = 2021
+comparison = "<="
+threshold = 0.65
+relative_to = 2020
+)";
+
+Scenario one_cell(const std::string& base) {
+  std::string text = ONE_CELL;
+  text.replace(text.find("BASE"), 4, base);
+  return testing::scenario_from_text(text);
+}
+
+EnsembleOptions members(std::uint64_t count) {
+  EnsembleOptions options;
+  options.members = count;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("target: the value reached with a given confidence is the right quantile") {
+  const Scenario scenario = one_cell("{ lognormal = { median = 100, sigma = 0.2 } }");
+  const Plan plan = compile_plan(scenario, "");
+  const auto row = static_cast<std::size_t>(plan.catalogue.find("final_energy"));
+  const Commitment result = commitment(plan, row, 2020, 0.8, members(20000));
+  // Less energy is better: at most the 80 % quantile of 100·exp(0.2 Z).
+  const double exact = 100.0 * std::exp(0.2 * 0.8416212335729143);
+  // Standard error of the sample quantile: sqrt(q(1−q)/n) / density ≈ 0.24.
+  CHECK_FALSE(result.higher_is_better);
+  CHECK(std::abs(result.value - exact) < 4 * 0.24);
+  CHECK(result.ci_low <= exact);
+  CHECK(result.ci_high >= exact);
+  CHECK(result.ci_high - result.ci_low < 2.0);
+  // More is better for the renewable share: its (1 − c) quantile.
+  const auto share = static_cast<std::size_t>(plan.catalogue.find("renewable_share"));
+  const Commitment renewable = commitment(plan, share, 2020, 0.8, members(20000));
+  CHECK(renewable.higher_is_better);
+  CHECK(renewable.value == Approx(10.0 / exact).epsilon(0.01));
+}
+
+TEST_CASE("target: the adoption scale an objective needs has a closed form") {
+  const Scenario scenario = one_cell("100");
+  const Plan plan = compile_plan(scenario, "sobriety");
+  // Met when min(1, 0.5 s)·f ≥ 0.35 with f ~ U(0.2, 0.6): at confidence 0.5,
+  // 0.35 / (0.5 s) = median(f) = 0.4, so s = 1.75.
+  const RequiredScale half = required_scale(plan, 0, 0.5, members(20000));
+  CHECK(half.reachable);
+  CHECK(half.scale == Approx(1.75).margin(0.04));
+  CHECK(half.full_adoption_scale == Approx(2.0));
+  CHECK(half.at_planned.probability == 0.0);  // at s = 1, 0.5 f ≤ 0.3 < 0.35
+  // Even at full adoption, P(f ≥ 0.35) = 0.625 < 0.9.
+  const RequiredScale unreachable = required_scale(plan, 0, 0.9, members(20000));
+  CHECK_FALSE(unreachable.reachable);
+  CHECK(std::abs(unreachable.probability.probability - 0.625) <
+        4 * std::sqrt(0.625 * 0.375 / 20000));
+}
+
+TEST_CASE("paired intervals are narrower than unpaired ones on the same members") {
+  std::vector<std::uint8_t> a(1000), b(1000);
+  for (std::size_t m = 0; m < 1000; ++m) {
+    a[m] = m % 2;                 // p = 0.5
+    b[m] = m % 2 && m % 10 != 1;  // the same members, minus one in ten of them
+  }
+  const PairedDifference difference = paired_difference(a, b);
+  CHECK(difference.difference == Approx(0.1));
+  CHECK(difference.ci_high - difference.ci_low <
+        0.5 * (difference.unpaired_ci_high - difference.unpaired_ci_low));
+  CHECK(difference.ci_low > 0.0);           // paired: clearly better
+  CHECK(difference.unpaired_ci_low < 0.1);  // unpaired: much less sure
+}
+
+TEST_CASE("compare: dominance, common random numbers and additive contributions") {
+  const Scenario scenario = one_cell("100");
+  const PortfolioComparison comparison = compare_portfolios(scenario, {}, members(5000), true);
+  REQUIRE(comparison.portfolios.size() == 4);
+  const auto& baseline = comparison.portfolios[0];
+  const auto& sobriety = comparison.portfolios[1];
+  const auto& ceremony = comparison.portfolios[2];
+  const auto& solar = comparison.portfolios[3];
+  CHECK(baseline.id == "baseline");
+  // The ceremony costs 5 M€ and changes nothing: dominated by sobriety alone.
+  CHECK(ceremony.result.objectives[0].successes == sobriety.result.objectives[0].successes);
+  CHECK(ceremony.cost_discounted == Approx(5.0));
+  CHECK(std::find(ceremony.dominated_by.begin(), ceremony.dominated_by.end(), "sobriety") !=
+        ceremony.dominated_by.end());
+  CHECK(sobriety.dominated_by.empty());
+  // Same members: the two share every member's outcome, so the paired difference is exactly 0.
+  for (const auto& difference : comparison.differences) {
+    if (difference.a == 2 && difference.b == 1) {
+      CHECK(difference.difference == 0.0);
+      CHECK(difference.ci_low == 0.0);
+      CHECK(difference.ci_high == 0.0);
+    }
+  }
+  // Production adds up: the two PV actions' contributions to the renewable
+  // share (final energy unchanged) sum to the portfolio's gain over the baseline.
+  std::size_t share = comparison.quantities.size();
+  for (std::size_t q = 0; q < comparison.quantities.size(); ++q) {
+    if (comparison.quantities[q].label == "renewable_share 2022") share = q;
+  }
+  REQUIRE(share < comparison.quantities.size());
+  REQUIRE(solar.contributions.size() == 2);
+  const double gain = solar.result.mean_at(comparison.quantities[share].row, 2) -
+                      baseline.result.mean_at(comparison.quantities[share].row, 2);
+  CHECK(solar.contributions[0].mean[share] + solar.contributions[1].mean[share] ==
+        Approx(gain).epsilon(1e-12));
+  // Mean of pv-a: 3 GWh × E[ceiling] = 2.25; pv-b: E[U(1, 5)] = 3 (over 100 GWh).
+  CHECK(gain == Approx((2.25 + 3.0) / 100.0).epsilon(0.02));
+}

@@ -1,0 +1,276 @@
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "commands.hpp"
+#include "scenario_choice.hpp"
+#include "traj/json_writer.hpp"
+#include "traj/territory/comparison.hpp"
+
+namespace traj::cli {
+namespace {
+
+using namespace traj::territory;
+
+std::string points(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%+.1f", 100.0 * value);
+  return buffer;
+}
+
+std::string probability(const ProportionEstimate& estimate) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%.1f %% [%.1f–%.1f]", 100 * estimate.probability,
+                100 * estimate.ci_low, 100 * estimate.ci_high);
+  return buffer;
+}
+
+std::string number(double value) {
+  if (!std::isfinite(value)) return "–";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, std::abs(value) >= 100 ? "%.0f" : "%.1f", value);
+  return buffer;
+}
+
+void print_text(const Scenario& scenario, const PortfolioComparison& comparison, std::size_t top) {
+  const auto& portfolios = comparison.portfolios;
+  std::cout << scenario.name << " — " << portfolios.size() << " portfolios on the same "
+            << comparison.members << " members (common random numbers)\n\n";
+  std::printf("%-30s", "");
+  for (const auto& portfolio : portfolios) std::printf("%24s", portfolio.id.c_str());
+  std::printf("\n");
+  if (!scenario.objectives.empty()) std::printf("Objectives: probability [95 %% interval]\n");
+  for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
+    std::printf("  %-28s", scenario.objectives[o].id.c_str());
+    for (const auto& portfolio : portfolios) {
+      std::printf("%24s", probability(portfolio.result.objectives[o].estimate).c_str());
+    }
+    std::printf("\n");
+  }
+  const std::string costs =
+      scenario.has_discount_rate ? "Costs, discounted (M€)" : "Costs, undiscounted (M€)";
+  std::printf("%-30s", costs.c_str());
+  for (const auto& portfolio : portfolios)
+    std::printf("%24s", number(portfolio.cost_discounted).c_str());
+  std::printf("\n%-30s", "GHG avoided to horizon (kt)");
+  for (const auto& portfolio : portfolios)
+    std::printf("%24s", number(portfolio.ghg_avoided).c_str());
+  std::printf("\n%-30s", "Cost per tCO2e avoided (€)");
+  for (const auto& portfolio : portfolios)
+    std::printf("%24s", number(portfolio.cost_per_tonne).c_str());
+  std::printf("\n\nIndicators: median [5 %%–95 %%]\n");
+  for (const auto& quantity : comparison.quantities) {
+    std::printf("  %-28s", quantity.label.c_str());
+    const auto year = static_cast<std::size_t>(quantity.year - scenario.base_year);
+    for (const auto& portfolio : portfolios) {
+      const auto& result = portfolio.result;
+      std::size_t low = 0, median = 0, high = 0;
+      for (std::size_t i = 0; i < result.quantile_levels.size(); ++i) {
+        if (std::abs(result.quantile_levels[i] - 0.05) < 1e-9) low = i;
+        if (std::abs(result.quantile_levels[i] - 0.5) < 1e-9) median = i;
+        if (std::abs(result.quantile_levels[i] - 0.95) < 1e-9) high = i;
+      }
+      const double scale = quantity.label.rfind("renewable_share", 0) == 0 ? 100.0 : 1.0;
+      double values[3] = {result.quantile_at(quantity.row, year, median),
+                          result.quantile_at(quantity.row, year, low),
+                          result.quantile_at(quantity.row, year, high)};
+      if (std::isnan(values[0])) {
+        values[0] = values[1] = values[2] = result.mean_at(quantity.row, year);
+      }
+      const std::string cell = number(values[0] * scale) + " [" + number(values[1] * scale) + "–" +
+                               number(values[2] * scale) + "]";
+      std::printf("%24s", cell.c_str());
+    }
+    std::printf("\n");
+  }
+  bool any_dominated = false;
+  for (const auto& portfolio : portfolios) {
+    if (portfolio.dominated_by.empty()) continue;
+    if (!any_dominated)
+      std::cout << "\nDominated (no better on any objective, and more expensive):\n";
+    any_dominated = true;
+    std::cout << "  " << portfolio.id << " — by";
+    for (const auto& other : portfolio.dominated_by) std::cout << " " << other;
+    std::cout << "\n";
+  }
+  if (!comparison.differences.empty()) {
+    std::cout
+        << "\nPaired differences of probability, in points [95 % interval; unpaired interval]:\n";
+    for (const auto& difference : comparison.differences) {
+      const double p_a =
+          portfolios[difference.a].result.objectives[difference.objective].estimate.probability;
+      const double p_b =
+          portfolios[difference.b].result.objectives[difference.objective].estimate.probability;
+      if ((p_a == 0.0 && p_b == 0.0) || (p_a == 1.0 && p_b == 1.0))
+        continue;  // nothing to tell apart
+      std::cout << "  " << portfolios[difference.a].id << " − " << portfolios[difference.b].id
+                << ", " << scenario.objectives[difference.objective].id << ": "
+                << points(difference.difference) << " [" << points(difference.ci_low) << ", "
+                << points(difference.ci_high) << "; unpaired " << points(difference.unpaired_ci_low)
+                << ", " << points(difference.unpaired_ci_high) << "]\n";
+    }
+  }
+  std::cout << "\nShare of members where the first does better than the second, on the objectives' "
+               "indicators (all indicators with --json):\n";
+  for (const auto& better : comparison.better) {
+    if (better.ties >= 1.0 || better.quantity >= scenario.objectives.size()) continue;
+    char share[32];
+    std::snprintf(share, sizeof share, "%.0f %%", 100 * better.better);
+    std::cout << "  " << portfolios[better.a].id << " vs " << portfolios[better.b].id << ", "
+              << comparison.quantities[better.quantity].label << ": " << share << "\n";
+  }
+  for (std::size_t i = 1; i < portfolios.size(); ++i) {
+    if (portfolios[i].contributions.empty()) continue;
+    std::cout
+        << "\nWhat carries " << portfolios[i].id
+        << " (change due to each action: the portfolio with it minus without it, same members):\n";
+    const auto ghg =
+        std::find_if(comparison.quantities.begin(), comparison.quantities.end(),
+                     [](const ComparedQuantity& q) { return q.label.rfind("ghg ", 0) == 0; }) -
+        comparison.quantities.begin();
+    for (std::size_t c = 0; c < std::min(top, portfolios[i].contributions.size()); ++c) {
+      const auto& contribution = portfolios[i].contributions[c];
+      std::cout << "  " << contribution.action << ":";
+      for (std::size_t o = 0; o < contribution.probability.size(); ++o) {
+        std::cout << " " << scenario.objectives[o].id << " " << points(contribution.probability[o])
+                  << " pts;";
+      }
+      std::cout << " " << comparison.quantities[static_cast<std::size_t>(ghg)].label << " "
+                << number(contribution.mean[static_cast<std::size_t>(ghg)]) << " kt\n";
+    }
+  }
+}
+
+void print_json(const Scenario& scenario, const PortfolioComparison& comparison) {
+  JsonWriter json(std::cout);
+  json.begin_object();
+  json.key("territory").value(scenario.name);
+  json.key("members").value(static_cast<long long>(comparison.members));
+  json.key("discounted").value(scenario.has_discount_rate);
+  json.key("portfolios").begin_array();
+  for (const auto& portfolio : comparison.portfolios) {
+    json.begin_object();
+    json.key("id").value(portfolio.id);
+    json.key("objectives").begin_array();
+    for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
+      const auto& estimate = portfolio.result.objectives[o].estimate;
+      json.begin_object();
+      json.key("id").value(scenario.objectives[o].id);
+      json.key("probability").value(estimate.probability);
+      json.key("ci_low").value(estimate.ci_low);
+      json.key("ci_high").value(estimate.ci_high);
+      json.end_object();
+    }
+    json.end_array();
+    json.key("all_objectives").value(portfolio.result.joint.probability);
+    json.key("cost").value(portfolio.cost_discounted);
+    json.key("ghg_avoided").value(portfolio.ghg_avoided);
+    json.key("cost_per_tco2e").value(portfolio.cost_per_tonne);
+    json.key("dominated_by").begin_array();
+    for (const auto& other : portfolio.dominated_by) json.value(other);
+    json.end_array();
+    json.key("contributions").begin_array();
+    for (const auto& contribution : portfolio.contributions) {
+      json.begin_object();
+      json.key("action").value(contribution.action);
+      json.key("probability").begin_object();
+      for (std::size_t o = 0; o < contribution.probability.size(); ++o) {
+        json.key(scenario.objectives[o].id).value(contribution.probability[o]);
+      }
+      json.end_object();
+      json.key("mean").begin_object();
+      for (std::size_t q = 0; q < contribution.mean.size(); ++q) {
+        json.key(comparison.quantities[q].label).value(contribution.mean[q]);
+      }
+      json.end_object();
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.key("differences").begin_array();
+  for (const auto& difference : comparison.differences) {
+    json.begin_object();
+    json.key("a").value(comparison.portfolios[difference.a].id);
+    json.key("b").value(comparison.portfolios[difference.b].id);
+    json.key("objective").value(scenario.objectives[difference.objective].id);
+    json.key("difference").value(difference.difference);
+    json.key("ci_low").value(difference.ci_low);
+    json.key("ci_high").value(difference.ci_high);
+    json.key("unpaired_ci_low").value(difference.unpaired_ci_low);
+    json.key("unpaired_ci_high").value(difference.unpaired_ci_high);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("better").begin_array();
+  for (const auto& better : comparison.better) {
+    json.begin_object();
+    json.key("a").value(comparison.portfolios[better.a].id);
+    json.key("b").value(comparison.portfolios[better.b].id);
+    json.key("quantity").value(comparison.quantities[better.quantity].label);
+    json.key("share_better").value(better.better);
+    json.key("share_equal").value(better.ties);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
+}  // namespace
+
+CommandRunner add_compare_command(CLI::App& app) {
+  struct Options {
+    std::string path;
+    std::vector<std::string> portfolios;
+    std::uint64_t members = 10000;
+    std::uint64_t seed = 1;
+    int threads = 0;
+    bool json = false;
+    bool no_contributions = false;
+    std::size_t top = 5;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand("compare",
+                                         "Compare portfolios on the same members: objectives, "
+                                         "costs, paired differences, what carries each");
+  command->add_option("scenario", options->path,
+                      "Scenario file (TOML); default: the bundled scenario");
+  command
+      ->add_option("--portfolios", options->portfolios,
+                   "Portfolios (default: all), compared with the baseline")
+      ->delimiter(',');
+  command->add_option("--members,-n", options->members, "Members")
+      ->check(CLI::Range(std::uint64_t{100}, std::uint64_t{10'000'000}))
+      ->capture_default_str();
+  command->add_option("--seed,-s", options->seed, "Seed")->capture_default_str();
+  command->add_option("--threads,-t", options->threads, "Threads (0: every core)")
+      ->check(CLI::Range(0, 1024));
+  command->add_flag("--no-contributions", options->no_contributions,
+                    "Skip the runs without each action (faster)");
+  command->add_option("--top", options->top, "Actions listed per portfolio")->capture_default_str();
+  command->add_flag("--json", options->json, "Print one JSON document");
+  command->footer(
+      "Examples:\n  traj compare\n  traj compare scenarios/orleans-assises.toml --portfolios "
+      "pcaet-2019-2025,assises-full "
+      "--members 20000");
+  return [options] {
+    const ChosenScenario chosen = load_chosen(options->path);
+    EnsembleOptions ensemble;
+    ensemble.members = options->members;
+    ensemble.seed = options->seed;
+    ensemble.threads = options->threads;
+    const PortfolioComparison comparison = compare_portfolios(chosen.scenario, options->portfolios,
+                                                              ensemble, !options->no_contributions);
+    if (options->json) {
+      print_json(chosen.scenario, comparison);
+    } else {
+      print_text(chosen.scenario, comparison, options->top);
+    }
+    return EXIT_OK;
+  };
+}
+
+}  // namespace traj::cli
