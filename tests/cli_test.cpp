@@ -218,3 +218,31 @@ TEST_CASE("SIGINT during a run leaves no file and exits non-zero") {
   CHECK(entries == 0);
   std::filesystem::remove_all(directory);
 }
+
+TEST_CASE("compare and target from the command line") {
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("traj_cli_compare_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string file = (directory / "compare.h5").string();
+  const auto compared = run_traj("compare --members 1000 --output '" + file + "'");
+  CHECK(compared.exit_code == 0);
+  CHECK_THAT(compared.out, Catch::Contains("4 portfolios on the same 1000 members"));
+  CHECK_THAT(compared.out, Catch::Contains("Cost per tCO2e avoided"));
+  CHECK_THAT(compared.out, Catch::Contains("What carries ambitious"));
+  CHECK(std::filesystem::exists(file));
+  const auto json = run_traj("compare --members 500 --portfolios plan --no-contributions --json");
+  CHECK(json.exit_code == 0);
+  CHECK_THAT(json.out, Catch::Contains("\"id\": \"baseline\""));
+  CHECK_THAT(json.out, Catch::Contains("\"differences\": ["));
+  CHECK(run_traj("compare --members 500 --portfolios plna").exit_code == 2);
+  const auto value =
+      run_traj("target -p ambitious --indicator renewable_share --year 2030 -c 0.8 -n 2000");
+  CHECK(value.exit_code == 0);
+  CHECK_THAT(value.out, Catch::Contains("can commit to ≥ "));
+  const auto scale = run_traj("target -p ambitious --objective energy-2050 -c 0.8 -n 2000 --json");
+  CHECK(scale.exit_code == 0);
+  CHECK_THAT(scale.out, Catch::Contains("\"reachable\": true"));
+  CHECK(run_traj("target -p plan --indicator renewable_share --year 2099").exit_code == 2);
+  CHECK(run_traj("target -p plan --objective nothing").exit_code == 2);
+  std::filesystem::remove_all(directory);
+}

@@ -5,9 +5,11 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "results_output.hpp"
 #include "scenario_choice.hpp"
 #include "traj/json_writer.hpp"
 #include "traj/territory/comparison.hpp"
+#include "traj/territory/comparison_file.hpp"
 
 namespace traj::cli {
 namespace {
@@ -221,7 +223,7 @@ void print_json(const Scenario& scenario, const PortfolioComparison& comparison)
 
 }  // namespace
 
-CommandRunner add_compare_command(CLI::App& app) {
+CommandRunner add_compare_command(CLI::App& app, const std::string& command_line) {
   struct Options {
     std::string path;
     std::vector<std::string> portfolios;
@@ -231,8 +233,12 @@ CommandRunner add_compare_command(CLI::App& app) {
     bool json = false;
     bool no_contributions = false;
     std::size_t top = 5;
+    std::string output;
+    bool force = false;
+    std::string command_line;
   };
   auto options = std::make_shared<Options>();
+  options->command_line = command_line;
   CLI::App* command = app.add_subcommand("compare",
                                          "Compare portfolios on the same members: objectives, "
                                          "costs, paired differences, what carries each");
@@ -252,22 +258,40 @@ CommandRunner add_compare_command(CLI::App& app) {
                     "Skip the runs without each action (faster)");
   command->add_option("--top", options->top, "Actions listed per portfolio")->capture_default_str();
   command->add_flag("--json", options->json, "Print one JSON document");
+  command->add_option("--output,-o", options->output,
+                      "Also write the comparison to this HDF5 file");
+  command->add_flag("--force", options->force, "Replace the --output file if it exists");
   command->footer(
-      "Examples:\n  traj compare\n  traj compare scenarios/orleans-assises.toml --portfolios "
+      "Examples:\n  traj compare --output compare.h5\n  traj compare\n  traj compare "
+      "scenarios/orleans-assises.toml --portfolios "
       "pcaet-2019-2025,assises-full "
       "--members 20000");
   return [options] {
     const ChosenScenario chosen = load_chosen(options->path);
+    std::unique_ptr<OutputFile> output;
+    if (!options->output.empty())
+      output = std::make_unique<OutputFile>(options->output, options->force);
     EnsembleOptions ensemble;
     ensemble.members = options->members;
     ensemble.seed = options->seed;
     ensemble.threads = options->threads;
     const PortfolioComparison comparison = compare_portfolios(chosen.scenario, options->portfolios,
                                                               ensemble, !options->no_contributions);
+    if (output) {
+      RunSettings settings;
+      settings.seed = options->seed;
+      settings.members_requested = options->members;
+      settings.traj_version = TRAJ_VERSION;
+      settings.git_hash = TRAJ_GIT_HASH;
+      settings.command_line = options->command_line;
+      write_comparison(output->temporary(), chosen.scenario, comparison, chosen.inputs, settings);
+      output->commit();
+    }
     if (options->json) {
       print_json(chosen.scenario, comparison);
     } else {
       print_text(chosen.scenario, comparison, options->top);
+      if (output) std::cout << "\nComparison written to " << output->target() << "\n";
     }
     return EXIT_OK;
   };

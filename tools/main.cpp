@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
   const CommandRunner run = add_run_command(app, command_line);
   const CommandRunner rerun = add_rerun_command(app);
   const CommandRunner target = add_target_command(app);
-  const CommandRunner compare = add_compare_command(app);
+  const CommandRunner compare = add_compare_command(app, command_line);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {

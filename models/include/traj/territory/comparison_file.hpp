@@ -1,0 +1,20 @@
+#pragma once
+/// A portfolio comparison as an HDF5 file (netCDF-4 layout, docs/hdf5-layout.md).
+
+#include <string>
+#include <vector>
+
+#include "traj/territory/comparison.hpp"
+#include "traj/territory/results_file.hpp"
+
+namespace traj::territory {
+
+inline constexpr const char* COMPARISON_FILETYPE = "trajectoires-comparison";
+
+/// Writes `comparison` to `path` (created or truncated), with the inputs
+/// verbatim and `settings` (seed, members, versions, command line).
+void write_comparison(const std::string& path, const Scenario& scenario,
+                      const PortfolioComparison& comparison, const std::vector<InputFile>& inputs,
+                      const RunSettings& settings);
+
+}  // namespace traj::territory

@@ -1,0 +1,180 @@
+#include "traj/territory/comparison_file.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <limits>
+
+#include "traj/hdf5_file.hpp"
+#include "traj/sha256.hpp"
+
+namespace traj::territory {
+namespace {
+
+using hdf5::Dataset;
+using hdf5::Group;
+using hdf5::Type;
+
+std::string utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return buffer;
+}
+
+Dataset scale(Group& group, const std::string& name, const std::vector<std::string>& values) {
+  Dataset dataset = group.create_strings(name, values);
+  dataset.make_scale(name);
+  return dataset;
+}
+
+void variable(Group& group, const std::string& name, const std::vector<double>& values,
+              const std::vector<const Dataset*>& dims, const std::string& long_name,
+              const std::string& units) {
+  std::vector<std::uint64_t> extent;
+  for (const Dataset* dim : dims) extent.push_back(dim->dims().front());
+  Dataset dataset = group.create(name, Type::Float64, extent);
+  dataset.write(values.data(), Type::Float64);
+  for (unsigned i = 0; i < dims.size(); ++i) dataset.attach_scale(*dims[i], i);
+  dataset.set_attribute("long_name", long_name);
+  if (!units.empty()) dataset.set_attribute("units", units);
+}
+
+}  // namespace
+
+void write_comparison(const std::string& path, const Scenario& scenario,
+                      const PortfolioComparison& comparison, const std::vector<InputFile>& inputs,
+                      const RunSettings& settings) {
+  hdf5::File file = hdf5::File::create(path);
+  Group& root = file.root();
+  root.set_attribute("filetype", std::string(COMPARISON_FILETYPE));
+  root.set_attribute("format_version", std::int64_t{1});
+  root.set_attribute("title", "Trajectoires portfolio comparison: " + scenario.name);
+  root.set_attribute("traj_version", settings.traj_version);
+  root.set_attribute("git_hash", settings.git_hash);
+  root.set_attribute("created", utc_now());
+  root.set_attribute("command_line", settings.command_line);
+  root.set_attribute("territory", scenario.name);
+  root.set_attribute("seed", static_cast<std::int64_t>(settings.seed));
+  root.set_attribute("members", static_cast<std::int64_t>(comparison.members));
+  root.set_attribute("costs",
+                     std::string(scenario.has_discount_rate ? "discounted" : "undiscounted"));
+  Group inputs_group = root.create_group("inputs");
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "file_%03zu", i);
+    Dataset text = inputs_group.create_text(name, inputs[i].text);
+    text.set_attribute("path", inputs[i].path);
+    text.set_attribute("sha256", sha256_hex(inputs[i].text));
+  }
+
+  std::vector<std::string> portfolio_ids, objective_ids, quantity_labels;
+  for (const auto& portfolio : comparison.portfolios) portfolio_ids.push_back(portfolio.id);
+  for (const auto& objective : scenario.objectives) objective_ids.push_back(objective.id);
+  for (const auto& quantity : comparison.quantities) quantity_labels.push_back(quantity.label);
+  const std::size_t P = portfolio_ids.size(), O = objective_ids.size(), Q = quantity_labels.size();
+  const Dataset portfolio = scale(root, "portfolio", portfolio_ids);
+  const Dataset other = scale(root, "other_portfolio", portfolio_ids);
+  const Dataset quantity = scale(root, "quantity", quantity_labels);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+
+  if (O > 0) {
+    const Dataset objective = scale(root, "objective", objective_ids);
+    std::vector<double> probability, low, high;
+    for (const auto& outcome : comparison.portfolios) {
+      for (std::size_t o = 0; o < O; ++o) {
+        probability.push_back(outcome.result.objectives[o].estimate.probability);
+        low.push_back(outcome.result.objectives[o].estimate.ci_low);
+        high.push_back(outcome.result.objectives[o].estimate.ci_high);
+      }
+    }
+    variable(root, "probability", probability, {&portfolio, &objective},
+             "probability of meeting the objective", "1");
+    variable(root, "ci_low", low, {&portfolio, &objective}, "Wilson 95 % interval, lower bound",
+             "1");
+    variable(root, "ci_high", high, {&portfolio, &objective}, "Wilson 95 % interval, upper bound",
+             "1");
+    std::vector<double> difference(P * P * O, nan), paired_low(P * P * O, nan),
+        paired_high(P * P * O, nan);
+    for (const auto& pair : comparison.differences) {
+      for (const auto& [a, b, sign] :
+           {std::tuple{pair.a, pair.b, 1.0}, std::tuple{pair.b, pair.a, -1.0}}) {
+        const std::size_t index = (a * P + b) * O + pair.objective;
+        difference[index] = sign * pair.difference;
+        paired_low[index] = sign > 0 ? pair.ci_low : -pair.ci_high;
+        paired_high[index] = sign > 0 ? pair.ci_high : -pair.ci_low;
+      }
+    }
+    variable(root, "difference", difference, {&portfolio, &other, &objective},
+             "paired difference of probability, portfolio − other_portfolio, same members", "1");
+    variable(root, "difference_ci_low", paired_low, {&portfolio, &other, &objective},
+             "paired 95 % interval", "1");
+    variable(root, "difference_ci_high", paired_high, {&portfolio, &other, &objective},
+             "paired 95 % interval", "1");
+  }
+  std::vector<double> cost, avoided, per_tonne, joint, dominated;
+  for (const auto& outcome : comparison.portfolios) {
+    cost.push_back(outcome.cost_discounted);
+    avoided.push_back(outcome.ghg_avoided);
+    per_tonne.push_back(outcome.cost_per_tonne);
+    joint.push_back(outcome.result.joint.probability);
+    dominated.push_back(outcome.dominated_by.empty() ? 0.0 : 1.0);
+  }
+  variable(root, "cost", cost, {&portfolio}, "mean cost to the horizon (see attribute costs)",
+           "M€");
+  variable(root, "ghg_avoided", avoided, {&portfolio},
+           "mean cumulative GHG avoided against the baseline", "ktCO2e");
+  variable(root, "cost_per_tco2e", per_tonne, {&portfolio}, "cost per tonne of CO2e avoided",
+           "€/tCO2e");
+  variable(root, "all_objectives_probability", joint, {&portfolio},
+           "probability of meeting every objective", "1");
+  variable(root, "dominated", dominated, {&portfolio},
+           "1 if another portfolio is no worse on every objective and cheaper", "1");
+  std::vector<double> better(P * P * Q, nan);
+  for (const auto& share : comparison.better) {
+    better[(share.a * P + share.b) * Q + share.quantity] = share.better;
+    better[(share.b * P + share.a) * Q + share.quantity] = 1.0 - share.better - share.ties;
+  }
+  variable(root, "share_better", better, {&portfolio, &other, &quantity},
+           "share of members where portfolio does strictly better than other_portfolio", "1");
+  std::vector<double> mean(P * Q);
+  for (std::size_t p = 0; p < P; ++p) {
+    for (std::size_t q = 0; q < Q; ++q) {
+      mean[p * Q + q] = comparison.portfolios[p].result.mean_at(
+          comparison.quantities[q].row,
+          static_cast<std::size_t>(comparison.quantities[q].year - scenario.base_year));
+    }
+  }
+  variable(root, "mean", mean, {&portfolio, &quantity}, "mean over the members", "");
+
+  Group contributions = root.create_group("contributions");
+  for (const auto& outcome : comparison.portfolios) {
+    if (outcome.contributions.empty()) continue;
+    Group group = contributions.create_group(outcome.id);
+    std::vector<std::string> actions;
+    for (const auto& contribution : outcome.contributions) actions.push_back(contribution.action);
+    const Dataset action = scale(group, "action", actions);
+    const Dataset group_quantity = scale(group, "quantity", quantity_labels);
+    std::vector<double> means;
+    for (const auto& contribution : outcome.contributions)
+      means.insert(means.end(), contribution.mean.begin(), contribution.mean.end());
+    variable(group, "mean", means, {&action, &group_quantity},
+             "mean with the action minus mean without it", "");
+    if (O > 0) {
+      const Dataset group_objective = scale(group, "objective", objective_ids);
+      std::vector<double> probabilities;
+      for (const auto& contribution : outcome.contributions) {
+        probabilities.insert(probabilities.end(), contribution.probability.begin(),
+                             contribution.probability.end());
+      }
+      variable(group, "probability", probabilities, {&action, &group_objective},
+               "probability with the action minus without it", "1");
+    }
+  }
+  file.close();
+}
+
+}  // namespace traj::territory
