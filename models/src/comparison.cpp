@@ -29,13 +29,24 @@ std::vector<ComparedQuantity> compared_quantities(const Plan& plan) {
                           catalogue[static_cast<std::size_t>(row)].id + " " + std::to_string(year),
                           higher_is_better(catalogue, static_cast<std::size_t>(row))});
   };
-  for (const auto& objective : scenario.objectives)
+  for (const auto& objective : scenario.objectives) {
     add(catalogue.find(objective.indicator), objective.year);
-  for (const int row : {catalogue.final_energy, catalogue.renewable_share, catalogue.ghg})
-    add(row, scenario.horizon);
-  for (std::size_t p = 0; p < scenario.pollutants.size(); ++p) {
-    add(catalogue.pollutants + static_cast<int>(p * (scenario.sectors.size() + 1)),
-        scenario.horizon);
+  }
+  // The headline indicators at each objective's year, and at the horizon.
+  std::vector<int> years;
+  for (const auto& objective : scenario.objectives) {
+    if (std::find(years.begin(), years.end(), objective.year) == years.end())
+      years.push_back(objective.year);
+  }
+  if (std::find(years.begin(), years.end(), scenario.horizon) == years.end())
+    years.push_back(scenario.horizon);
+  std::sort(years.begin(), years.end());
+  for (const int year : years) {
+    for (const int row : {catalogue.final_energy, catalogue.renewable_share, catalogue.ghg})
+      add(row, year);
+    for (std::size_t p = 0; p < scenario.pollutants.size(); ++p) {
+      add(catalogue.pollutants + static_cast<int>(p * (scenario.sectors.size() + 1)), year);
+    }
   }
   add(catalogue.cost_discounted, scenario.horizon);
   return quantities;
