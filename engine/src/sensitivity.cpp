@@ -1,0 +1,322 @@
+#include "traj/sensitivity.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <boost/random/sobol.hpp>
+#include <cmath>
+#include <numeric>
+
+#include "traj/random_stream.hpp"
+#include "traj/sampler.hpp"
+
+namespace traj {
+namespace {
+
+/// Captures the outputs of one block of runs.
+class OutputSink final : public YearSink {
+ public:
+  OutputSink(const std::vector<SensitivityOutput>& outputs, double* out, std::size_t lanes)
+      : outputs_(outputs),
+        out_(out),
+        lanes_(lanes),
+        references_(outputs.size() * lanes, 1.0),
+        values_(outputs.size() * lanes, 0.0) {}
+
+  void year(std::size_t year_index, const double* values, std::size_t lanes) override {
+    for (std::size_t o = 0; o < outputs_.size(); ++o) {
+      const SensitivityOutput& output = outputs_[o];
+      const std::size_t row = output.objective ? output.spec.row : output.row;
+      const std::size_t year = output.objective ? output.spec.year_index : output.year_index;
+      if (year == year_index) std::copy_n(values + row * lanes, lanes, values_.data() + o * lanes);
+      if (output.objective && output.spec.relative && output.spec.reference_from_year &&
+          output.spec.reference_year_index == year_index) {
+        std::copy_n(values + row * lanes, lanes, references_.data() + o * lanes);
+      }
+    }
+  }
+
+  void finish() {
+    for (std::size_t o = 0; o < outputs_.size(); ++o) {
+      const SensitivityOutput& output = outputs_[o];
+      for (std::size_t l = 0; l < lanes_; ++l) {
+        double value = values_[o * lanes_ + l];
+        if (output.objective) {
+          const ObjectiveSpec& spec = output.spec;
+          if (spec.relative) {
+            value /= spec.reference_from_year ? references_[o * lanes_ + l] : spec.reference_value;
+          }
+          value = (spec.at_most ? value <= spec.threshold : value >= spec.threshold) ? 1.0 : 0.0;
+        }
+        out_[l * outputs_.size() + o] = value;
+      }
+    }
+  }
+
+ private:
+  const std::vector<SensitivityOutput>& outputs_;
+  double* out_;
+  std::size_t lanes_;
+  std::vector<double> references_;
+  std::vector<double> values_;
+};
+
+double to_unit(std::uint64_t bits) {
+  return (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
+}
+
+/// The key of a named auxiliary stream, e.g. ("sobol-shift", 3).
+std::uint64_t auxiliary_key(std::uint64_t seed, const char* purpose, std::size_t index) {
+  std::string name = purpose;
+  name += ':';
+  name += std::to_string(index);
+  return stream_key(seed, name);
+}
+
+double variance_of(const double* a, const double* b, std::size_t n, std::size_t stride) {
+  double mean = 0.0;
+  for (std::size_t i = 0; i < n; ++i) mean += a[i * stride] + b[i * stride];
+  mean /= 2.0 * static_cast<double>(n);
+  double sum = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    sum += (a[i * stride] - mean) * (a[i * stride] - mean) +
+           (b[i * stride] - mean) * (b[i * stride] - mean);
+  }
+  return sum / (2.0 * static_cast<double>(n) - 1.0);
+}
+
+}  // namespace
+
+std::vector<SensitivityFactor> single_factors(const ParameterSet& parameters) {
+  std::vector<SensitivityFactor> factors;
+  for (std::size_t p = 0; p < parameters.size(); ++p) factors.push_back({parameters[p].name, {p}});
+  return factors;
+}
+
+std::vector<double> evaluate_design(const Model& model,
+                                    const std::vector<SensitivityOutput>& outputs,
+                                    const std::vector<double>& design, std::uint64_t runs,
+                                    int threads, std::size_t block) {
+  const std::size_t parameters = model.parameters().size();
+  const std::size_t lanes_max = std::max<std::size_t>(1, block);
+  std::vector<double> results(runs * outputs.size(), 0.0);
+  struct Worker {
+    std::unique_ptr<BlockEvaluator> evaluator;
+    std::vector<double> values;
+  };
+  tbb::enumerable_thread_specific<Worker> workers([&] {
+    return Worker{model.make_evaluator(lanes_max), std::vector<double>(parameters * lanes_max)};
+  });
+  const std::uint64_t blocks = (runs + lanes_max - 1) / lanes_max;
+  tbb::task_arena arena(threads > 0 ? threads : tbb::this_task_arena::max_concurrency());
+  arena.execute([&] {
+    tbb::parallel_for(tbb::blocked_range<std::uint64_t>(0, blocks),
+                      [&](const tbb::blocked_range<std::uint64_t>& range) {
+                        Worker& worker = workers.local();
+                        for (std::uint64_t b = range.begin(); b != range.end(); ++b) {
+                          const std::uint64_t first = b * lanes_max;
+                          const auto lanes = static_cast<std::size_t>(
+                              std::min<std::uint64_t>(lanes_max, runs - first));
+                          for (std::size_t p = 0; p < parameters; ++p) {
+                            for (std::size_t l = 0; l < lanes; ++l)
+                              worker.values[p * lanes + l] = design[(first + l) * parameters + p];
+                          }
+                          OutputSink sink(outputs, results.data() + first * outputs.size(), lanes);
+                          worker.evaluator->run(worker.values.data(), lanes, sink);
+                          sink.finish();
+                        }
+                      });
+  });
+  return results;
+}
+
+SensitivityResult sobol_indices(const Model& model, const std::vector<SensitivityFactor>& factors,
+                                const std::vector<SensitivityOutput>& outputs,
+                                const SensitivityOptions& options) {
+  const ParameterSet& parameter_set = model.parameters();
+  const std::size_t P = parameter_set.size(), k = factors.size(), N = options.samples,
+                    O = outputs.size();
+  std::vector<Sampler> samplers;
+  std::vector<double> shifts;
+  for (std::size_t p = 0; p < P; ++p) samplers.emplace_back(parameter_set[p].distribution);
+  for (std::size_t d = 0; d < 2 * P; ++d) {
+    shifts.push_back(uniform_draw(auxiliary_key(options.seed, "sobol-shift", d), 0));
+  }
+  // Unit-cube points: A in columns [0, P), B in [P, 2P).
+  boost::random::sobol sequence(static_cast<unsigned>(std::max<std::size_t>(1, 2 * P)));
+  std::vector<double> a(N * P), b(N * P);
+  for (std::size_t i = 0; i < N; ++i) {
+    for (std::size_t d = 0; d < 2 * P; ++d) {
+      double u = to_unit(sequence()) + shifts[d];
+      u -= std::floor(u);
+      u = std::clamp(u, 0x1.0p-53, 1.0 - 0x1.0p-53);
+      (d < P ? a[i * P + d] : b[i * P + d - P]) = samplers[d % P](u);
+    }
+  }
+  // Runs: A, B, then A_B^(i) for each factor.
+  std::vector<double> design(N * (k + 2) * P);
+  std::copy(a.begin(), a.end(), design.begin());
+  std::copy(b.begin(), b.end(), design.begin() + static_cast<std::ptrdiff_t>(N * P));
+  for (std::size_t f = 0; f < k; ++f) {
+    double* block = design.data() + (2 + f) * N * P;
+    std::copy(a.begin(), a.end(), block);
+    for (std::size_t i = 0; i < N; ++i) {
+      for (const std::size_t p : factors[f].parameters) block[i * P + p] = b[i * P + p];
+    }
+  }
+  const std::uint64_t runs = N * (k + 2);
+  const auto results =
+      evaluate_design(model, outputs, design, runs, options.threads, options.block);
+  SensitivityResult result;
+  for (const auto& factor : factors) result.factors.push_back(factor.name);
+  for (const auto& output : outputs) result.outputs.push_back(output.name);
+  result.runs = runs;
+  const auto value = [&](std::size_t matrix, std::size_t i, std::size_t o) {
+    return results[(matrix * N + i) * O + o];
+  };
+  // Indices on a resample of the rows (identity: the estimate itself).
+  const auto indices = [&](const std::vector<std::size_t>& rows, std::size_t o, std::size_t f,
+                           double& first, double& total) {
+    double mean = 0.0;
+    for (const std::size_t i : rows) mean += value(0, i, o) + value(1, i, o);
+    mean /= 2.0 * static_cast<double>(rows.size());
+    double variance = 0.0, v_first = 0.0, v_total = 0.0;
+    for (const std::size_t i : rows) {
+      const double fa = value(0, i, o), fb = value(1, i, o), fab = value(2 + f, i, o);
+      variance += (fa - mean) * (fa - mean) + (fb - mean) * (fb - mean);
+      v_first += fb * (fab - fa);
+      v_total += (fa - fab) * (fa - fab);
+    }
+    const double n = static_cast<double>(rows.size());
+    variance /= 2.0 * n - 1.0;
+    first = variance > 0.0 ? v_first / n / variance : 0.0;
+    total = variance > 0.0 ? v_total / (2.0 * n) / variance : 0.0;
+  };
+  std::vector<std::size_t> all(N);
+  std::iota(all.begin(), all.end(), 0);
+  result.sobol.resize(O * k);
+  for (std::size_t o = 0; o < O; ++o) {
+    result.variance.push_back(variance_of(&results[o], &results[N * O + o], N, O));
+    for (std::size_t f = 0; f < k; ++f)
+      indices(all, o, f, result.sobol[o * k + f].first, result.sobol[o * k + f].total);
+  }
+  // Percentile bootstrap (Efron), resampling rows with a seeded stream.
+  const int replicates = std::max(0, options.bootstrap);
+  std::vector<std::vector<double>> firsts(O * k), totals(O * k);
+  std::vector<std::size_t> rows(N);
+  for (int r = 0; r < replicates; ++r) {
+    const std::uint64_t key =
+        auxiliary_key(options.seed, "sobol-bootstrap", static_cast<std::size_t>(r));
+    for (std::size_t i = 0; i < N; ++i) {
+      rows[i] = std::min<std::size_t>(
+          N - 1, static_cast<std::size_t>(uniform_draw(key, i) * static_cast<double>(N)));
+    }
+    for (std::size_t o = 0; o < O; ++o) {
+      for (std::size_t f = 0; f < k; ++f) {
+        double first = 0.0, total = 0.0;
+        indices(rows, o, f, first, total);
+        firsts[o * k + f].push_back(first);
+        totals[o * k + f].push_back(total);
+      }
+    }
+  }
+  const auto percentile = [](std::vector<double> values, double q) {
+    if (values.empty()) return std::nan("");
+    std::sort(values.begin(), values.end());
+    return values[static_cast<std::size_t>(q * static_cast<double>(values.size() - 1))];
+  };
+  for (std::size_t i = 0; i < O * k; ++i) {
+    result.sobol[i].first_low = percentile(firsts[i], 0.025);
+    result.sobol[i].first_high = percentile(firsts[i], 0.975);
+    result.sobol[i].total_low = percentile(totals[i], 0.025);
+    result.sobol[i].total_high = percentile(totals[i], 0.975);
+  }
+  return result;
+}
+
+SensitivityResult morris_screening(const Model& model,
+                                   const std::vector<SensitivityFactor>& factors,
+                                   const std::vector<SensitivityOutput>& outputs,
+                                   const SensitivityOptions& options) {
+  const ParameterSet& parameter_set = model.parameters();
+  const std::size_t P = parameter_set.size(), k = factors.size(), r = options.samples,
+                    O = outputs.size();
+  std::vector<Sampler> samplers;
+  for (std::size_t p = 0; p < P; ++p) samplers.emplace_back(parameter_set[p].distribution);
+  // Four levels {1/8, 3/8, 5/8, 7/8} of the unit interval, steps of Δ = 1/2
+  // (p = 4, Δ = p / (2 (p − 1)) in level units, Morris 1991).
+  constexpr double DELTA = 0.5;
+  std::vector<double> design(r * (k + 1) * P);
+  std::vector<std::size_t> order(r * k);
+  for (std::size_t t = 0; t < r; ++t) {
+    const std::uint64_t key = auxiliary_key(options.seed, "morris", t);
+    std::vector<double> unit(P);
+    for (std::size_t p = 0; p < P; ++p) {
+      unit[p] = uniform_draw(key, p) < 0.5 ? 0.125 : 0.375;  // the lower half: +Δ stays in the cube
+    }
+    std::vector<std::size_t> permutation(k);
+    std::iota(permutation.begin(), permutation.end(), 0);
+    for (std::size_t i = k; i > 1; --i) {  // Fisher–Yates
+      const auto j = static_cast<std::size_t>(uniform_draw(key, P + i) * static_cast<double>(i));
+      std::swap(permutation[i - 1], permutation[std::min(j, i - 1)]);
+    }
+    for (std::size_t s = 0; s <= k; ++s) {
+      if (s > 0) {
+        const std::size_t f = permutation[s - 1];
+        order[t * k + s - 1] = f;
+        for (const std::size_t p : factors[f].parameters) unit[p] += DELTA;
+      }
+      for (std::size_t p = 0; p < P; ++p)
+        design[((t * (k + 1)) + s) * P + p] = samplers[p](unit[p]);
+    }
+  }
+  const std::uint64_t runs = r * (k + 1);
+  const auto results =
+      evaluate_design(model, outputs, design, runs, options.threads, options.block);
+  SensitivityResult result;
+  for (const auto& factor : factors) result.factors.push_back(factor.name);
+  for (const auto& output : outputs) result.outputs.push_back(output.name);
+  result.runs = runs;
+  result.morris.resize(O * k);
+  std::vector<std::vector<double>> effects(O * k);
+  for (std::size_t t = 0; t < r; ++t) {
+    for (std::size_t s = 0; s < k; ++s) {
+      const std::size_t f = order[t * k + s];
+      for (std::size_t o = 0; o < O; ++o) {
+        const double before = results[(t * (k + 1) + s) * O + o];
+        const double after = results[(t * (k + 1) + s + 1) * O + o];
+        effects[o * k + f].push_back((after - before) / DELTA);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < O * k; ++i) {
+    const auto& values = effects[i];
+    double mean = 0.0, absolute = 0.0;
+    for (const double value : values) {
+      mean += value;
+      absolute += std::abs(value);
+    }
+    mean /= static_cast<double>(values.size());
+    absolute /= static_cast<double>(values.size());
+    double spread = 0.0;
+    for (const double value : values) spread += (value - mean) * (value - mean);
+    result.morris[i] = {
+        absolute, mean,
+        values.size() > 1 ? std::sqrt(spread / static_cast<double>(values.size() - 1)) : 0.0};
+  }
+  for (std::size_t o = 0; o < O; ++o) {
+    double mean = 0.0;
+    for (std::uint64_t run = 0; run < runs; ++run) mean += results[run * O + o];
+    mean /= static_cast<double>(runs);
+    double sum = 0.0;
+    for (std::uint64_t run = 0; run < runs; ++run)
+      sum += (results[run * O + o] - mean) * (results[run * O + o] - mean);
+    result.variance.push_back(runs > 1 ? sum / static_cast<double>(runs - 1) : 0.0);
+  }
+  return result;
+}
+
+}  // namespace traj

@@ -1,0 +1,148 @@
+// Sobol indices and Morris screening against closed forms.
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "ishigami.hpp"
+#include "test_support.hpp"
+#include "traj/sensitivity.hpp"
+#include "traj/territory/territorial_model.hpp"
+
+using namespace traj;
+using namespace traj::territory;
+
+namespace {
+
+/// |estimate − exact| within `margin`, and the bootstrap interval (widened
+/// by the same margin for the bias of a finite N) contains the exact value.
+void check_index(double estimate, double low, double high, double exact, double margin) {
+  CHECK(std::abs(estimate - exact) < margin);
+  CHECK(low - margin <= exact);
+  CHECK(high + margin >= exact);
+}
+
+}  // namespace
+
+TEST_CASE("Sobol indices of the Ishigami function (a = 7, b = 0.1)") {
+  const testing::IshigamiModel model;
+  SensitivityOptions options;
+  options.samples = 16384;  // 81 920 runs
+  const SensitivityOutput output{"y", false, 0, 0, {}};
+  const auto result = sobol_indices(model, single_factors(model.parameters()), {output}, options);
+  CHECK(result.runs == 16384 * 5);
+  // Exact values (Saltelli et al. 2008, Global Sensitivity Analysis. The Primer).
+  const double first[] = {0.3139, 0.4424, 0.0};
+  const double total[] = {0.5576, 0.4424, 0.2437};
+  // The estimators' standard errors at N = 16 384 are below 0.01 for this
+  // function (Saltelli 2010, fig. 2); 0.03 leaves room for the worst index.
+  for (std::size_t f = 0; f < 3; ++f) {
+    const SobolIndex& index = result.sobol[f];
+    INFO("x" << f + 1);
+    check_index(index.first, index.first_low, index.first_high, first[f], 0.03);
+    check_index(index.total, index.total_low, index.total_high, total[f], 0.03);
+  }
+  CHECK(result.variance[0] == Approx(13.845).epsilon(0.02));
+}
+
+TEST_CASE("Morris screening ranks the Ishigami factors") {
+  const testing::IshigamiModel model;
+  SensitivityOptions options;
+  options.samples = 500;
+  const SensitivityOutput output{"y", false, 0, 0, {}};
+  const auto result =
+      morris_screening(model, single_factors(model.parameters()), {output}, options);
+  CHECK(result.runs == 500 * 4);
+  // x3 acts only through x1 (interaction): large σ relative to its μ.
+  CHECK(result.morris[0].mu_star > 0.0);
+  CHECK(result.morris[1].mu_star > 0.0);
+  CHECK(result.morris[2].sigma > std::abs(result.morris[2].mu));
+}
+
+TEST_CASE("Sobol indices of two stacked uniform reductions, written as a scenario") {
+  const std::string text = R"(format = 1
+[territory]
+name = "Two reductions"
+base_year = 2020
+horizon = 2021
+sectors = ["residential"]
+carriers = ["natural_gas"]
+pollutants = ["nox"]
+[territory.sources]
+pv = { carrier = "none" }
+[inventory.final_energy]
+unit = "GWh"
+residential = { natural_gas = 100 }
+[trends.activity_growth]
+unit = "%/yr"
+residential = 0
+[trends.autonomous_efficiency]
+unit = "%/yr"
+residential = 0
+[emission_factors.ghg]
+unit = "kgCO2e/kWh"
+all_sectors = { natural_gas = 0.2 }
+[emission_factors.nox]
+unit = "g/kWh"
+all_sectors = { natural_gas = 0.1 }
+[[actions]]
+id = "insulation"
+name = "Insulation"
+coalition = "Town"
+theme = "energy"
+start = 2021
+adoption = { curve = "step", ceiling = 1.0 }
+  [[actions.effects]]
+  type = "reduce"
+  sectors = ["residential"]
+  fraction = { uniform = [0.0, 0.4] }
+[[actions]]
+id = "sobriety"
+name = "Sobriety"
+coalition = "Town"
+theme = "energy"
+start = 2021
+adoption = { curve = "step", ceiling = 1.0 }
+  [[actions.effects]]
+  type = "reduce"
+  sectors = ["residential"]
+  fraction = { uniform = [0.0, 0.8] }
+)";
+  const Scenario scenario = testing::scenario_from_text(text);
+  const Plan plan = compile_plan(scenario, "*");
+  const TerritorialModel model(plan);
+  SensitivityOptions options;
+  options.samples = 8192;
+  const SensitivityOutput output{
+      "final_energy 2021", false, static_cast<std::size_t>(plan.catalogue.final_energy), 1, {}};
+  const auto result = sobol_indices(model, single_factors(scenario.parameters), {output}, options);
+  // Y = 100 X1 X2, X1 = 1 − f1 ~ U(0.6, 1), X2 = 1 − f2 ~ U(0.2, 1), independent:
+  // V1 = Var X1 (E X2)², V2 = Var X2 (E X1)², V12 = Var X1 Var X2.
+  const double var1 = 0.16 / 12, var2 = 0.64 / 12, mean1 = 0.8, mean2 = 0.6;
+  const double v1 = var1 * mean2 * mean2, v2 = var2 * mean1 * mean1, v12 = var1 * var2;
+  const double v = v1 + v2 + v12;
+  REQUIRE(result.factors.size() == 2);
+  check_index(result.sobol[0].first, result.sobol[0].first_low, result.sobol[0].first_high, v1 / v,
+              0.02);
+  check_index(result.sobol[1].first, result.sobol[1].first_low, result.sobol[1].first_high, v2 / v,
+              0.02);
+  check_index(result.sobol[0].total, result.sobol[0].total_low, result.sobol[0].total_high,
+              (v1 + v12) / v, 0.02);
+  check_index(result.sobol[1].total, result.sobol[1].total_low, result.sobol[1].total_high,
+              (v2 + v12) / v, 0.02);
+  CHECK(result.variance[0] == Approx(10000 * v).epsilon(0.02));
+}
+
+TEST_CASE("sensitivity results are reproducible from the seed, whatever the threads") {
+  const testing::IshigamiModel model;
+  SensitivityOptions options;
+  options.samples = 1024;
+  options.threads = 1;
+  const SensitivityOutput output{"y", false, 0, 0, {}};
+  const auto one = sobol_indices(model, single_factors(model.parameters()), {output}, options);
+  options.threads = 2;
+  options.block = 7;
+  const auto two = sobol_indices(model, single_factors(model.parameters()), {output}, options);
+  for (std::size_t f = 0; f < 3; ++f) {
+    CHECK(one.sobol[f].first == two.sobol[f].first);
+    CHECK(one.sobol[f].total_high == two.sobol[f].total_high);
+  }
+}
