@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   const CommandRunner rerun = add_rerun_command(app);
   const CommandRunner target = add_target_command(app);
   const CommandRunner compare = add_compare_command(app, command_line);
+  const CommandRunner sensitivity = add_sensitivity_command(app, command_line);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("rerun")) return rerun();
     if (app.got_subcommand("target")) return target();
     if (app.got_subcommand("compare")) return compare();
+    if (app.got_subcommand("sensitivity")) return sensitivity();
   } catch (const traj::InputError& error) {
     std::cerr << error.what();
     if (error.total() > 1) std::cerr << error.total() << " errors.\n";

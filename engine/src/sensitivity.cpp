@@ -76,18 +76,6 @@ std::uint64_t auxiliary_key(std::uint64_t seed, const char* purpose, std::size_t
   return stream_key(seed, name);
 }
 
-double variance_of(const double* a, const double* b, std::size_t n, std::size_t stride) {
-  double mean = 0.0;
-  for (std::size_t i = 0; i < n; ++i) mean += a[i * stride] + b[i * stride];
-  mean /= 2.0 * static_cast<double>(n);
-  double sum = 0.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    sum += (a[i * stride] - mean) * (a[i * stride] - mean) +
-           (b[i * stride] - mean) * (b[i * stride] - mean);
-  }
-  return sum / (2.0 * static_cast<double>(n) - 1.0);
-}
-
 }  // namespace
 
 std::vector<SensitivityFactor> single_factors(const ParameterSet& parameters) {
@@ -98,17 +86,19 @@ std::vector<SensitivityFactor> single_factors(const ParameterSet& parameters) {
 
 std::vector<double> evaluate_design(const Model& model,
                                     const std::vector<SensitivityOutput>& outputs,
-                                    const std::vector<double>& design, std::uint64_t runs,
-                                    int threads, std::size_t block) {
+                                    const std::function<void(std::uint64_t, double*)>& design,
+                                    std::uint64_t runs, int threads, std::size_t block) {
   const std::size_t parameters = model.parameters().size();
   const std::size_t lanes_max = std::max<std::size_t>(1, block);
   std::vector<double> results(runs * outputs.size(), 0.0);
   struct Worker {
     std::unique_ptr<BlockEvaluator> evaluator;
     std::vector<double> values;
+    std::vector<double> row;
   };
   tbb::enumerable_thread_specific<Worker> workers([&] {
-    return Worker{model.make_evaluator(lanes_max), std::vector<double>(parameters * lanes_max)};
+    return Worker{model.make_evaluator(lanes_max), std::vector<double>(parameters * lanes_max),
+                  std::vector<double>(parameters)};
   });
   const std::uint64_t blocks = (runs + lanes_max - 1) / lanes_max;
   tbb::task_arena arena(threads > 0 ? threads : tbb::this_task_arena::max_concurrency());
@@ -120,9 +110,10 @@ std::vector<double> evaluate_design(const Model& model,
                           const std::uint64_t first = b * lanes_max;
                           const auto lanes = static_cast<std::size_t>(
                               std::min<std::uint64_t>(lanes_max, runs - first));
-                          for (std::size_t p = 0; p < parameters; ++p) {
-                            for (std::size_t l = 0; l < lanes; ++l)
-                              worker.values[p * lanes + l] = design[(first + l) * parameters + p];
+                          for (std::size_t l = 0; l < lanes; ++l) {
+                            design(first + l, worker.row.data());
+                            for (std::size_t p = 0; p < parameters; ++p)
+                              worker.values[p * lanes + l] = worker.row[p];
                           }
                           OutputSink sink(outputs, results.data() + first * outputs.size(), lanes);
                           worker.evaluator->run(worker.values.data(), lanes, sink);
@@ -156,17 +147,15 @@ SensitivityResult sobol_indices(const Model& model, const std::vector<Sensitivit
       (d < P ? a[i * P + d] : b[i * P + d - P]) = samplers[d % P](u);
     }
   }
-  // Runs: A, B, then A_B^(i) for each factor.
-  std::vector<double> design(N * (k + 2) * P);
-  std::copy(a.begin(), a.end(), design.begin());
-  std::copy(b.begin(), b.end(), design.begin() + static_cast<std::ptrdiff_t>(N * P));
-  for (std::size_t f = 0; f < k; ++f) {
-    double* block = design.data() + (2 + f) * N * P;
-    std::copy(a.begin(), a.end(), block);
-    for (std::size_t i = 0; i < N; ++i) {
-      for (const std::size_t p : factors[f].parameters) block[i * P + p] = b[i * P + p];
+  // Runs: A, B, then A_B^(i) for each factor, built when needed (only A and
+  // B are held: memory N × 2P, not N × (k + 2) × P).
+  const auto design = [&](std::uint64_t run, double* values) {
+    const std::size_t matrix = run / N, i = run % N;
+    std::copy_n((matrix == 1 ? b : a).data() + i * P, P, values);
+    if (matrix >= 2) {
+      for (const std::size_t p : factors[matrix - 2].parameters) values[p] = b[i * P + p];
     }
-  }
+  };
   const std::uint64_t runs = N * (k + 2);
   const auto results =
       evaluate_design(model, outputs, design, runs, options.threads, options.block);
@@ -184,9 +173,12 @@ SensitivityResult sobol_indices(const Model& model, const std::vector<Sensitivit
     for (const std::size_t i : rows) mean += value(0, i, o) + value(1, i, o);
     mean /= 2.0 * static_cast<double>(rows.size());
     double variance = 0.0, v_first = 0.0, v_total = 0.0;
+    // Centred outputs: the same estimators, with far less variance when the
+    // output's mean is large against its spread (as SALib does).
     for (const std::size_t i : rows) {
-      const double fa = value(0, i, o), fb = value(1, i, o), fab = value(2 + f, i, o);
-      variance += (fa - mean) * (fa - mean) + (fb - mean) * (fb - mean);
+      const double fa = value(0, i, o) - mean, fb = value(1, i, o) - mean,
+                   fab = value(2 + f, i, o) - mean;
+      variance += fa * fa + fb * fb;
       v_first += fb * (fab - fa);
       v_total += (fa - fab) * (fa - fab);
     }
@@ -199,7 +191,14 @@ SensitivityResult sobol_indices(const Model& model, const std::vector<Sensitivit
   std::iota(all.begin(), all.end(), 0);
   result.sobol.resize(O * k);
   for (std::size_t o = 0; o < O; ++o) {
-    result.variance.push_back(variance_of(&results[o], &results[N * O + o], N, O));
+    double mean = 0.0, squares = 0.0;
+    for (std::size_t i = 0; i < N; ++i) mean += value(0, i, o) + value(1, i, o);
+    mean /= 2.0 * static_cast<double>(N);
+    for (std::size_t i = 0; i < N; ++i) {
+      squares += (value(0, i, o) - mean) * (value(0, i, o) - mean) +
+                 (value(1, i, o) - mean) * (value(1, i, o) - mean);
+    }
+    result.variance.push_back(squares / (2.0 * static_cast<double>(N) - 1.0));
     for (std::size_t f = 0; f < k; ++f)
       indices(all, o, f, result.sobol[o * k + f].first, result.sobol[o * k + f].total);
   }
@@ -274,8 +273,11 @@ SensitivityResult morris_screening(const Model& model,
     }
   }
   const std::uint64_t runs = r * (k + 1);
+  const auto points = [&](std::uint64_t run, double* values) {
+    std::copy_n(design.data() + run * P, P, values);
+  };
   const auto results =
-      evaluate_design(model, outputs, design, runs, options.threads, options.block);
+      evaluate_design(model, outputs, points, runs, options.threads, options.block);
   SensitivityResult result;
   for (const auto& factor : factors) result.factors.push_back(factor.name);
   for (const auto& output : outputs) result.outputs.push_back(output.name);

@@ -17,6 +17,7 @@
 /// CDF, so every distribution of the scenario is respected.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 

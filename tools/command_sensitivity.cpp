@@ -1,0 +1,319 @@
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "commands.hpp"
+#include "results_output.hpp"
+#include "scenario_choice.hpp"
+#include "traj/hdf5_file.hpp"
+#include "traj/json_writer.hpp"
+#include "traj/sensitivity.hpp"
+#include "traj/string_distance.hpp"
+#include "traj/territory/territorial_model.hpp"
+
+namespace traj::cli {
+namespace {
+
+using namespace traj::territory;
+
+/// Factors: one per parameter, or (--group action) all the anonymous
+/// parameters of one action together, named parameters on their own.
+std::vector<SensitivityFactor> factors_of(const Scenario& scenario, const std::string& grouping) {
+  if (grouping == "parameter") return single_factors(scenario.parameters);
+  std::vector<SensitivityFactor> factors;
+  std::map<std::string, std::size_t> by_action;
+  for (std::size_t p = 0; p < scenario.parameters.size(); ++p) {
+    const std::string& name = scenario.parameters[p].name;
+    std::string group = name;
+    if (!scenario.parameters[p].named && name.rfind("actions.", 0) == 0) {
+      const auto dot = name.find('.', 8);
+      group = name.substr(0, dot);
+    }
+    const auto found = by_action.find(group);
+    if (found == by_action.end()) {
+      by_action[group] = factors.size();
+      factors.push_back({group, {p}});
+    } else {
+      factors[found->second].parameters.push_back(p);
+    }
+  }
+  return factors;
+}
+
+void write_hdf5(const std::string& path, const SensitivityResult& result, const std::string& method,
+                const Scenario& scenario, const std::vector<territory::InputFile>& inputs,
+                std::uint64_t seed, const std::string& command_line) {
+  hdf5::File file = hdf5::File::create(path);
+  hdf5::Group& root = file.root();
+  root.set_attribute("filetype", std::string("trajectoires-sensitivity"));
+  root.set_attribute("format_version", std::int64_t{1});
+  root.set_attribute("traj_version", std::string(TRAJ_VERSION));
+  root.set_attribute("git_hash", std::string(TRAJ_GIT_HASH));
+  root.set_attribute("command_line", command_line);
+  root.set_attribute("territory", scenario.name);
+  root.set_attribute("seed", static_cast<std::int64_t>(seed));
+  root.set_attribute("runs", static_cast<std::int64_t>(result.runs));
+  hdf5::Group inputs_group = root.create_group("inputs");
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "file_%03zu", i);
+    auto text = inputs_group.create_text(name, inputs[i].text);
+    text.set_attribute("path", inputs[i].path);
+  }
+  hdf5::Group group = root.create_group("sensitivity");
+  group.set_attribute("method", method);
+  auto factor = group.create_strings("factor", result.factors);
+  factor.make_scale("factor");
+  auto output = group.create_strings("output", result.outputs);
+  output.make_scale("output");
+  const std::size_t O = result.outputs.size(), K = result.factors.size();
+  const auto write = [&](const std::string& name, auto field, const std::string& long_name) {
+    std::vector<double> values;
+    for (std::size_t i = 0; i < O * K; ++i) values.push_back(field(i));
+    auto dataset = group.create(name, hdf5::Type::Float64, {O, K});
+    dataset.write(values.data(), hdf5::Type::Float64);
+    dataset.attach_scale(output, 0);
+    dataset.attach_scale(factor, 1);
+    dataset.set_attribute("long_name", long_name);
+  };
+  if (method == "sobol") {
+    write(
+        "first_order", [&](std::size_t i) { return result.sobol[i].first; },
+        "first-order Sobol index");
+    write(
+        "first_order_ci_low", [&](std::size_t i) { return result.sobol[i].first_low; },
+        "bootstrap 95 % interval");
+    write(
+        "first_order_ci_high", [&](std::size_t i) { return result.sobol[i].first_high; },
+        "bootstrap 95 % interval");
+    write(
+        "total", [&](std::size_t i) { return result.sobol[i].total; }, "total Sobol index");
+    write(
+        "total_ci_low", [&](std::size_t i) { return result.sobol[i].total_low; },
+        "bootstrap 95 % interval");
+    write(
+        "total_ci_high", [&](std::size_t i) { return result.sobol[i].total_high; },
+        "bootstrap 95 % interval");
+  } else {
+    write(
+        "mu_star", [&](std::size_t i) { return result.morris[i].mu_star; },
+        "mean absolute elementary effect");
+    write(
+        "mu", [&](std::size_t i) { return result.morris[i].mu; }, "mean elementary effect");
+    write(
+        "sigma", [&](std::size_t i) { return result.morris[i].sigma; },
+        "standard deviation of elementary effects");
+  }
+  auto variance = group.create("variance", hdf5::Type::Float64, {O});
+  variance.write(result.variance.data(), hdf5::Type::Float64);
+  variance.attach_scale(output, 0);
+  file.close();
+}
+
+}  // namespace
+
+CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_line) {
+  struct Options {
+    std::string path;
+    std::string portfolio;
+    std::string method = "sobol";
+    std::uint64_t samples = 0;
+    std::string indicator;
+    int year = 0;
+    std::string group = "parameter";
+    std::uint64_t seed = 1;
+    int threads = 0;
+    std::size_t top = 5;
+    bool json = false;
+    std::string output;
+    bool force = false;
+    std::string command_line;
+  };
+  auto options = std::make_shared<Options>();
+  options->command_line = command_line;
+  CLI::App* command = app.add_subcommand(
+      "sensitivity", "Which uncertainties decide the outcome: Sobol indices or Morris screening");
+  command->add_option("scenario", options->path,
+                      "Scenario file (TOML); default: the bundled scenario");
+  command->add_option("--portfolio,-p", options->portfolio, "Portfolio (\"baseline\": no action)")
+      ->required();
+  command->add_option("--method,-m", options->method, "sobol or morris")
+      ->check(CLI::IsMember({"sobol", "morris"}))
+      ->capture_default_str();
+  command
+      ->add_option("--samples,-n", options->samples,
+                   "Sobol: base sample N (runs: N × (factors + 2)), default 4096; Morris: "
+                   "trajectories, default 100")
+      ->check(CLI::Range(std::uint64_t{8}, std::uint64_t{10'000'000}));
+  auto* indicator = command->add_option("--indicator", options->indicator,
+                                        "An indicator (with --year) instead of the objectives");
+  command->add_option("--year", options->year, "Year of --indicator")->needs(indicator);
+  command
+      ->add_option("--group", options->group,
+                   "Factors: every parameter, or each action's parameters together")
+      ->check(CLI::IsMember({"parameter", "action"}))
+      ->capture_default_str();
+  command->add_option("--seed,-s", options->seed, "Seed")->capture_default_str();
+  command->add_option("--threads,-t", options->threads, "Threads (0: every core)")
+      ->check(CLI::Range(0, 1024));
+  command->add_option("--top", options->top, "Factors listed per outcome")->capture_default_str();
+  command->add_flag("--json", options->json, "Print one JSON document");
+  command->add_option("--output,-o", options->output, "Also write the indices to this HDF5 file");
+  command->add_flag("--force", options->force, "Replace the --output file if it exists");
+  command->footer(
+      "Examples:\n  traj sensitivity -p plan\n"
+      "  traj sensitivity -p plan --indicator renewable_share --year 2030 --group action\n"
+      "  traj sensitivity scenarios/orleans-assises.toml -p assises-full --method morris");
+  return [options] {
+    const ChosenScenario chosen = load_chosen(options->path);
+    const Scenario& scenario = chosen.scenario;
+    const std::string portfolio =
+        options->portfolio == "baseline" && scenario.find_portfolio("baseline") == NONE
+            ? ""
+            : options->portfolio;
+    const Plan plan = compile_plan(scenario, portfolio);
+    const TerritorialModel model(plan);
+    std::vector<SensitivityOutput> outputs;
+    if (!options->indicator.empty()) {
+      const int row = plan.catalogue.find(options->indicator);
+      if (row < 0) {
+        throw InputError("--indicator: expected an indicator of the model, found \"" +
+                         options->indicator + "\"" +
+                         did_you_mean(options->indicator, plan.catalogue.ids()));
+      }
+      if (options->year < scenario.base_year || options->year > scenario.horizon) {
+        throw InputError("--year: expected a year in [" + std::to_string(scenario.base_year) +
+                         ", " + std::to_string(scenario.horizon) + "], found " +
+                         std::to_string(options->year));
+      }
+      outputs.push_back({options->indicator + " " + std::to_string(options->year),
+                         false,
+                         static_cast<std::size_t>(row),
+                         static_cast<std::size_t>(options->year - scenario.base_year),
+                         {}});
+    } else {
+      const auto specs = model.objective_specs();
+      for (std::size_t o = 0; o < specs.size(); ++o) {
+        const Objective& objective = scenario.objectives[o];
+        outputs.push_back({objective.indicator + " " + std::to_string(objective.year),
+                           false,
+                           specs[o].row,
+                           specs[o].year_index,
+                           {}});
+        outputs.push_back({"success of " + objective.id, true, 0, 0, specs[o]});
+      }
+    }
+    if (outputs.empty()) {
+      throw InputError(
+          "sensitivity: expected --indicator and --year (the scenario has no objectives), found "
+          "neither");
+    }
+    if (scenario.parameters.size() == 0) {
+      throw InputError("sensitivity: the scenario has no uncertain number: nothing to analyse");
+    }
+    std::unique_ptr<OutputFile> output;
+    if (!options->output.empty())
+      output = std::make_unique<OutputFile>(options->output, options->force);
+    const auto factors = factors_of(scenario, options->group);
+    SensitivityOptions settings;
+    settings.samples =
+        options->samples > 0 ? options->samples : (options->method == "sobol" ? 4096 : 100);
+    settings.seed = options->seed;
+    settings.threads = options->threads;
+    const SensitivityResult result = options->method == "sobol"
+                                         ? sobol_indices(model, factors, outputs, settings)
+                                         : morris_screening(model, factors, outputs, settings);
+    if (output) {
+      write_hdf5(output->temporary(), result, options->method, scenario, chosen.inputs,
+                 options->seed, options->command_line);
+      output->commit();
+    }
+    const std::size_t K = factors.size();
+    if (options->json) {
+      JsonWriter json(std::cout);
+      json.begin_object();
+      json.key("method").value(options->method);
+      json.key("runs").value(static_cast<long long>(result.runs));
+      json.key("outputs").begin_array();
+      for (std::size_t o = 0; o < outputs.size(); ++o) {
+        json.begin_object();
+        json.key("output").value(outputs[o].name);
+        json.key("variance").value(result.variance[o]);
+        json.key("factors").begin_array();
+        for (std::size_t f = 0; f < K; ++f) {
+          json.begin_object();
+          json.key("factor").value(result.factors[f]);
+          if (options->method == "sobol") {
+            const SobolIndex& index = result.sobol[o * K + f];
+            json.key("first_order").value(index.first);
+            json.key("first_order_ci")
+                .begin_array()
+                .value(index.first_low)
+                .value(index.first_high)
+                .end_array();
+            json.key("total").value(index.total);
+            json.key("total_ci")
+                .begin_array()
+                .value(index.total_low)
+                .value(index.total_high)
+                .end_array();
+          } else {
+            const MorrisIndex& index = result.morris[o * K + f];
+            json.key("mu_star").value(index.mu_star);
+            json.key("mu").value(index.mu);
+            json.key("sigma").value(index.sigma);
+          }
+          json.end_object();
+        }
+        json.end_array();
+        json.end_object();
+      }
+      json.end_array();
+      json.end_object();
+      return EXIT_OK;
+    }
+    std::cout << scenario.name << " — "
+              << (portfolio.empty() ? std::string("baseline") : "portfolio " + portfolio) << ": "
+              << (options->method == "sobol" ? "Sobol indices" : "Morris screening") << ", "
+              << result.runs << " model runs, " << K << " factors\n";
+    for (std::size_t o = 0; o < outputs.size(); ++o) {
+      std::cout << "\n" << outputs[o].name << ":\n";
+      if (result.variance[o] == 0.0) {
+        std::cout << "  does not vary: no uncertainty reaches it\n";
+        continue;
+      }
+      std::vector<std::size_t> ranked(K);
+      for (std::size_t f = 0; f < K; ++f) ranked[f] = f;
+      std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t x, std::size_t y) {
+        return options->method == "sobol"
+                   ? result.sobol[o * K + x].total > result.sobol[o * K + y].total
+                   : result.morris[o * K + x].mu_star > result.morris[o * K + y].mu_star;
+      });
+      for (std::size_t i = 0; i < std::min(options->top, K); ++i) {
+        const std::size_t f = ranked[i];
+        char line[256];
+        if (options->method == "sobol") {
+          const SobolIndex& index = result.sobol[o * K + f];
+          std::snprintf(line, sizeof line,
+                        "  %s explains %.0f %% of its variance alone (%.0f–%.0f %%), %.0f %% with "
+                        "its interactions",
+                        result.factors[f].c_str(), 100 * std::max(0.0, index.first),
+                        100 * std::max(0.0, index.first_low), 100 * std::max(0.0, index.first_high),
+                        100 * std::max(0.0, index.total));
+        } else {
+          const MorrisIndex& index = result.morris[o * K + f];
+          std::snprintf(line, sizeof line,
+                        "  %s: mean effect of a full move %.3g (μ*), spread %.3g (σ)",
+                        result.factors[f].c_str(), index.mu_star, index.sigma);
+        }
+        std::cout << line << "\n";
+      }
+    }
+    if (output) std::cout << "\nIndices written to " << output->target() << "\n";
+    return EXIT_OK;
+  };
+}
+
+}  // namespace traj::cli
