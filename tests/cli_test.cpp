@@ -246,3 +246,26 @@ TEST_CASE("compare and target from the command line") {
   CHECK(run_traj("target -p plan --objective nothing").exit_code == 2);
   std::filesystem::remove_all(directory);
 }
+
+TEST_CASE("sensitivity from the command line") {
+  const auto sobol = run_traj("sensitivity -p plan -n 256 --top 2");
+  CHECK(sobol.exit_code == 0);
+  CHECK_THAT(sobol.out, Catch::Contains("Sobol indices, "));
+  CHECK_THAT(sobol.out, Catch::Contains("of its variance alone"));
+  const auto morris =
+      run_traj("sensitivity -p plan --method morris -n 20 --indicator ghg --year 2050 --json");
+  CHECK(morris.exit_code == 0);
+  CHECK_THAT(morris.out, Catch::Contains("\"mu_star\": "));
+  const auto grouped =
+      run_traj("sensitivity -p plan -n 64 --group action --indicator renewable_share --year 2030");
+  CHECK(grouped.exit_code == 0);
+  CHECK_THAT(grouped.out, Catch::Contains("actions."));
+  CHECK(run_traj("sensitivity -p plan --indicator renewable_shar --year 2030").exit_code == 2);
+  const auto directory = std::filesystem::temp_directory_path() /
+                         ("traj_cli_sensitivity_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string file = (directory / "sens.h5").string();
+  CHECK(run_traj("sensitivity -p plan -n 64 --output '" + file + "'").exit_code == 0);
+  CHECK(std::filesystem::exists(file));
+  std::filesystem::remove_all(directory);
+}
