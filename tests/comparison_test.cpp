@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "one_cell.hpp"
 #include "test_support.hpp"
 #include "traj/territory/comparison.hpp"
 #include "traj/territory/targets.hpp"
@@ -11,37 +12,10 @@ using namespace traj::territory;
 
 namespace {
 
-// Residential gas 100 GWh (or lognormal), a sobriety action whose fraction is
-// uniform in [0.2, 0.6], and an objective "−35 % in 2021".
-const std::string ONE_CELL = R"(format = 1
-[territory]
-name = "One cell"
-base_year = 2020
-horizon = 2022
-sectors = ["residential"]
-carriers = ["natural_gas"]
-pollutants = ["nox"]
-[territory.sources]
-pv = { carrier = "none" }
-[inventory.final_energy]
-unit = "GWh"
-residential = { natural_gas = BASE }
-[inventory.local_production]
-unit = "GWh"
-pv = 10
-[trends.activity_growth]
-unit = "%/yr"
-residential = 0
-[trends.autonomous_efficiency]
-unit = "%/yr"
-residential = 0
-[emission_factors.ghg]
-unit = "kgCO2e/kWh"
-all_sectors = { natural_gas = 0.2 }
-[emission_factors.nox]
-unit = "g/kWh"
-all_sectors = { natural_gas = 0.1 }
-[[actions]]
+// On the one-cell territory (with 10 GWh of on-site production): a sobriety
+// action whose fraction is uniform in [0.2, 0.6], a costly action without
+// effect, two PV actions, and an objective "−35 % in 2021".
+const std::string ACTIONS = R"([[actions]]
 id = "sobriety"
 name = "Sobriety"
 coalition = "Town"
@@ -109,9 +83,7 @@ relative_to = 2020
 )";
 
 Scenario one_cell(const std::string& base) {
-  std::string text = ONE_CELL;
-  text.replace(text.find("BASE"), 4, base);
-  return testing::scenario_from_text(text);
+  return testing::scenario_from_text(testing::one_cell_territory(base, 2022, "10") + ACTIONS);
 }
 
 EnsembleOptions members(std::uint64_t count) {

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "ishigami.hpp"
+#include "one_cell.hpp"
 #include "test_support.hpp"
 #include "traj/ensemble.hpp"
 #include "traj/quantile_sketch.hpp"
@@ -20,32 +21,8 @@ using namespace traj::territory;
 
 namespace {
 
-const std::string ONE_CELL = R"(format = 1
-[territory]
-name = "One cell"
-base_year = 2020
-horizon = 2022
-sectors = ["residential"]
-carriers = ["natural_gas"]
-pollutants = ["nox"]
-[territory.sources]
-pv = { carrier = "none" }
-[inventory.final_energy]
-unit = "GWh"
-residential = { natural_gas = { lognormal = { median = 100, sigma = 0.2 } } }
-[trends.activity_growth]
-unit = "%/yr"
-residential = 0
-[trends.autonomous_efficiency]
-unit = "%/yr"
-residential = 0
-[emission_factors.ghg]
-unit = "kgCO2e/kWh"
-all_sectors = { natural_gas = 0.2 }
-[emission_factors.nox]
-unit = "g/kWh"
-all_sectors = { natural_gas = 0.1 }
-[[actions]]
+const std::string ONE_CELL =
+    testing::one_cell_territory("{ lognormal = { median = 100, sigma = 0.2 } }") + R"([[actions]]
 id = "sobriety"
 name = "Sobriety"
 coalition = "Town"

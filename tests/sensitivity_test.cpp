@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "ishigami.hpp"
+#include "one_cell.hpp"
 #include "test_support.hpp"
 #include "traj/sensitivity.hpp"
 #include "traj/territory/territorial_model.hpp"
@@ -58,32 +59,7 @@ TEST_CASE("Morris screening ranks the Ishigami factors") {
 }
 
 TEST_CASE("Sobol indices of two stacked uniform reductions, written as a scenario") {
-  const std::string text = R"(format = 1
-[territory]
-name = "Two reductions"
-base_year = 2020
-horizon = 2021
-sectors = ["residential"]
-carriers = ["natural_gas"]
-pollutants = ["nox"]
-[territory.sources]
-pv = { carrier = "none" }
-[inventory.final_energy]
-unit = "GWh"
-residential = { natural_gas = 100 }
-[trends.activity_growth]
-unit = "%/yr"
-residential = 0
-[trends.autonomous_efficiency]
-unit = "%/yr"
-residential = 0
-[emission_factors.ghg]
-unit = "kgCO2e/kWh"
-all_sectors = { natural_gas = 0.2 }
-[emission_factors.nox]
-unit = "g/kWh"
-all_sectors = { natural_gas = 0.1 }
-[[actions]]
+  const std::string text = testing::one_cell_territory("100", 2021) + R"([[actions]]
 id = "insulation"
 name = "Insulation"
 coalition = "Town"
