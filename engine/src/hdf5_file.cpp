@@ -204,13 +204,16 @@ bool Group::has(const std::string& name) const {
   return H5Lexists(id(), name.c_str(), H5P_DEFAULT) > 0;
 }
 
-Dataset Group::create(const std::string& name, Type type, const std::vector<std::uint64_t>& dims,
-                      const std::vector<std::uint64_t>& chunk) {
-  const std::string path = join(path_, name);
-  std::vector<hsize_t> extent(dims.begin(), dims.end());
-  Handle space(
-      check(H5Screate_simple(static_cast<int>(extent.size()), extent.data(), nullptr), path),
-      Handle::Kind::Dataspace);
+namespace {
+// A dataset of `extent` (growing up to `maximum`); with `chunk`, chunked and
+// compressed (shuffle + deflate), chunks no larger than fixed dimensions.
+Handle make_dataset(hid_t group, const std::string& name, const std::string& path, Type type,
+                    const std::vector<hsize_t>& extent, const std::vector<hsize_t>& maximum,
+                    const std::vector<std::uint64_t>& chunk) {
+  Handle space(check(H5Screate_simple(static_cast<int>(extent.size()), extent.data(),
+                                      maximum.empty() ? nullptr : maximum.data()),
+                     path),
+               Handle::Kind::Dataspace);
   Handle properties(check(H5Pcreate(H5P_DATASET_CREATE), "property list"),
                     Handle::Kind::PropertyList);
   check_status(
@@ -219,8 +222,11 @@ Dataset Group::create(const std::string& name, Type type, const std::vector<std:
   if (!chunk.empty()) {
     std::vector<hsize_t> chunk_dims(chunk.begin(), chunk.end());
     for (std::size_t i = 0; i < chunk_dims.size(); ++i) {
-      chunk_dims[i] =
-          std::max<hsize_t>(1, std::min<hsize_t>(chunk_dims[i], std::max<hsize_t>(1, extent[i])));
+      const bool growing = !maximum.empty() && maximum[i] == H5S_UNLIMITED;
+      if (!growing) {
+        chunk_dims[i] =
+            std::max<hsize_t>(1, std::min<hsize_t>(chunk_dims[i], std::max<hsize_t>(1, extent[i])));
+      }
     }
     check_status(
         H5Pset_chunk(properties.get(), static_cast<int>(chunk_dims.size()), chunk_dims.data()),
@@ -228,11 +234,17 @@ Dataset Group::create(const std::string& name, Type type, const std::vector<std:
     check_status(H5Pset_shuffle(properties.get()), path);
     check_status(H5Pset_deflate(properties.get(), 1), path);
   }
-  Handle dataset(check(H5Dcreate2(id(), name.c_str(), file_type(type), space.get(), H5P_DEFAULT,
-                                  properties.get(), H5P_DEFAULT),
-                       "dataset " + path),
-                 Handle::Kind::Dataset);
-  return Dataset(std::move(dataset), path);
+  return Handle(check(H5Dcreate2(group, name.c_str(), file_type(type), space.get(), H5P_DEFAULT,
+                                 properties.get(), H5P_DEFAULT),
+                      "dataset " + path),
+                Handle::Kind::Dataset);
+}
+}  // namespace
+
+Dataset Group::create(const std::string& name, Type type, const std::vector<std::uint64_t>& dims,
+                      const std::vector<std::uint64_t>& chunk) {
+  const std::string path = join(path_, name);
+  return Dataset(make_dataset(id(), name, path, type, {dims.begin(), dims.end()}, {}, chunk), path);
 }
 
 Dataset Group::create_growing(const std::string& name, Type type,
@@ -244,28 +256,7 @@ Dataset Group::create_growing(const std::string& name, Type type,
     extent.push_back(size);
     maximum.push_back(size);
   }
-  Handle space(
-      check(H5Screate_simple(static_cast<int>(extent.size()), extent.data(), maximum.data()), path),
-      Handle::Kind::Dataspace);
-  Handle properties(check(H5Pcreate(H5P_DATASET_CREATE), "property list"),
-                    Handle::Kind::PropertyList);
-  check_status(
-      H5Pset_attr_creation_order(properties.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-      "attribute creation order");
-  std::vector<hsize_t> chunk_dims(chunk.begin(), chunk.end());
-  for (std::size_t i = 1; i < chunk_dims.size(); ++i) {
-    chunk_dims[i] =
-        std::max<hsize_t>(1, std::min<hsize_t>(chunk_dims[i], std::max<hsize_t>(1, extent[i])));
-  }
-  check_status(
-      H5Pset_chunk(properties.get(), static_cast<int>(chunk_dims.size()), chunk_dims.data()), path);
-  check_status(H5Pset_shuffle(properties.get()), path);
-  check_status(H5Pset_deflate(properties.get(), 1), path);
-  Handle dataset(check(H5Dcreate2(id(), name.c_str(), file_type(type), space.get(), H5P_DEFAULT,
-                                  properties.get(), H5P_DEFAULT),
-                       "dataset " + path),
-                 Handle::Kind::Dataset);
-  return Dataset(std::move(dataset), path);
+  return Dataset(make_dataset(id(), name, path, type, extent, maximum, chunk), path);
 }
 
 Dataset Group::create_strings(const std::string& name, const std::vector<std::string>& values) {
