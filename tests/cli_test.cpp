@@ -171,6 +171,10 @@ TEST_CASE(
       run_traj("run --members 100 -q --output '" + directory.string() + "'");
   CHECK(into_directory.exit_code == 2);
   CHECK_THAT(into_directory.err, Catch::Contains("found the directory"));
+  const auto huge = run_traj("run --members 1000000000 --trajectories all -q --output '" +
+                             directory.string() + "/huge.h5'");
+  CHECK(huge.exit_code == 2);
+  CHECK_THAT(huge.err, Catch::Contains("GB free; use fewer --members"));
   const auto nowhere = run_traj("run --members 100 -q --output /nonexistent/dir/out.h5");
   CHECK(nowhere.exit_code == 2);
   CHECK_THAT(run_traj("rerun '" + directory.string() + "/missing.h5'").err,

@@ -302,3 +302,62 @@ TEST_CASE("a precision target adds members until every interval is narrow enough
   CHECK(result.members > 8000);
   CHECK(result.members < 30000);
 }
+
+namespace {
+/// y = sqrt(x) with x ~ U(−1, 1): members with x < 0 give NaN; row 1 = x
+/// is declared non-negative.
+class SquareRootModel final : public Model {
+ public:
+  SquareRootModel() {
+    Parameter parameter;
+    parameter.name = "x";
+    parameter.named = true;
+    parameter.distribution = {Distribution::Family::Uniform, -1.0, 1.0, 0.0};
+    parameters_.add(parameter);
+  }
+  const ParameterSet& parameters() const override { return parameters_; }
+  std::size_t rows() const override { return 2; }
+  std::size_t years() const override { return 1; }
+  std::vector<std::size_t> non_negative_rows() const override { return {1}; }
+  std::unique_ptr<BlockEvaluator> make_evaluator(std::size_t lanes) const override {
+    return std::make_unique<Evaluator>(lanes);
+  }
+
+ private:
+  class Evaluator final : public BlockEvaluator {
+   public:
+    explicit Evaluator(std::size_t lanes) : out_(2 * lanes) {}
+    void run(const double* x, std::size_t lanes, YearSink& sink) override {
+      for (std::size_t l = 0; l < lanes; ++l) {
+        out_[l] = std::sqrt(x[l]);
+        out_[lanes + l] = x[l];
+      }
+      sink.year(0, out_.data(), lanes);
+    }
+
+   private:
+    std::vector<double> out_;
+  };
+  ParameterSet parameters_;
+};
+}  // namespace
+
+TEST_CASE("members with impossible results are counted and named, not averaged in silently") {
+  const SquareRootModel model;
+  EnsembleOptions options;
+  options.members = 2000;
+  const auto result = run_ensemble(model, {}, options);
+  std::vector<double> x(2000);
+  sample_parameters(model.parameters(), 1, 0, 2000, x.data());
+  std::vector<std::uint64_t> negative;
+  for (std::uint64_t m = 0; m < 2000; ++m) {
+    if (x[m] < 0.0) negative.push_back(m);
+  }
+  CHECK(result.invalid_members == negative.size());
+  REQUIRE(result.invalid_examples.size() == 5);
+  CHECK(
+      std::equal(result.invalid_examples.begin(), result.invalid_examples.end(), negative.begin()));
+  options.threads = 1;
+  options.block = 7;
+  CHECK(run_ensemble(model, {}, options).invalid_examples == result.invalid_examples);
+}

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -479,8 +480,32 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line) {
       settings.block = options->block;
       std::unique_ptr<OutputFile> output;
       if (!options->output.empty()) {
-        trajectory_rows(plan, settings.trajectories);  // reject a bad list before the run
+        const auto rows =
+            trajectory_rows(plan, settings.trajectories);  // reject a bad list before the run
         output = std::make_unique<OutputFile>(options->output, options->force);
+        // Resource guard: refuse a file the disk cannot hold, before the run.
+        const double bytes_per_member =
+            8.0 *
+                static_cast<double>(scenario.parameters.size() +
+                                    rows.size() * static_cast<std::size_t>(plan.year_count()) + 1) +
+            static_cast<double>(scenario.objectives.size());
+        const double estimate = bytes_per_member * static_cast<double>(settings.members_requested);
+        std::error_code error;
+        const auto directory = std::filesystem::absolute(output->temporary()).parent_path();
+        const auto space = std::filesystem::space(directory, error);
+        if (!error && estimate > static_cast<double>(space.available)) {
+          char message[512];
+          std::snprintf(message, sizeof message,
+                        "--output: this run would write up to %.1f GB (%llu members × %.0f bytes "
+                        "before compression) "
+                        "but %s has %.1f GB free; use fewer --members, --trajectories headline or "
+                        "a shorter list, "
+                        "or another directory",
+                        estimate / 1e9, static_cast<unsigned long long>(settings.members_requested),
+                        bytes_per_member, directory.string().c_str(),
+                        static_cast<double>(space.available) / 1e9);
+          throw InputError(message);
+        }
       }
       watch_interrupts();
       const EnsembleRun run =
@@ -490,6 +515,23 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line) {
         std::cerr << "interrupted by signal " << interrupting_signal() << " after "
                   << run.result.members << " members: no results written\n";
         return 128 + interrupting_signal();
+      }
+      if (run.result.invalid_members > 0) {
+        // Never averaged in silently: say which members, with their draws.
+        std::cerr << "error: " << run.result.invalid_members
+                  << " member(s) gave non-finite or negative results (energy, emissions…); no "
+                     "results written.\n"
+                  << "First member(s):";
+        for (const auto member : run.result.invalid_examples) std::cerr << " " << member;
+        std::cerr << "\nParameters of member " << run.result.invalid_examples.front() << " (seed "
+                  << settings.seed << "):\n";
+        std::vector<double> values(scenario.parameters.size());
+        sample_parameters(scenario.parameters, settings.seed, run.result.invalid_examples.front(),
+                          1, values.data());
+        for (std::size_t p = 0; p < values.size(); ++p) {
+          std::cerr << "  " << scenario.parameters[p].name << " = " << values[p] << "\n";
+        }
+        return EXIT_DIFFERENT;
       }
       if (output) output->commit();
       const int threads = options->threads > 0

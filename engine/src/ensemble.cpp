@@ -50,6 +50,16 @@ TRAJ_LANE_CLONES void add_to_partials(const double* lanes_of, std::size_t lanes,
   }
 }
 
+/// Marks the lanes whose value is not finite or below `lowest`.
+TRAJ_LANE_CLONES void mark_invalid(const double* lanes_of, std::size_t lanes, double lowest,
+                                   char* invalid) {
+  constexpr double LARGEST = std::numeric_limits<double>::max();
+  for (std::size_t l = 0; l < lanes; ++l) {
+    // `!(v >= lowest && v <= max)` also catches NaN.
+    invalid[l] |= static_cast<char>(!(lanes_of[l] >= lowest && lanes_of[l] <= LARGEST));
+  }
+}
+
 /// Sums, sketches and success counts of a set of members.
 struct Accumulator {
   std::uint64_t members = 0;
@@ -57,8 +67,25 @@ struct Accumulator {
   std::vector<QuantileSketch> sketches;  ///< [quantile row × years + year]
   std::vector<std::uint64_t> successes;  ///< per objective
   std::uint64_t joint = 0;
+  std::uint64_t invalid = 0;
+  std::vector<std::uint64_t> invalid_examples;  ///< smallest member numbers, at most 5
+
+  void note_invalid(std::uint64_t member) {
+    ++invalid;
+    invalid_examples.push_back(member);
+    std::sort(invalid_examples.begin(), invalid_examples.end());
+    invalid_examples.erase(std::unique(invalid_examples.begin(), invalid_examples.end()),
+                           invalid_examples.end());
+    if (invalid_examples.size() > 5) invalid_examples.resize(5);
+  }
 
   void merge(const Accumulator& other) {
+    invalid += other.invalid;
+    for (const std::uint64_t member : other.invalid_examples) {
+      invalid_examples.push_back(member);
+    }
+    std::sort(invalid_examples.begin(), invalid_examples.end());
+    if (invalid_examples.size() > 5) invalid_examples.resize(5);
     members += other.members;
     for (std::size_t i = 0; i < sum.size(); ++i) {
       sum[i] += other.sum[i];
@@ -76,7 +103,8 @@ struct Context {
   const EnsembleOptions& options;
   ParameterSampler draws;
   std::size_t rows, years;
-  std::vector<int> quantile_index = {};  ///< per row: index among quantile rows, or -1
+  std::vector<int> quantile_index = {};     ///< per row: index among quantile rows, or -1
+  std::vector<char> non_negative_row = {};  ///< per row: 1 if it cannot be negative
   // Per-member records of the current batch (when options.on_members is set).
   bool recording = false;
   std::uint64_t batch_first = 0;
@@ -108,11 +136,21 @@ struct Worker {
 class AccumulatingSink final : public YearSink {
  public:
   AccumulatingSink(Context& context, Accumulator& accumulator, Worker& worker, std::uint64_t first)
-      : context_(context), accumulator_(accumulator), worker_(worker), first_(first) {}
+      : context_(context),
+        accumulator_(accumulator),
+        worker_(worker),
+        first_(first),
+        invalid_(std::max<std::size_t>(1, context.options.block), 0) {}
 
   void year(std::size_t year_index, const double* values, std::size_t lanes) override {
     const std::size_t years = context_.years;
     const bool aligned = first_ % PARTIALS == 0 && lanes % PARTIALS == 0;
+    // Guards: non-finite or impossible values mark the member as invalid.
+    for (std::size_t row = 0; row < context_.rows; ++row) {
+      const double lowest =
+          context_.non_negative_row[row] != 0 ? 0.0 : -std::numeric_limits<double>::max();
+      mark_invalid(values + row * lanes, lanes, lowest, invalid_.data());
+    }
     for (std::size_t row = 0; row < context_.rows; ++row) {
       const double* lanes_of = values + row * lanes;
       double* sum = accumulator_.sum.data() + (row * years + year_index) * PARTIALS;
@@ -151,6 +189,9 @@ class AccumulatingSink final : public YearSink {
   void finish_block(std::size_t lanes) {
     accumulator_.members += lanes;
     for (std::size_t l = 0; l < lanes; ++l) {
+      if (invalid_[l] != 0) accumulator_.note_invalid(first_ + l);
+    }
+    for (std::size_t l = 0; l < lanes; ++l) {
       bool all = true;
       for (std::size_t o = 0; o < context_.objectives.size(); ++o) {
         const ObjectiveSpec& objective = context_.objectives[o];
@@ -179,7 +220,8 @@ class AccumulatingSink final : public YearSink {
   Context& context_;
   Accumulator& accumulator_;
   Worker& worker_;
-  std::uint64_t first_;  ///< member number of lane 0
+  std::uint64_t first_;        ///< member number of lane 0
+  std::vector<char> invalid_;  ///< per lane: the member's results are not valid
 };
 
 class ChunkBody {
@@ -276,6 +318,8 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
                   options,      ParameterSampler(model.parameters(), options.seed),
                   model.rows(), model.years()};
   context.quantile_index.assign(context.rows, -1);
+  context.non_negative_row.assign(context.rows, 0);
+  for (const std::size_t row : model.non_negative_rows()) context.non_negative_row[row] = 1;
   for (std::size_t i = 0; i < options.quantile_rows.size(); ++i) {
     context.quantile_index[options.quantile_rows[i]] = static_cast<int>(i);
   }
@@ -364,6 +408,8 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
   result.years = context.years;
   result.precision_reached = reached;
   result.cancelled = cancelled;
+  result.invalid_members = total.invalid;
+  result.invalid_examples = total.invalid_examples;
   const double n = static_cast<double>(total.members);
   const std::size_t cells = context.rows * context.years;
   result.mean.resize(cells);

@@ -24,6 +24,19 @@ std::unique_ptr<BlockEvaluator> TerritorialModel::make_evaluator(std::size_t max
   return std::make_unique<KernelEvaluator>(plan_, max_lanes);
 }
 
+std::vector<std::size_t> TerritorialModel::non_negative_rows() const {
+  const IndicatorCatalogue& catalogue = plan_.catalogue;
+  std::vector<std::size_t> rows;
+  for (std::size_t row = 0; row < catalogue.size(); ++row) {
+    const int index = static_cast<int>(row);
+    const bool signed_row =
+        index == catalogue.energy_imports || index == catalogue.cost_operating ||
+        index == catalogue.cost_cumulative || index == catalogue.cost_discounted;
+    if (!signed_row) rows.push_back(row);
+  }
+  return rows;
+}
+
 std::vector<ObjectiveSpec> TerritorialModel::objective_specs() const {
   std::vector<ObjectiveSpec> specs;
   const int base_year = plan_.scenario->base_year;

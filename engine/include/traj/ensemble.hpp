@@ -84,6 +84,12 @@ struct EnsembleResult {
   ProportionEstimate joint;
   bool precision_reached = true;
   bool cancelled = false;  ///< stopped by EnsembleOptions::cancelled
+  /// Members whose results were non-finite or physically impossible (a
+  /// negative value of a non-negative row): their count and the smallest
+  /// member numbers (at most 5), so that they can be re-run and inspected.
+  /// Statistics that include them are not to be trusted.
+  std::uint64_t invalid_members = 0;
+  std::vector<std::uint64_t> invalid_examples;
 
   double mean_at(std::size_t row, std::size_t year) const { return mean[row * years + year]; }
   double sd_at(std::size_t row, std::size_t year) const { return sd[row * years + year]; }

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <vector>
 
 #include "traj/parameter.hpp"
 
@@ -37,6 +38,9 @@ class Model {
   virtual std::size_t rows() const = 0;
   virtual std::size_t years() const = 0;
   virtual std::unique_ptr<BlockEvaluator> make_evaluator(std::size_t max_lanes) const = 0;
+  /// Rows that cannot be negative (e.g. energy): a member that makes one
+  /// negative is physically impossible and is reported, like a non-finite one.
+  virtual std::vector<std::size_t> non_negative_rows() const { return {}; }
 };
 
 }  // namespace traj

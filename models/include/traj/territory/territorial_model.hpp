@@ -19,6 +19,8 @@ class TerritorialModel final : public Model {
   std::size_t rows() const override { return plan_.catalogue.size(); }
   std::size_t years() const override { return static_cast<std::size_t>(plan_.year_count()); }
   std::unique_ptr<BlockEvaluator> make_evaluator(std::size_t max_lanes) const override;
+  /// Energy, production, renewable share, emissions and custom indicators.
+  std::vector<std::size_t> non_negative_rows() const override;
 
   /// The scenario's objectives, for the ensemble runner.
   std::vector<ObjectiveSpec> objective_specs() const;
