@@ -197,7 +197,9 @@ TEST_CASE("SIGINT during a run leaves no file and exits non-zero") {
     const int null = ::open("/dev/null", O_WRONLY);
     ::dup2(null, 1);
     ::dup2(null, 2);
-    ::execl(TRAJ_EXECUTABLE, "traj", "run", "--members", "50000000", "-q", "--output", file.c_str(),
+    // A long run (an unreachable precision) with a small planned file.
+    ::execl(TRAJ_EXECUTABLE, "traj", "run", "--members", "20000", "--precision", "0.00001",
+            "--max-members", "100000000", "-q", "--output", file.c_str(),
             static_cast<char*>(nullptr));
     ::_exit(127);
   }
