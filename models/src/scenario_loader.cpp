@@ -737,7 +737,9 @@ class ScenarioReader {
       diagnostics_.add(inputs.where(), inputs.path(), "expected at least one input, found none");
       ok = false;
     }
-    if (ok) scenario_.conversions.push_back(std::move(conversion));
+    // Kept even when wrong (the errors stop the load anyway), so that the
+    // carrier stays known as converted and no factor is asked for it.
+    scenario_.conversions.push_back(std::move(conversion));
   }
 
   int energy_branch_sector() const {
