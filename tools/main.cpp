@@ -21,7 +21,11 @@ int main(int argc, char** argv) {
       "  traj run --deterministic --portfolio plan\n"
       "  traj graph --format dot | dot -Tsvg > graph.svg\n"
       "  traj run --output results.h5 && traj rerun results.h5\n"
-      "Exit codes: 0 success, 2 bad input (scenario or command line), 3 internal error.");
+      "  traj compare\n"
+      "  traj sensitivity -p plan\n"
+      "Exit codes: 0 success; 1 results differ (rerun), a member gave impossible results, or a "
+      "write failed; 2 bad input (scenario or command line); 3 internal error; 128 + signal when "
+      "interrupted.");
   const CommandRunner validate = add_validate_command(app);
   const CommandRunner graph = add_graph_command(app);
   std::string command_line;
