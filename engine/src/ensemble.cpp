@@ -131,16 +131,15 @@ struct Worker {
   std::vector<double> parameters;
   std::vector<double> objective_values;      ///< [objective × lanes]
   std::vector<double> objective_references;  ///< [objective × lanes]
+  std::vector<char> invalid;                 ///< per lane: the member's results are not valid
 };
 
 class AccumulatingSink final : public YearSink {
  public:
   AccumulatingSink(Context& context, Accumulator& accumulator, Worker& worker, std::uint64_t first)
-      : context_(context),
-        accumulator_(accumulator),
-        worker_(worker),
-        first_(first),
-        invalid_(std::max<std::size_t>(1, context.options.block), 0) {}
+      : context_(context), accumulator_(accumulator), worker_(worker), first_(first) {
+    std::fill(worker_.invalid.begin(), worker_.invalid.end(), 0);
+  }
 
   void year(std::size_t year_index, const double* values, std::size_t lanes) override {
     const std::size_t years = context_.years;
@@ -149,7 +148,7 @@ class AccumulatingSink final : public YearSink {
     for (std::size_t row = 0; row < context_.rows; ++row) {
       const double lowest =
           context_.non_negative_row[row] != 0 ? 0.0 : -std::numeric_limits<double>::max();
-      mark_invalid(values + row * lanes, lanes, lowest, invalid_.data());
+      mark_invalid(values + row * lanes, lanes, lowest, worker_.invalid.data());
     }
     for (std::size_t row = 0; row < context_.rows; ++row) {
       const double* lanes_of = values + row * lanes;
@@ -189,7 +188,7 @@ class AccumulatingSink final : public YearSink {
   void finish_block(std::size_t lanes) {
     accumulator_.members += lanes;
     for (std::size_t l = 0; l < lanes; ++l) {
-      if (invalid_[l] != 0) accumulator_.note_invalid(first_ + l);
+      if (worker_.invalid[l] != 0) accumulator_.note_invalid(first_ + l);
     }
     for (std::size_t l = 0; l < lanes; ++l) {
       bool all = true;
@@ -220,8 +219,7 @@ class AccumulatingSink final : public YearSink {
   Context& context_;
   Accumulator& accumulator_;
   Worker& worker_;
-  std::uint64_t first_;        ///< member number of lane 0
-  std::vector<char> invalid_;  ///< per lane: the member's results are not valid
+  std::uint64_t first_;  ///< member number of lane 0
 };
 
 class ChunkBody {
@@ -330,6 +328,7 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
     worker.parameters.assign(model.parameters().size() * block, 0.0);
     worker.objective_values.assign(objectives.size() * block, 0.0);
     worker.objective_references.assign(objectives.size() * block, 1.0);
+    worker.invalid.assign(block, 0);
     return worker;
   });
 

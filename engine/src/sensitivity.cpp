@@ -19,12 +19,12 @@ namespace {
 /// Captures the outputs of one block of runs.
 class OutputSink final : public YearSink {
  public:
-  OutputSink(const std::vector<SensitivityOutput>& outputs, double* out, std::size_t lanes)
-      : outputs_(outputs),
-        out_(out),
-        lanes_(lanes),
-        references_(outputs.size() * lanes, 1.0),
-        values_(outputs.size() * lanes, 0.0) {}
+  /// `references` and `values`: scratch of outputs × lanes, owned by the caller.
+  OutputSink(const std::vector<SensitivityOutput>& outputs, double* out, std::size_t lanes,
+             std::vector<double>& references, std::vector<double>& values)
+      : outputs_(outputs), out_(out), lanes_(lanes), references_(references), values_(values) {
+    std::fill(references_.begin(), references_.end(), 1.0);
+  }
 
   void year(std::size_t year_index, const double* values, std::size_t lanes) override {
     for (std::size_t o = 0; o < outputs_.size(); ++o) {
@@ -60,8 +60,8 @@ class OutputSink final : public YearSink {
   const std::vector<SensitivityOutput>& outputs_;
   double* out_;
   std::size_t lanes_;
-  std::vector<double> references_;
-  std::vector<double> values_;
+  std::vector<double>& references_;
+  std::vector<double>& values_;
 };
 
 double to_unit(std::uint64_t bits) {
@@ -95,10 +95,12 @@ std::vector<double> evaluate_design(const Model& model,
     std::unique_ptr<BlockEvaluator> evaluator;
     std::vector<double> values;
     std::vector<double> row;
+    std::vector<double> references, outputs;  ///< scratch for the sink
   };
   tbb::enumerable_thread_specific<Worker> workers([&] {
     return Worker{model.make_evaluator(lanes_max), std::vector<double>(parameters * lanes_max),
-                  std::vector<double>(parameters)};
+                  std::vector<double>(parameters), std::vector<double>(outputs.size() * lanes_max),
+                  std::vector<double>(outputs.size() * lanes_max)};
   });
   const std::uint64_t blocks = (runs + lanes_max - 1) / lanes_max;
   tbb::task_arena arena(threads > 0 ? threads : tbb::this_task_arena::max_concurrency());
@@ -115,7 +117,8 @@ std::vector<double> evaluate_design(const Model& model,
                             for (std::size_t p = 0; p < parameters; ++p)
                               worker.values[p * lanes + l] = worker.row[p];
                           }
-                          OutputSink sink(outputs, results.data() + first * outputs.size(), lanes);
+                          OutputSink sink(outputs, results.data() + first * outputs.size(), lanes,
+                                          worker.references, worker.outputs);
                           worker.evaluator->run(worker.values.data(), lanes, sink);
                           sink.finish();
                         }
