@@ -275,3 +275,27 @@ TEST_CASE("sensitivity from the command line") {
   CHECK(std::filesystem::exists(file));
   std::filesystem::remove_all(directory);
 }
+
+TEST_CASE("report: a self-contained HTML file from a results file") {
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("traj_cli_report_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string results = (directory / "plan.h5").string();
+  const std::string html = (directory / "plan.html").string();
+  REQUIRE(run_traj("run -p plan -n 1000 -q --output '" + results + "'").exit_code == 0);
+  const auto english = run_traj("report '" + results + "' -o '" + html + "'");
+  CHECK(english.exit_code == 0);
+  const std::string page = slurp(html);
+  CHECK_THAT(page, Catch::StartsWith("<!DOCTYPE html>"));
+  CHECK_THAT(page, Catch::Contains("Content-Security-Policy"));
+  CHECK_THAT(page, Catch::Contains("Objectives: how likely each one is"));
+  CHECK(run_traj("report '" + results + "' -o '" + html + "'").exit_code ==
+        2);  // exists: --force needed
+  CHECK(run_traj("report '" + results + "' -o '" + html + "' --lang fr --force").exit_code == 0);
+  CHECK_THAT(slurp(html), Catch::Contains("Objectifs\u00a0: probabilité d'atteinte") ||
+                              Catch::Contains("Objectifs : probabilité d'atteinte"));
+  const auto wrong = run_traj("report '" + html + "' -o '" + (directory / "x.html").string() + "'");
+  CHECK(wrong.exit_code == 2);
+  CHECK_THAT(wrong.err, Catch::Contains("Trajectoires results file"));
+  std::filesystem::remove_all(directory);
+}

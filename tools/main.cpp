@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   const CommandRunner run = add_run_command(app, command_line);
   const CommandRunner rerun = add_rerun_command(app);
   const CommandRunner target = add_target_command(app);
+  const CommandRunner report = add_report_command(app);
   const CommandRunner compare = add_compare_command(app, command_line);
   const CommandRunner sensitivity = add_sensitivity_command(app, command_line);
   try {
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("run")) return run();
     if (app.got_subcommand("rerun")) return rerun();
     if (app.got_subcommand("target")) return target();
+    if (app.got_subcommand("report")) return report();
     if (app.got_subcommand("compare")) return compare();
     if (app.got_subcommand("sensitivity")) return sensitivity();
   } catch (const traj::InputError& error) {

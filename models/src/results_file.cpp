@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <limits>
 #include <sstream>
 
 #include "traj/error.hpp"
@@ -367,7 +368,8 @@ struct ResultsWriter::Impl {
       const Dataset ids = objectives_group.open("objective");
       std::vector<double> probability, low, high, error, threshold;
       std::vector<std::int64_t> count;
-      std::vector<std::int32_t> objective_year;
+      std::vector<std::int32_t> objective_year, relative_to;
+      std::vector<double> reference_value;
       std::vector<std::string> indicator, comparison, description;
       for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
         const auto& estimate = result.objectives[o].estimate;
@@ -379,6 +381,9 @@ struct ResultsWriter::Impl {
         const Objective& objective = scenario.objectives[o];
         threshold.push_back(objective.threshold);
         objective_year.push_back(objective.year);
+        relative_to.push_back(objective.relative_to ? *objective.relative_to : -1);
+        reference_value.push_back(objective.reference_value ? *objective.reference_value
+                                                            : std::numeric_limits<double>::quiet_NaN());
         indicator.push_back(objective.indicator);
         comparison.push_back(objective.comparison == Comparison::AtMost ? "<=" : ">=");
         description.push_back(objective.description);
@@ -402,6 +407,10 @@ struct ResultsWriter::Impl {
       per_objective("threshold", threshold.data(), Type::Float64,
                     "threshold (a ratio when relative)", "");
       per_objective("year", objective_year.data(), Type::Int32, "year judged", "year");
+      per_objective("relative_to", relative_to.data(), Type::Int32,
+                    "reference year of a relative objective (-1: absolute)", "year");
+      per_objective("reference_value", reference_value.data(), Type::Float64,
+                    "stated reference value (NaN: the member's own value in relative_to)", "");
       for (const auto& [name, values] : {std::pair{std::string("indicator"), &indicator},
                                          std::pair{std::string("comparison"), &comparison},
                                          std::pair{std::string("description"), &description}}) {

@@ -1,0 +1,16 @@
+#pragma once
+/// A self-contained HTML report of a results file, for a steering committee
+/// (docs/report.md): no network access, no external asset, inline SVG charts
+/// drawn here, a print stylesheet, text alternatives for every chart.
+
+#include <string>
+
+namespace traj::territory {
+
+enum class ReportLanguage { English, French };
+
+/// The report of results file `path` (written by `traj run --output`).
+/// Throws InputError for a file that is not a results file.
+std::string results_report_html(const std::string& path, ReportLanguage language);
+
+}  // namespace traj::territory

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Renders a report in headless Chromium and checks it from the rendered DOM:
+# every chart and table is there, no request leaves the page (the report's
+# Content-Security-Policy forbids them, and Chromium logs any attempt), no
+# console error. Leaves a screenshot for people: build/tests/report.png.
+# Usage: report_browser_test.sh TRAJ CHROMIUM WORKDIR
+set -eu
+traj=$1
+chromium=$2
+work=$3
+cd "$work"
+"$traj" run --portfolio ambitious --members 2000 -q --force --output report_test.h5 > /dev/null
+"$traj" report report_test.h5 -o report_test.html --lang fr --force > /dev/null
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+flags="--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=$profile"
+# shellcheck disable=SC2086
+timeout 120 "$chromium" $flags --enable-logging=stderr --v=0 --dump-dom "file://$work/report_test.html" > dom.html 2> console.log
+fail() { echo "report test: $1" >&2; exit 1; }
+[ "$(grep -o '<svg class="fan"' dom.html | wc -l)" -eq 9 ] || fail "expected 9 fan charts in the rendered DOM"
+[ "$(grep -o '<svg class="bar"' dom.html | wc -l)" -eq 3 ] || fail "expected 3 objective bars"
+grep -q 'id="objectives"' dom.html || fail "no objectives section"
+grep -q 'id="reproducibility"' dom.html || fail "no reproducibility section"
+grep -q '<desc id="fan-ghg-desc">' dom.html || fail "charts lack their text alternative"
+grep -q 'lang="fr"' dom.html || fail "not in French"
+grep -q '[0-9],[0-9] %' dom.html || fail "no French decimal comma"
+grep -q 'de chances' dom.html || fail "no French wording"
+if grep -E 'CONSOLE|Refused to|net::ERR' console.log; then fail "console errors or blocked requests (above)"; fi
+if grep -Eo '(src|href)="[a-z]+://' report_test.html; then fail "external reference in the report"; fi
+# shellcheck disable=SC2086
+timeout 120 "$chromium" $flags --screenshot="$work/report.png" --window-size=1280,3200 "file://$work/report_test.html" 2> /dev/null
+[ -s report.png ] || fail "no screenshot"
+echo "report test: ok (screenshot $work/report.png)"

@@ -1,0 +1,49 @@
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "results_output.hpp"
+#include "traj/error.hpp"
+#include "traj/territory/report.hpp"
+
+namespace traj::cli {
+
+CommandRunner add_report_command(CLI::App& app) {
+  struct Options {
+    std::string results;
+    std::string output = "report.html";
+    std::string language = "en";
+    bool force = false;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand("report",
+                                         "Write a self-contained HTML report of a results file (no "
+                                         "network, inline charts, printable)");
+  command->add_option("results", options->results, "Results file written by traj run --output")
+      ->required();
+  command->add_option("--output,-o", options->output, "HTML file to write")->capture_default_str();
+  command->add_option("--lang", options->language, "Language of the report")
+      ->check(CLI::IsMember({"en", "fr"}))
+      ->capture_default_str();
+  command->add_flag("--force", options->force, "Replace the output file if it exists");
+  command->footer(
+      "Example:\n  traj run --portfolio plan --output plan.h5 && traj report plan.h5 -o plan.html "
+      "--lang fr");
+  return [options] {
+    const std::string html = territory::results_report_html(
+        options->results, options->language == "fr" ? territory::ReportLanguage::French
+                                                    : territory::ReportLanguage::English);
+    OutputFile output(options->output, options->force);
+    {
+      std::ofstream file(output.temporary(), std::ios::binary);
+      file << html;
+      if (!file.flush()) throw traj::Error("cannot write " + output.temporary());
+    }
+    output.commit();
+    std::cout << "Report written to " << output.target() << "\n";
+    return EXIT_OK;
+  };
+}
+
+}  // namespace traj::cli
