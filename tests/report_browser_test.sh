@@ -30,4 +30,12 @@ if grep -Eo '(src|href)="[a-z]+://' report_test.html; then fail "external refere
 # shellcheck disable=SC2086
 timeout 120 "$chromium" $flags --screenshot="$work/report.png" --window-size=1280,3200 "file://$work/report_test.html" 2> /dev/null
 [ -s report.png ] || fail "no screenshot"
+# The comparison report, rendered the same way.
+"$traj" compare --members 500 --report compare_test.html --force > /dev/null
+# shellcheck disable=SC2086
+timeout 120 "$chromium" $flags --enable-logging=stderr --v=0 --dump-dom "file://$work/compare_test.html" > compare_dom.html 2> compare_console.log
+grep -q 'id="portfolios"' compare_dom.html || fail "no portfolio table in the comparison report"
+grep -q 'id="differences"' compare_dom.html || fail "no paired differences"
+[ "$(grep -o '<svg class="ranked"' compare_dom.html | wc -l)" -eq 3 ] || fail "expected the contributions of 3 portfolios"
+if grep -E 'CONSOLE|Refused to|net::ERR' compare_console.log; then fail "console errors in the comparison report"; fi
 echo "report test: ok (screenshot $work/report.png)"

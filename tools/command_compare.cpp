@@ -1,5 +1,6 @@
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -10,6 +11,7 @@
 #include "traj/json_writer.hpp"
 #include "traj/territory/comparison.hpp"
 #include "traj/territory/comparison_file.hpp"
+#include "traj/territory/report.hpp"
 
 namespace traj::cli {
 namespace {
@@ -234,6 +236,8 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
     bool no_contributions = false;
     std::size_t top = 5;
     std::string output;
+    std::string report;
+    std::string language = "en";
     bool force = false;
     std::string command_line;
   };
@@ -260,7 +264,13 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
   command->add_flag("--json", options->json, "Print one JSON document");
   command->add_option("--output,-o", options->output,
                       "Also write the comparison to this HDF5 file");
-  command->add_flag("--force", options->force, "Replace the --output file if it exists");
+  command->add_option("--report", options->report,
+                      "Also write a self-contained HTML report (docs/report.md)");
+  command->add_option("--lang", options->language, "Language of the report")
+      ->check(CLI::IsMember({"en", "fr"}))
+      ->capture_default_str();
+  command->add_flag("--force", options->force,
+                    "Replace the --output or --report file if it exists");
   command->footer(
       "Examples:\n  traj compare --output compare.h5\n  traj compare\n  traj compare "
       "scenarios/orleans-assises.toml --portfolios "
@@ -268,9 +278,11 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
       "--members 20000");
   return [options] {
     const ChosenScenario chosen = load_chosen(options->path);
-    std::unique_ptr<OutputFile> output;
+    std::unique_ptr<OutputFile> output, report;
     if (!options->output.empty())
       output = std::make_unique<OutputFile>(options->output, options->force);
+    if (!options->report.empty())
+      report = std::make_unique<OutputFile>(options->report, options->force);
     EnsembleOptions ensemble;
     ensemble.members = options->members;
     ensemble.seed = options->seed;
@@ -287,11 +299,22 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
       write_comparison(output->temporary(), chosen.scenario, comparison, chosen.inputs, settings);
       output->commit();
     }
+    if (report) {
+      {
+        std::ofstream file(report->temporary(), std::ios::binary);
+        file << comparison_report_html(
+            chosen.scenario, comparison,
+            options->language == "fr" ? ReportLanguage::French : ReportLanguage::English);
+        if (!file.flush()) throw traj::Error("cannot write " + report->temporary());
+      }
+      report->commit();
+    }
     if (options->json) {
       print_json(chosen.scenario, comparison);
     } else {
       print_text(chosen.scenario, comparison, options->top);
       if (output) std::cout << "\nComparison written to " << output->target() << "\n";
+      if (report) std::cout << "Report written to " << report->target() << "\n";
     }
     return EXIT_OK;
   };

@@ -36,6 +36,23 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
       {"objective", {"objective", "objectif"}},
       {"objective_header", {"Objective", "Objectif"}},
       {"probability_header", {"Probability", "Probabilité"}},
+      {"comparison_title", {"Portfolio comparison", "Comparaison des portefeuilles"}},
+      {"same_members",
+       {"all portfolios on the same members", "tous les portefeuilles sur les mêmes membres"}},
+      {"table", {"Portfolios", "Portefeuilles"}},
+      {"cost", {"Cost (M€)", "Coût (M€)"}},
+      {"avoided", {"GHG avoided (kt)", "GES évités (kt)"}},
+      {"per_tonne", {"€ per tCO2e avoided", "€ par tCO2e évitée"}},
+      {"dominated", {"Dominated by", "Dominé par"}},
+      {"differences",
+       {"Paired differences of probability (points)",
+        "Différences appariées de probabilité (points)"}},
+      {"pair", {"Pair", "Paire"}},
+      {"difference_header", {"Difference [95 % interval]", "Différence [intervalle à 95 %]"}},
+      {"contributions", {"What carries each portfolio", "Ce qui porte chaque portefeuille"}},
+      {"contribution_note",
+       {"change in GHG at the horizon due to each action (kt, with − without, same members)",
+        "variation des GES à l'horizon due à chaque action (kt, avec − sans, mêmes membres)"}},
       {"reproduce", {"Reproducibility", "Reproductibilité"}},
       {"seed", {"Seed", "Graine"}},
       {"version", {"Engine version", "Version du moteur"}},
@@ -235,7 +252,132 @@ code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; wo
 @media print { body { max-width: none; margin: 0; } section { page-break-before: always; } section:first-of-type { page-break-before: auto; } .chart { page-break-inside: avoid; } }
 )";
 
+std::string page_start(const std::string& title, Language language) {
+  std::ostringstream html;
+  html << "<!DOCTYPE html>\n<html lang=\"" << (language == Language::French ? "fr" : "en")
+       << "\"><head><meta charset=\"utf-8\">"
+       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+          "'unsafe-inline'\">"
+       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+       << "<title>" << escape(title) << "</title><style>" << STYLE << "</style></head><body>\n";
+  return html.str();
+}
+
+/// Horizontal bars with labels, for ranked values (may be negative).
+std::string ranked_bars(const std::string& id,
+                        const std::vector<std::pair<std::string, double>>& items,
+                        const std::string& unit, Language language) {
+  double largest = 0.0;
+  for (const auto& item : items) largest = std::max(largest, std::abs(item.second));
+  if (largest == 0.0) largest = 1.0;
+  constexpr double WIDTH = 640, ROW = 22, LABEL = 240;
+  const double height = ROW * static_cast<double>(items.size()) + 8;
+  std::ostringstream svg;
+  std::string description;
+  for (const auto& item : items)
+    description +=
+        item.first + " " + number(item.second, decimals_for(largest), language) + " " + unit + "; ";
+  svg << "<figure class=\"chart\"><svg class=\"ranked\" id=\"" << escape(id)
+      << "\" role=\"img\" viewBox=\"0 0 " << WIDTH << ' ' << height << "\"><title>" << escape(id)
+      << "</title><desc>" << escape(description) << "</desc>";
+  const double zero = LABEL + (WIDTH - LABEL - 80) / 2;
+  const double half = (WIDTH - LABEL - 80) / 2;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const double y = 4 + ROW * static_cast<double>(i);
+    const double length = half * items[i].second / largest;
+    svg << "<text x=\"" << LABEL - 6 << "\" y=\"" << y + 14
+        << "\" text-anchor=\"end\" font-size=\"12\">" << escape(items[i].first)
+        << "</text><rect x=\"" << std::min(zero, zero + length) << "\" y=\"" << y + 3
+        << "\" width=\"" << std::abs(length) << "\" height=\"" << ROW - 8 << "\" fill=\""
+        << (items[i].second <= 0 ? "#1b6e2d" : "#b3261e") << "\"/><text x=\"" << WIDTH - 4
+        << "\" y=\"" << y + 14 << "\" text-anchor=\"end\" font-size=\"12\">"
+        << number(items[i].second, decimals_for(largest), language) << "</text>";
+  }
+  svg << "<line x1=\"" << zero << "\" x2=\"" << zero << "\" y1=\"0\" y2=\"" << height
+      << "\" stroke=\"#333\"/></svg></figure>\n";
+  return svg.str();
+}
+
 }  // namespace
+
+std::string comparison_report_html(const Scenario& scenario, const PortfolioComparison& comparison,
+                                   ReportLanguage language) {
+  std::ostringstream html;
+  html << page_start(label("comparison_title", language) + " — " + scenario.name, language);
+  html << "<header><h1>" << escape(scenario.name) << "</h1><p class=\"subtitle\">"
+       << escape(label("comparison_title", language)) << " · " << escape(label("members", language))
+       << colon(language) << number(static_cast<double>(comparison.members), 0, language) << " · "
+       << escape(label("same_members", language)) << "</p></header>\n";
+  const auto& portfolios = comparison.portfolios;
+  const auto name = [&](const std::string& id) {
+    return id == "baseline" ? label("baseline", language) : id;
+  };
+  // Portfolio table.
+  html << "<section id=\"portfolios\"><h2>" << escape(label("table", language))
+       << "</h2><table><thead><tr><th>" << escape(label("portfolio", language)) << "</th>";
+  for (const auto& objective : scenario.objectives)
+    html << "<th>" << escape(objective.id) << "</th>";
+  html << "<th>" << escape(label("cost", language)) << "</th><th>"
+       << escape(label("avoided", language)) << "</th><th>" << escape(label("per_tonne", language))
+       << "</th><th>" << escape(label("dominated", language)) << "</th></tr></thead><tbody>\n";
+  for (const auto& portfolio : portfolios) {
+    html << "<tr class=\"portfolio-row\"><td><strong>" << escape(name(portfolio.id))
+         << "</strong></td>";
+    for (const auto& outcome : portfolio.result.objectives) {
+      const auto& estimate = outcome.estimate;
+      html << "<td><svg class=\"bar\" role=\"img\" viewBox=\"0 0 100 14\" aria-label=\""
+           << escape(percent(estimate.probability, language))
+           << "\"><rect x=\"0\" y=\"2\" width=\"100\" height=\"10\" fill=\"#eee\"/>"
+           << "<rect x=\"0\" y=\"2\" width=\"" << 100 * estimate.probability
+           << "\" height=\"10\" fill=\"" << likelihood_colour(estimate.probability)
+           << "\"/><line x1=\"" << 100 * estimate.ci_low << "\" x2=\"" << 100 * estimate.ci_high
+           << "\" y1=\"7\" y2=\"7\" stroke=\"#000\" stroke-width=\"1.5\"/></svg><br>"
+           << percent(estimate.probability, language) << "</td>";
+    }
+    std::string dominated;
+    for (const auto& other : portfolio.dominated_by)
+      dominated += (dominated.empty() ? "" : ", ") + name(other);
+    html << "<td>" << number(portfolio.cost_discounted, 0, language) << "</td><td>"
+         << number(portfolio.ghg_avoided, 0, language) << "</td><td>"
+         << number(portfolio.cost_per_tonne, 0, language) << "</td><td>" << escape(dominated)
+         << "</td></tr>\n";
+  }
+  html << "</tbody></table></section>\n";
+  // Paired differences.
+  html << "<section id=\"differences\"><h2>" << escape(label("differences", language))
+       << "</h2><table><thead><tr><th>" << escape(label("pair", language)) << "</th><th>"
+       << escape(label("objective_header", language)) << "</th><th>"
+       << escape(label("difference_header", language)) << "</th></tr></thead><tbody>\n";
+  for (const auto& difference : comparison.differences) {
+    html << "<tr><td>" << escape(name(portfolios[difference.a].id)) << " − "
+         << escape(name(portfolios[difference.b].id)) << "</td><td>"
+         << escape(scenario.objectives[difference.objective].id) << "</td><td>"
+         << number(100 * difference.difference, 1, language) << " ["
+         << number(100 * difference.ci_low, 1, language) << " ; "
+         << number(100 * difference.ci_high, 1, language) << "]</td></tr>\n";
+  }
+  html << "</tbody></table></section>\n";
+  // Contributions: ranked bars of the GHG change at the horizon.
+  std::size_t ghg = comparison.quantities.size();
+  for (std::size_t q = 0; q < comparison.quantities.size(); ++q) {
+    if (comparison.quantities[q].label == "ghg " + std::to_string(scenario.horizon)) ghg = q;
+  }
+  html << "<section id=\"contributions\"><h2>" << escape(label("contributions", language))
+       << "</h2><p>" << escape(label("contribution_note", language)) << "</p>\n";
+  for (const auto& portfolio : portfolios) {
+    if (portfolio.contributions.empty() || ghg == comparison.quantities.size()) continue;
+    std::vector<std::pair<std::string, double>> items;
+    for (const auto& contribution : portfolio.contributions)
+      items.emplace_back(contribution.action, contribution.mean[ghg]);
+    std::stable_sort(items.begin(), items.end(),
+                     [](const auto& x, const auto& y) { return x.second < y.second; });
+    if (items.size() > 12) items.resize(12);
+    html << "<h3>" << escape(name(portfolio.id)) << "</h3>"
+         << ranked_bars("contributions-" + portfolio.id, items, "kt", language);
+  }
+  html << "</section>\n</body></html>\n";
+  return html.str();
+}
 
 std::string results_report_html(const std::string& path, ReportLanguage language) {
   read_run_record(path);  // refuses other files and unknown versions
@@ -258,13 +400,7 @@ std::string results_report_html(const std::string& path, ReportLanguage language
             i75 = level_index(0.75), i95 = level_index(0.95);
 
   std::ostringstream html;
-  const std::string lang = language == Language::French ? "fr" : "en";
-  html << "<!DOCTYPE html>\n<html lang=\"" << lang << "\"><head><meta charset=\"utf-8\">"
-       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
-          "'unsafe-inline'\">"
-       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-       << "<title>" << escape(label("title", language) + " — " + territory) << "</title><style>"
-       << STYLE << "</style></head><body>\n";
+  html << page_start(label("title", language) + " — " + territory, language);
   html << "<header><h1>" << escape(territory) << "</h1><p class=\"subtitle\">"
        << escape(label("title", language)) << " · " << escape(label("portfolio", language))
        << colon(language) << "<strong>"

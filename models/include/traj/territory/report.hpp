@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "traj/territory/comparison.hpp"
+
 namespace traj::territory {
 
 enum class ReportLanguage { English, French };
@@ -12,5 +14,9 @@ enum class ReportLanguage { English, French };
 /// The report of results file `path` (written by `traj run --output`).
 /// Throws InputError for a file that is not a results file.
 std::string results_report_html(const std::string& path, ReportLanguage language);
+
+/// The report of a portfolio comparison (`traj compare --report`).
+std::string comparison_report_html(const Scenario& scenario, const PortfolioComparison& comparison,
+                                   ReportLanguage language);
 
 }  // namespace traj::territory
