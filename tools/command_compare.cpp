@@ -5,7 +5,10 @@
 #include <memory>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "commands.hpp"
+#include "progress_bar.hpp"
 #include "results_output.hpp"
 #include "scenario_choice.hpp"
 #include "traj/json_writer.hpp"
@@ -237,6 +240,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
     std::size_t top = 5;
     std::string output;
     std::string report;
+    bool quiet = false;
     std::string language = "en";
     bool force = false;
     std::string command_line;
@@ -262,6 +266,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
                     "Skip the runs without each action (faster)");
   command->add_option("--top", options->top, "Actions listed per portfolio")->capture_default_str();
   command->add_flag("--json", options->json, "Print one JSON document");
+  command->add_flag("--quiet,-q", options->quiet, "No progress bar");
   command->add_option("--output,-o", options->output,
                       "Also write the comparison to this HDF5 file");
   command->add_option("--report", options->report,
@@ -287,8 +292,10 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
     ensemble.members = options->members;
     ensemble.seed = options->seed;
     ensemble.threads = options->threads;
-    const PortfolioComparison comparison = compare_portfolios(chosen.scenario, options->portfolios,
-                                                              ensemble, !options->no_contributions);
+    ProgressBar bar(!options->quiet && ::isatty(STDERR_FILENO) != 0, "ensembles");
+    const PortfolioComparison comparison = compare_portfolios(
+        chosen.scenario, options->portfolios, ensemble, !options->no_contributions,
+        [&bar](std::size_t done, std::size_t planned) { bar.update(done, planned); });
     if (output) {
       RunSettings settings;
       settings.seed = options->seed;

@@ -4,7 +4,10 @@
 #include <map>
 #include <memory>
 
+#include <unistd.h>
+
 #include "commands.hpp"
+#include "progress_bar.hpp"
 #include "results_output.hpp"
 #include "scenario_choice.hpp"
 #include "traj/hdf5_file.hpp"
@@ -129,6 +132,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     bool json = false;
     std::string output;
     bool force = false;
+    bool quiet = false;
     std::string command_line;
   };
   auto options = std::make_shared<Options>();
@@ -160,6 +164,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
       ->check(CLI::Range(0, 1024));
   command->add_option("--top", options->top, "Factors listed per outcome")->capture_default_str();
   command->add_flag("--json", options->json, "Print one JSON document");
+  command->add_flag("--quiet,-q", options->quiet, "No progress bar");
   command->add_option("--output,-o", options->output, "Also write the indices to this HDF5 file");
   command->add_flag("--force", options->force, "Replace the --output file if it exists");
   command->footer(
@@ -222,6 +227,10 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
         options->samples > 0 ? options->samples : (options->method == "sobol" ? 4096 : 100);
     settings.seed = options->seed;
     settings.threads = options->threads;
+    ProgressBar bar(!options->quiet && ::isatty(STDERR_FILENO) != 0, "runs");
+    settings.progress = [&bar](std::uint64_t done, std::uint64_t planned) {
+      bar.update(done, planned);
+    };
     const SensitivityResult result = options->method == "sobol"
                                          ? sobol_indices(model, factors, outputs, settings)
                                          : morris_screening(model, factors, outputs, settings);

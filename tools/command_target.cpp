@@ -2,7 +2,10 @@
 #include <iostream>
 #include <memory>
 
+#include <unistd.h>
+
 #include "commands.hpp"
+#include "progress_bar.hpp"
 #include "scenario_choice.hpp"
 #include "traj/json_writer.hpp"
 #include "traj/string_distance.hpp"
@@ -45,6 +48,7 @@ CommandRunner add_target_command(CLI::App& app) {
     std::uint64_t seed = 1;
     int threads = 0;
     bool json = false;
+    bool quiet = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command =
@@ -71,6 +75,7 @@ CommandRunner add_target_command(CLI::App& app) {
   command->add_option("--threads,-t", options->threads, "Threads (0: every core)")
       ->check(CLI::Range(0, 1024));
   command->add_flag("--json", options->json, "Print one JSON document");
+  command->add_flag("--quiet,-q", options->quiet, "No progress bar");
   command->footer(
       "Examples:\n"
       "  traj target --portfolio plan --indicator renewable_share --year 2030 --confidence 0.8\n"
@@ -145,7 +150,10 @@ CommandRunner add_target_command(CLI::App& app) {
                        options->objective + "\"" + did_you_mean(options->objective, ids));
     }
     const Objective& target = scenario.objectives[index];
-    const RequiredScale result = required_scale(plan, index, options->confidence, ensemble);
+    ProgressBar bar(!options->quiet && ::isatty(STDERR_FILENO) != 0, "evaluations");
+    const RequiredScale result = required_scale(
+        plan, index, options->confidence, ensemble, 0.01,
+        [&bar](std::size_t done, std::size_t planned) { bar.update(done, planned); });
     if (options->json) {
       JsonWriter json(std::cout);
       json.begin_object();

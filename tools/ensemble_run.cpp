@@ -7,47 +7,10 @@
 #include <string>
 
 #include "interrupt.hpp"
+#include "progress_bar.hpp"
 #include "traj/territory/territorial_model.hpp"
 
 namespace traj::cli {
-namespace {
-
-/// "[#####     ] 30000 / 100000 members · 12345 /s · 3.0 s left" on stderr.
-class ProgressBar {
- public:
-  explicit ProgressBar(bool enabled)
-      : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
-  void update(std::uint64_t done, std::uint64_t planned) {
-    if (!enabled_) return;
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    const double rate = seconds > 0.0 ? static_cast<double>(done) / seconds : 0.0;
-    const double left =
-        rate > 0.0 ? static_cast<double>(planned - std::min(planned, done)) / rate : 0.0;
-    constexpr int WIDTH = 30;
-    const int filled =
-        planned > 0
-            ? static_cast<int>(WIDTH * static_cast<double>(done) / static_cast<double>(planned))
-            : WIDTH;
-    std::fprintf(stderr, "\r[%-*s] %llu / %llu members · %.0f /s · %.1f s left ", WIDTH,
-                 std::string(static_cast<std::size_t>(std::clamp(filled, 0, WIDTH)), '#').c_str(),
-                 static_cast<unsigned long long>(done), static_cast<unsigned long long>(planned),
-                 rate, left);
-    std::fflush(stderr);
-    shown_ = true;
-  }
-  ~ProgressBar() {
-    if (shown_) std::fprintf(stderr, "\n");
-  }
-
- private:
-  bool enabled_;
-  bool shown_ = false;
-  std::chrono::steady_clock::time_point start_;
-};
-
-}  // namespace
-
 EnsembleRun run_ensemble_of(const ChosenScenario& chosen, const territory::Plan& plan,
                             const territory::RunSettings& settings, const std::string& results_path,
                             bool show_progress) {
@@ -62,7 +25,7 @@ EnsembleRun run_ensemble_of(const ChosenScenario& chosen, const territory::Plan&
   options.quantiles = settings.quantiles;
   options.sketch_accuracy = settings.sketch_accuracy;
   options.quantile_rows = model.headline_rows();
-  ProgressBar bar(show_progress);
+  ProgressBar bar(show_progress, "members");
   options.progress = [&bar](std::uint64_t done, std::uint64_t planned) {
     bar.update(done, planned);
   };

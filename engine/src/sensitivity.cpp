@@ -84,10 +84,10 @@ std::vector<SensitivityFactor> single_factors(const ParameterSet& parameters) {
   return factors;
 }
 
-std::vector<double> evaluate_design(const Model& model,
-                                    const std::vector<SensitivityOutput>& outputs,
-                                    const std::function<void(std::uint64_t, double*)>& design,
-                                    std::uint64_t runs, int threads, std::size_t block) {
+std::vector<double> evaluate_design(
+    const Model& model, const std::vector<SensitivityOutput>& outputs,
+    const std::function<void(std::uint64_t, double*)>& design, std::uint64_t runs, int threads,
+    std::size_t block, const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
   const std::size_t parameters = model.parameters().size();
   const std::size_t lanes_max = std::max<std::size_t>(1, block);
   std::vector<double> results(runs * outputs.size(), 0.0);
@@ -105,24 +105,30 @@ std::vector<double> evaluate_design(const Model& model,
   const std::uint64_t blocks = (runs + lanes_max - 1) / lanes_max;
   tbb::task_arena arena(threads > 0 ? threads : tbb::this_task_arena::max_concurrency());
   arena.execute([&] {
-    tbb::parallel_for(tbb::blocked_range<std::uint64_t>(0, blocks),
-                      [&](const tbb::blocked_range<std::uint64_t>& range) {
-                        Worker& worker = workers.local();
-                        for (std::uint64_t b = range.begin(); b != range.end(); ++b) {
-                          const std::uint64_t first = b * lanes_max;
-                          const auto lanes = static_cast<std::size_t>(
-                              std::min<std::uint64_t>(lanes_max, runs - first));
-                          for (std::size_t l = 0; l < lanes; ++l) {
-                            design(first + l, worker.row.data());
-                            for (std::size_t p = 0; p < parameters; ++p)
-                              worker.values[p * lanes + l] = worker.row[p];
+    // In about 50 batches, each in parallel, so that progress can be shown.
+    const std::uint64_t batch = std::max<std::uint64_t>(1, blocks / 50);
+    for (std::uint64_t batch_first = 0; batch_first < blocks; batch_first += batch) {
+      const std::uint64_t batch_end = std::min(blocks, batch_first + batch);
+      tbb::parallel_for(tbb::blocked_range<std::uint64_t>(batch_first, batch_end),
+                        [&](const tbb::blocked_range<std::uint64_t>& range) {
+                          Worker& worker = workers.local();
+                          for (std::uint64_t b = range.begin(); b != range.end(); ++b) {
+                            const std::uint64_t first = b * lanes_max;
+                            const auto lanes = static_cast<std::size_t>(
+                                std::min<std::uint64_t>(lanes_max, runs - first));
+                            for (std::size_t l = 0; l < lanes; ++l) {
+                              design(first + l, worker.row.data());
+                              for (std::size_t p = 0; p < parameters; ++p)
+                                worker.values[p * lanes + l] = worker.row[p];
+                            }
+                            OutputSink sink(outputs, results.data() + first * outputs.size(), lanes,
+                                            worker.references, worker.outputs);
+                            worker.evaluator->run(worker.values.data(), lanes, sink);
+                            sink.finish();
                           }
-                          OutputSink sink(outputs, results.data() + first * outputs.size(), lanes,
-                                          worker.references, worker.outputs);
-                          worker.evaluator->run(worker.values.data(), lanes, sink);
-                          sink.finish();
-                        }
-                      });
+                        });
+      if (progress) progress(std::min<std::uint64_t>(runs, batch_end * lanes_max), runs);
+    }
   });
   return results;
 }
@@ -160,8 +166,8 @@ SensitivityResult sobol_indices(const Model& model, const std::vector<Sensitivit
     }
   };
   const std::uint64_t runs = N * (k + 2);
-  const auto results =
-      evaluate_design(model, outputs, design, runs, options.threads, options.block);
+  const auto results = evaluate_design(model, outputs, design, runs, options.threads, options.block,
+                                       options.progress);
   SensitivityResult result;
   for (const auto& factor : factors) result.factors.push_back(factor.name);
   for (const auto& output : outputs) result.outputs.push_back(output.name);
@@ -279,8 +285,8 @@ SensitivityResult morris_screening(const Model& model,
   const auto points = [&](std::uint64_t run, double* values) {
     std::copy_n(design.data() + run * P, P, values);
   };
-  const auto results =
-      evaluate_design(model, outputs, points, runs, options.threads, options.block);
+  const auto results = evaluate_design(model, outputs, points, runs, options.threads, options.block,
+                                       options.progress);
   SensitivityResult result;
   for (const auto& factor : factors) result.factors.push_back(factor.name);
   for (const auto& output : outputs) result.outputs.push_back(output.name);

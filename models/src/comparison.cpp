@@ -120,9 +120,10 @@ PairedDifference paired_difference(const std::vector<std::uint8_t>& a,
   return difference;
 }
 
-PortfolioComparison compare_portfolios(const Scenario& scenario,
-                                       const std::vector<std::string>& portfolio_ids,
-                                       const EnsembleOptions& options, bool contributions) {
+PortfolioComparison compare_portfolios(
+    const Scenario& scenario, const std::vector<std::string>& portfolio_ids,
+    const EnsembleOptions& options, bool contributions,
+    const std::function<void(std::size_t, std::size_t)>& progress) {
   std::vector<std::string> ids = {""};
   if (portfolio_ids.empty()) {
     for (const auto& portfolio : scenario.portfolios) ids.push_back(portfolio.id);
@@ -135,6 +136,14 @@ PortfolioComparison compare_portfolios(const Scenario& scenario,
   std::vector<Plan> plans;
   for (const auto& id : ids) plans.push_back(compile_plan(scenario, id));  // throws for unknown ids
   comparison.quantities = compared_quantities(plans.front());
+  std::size_t planned = ids.size(), done = 0;
+  if (contributions) {
+    for (std::size_t i = 1; i < plans.size(); ++i) planned += plans[i].actions.size();
+  }
+  const auto step = [&] {
+    ++done;
+    if (progress) progress(done, planned);
+  };
   std::vector<MemberData> data(ids.size());
   const IndicatorCatalogue& catalogue = plans.front().catalogue;
   for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -143,6 +152,7 @@ PortfolioComparison compare_portfolios(const Scenario& scenario,
     outcome.result = run_recording(plans[i], comparison.quantities, options, &data[i]);
     outcome.cost_discounted = mean_at_horizon(outcome.result, catalogue.cost_discounted);
     comparison.portfolios.push_back(std::move(outcome));
+    step();
   }
   comparison.members = comparison.portfolios.front().result.members;
 
@@ -225,6 +235,7 @@ PortfolioComparison compare_portfolios(const Scenario& scenario,
                                       result.mean_at(quantity.row, year));
         }
         outcome.contributions.push_back(std::move(contribution));
+        step();
       }
       // Ranked by their weight on the objectives, then on GHG.
       const auto ghg = static_cast<std::size_t>(

@@ -382,8 +382,9 @@ struct ResultsWriter::Impl {
         threshold.push_back(objective.threshold);
         objective_year.push_back(objective.year);
         relative_to.push_back(objective.relative_to ? *objective.relative_to : -1);
-        reference_value.push_back(objective.reference_value ? *objective.reference_value
-                                                            : std::numeric_limits<double>::quiet_NaN());
+        reference_value.push_back(objective.reference_value
+                                      ? *objective.reference_value
+                                      : std::numeric_limits<double>::quiet_NaN());
         indicator.push_back(objective.indicator);
         comparison.push_back(objective.comparison == Comparison::AtMost ? "<=" : ">=");
         description.push_back(objective.description);

@@ -59,7 +59,8 @@ ProportionEstimate probability_at(Plan& plan, double scale, std::size_t objectiv
 }  // namespace
 
 RequiredScale required_scale(Plan plan, std::size_t objective, double confidence,
-                             const EnsembleOptions& options, double tolerance) {
+                             const EnsembleOptions& options, double tolerance,
+                             const std::function<void(std::size_t, std::size_t)>& progress) {
   RequiredScale result;
   // Beyond this scale every ceiling, even its lowest possible draw, is at 1.
   double full = 1.0;
@@ -76,6 +77,10 @@ RequiredScale required_scale(Plan plan, std::size_t objective, double confidence
   result.at_planned = probability_at(plan, 1.0, objective, options);
   const ProportionEstimate at_full = probability_at(plan, full, objective, options);
   result.evaluations = 2;
+  // Worst case: 2 + the bisection steps from the whole range down to the tolerance.
+  const auto planned =
+      static_cast<std::size_t>(2 + std::ceil(std::log2(std::max(2.0, full / tolerance))));
+  if (progress) progress(2, planned);
   if (at_full.probability < confidence) {
     result.scale = full;
     result.probability = at_full;
@@ -94,6 +99,7 @@ RequiredScale required_scale(Plan plan, std::size_t objective, double confidence
     const double middle = 0.5 * (low + high);
     const ProportionEstimate estimate = probability_at(plan, middle, objective, options);
     ++result.evaluations;
+    if (progress) progress(static_cast<std::size_t>(result.evaluations), planned);
     if (estimate.probability >= confidence) {
       high = middle;
       best = estimate;

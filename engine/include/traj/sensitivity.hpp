@@ -47,6 +47,8 @@ struct SensitivityOptions {
   int threads = 0;
   std::size_t block = 64;
   int bootstrap = 200;  ///< Sobol: bootstrap replicates for the intervals
+  /// Called from the calling thread with (runs done, runs planned).
+  std::function<void(std::uint64_t, std::uint64_t)> progress;
 };
 
 struct SobolIndex {
@@ -83,9 +85,9 @@ SensitivityResult morris_screening(const Model& model,
 
 /// Runs the model on given parameter values `design[run × parameter]` and
 /// returns `outputs[run × output]`, in parallel, in a fixed order.
-std::vector<double> evaluate_design(const Model& model,
-                                    const std::vector<SensitivityOutput>& outputs,
-                                    const std::vector<double>& design, std::uint64_t runs,
-                                    int threads, std::size_t block);
+std::vector<double> evaluate_design(
+    const Model& model, const std::vector<SensitivityOutput>& outputs,
+    const std::function<void(std::uint64_t, double*)>& design, std::uint64_t runs, int threads,
+    std::size_t block, const std::function<void(std::uint64_t, std::uint64_t)>& progress = {});
 
 }  // namespace traj

@@ -4,6 +4,7 @@
 /// portfolios' and not sampling noise.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -67,9 +68,12 @@ struct PortfolioComparison {
 /// portfolio once without each of its actions.
 /// Memory: one byte per member and objective and one double per member and
 /// compared quantity, per portfolio.
-PortfolioComparison compare_portfolios(const Scenario& scenario,
-                                       const std::vector<std::string>& portfolio_ids,
-                                       const EnsembleOptions& options, bool contributions);
+/// `progress(done, planned)` is called after each ensemble: one per
+/// portfolio, and one per action of each portfolio with `contributions`.
+PortfolioComparison compare_portfolios(
+    const Scenario& scenario, const std::vector<std::string>& portfolio_ids,
+    const EnsembleOptions& options, bool contributions,
+    const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 /// Paired 95 % interval of mean(a) − mean(b) for 0/1 outcomes of the same
 /// members, and the unpaired one; exposed for tests.

@@ -3,6 +3,7 @@
 /// reaches with a given confidence, and the ambition an objective needs.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "traj/ensemble.hpp"
@@ -44,7 +45,10 @@ struct RequiredScale {
 /// adoption) at which objective `objective` is met with probability ≥
 /// `confidence`, by bisection on common random numbers (every evaluation
 /// runs the same members), to `tolerance` on the scale.
+/// `progress(done, planned)` after each evaluation (planned: the bisection's
+/// worst case).
 RequiredScale required_scale(Plan plan, std::size_t objective, double confidence,
-                             const EnsembleOptions& options, double tolerance = 0.01);
+                             const EnsembleOptions& options, double tolerance = 0.01,
+                             const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 }  // namespace traj::territory
