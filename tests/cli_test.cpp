@@ -299,3 +299,19 @@ TEST_CASE("report: a self-contained HTML file from a results file") {
   CHECK_THAT(wrong.err, Catch::Contains("Trajectoires results file"));
   std::filesystem::remove_all(directory);
 }
+
+TEST_CASE("target and sensitivity pages") {
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("traj_cli_pages_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string target = (directory / "target.html").string();
+  const std::string sensitivity = (directory / "sensitivity.html").string();
+  CHECK(run_traj("target -p plan --indicator ghg --year 2050 -n 500 -q --report '" + target + "'")
+            .exit_code == 0);
+  CHECK_THAT(slurp(target), Catch::Contains("can commit to"));
+  CHECK(
+      run_traj("sensitivity -p plan -n 64 -q --report '" + sensitivity + "' --lang fr").exit_code ==
+      0);
+  CHECK_THAT(slurp(sensitivity), Catch::Contains("Ce qui décide du résultat"));
+  std::filesystem::remove_all(directory);
+}

@@ -38,4 +38,15 @@ grep -q 'id="portfolios"' compare_dom.html || fail "no portfolio table in the co
 grep -q 'id="differences"' compare_dom.html || fail "no paired differences"
 [ "$(grep -o '<svg class="ranked"' compare_dom.html | wc -l)" -eq 3 ] || fail "expected the contributions of 3 portfolios"
 if grep -E 'CONSOLE|Refused to|net::ERR' compare_console.log; then fail "console errors in the comparison report"; fi
+# Target and sensitivity pages.
+"$traj" target --portfolio ambitious --objective energy-2050 --confidence 0.8 --members 1000 -q --report target_test.html --force > /dev/null
+"$traj" sensitivity --portfolio plan --samples 128 -q --report sensitivity_test.html --force > /dev/null
+for page in target_test sensitivity_test; do
+  # shellcheck disable=SC2086
+  timeout 120 "$chromium" $flags --enable-logging=stderr --v=0 --dump-dom "file://$work/$page.html" > "${page}_dom.html" 2> "${page}_console.log"
+  if grep -E 'CONSOLE|Refused to|net::ERR' "${page}_console.log"; then fail "console errors in $page"; fi
+done
+grep -q 'id="target"' target_test_dom.html || fail "no target section"
+grep -q '<svg class="bar"' target_test_dom.html || fail "no probability bar in the target page"
+[ "$(grep -o '<svg class="ranked"' sensitivity_test_dom.html | wc -l)" -eq 6 ] || fail "expected 6 ranked sensitivity charts"
 echo "report test: ok (screenshot $work/report.png)"

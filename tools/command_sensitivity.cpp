@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "traj/json_writer.hpp"
 #include "traj/sensitivity.hpp"
 #include "traj/string_distance.hpp"
+#include "traj/territory/report.hpp"
 #include "traj/territory/territorial_model.hpp"
 
 namespace traj::cli {
@@ -133,6 +135,8 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     std::string output;
     bool force = false;
     bool quiet = false;
+    std::string report;
+    std::string language = "en";
     std::string command_line;
   };
   auto options = std::make_shared<Options>();
@@ -165,6 +169,11 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
   command->add_option("--top", options->top, "Factors listed per outcome")->capture_default_str();
   command->add_flag("--json", options->json, "Print one JSON document");
   command->add_flag("--quiet,-q", options->quiet, "No progress bar");
+  command->add_option("--report", options->report,
+                      "Also write a self-contained HTML report with the ranked factors");
+  command->add_option("--lang", options->language, "Language of the report")
+      ->check(CLI::IsMember({"en", "fr"}))
+      ->capture_default_str();
   command->add_option("--output,-o", options->output, "Also write the indices to this HDF5 file");
   command->add_flag("--force", options->force, "Replace the --output file if it exists");
   command->footer(
@@ -218,9 +227,11 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     if (scenario.parameters.size() == 0) {
       throw InputError("sensitivity: the scenario has no uncertain number: nothing to analyse");
     }
-    std::unique_ptr<OutputFile> output;
+    std::unique_ptr<OutputFile> output, report;
     if (!options->output.empty())
       output = std::make_unique<OutputFile>(options->output, options->force);
+    if (!options->report.empty())
+      report = std::make_unique<OutputFile>(options->report, options->force);
     const auto factors = factors_of(scenario, options->group);
     SensitivityOptions settings;
     settings.samples =
@@ -238,6 +249,16 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
       write_hdf5(output->temporary(), result, options->method, scenario, chosen.inputs,
                  options->seed, options->command_line);
       output->commit();
+    }
+    if (report) {
+      {
+        std::ofstream file(report->temporary(), std::ios::binary);
+        file << sensitivity_report_html(
+            scenario.name, portfolio.empty() ? "baseline" : portfolio, result, options->method,
+            options->language == "fr" ? ReportLanguage::French : ReportLanguage::English);
+        if (!file.flush()) throw traj::Error("cannot write " + report->temporary());
+      }
+      report->commit();
     }
     const std::size_t K = factors.size();
     if (options->json) {

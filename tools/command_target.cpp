@@ -1,14 +1,18 @@
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include <unistd.h>
 
 #include "commands.hpp"
 #include "progress_bar.hpp"
+#include "results_output.hpp"
 #include "scenario_choice.hpp"
 #include "traj/json_writer.hpp"
 #include "traj/string_distance.hpp"
+#include "traj/territory/report.hpp"
 #include "traj/territory/targets.hpp"
 
 namespace traj::cli {
@@ -49,6 +53,9 @@ CommandRunner add_target_command(CLI::App& app) {
     int threads = 0;
     bool json = false;
     bool quiet = false;
+    std::string report;
+    std::string language = "en";
+    bool force = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command =
@@ -76,11 +83,32 @@ CommandRunner add_target_command(CLI::App& app) {
       ->check(CLI::Range(0, 1024));
   command->add_flag("--json", options->json, "Print one JSON document");
   command->add_flag("--quiet,-q", options->quiet, "No progress bar");
+  command->add_option("--report", options->report,
+                      "Also write the target as a self-contained HTML page");
+  command->add_option("--lang", options->language, "Language of the report")
+      ->check(CLI::IsMember({"en", "fr"}))
+      ->capture_default_str();
+  command->add_flag("--force", options->force, "Replace the --report file if it exists");
   command->footer(
       "Examples:\n"
       "  traj target --portfolio plan --indicator renewable_share --year 2030 --confidence 0.8\n"
       "  traj target --portfolio ambitious --objective ghg-2050 --confidence 0.9");
-  return [options] {
+  // Statements stay in English in the page for now; labels follow --lang.
+  const auto write_report = [](const auto& settings, const std::string& territory,
+                               const std::string& portfolio, const std::string& statement,
+                               const ProportionEstimate* probability) {
+    if (settings.report.empty()) return;
+    OutputFile output(settings.report, settings.force);
+    {
+      std::ofstream file(output.temporary(), std::ios::binary);
+      file << target_report_html(
+          territory, portfolio.empty() ? "baseline" : portfolio, statement, probability,
+          settings.language == "fr" ? ReportLanguage::French : ReportLanguage::English);
+      if (!file.flush()) throw traj::Error("cannot write " + output.temporary());
+    }
+    output.commit();
+  };
+  return [options, write_report] {
     const ChosenScenario chosen = load_chosen(options->path);
     const Scenario& scenario = chosen.scenario;
     const std::string portfolio =
@@ -124,16 +152,19 @@ CommandRunner add_target_command(CLI::App& app) {
         json.end_object();
         return EXIT_OK;
       }
-      std::cout << scenario.name << ": " << who << ", " << info.id << " (" << info.description
-                << ") will be " << (result.higher_is_better ? "at least " : "at most ")
-                << shown(result.value, info.dimension) << " in " << options->year << " with "
-                << options->confidence * 100 << " % confidence.\n"
-                << "So the coalition can commit to " << (result.higher_is_better ? "≥ " : "≤ ")
-                << shown(result.value, info.dimension) << " in " << options->year << " at "
-                << options->confidence * 100 << " % confidence (95 % interval of that value: "
-                << shown(result.ci_low, info.dimension) << " – "
-                << shown(result.ci_high, info.dimension) << "; " << result.members
-                << " members).\n";
+      std::ostringstream text;
+      text << scenario.name << ": " << who << ", " << info.id << " (" << info.description
+           << ") will be " << (result.higher_is_better ? "at least " : "at most ")
+           << shown(result.value, info.dimension) << " in " << options->year << " with "
+           << options->confidence * 100 << " % confidence.\n"
+           << "So the coalition can commit to " << (result.higher_is_better ? "≥ " : "≤ ")
+           << shown(result.value, info.dimension) << " in " << options->year << " at "
+           << options->confidence * 100
+           << " % confidence (95 % interval of that value: " << shown(result.ci_low, info.dimension)
+           << " – " << shown(result.ci_high, info.dimension) << "; " << result.members
+           << " members).\n";
+      std::cout << text.str();
+      write_report(*options, scenario.name, portfolio, text.str(), nullptr);
       return EXIT_OK;
     }
     if (options->objective.empty()) {
@@ -172,21 +203,24 @@ CommandRunner add_target_command(CLI::App& app) {
       return EXIT_OK;
     }
     const std::string label = target.description.empty() ? target.id : target.description;
-    std::cout << scenario.name << ", objective \"" << label << "\", " << who << ":\n"
-              << "  as planned: " << percent(result.at_planned) << " likely.\n";
+    std::ostringstream text;
+    text << scenario.name << ", objective \"" << label << "\", " << who << ":\n"
+         << "  as planned: " << percent(result.at_planned) << " likely.\n";
     if (!result.reachable) {
-      std::cout << "  Not reachable with this portfolio at " << options->confidence * 100
-                << " % confidence, even at full adoption of every action: best probability "
-                << percent(result.probability) << ".\n";
-      return EXIT_OK;
+      text << "  Not reachable with this portfolio at " << options->confidence * 100
+           << " % confidence, even at full adoption of every action: best probability "
+           << percent(result.probability) << ".\n";
+    } else {
+      char scale[32];
+      std::snprintf(scale, sizeof scale, "%.2f", result.scale);
+      text << "  " << options->confidence * 100
+           << " % confidence needs every action's adoption ceiling × " << scale
+           << " (capped at full adoption): " << percent(result.probability) << " likely there ("
+           << result.evaluations << " evaluations of " << options->members
+           << " members on the same draws).\n";
     }
-    char scale[32];
-    std::snprintf(scale, sizeof scale, "%.2f", result.scale);
-    std::cout << "  " << options->confidence * 100
-              << " % confidence needs every action's adoption ceiling × " << scale
-              << " (capped at full adoption): " << percent(result.probability) << " likely there ("
-              << result.evaluations << " evaluations of " << options->members
-              << " members on the same draws).\n";
+    std::cout << text.str();
+    write_report(*options, scenario.name, portfolio, text.str(), &result.probability);
     return EXIT_OK;
   };
 }

@@ -37,6 +37,16 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
       {"objective_header", {"Objective", "Objectif"}},
       {"probability_header", {"Probability", "Probabilité"}},
       {"comparison_title", {"Portfolio comparison", "Comparaison des portefeuilles"}},
+      {"target_title", {"A target backed by simulations", "Un objectif étayé par les simulations"}},
+      {"sensitivity_title", {"What decides the outcome", "Ce qui décide du résultat"}},
+      {"sobol_note",
+       {"share of the outcome's variance each factor explains with its interactions (total Sobol "
+        "index)",
+        "part de la variance du résultat expliquée par chaque facteur avec ses interactions "
+        "(indice de Sobol total)"}},
+      {"morris_note",
+       {"mean effect of moving each factor across its range (Morris μ*)",
+        "effet moyen du déplacement de chaque facteur sur son domaine (μ* de Morris)"}},
       {"same_members",
        {"all portfolios on the same members", "tous les portefeuilles sur les mêmes membres"}},
       {"table", {"Portfolios", "Portefeuilles"}},
@@ -264,9 +274,10 @@ std::string page_start(const std::string& title, Language language) {
 }
 
 /// Horizontal bars with labels, for ranked values (may be negative).
+/// `signed_colours`: green for decreases, red for increases; else one blue.
 std::string ranked_bars(const std::string& id,
                         const std::vector<std::pair<std::string, double>>& items,
-                        const std::string& unit, Language language) {
+                        const std::string& unit, Language language, bool signed_colours = true) {
   double largest = 0.0;
   for (const auto& item : items) largest = std::max(largest, std::abs(item.second));
   if (largest == 0.0) largest = 1.0;
@@ -289,8 +300,11 @@ std::string ranked_bars(const std::string& id,
         << "\" text-anchor=\"end\" font-size=\"12\">" << escape(items[i].first)
         << "</text><rect x=\"" << std::min(zero, zero + length) << "\" y=\"" << y + 3
         << "\" width=\"" << std::abs(length) << "\" height=\"" << ROW - 8 << "\" fill=\""
-        << (items[i].second <= 0 ? "#1b6e2d" : "#b3261e") << "\"/><text x=\"" << WIDTH - 4
-        << "\" y=\"" << y + 14 << "\" text-anchor=\"end\" font-size=\"12\">"
+        << (!signed_colours        ? "#1f4e79"
+            : items[i].second <= 0 ? "#1b6e2d"
+                                   : "#b3261e")
+        << "\"/><text x=\"" << WIDTH - 4 << "\" y=\"" << y + 14
+        << "\" text-anchor=\"end\" font-size=\"12\">"
         << number(items[i].second, decimals_for(largest), language) << "</text>";
   }
   svg << "<line x1=\"" << zero << "\" x2=\"" << zero << "\" y1=\"0\" y2=\"" << height
@@ -299,6 +313,68 @@ std::string ranked_bars(const std::string& id,
 }
 
 }  // namespace
+
+std::string target_report_html(const std::string& territory, const std::string& portfolio,
+                               const std::string& statement, const ProportionEstimate* probability,
+                               ReportLanguage language) {
+  std::ostringstream html;
+  html << page_start(label("target_title", language) + " — " + territory, language);
+  html << "<header><h1>" << escape(territory) << "</h1><p class=\"subtitle\">"
+       << escape(label("target_title", language)) << " · " << escape(label("portfolio", language))
+       << colon(language) << "<strong>" << escape(portfolio)
+       << "</strong></p></header>\n<section id=\"target\"><h2>"
+       << escape(label("target_title", language)) << "</h2><p class=\"statement\"><strong>"
+       << escape(statement) << "</strong></p>\n";
+  if (probability != nullptr) {
+    const std::string words = percent(probability->probability, language) + " " +
+                              label("likely", language) + " (" + label("interval", language) + " " +
+                              percent(probability->ci_low, language) + "–" +
+                              percent(probability->ci_high, language) + ")";
+    html << "<svg class=\"bar\" role=\"img\" viewBox=\"0 0 200 20\" width=\"400\" aria-label=\""
+         << escape(words)
+         << "\"><rect x=\"0\" y=\"3\" width=\"200\" height=\"14\" fill=\"#eee\"/><rect x=\"0\" "
+            "y=\"3\" width=\""
+         << 200 * probability->probability << "\" height=\"14\" fill=\""
+         << likelihood_colour(probability->probability) << "\"/><line x1=\""
+         << 200 * probability->ci_low << "\" x2=\"" << 200 * probability->ci_high
+         << "\" y1=\"10\" y2=\"10\" stroke=\"#000\" stroke-width=\"2\"/></svg><p>" << escape(words)
+         << "</p>\n";
+  }
+  html << "</section>\n</body></html>\n";
+  return html.str();
+}
+
+std::string sensitivity_report_html(const std::string& territory, const std::string& portfolio,
+                                    const SensitivityResult& result, const std::string& method,
+                                    ReportLanguage language) {
+  std::ostringstream html;
+  html << page_start(label("sensitivity_title", language) + " — " + territory, language);
+  html << "<header><h1>" << escape(territory) << "</h1><p class=\"subtitle\">"
+       << escape(label("sensitivity_title", language)) << " · "
+       << escape(label("portfolio", language)) << colon(language) << "<strong>" << escape(portfolio)
+       << "</strong></p></header>\n<section id=\"sensitivity\"><h2>"
+       << escape(label("sensitivity_title", language)) << "</h2><p>"
+       << escape(label(method == "sobol" ? "sobol_note" : "morris_note", language)) << "</p>\n";
+  const std::size_t factors = result.factors.size();
+  for (std::size_t o = 0; o < result.outputs.size(); ++o) {
+    std::vector<std::pair<std::string, double>> items;
+    for (std::size_t f = 0; f < factors; ++f) {
+      const double value = method == "sobol"
+                               ? -std::max(0.0, result.sobol[o * factors + f].total) * 100.0
+                               : -result.morris[o * factors + f].mu_star;
+      items.emplace_back(result.factors[f], value);
+    }
+    std::stable_sort(items.begin(), items.end(),
+                     [](const auto& x, const auto& y) { return x.second < y.second; });
+    if (items.size() > 12) items.resize(12);
+    for (auto& item : items) item.second = -item.second;  // drawn to the right
+    html << "<h3>" << escape(result.outputs[o]) << "</h3>"
+         << ranked_bars("sensitivity-" + std::to_string(o), items, method == "sobol" ? "%" : "",
+                        language, false);
+  }
+  html << "</section>\n</body></html>\n";
+  return html.str();
+}
 
 std::string comparison_report_html(const Scenario& scenario, const PortfolioComparison& comparison,
                                    ReportLanguage language) {

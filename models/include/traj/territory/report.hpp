@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "traj/sensitivity.hpp"
 #include "traj/territory/comparison.hpp"
 
 namespace traj::territory {
@@ -14,6 +15,17 @@ enum class ReportLanguage { English, French };
 /// The report of results file `path` (written by `traj run --output`).
 /// Throws InputError for a file that is not a results file.
 std::string results_report_html(const std::string& path, ReportLanguage language);
+
+/// A target statement (`traj target --report`): `statement` in words, and
+/// optionally a probability with its interval drawn as a bar.
+std::string target_report_html(const std::string& territory, const std::string& portfolio,
+                               const std::string& statement, const ProportionEstimate* probability,
+                               ReportLanguage language);
+
+/// Sensitivity indices (`traj sensitivity --report`): ranked bars per outcome.
+std::string sensitivity_report_html(const std::string& territory, const std::string& portfolio,
+                                    const SensitivityResult& result, const std::string& method,
+                                    ReportLanguage language);
 
 /// The report of a portfolio comparison (`traj compare --report`).
 std::string comparison_report_html(const Scenario& scenario, const PortfolioComparison& comparison,
