@@ -6,9 +6,11 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <atomic>
 #include <boost/random/sobol.hpp>
 #include <cmath>
 #include <numeric>
+#include <thread>
 
 #include "traj/random_stream.hpp"
 #include "traj/sampler.hpp"
@@ -104,32 +106,34 @@ std::vector<double> evaluate_design(
   });
   const std::uint64_t blocks = (runs + lanes_max - 1) / lanes_max;
   tbb::task_arena arena(threads > 0 ? threads : tbb::this_task_arena::max_concurrency());
+  // One parallel loop; progress is reported by the calling thread only
+  // (callbacks need not be thread safe), from a shared count of runs done.
+  std::atomic<std::uint64_t> done{0};
+  const auto caller = std::this_thread::get_id();
   arena.execute([&] {
-    // In about 50 batches, each in parallel, so that progress can be shown.
-    const std::uint64_t batch = std::max<std::uint64_t>(1, blocks / 50);
-    for (std::uint64_t batch_first = 0; batch_first < blocks; batch_first += batch) {
-      const std::uint64_t batch_end = std::min(blocks, batch_first + batch);
-      tbb::parallel_for(tbb::blocked_range<std::uint64_t>(batch_first, batch_end),
-                        [&](const tbb::blocked_range<std::uint64_t>& range) {
-                          Worker& worker = workers.local();
-                          for (std::uint64_t b = range.begin(); b != range.end(); ++b) {
-                            const std::uint64_t first = b * lanes_max;
-                            const auto lanes = static_cast<std::size_t>(
-                                std::min<std::uint64_t>(lanes_max, runs - first));
-                            for (std::size_t l = 0; l < lanes; ++l) {
-                              design(first + l, worker.row.data());
-                              for (std::size_t p = 0; p < parameters; ++p)
-                                worker.values[p * lanes + l] = worker.row[p];
-                            }
-                            OutputSink sink(outputs, results.data() + first * outputs.size(), lanes,
-                                            worker.references, worker.outputs);
-                            worker.evaluator->run(worker.values.data(), lanes, sink);
-                            sink.finish();
+    tbb::parallel_for(tbb::blocked_range<std::uint64_t>(0, blocks),
+                      [&](const tbb::blocked_range<std::uint64_t>& range) {
+                        Worker& worker = workers.local();
+                        for (std::uint64_t b = range.begin(); b != range.end(); ++b) {
+                          const std::uint64_t first = b * lanes_max;
+                          const auto lanes = static_cast<std::size_t>(
+                              std::min<std::uint64_t>(lanes_max, runs - first));
+                          for (std::size_t l = 0; l < lanes; ++l) {
+                            design(first + l, worker.row.data());
+                            for (std::size_t p = 0; p < parameters; ++p)
+                              worker.values[p * lanes + l] = worker.row[p];
                           }
-                        });
-      if (progress) progress(std::min<std::uint64_t>(runs, batch_end * lanes_max), runs);
-    }
+                          OutputSink sink(outputs, results.data() + first * outputs.size(), lanes,
+                                          worker.references, worker.outputs);
+                          worker.evaluator->run(worker.values.data(), lanes, sink);
+                          sink.finish();
+                          const std::uint64_t total = done.fetch_add(lanes) + lanes;
+                          if (progress && std::this_thread::get_id() == caller)
+                            progress(total, runs);
+                        }
+                      });
   });
+  if (progress) progress(runs, runs);
   return results;
 }
 
