@@ -31,32 +31,38 @@ constexpr std::size_t PARTIALS = 8;
 #define TRAJ_LANE_CLONES
 #endif
 
-/// Adds each lane to the partial sum of its member (member m → partial m mod 8).
-TRAJ_LANE_CLONES void add_to_partials(const double* lanes_of, std::size_t lanes, bool aligned,
-                                      std::uint64_t first, double* sum, double* squares) {
-  if (aligned) {
-    for (std::size_t l = 0; l < lanes; l += PARTIALS) {
-      for (std::size_t k = 0; k < PARTIALS; ++k) {
-        sum[k] += lanes_of[l + k];
-        squares[k] += lanes_of[l + k] * lanes_of[l + k];
+/// For every row of one year of a block: marks the lanes whose value is not
+/// finite or, for non-negative rows, negative; and adds each lane to the
+/// partial sum of its member (member m → partial m mod PARTIALS). One call
+/// per year, so that the loops below are compiled (and dispatched) once.
+TRAJ_LANE_CLONES void accumulate_rows(const double* values, std::size_t rows, std::size_t lanes,
+                                      bool aligned, std::uint64_t first, const char* non_negative,
+                                      double* sum, double* squares, std::size_t row_stride,
+                                      char* invalid) {
+  constexpr double LARGEST = std::numeric_limits<double>::max();
+  for (std::size_t row = 0; row < rows; ++row) {
+    const double* lanes_of = values + row * lanes;
+    const double lowest = non_negative[row] != 0 ? 0.0 : -LARGEST;
+    for (std::size_t l = 0; l < lanes; ++l) {
+      // `!(v >= lowest && v <= max)` also catches NaN.
+      invalid[l] |= static_cast<char>(!(lanes_of[l] >= lowest && lanes_of[l] <= LARGEST));
+    }
+    double* row_sum = sum + row * row_stride;
+    double* row_squares = squares + row * row_stride;
+    if (aligned) {
+      for (std::size_t l = 0; l < lanes; l += PARTIALS) {
+        for (std::size_t k = 0; k < PARTIALS; ++k) {
+          row_sum[k] += lanes_of[l + k];
+          row_squares[k] += lanes_of[l + k] * lanes_of[l + k];
+        }
+      }
+    } else {
+      for (std::size_t l = 0; l < lanes; ++l) {
+        const std::size_t k = (first + l) % PARTIALS;
+        row_sum[k] += lanes_of[l];
+        row_squares[k] += lanes_of[l] * lanes_of[l];
       }
     }
-  } else {
-    for (std::size_t l = 0; l < lanes; ++l) {
-      const std::size_t k = (first + l) % PARTIALS;
-      sum[k] += lanes_of[l];
-      squares[k] += lanes_of[l] * lanes_of[l];
-    }
-  }
-}
-
-/// Marks the lanes whose value is not finite or below `lowest`.
-TRAJ_LANE_CLONES void mark_invalid(const double* lanes_of, std::size_t lanes, double lowest,
-                                   char* invalid) {
-  constexpr double LARGEST = std::numeric_limits<double>::max();
-  for (std::size_t l = 0; l < lanes; ++l) {
-    // `!(v >= lowest && v <= max)` also catches NaN.
-    invalid[l] |= static_cast<char>(!(lanes_of[l] >= lowest && lanes_of[l] <= LARGEST));
   }
 }
 
@@ -144,17 +150,13 @@ class AccumulatingSink final : public YearSink {
   void year(std::size_t year_index, const double* values, std::size_t lanes) override {
     const std::size_t years = context_.years;
     const bool aligned = first_ % PARTIALS == 0 && lanes % PARTIALS == 0;
-    // Guards: non-finite or impossible values mark the member as invalid.
-    for (std::size_t row = 0; row < context_.rows; ++row) {
-      const double lowest =
-          context_.non_negative_row[row] != 0 ? 0.0 : -std::numeric_limits<double>::max();
-      mark_invalid(values + row * lanes, lanes, lowest, worker_.invalid.data());
-    }
+    // Guards (non-finite or impossible values mark the member as invalid) and sums.
+    accumulate_rows(values, context_.rows, lanes, aligned, first_, context_.non_negative_row.data(),
+                    accumulator_.sum.data() + year_index * PARTIALS,
+                    accumulator_.sum_squares.data() + year_index * PARTIALS, years * PARTIALS,
+                    worker_.invalid.data());
     for (std::size_t row = 0; row < context_.rows; ++row) {
       const double* lanes_of = values + row * lanes;
-      double* sum = accumulator_.sum.data() + (row * years + year_index) * PARTIALS;
-      double* squares = accumulator_.sum_squares.data() + (row * years + year_index) * PARTIALS;
-      add_to_partials(lanes_of, lanes, aligned, first_, sum, squares);
       const int quantile = context_.quantile_index[row];
       if (quantile >= 0) {
         QuantileSketch& sketch =
