@@ -307,14 +307,9 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
       output->commit();
     }
     if (report) {
-      {
-        std::ofstream file(report->temporary(), std::ios::binary);
-        file << comparison_report_html(
-            chosen.scenario, comparison,
-            options->language == "fr" ? ReportLanguage::French : ReportLanguage::English);
-        if (!file.flush()) throw traj::Error("cannot write " + report->temporary());
-      }
-      report->commit();
+      report->write(comparison_report_html(
+          chosen.scenario, comparison,
+          options->language == "fr" ? ReportLanguage::French : ReportLanguage::English));
     }
     if (options->json) {
       print_json(chosen.scenario, comparison);

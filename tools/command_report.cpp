@@ -35,12 +35,7 @@ CommandRunner add_report_command(CLI::App& app) {
         options->results, options->language == "fr" ? territory::ReportLanguage::French
                                                     : territory::ReportLanguage::English);
     OutputFile output(options->output, options->force);
-    {
-      std::ofstream file(output.temporary(), std::ios::binary);
-      file << html;
-      if (!file.flush()) throw traj::Error("cannot write " + output.temporary());
-    }
-    output.commit();
+    output.write(html);
     std::cout << "Report written to " << output.target() << "\n";
     return EXIT_OK;
   };

@@ -8,13 +8,13 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "indicator_choice.hpp"
 #include "progress_bar.hpp"
 #include "results_output.hpp"
 #include "scenario_choice.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/json_writer.hpp"
 #include "traj/sensitivity.hpp"
-#include "traj/string_distance.hpp"
 #include "traj/territory/report.hpp"
 #include "traj/territory/territorial_model.hpp"
 
@@ -60,13 +60,7 @@ void write_hdf5(const std::string& path, const SensitivityResult& result, const 
   root.set_attribute("territory", scenario.name);
   root.set_attribute("seed", static_cast<std::int64_t>(seed));
   root.set_attribute("runs", static_cast<std::int64_t>(result.runs));
-  hdf5::Group inputs_group = root.create_group("inputs");
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    char name[32];
-    std::snprintf(name, sizeof name, "file_%03zu", i);
-    auto text = inputs_group.create_text(name, inputs[i].text);
-    text.set_attribute("path", inputs[i].path);
-  }
+  territory::write_inputs(root, inputs);
   hdf5::Group group = root.create_group("sensitivity");
   group.set_attribute("method", method);
   auto factor = group.create_strings("factor", result.factors);
@@ -191,20 +185,10 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     const TerritorialModel model(plan);
     std::vector<SensitivityOutput> outputs;
     if (!options->indicator.empty()) {
-      const int row = plan.catalogue.find(options->indicator);
-      if (row < 0) {
-        throw InputError("--indicator: expected an indicator of the model, found \"" +
-                         options->indicator + "\"" +
-                         did_you_mean(options->indicator, plan.catalogue.ids()));
-      }
-      if (options->year < scenario.base_year || options->year > scenario.horizon) {
-        throw InputError("--year: expected a year in [" + std::to_string(scenario.base_year) +
-                         ", " + std::to_string(scenario.horizon) + "], found " +
-                         std::to_string(options->year));
-      }
+      const std::size_t row = indicator_row(plan, options->indicator, options->year);
       outputs.push_back({options->indicator + " " + std::to_string(options->year),
                          false,
-                         static_cast<std::size_t>(row),
+                         row,
                          static_cast<std::size_t>(options->year - scenario.base_year),
                          {}});
     } else {
@@ -251,14 +235,9 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
       output->commit();
     }
     if (report) {
-      {
-        std::ofstream file(report->temporary(), std::ios::binary);
-        file << sensitivity_report_html(
-            scenario.name, portfolio.empty() ? "baseline" : portfolio, result, options->method,
-            options->language == "fr" ? ReportLanguage::French : ReportLanguage::English);
-        if (!file.flush()) throw traj::Error("cannot write " + report->temporary());
-      }
-      report->commit();
+      report->write(sensitivity_report_html(
+          scenario.name, portfolio.empty() ? "baseline" : portfolio, result, options->method,
+          options->language == "fr" ? ReportLanguage::French : ReportLanguage::English));
     }
     const std::size_t K = factors.size();
     if (options->json) {

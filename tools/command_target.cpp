@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "indicator_choice.hpp"
 #include "progress_bar.hpp"
 #include "results_output.hpp"
 #include "scenario_choice.hpp"
@@ -98,15 +99,10 @@ CommandRunner add_target_command(CLI::App& app) {
                                const std::string& portfolio, const std::string& statement,
                                const ProportionEstimate* probability) {
     if (settings.report.empty()) return;
-    OutputFile output(settings.report, settings.force);
-    {
-      std::ofstream file(output.temporary(), std::ios::binary);
-      file << target_report_html(
-          territory, portfolio.empty() ? "baseline" : portfolio, statement, probability,
-          settings.language == "fr" ? ReportLanguage::French : ReportLanguage::English);
-      if (!file.flush()) throw traj::Error("cannot write " + output.temporary());
-    }
-    output.commit();
+    OutputFile(settings.report, settings.force)
+        .write(target_report_html(
+            territory, portfolio.empty() ? "baseline" : portfolio, statement, probability,
+            settings.language == "fr" ? ReportLanguage::French : ReportLanguage::English));
   };
   return [options, write_report] {
     const ChosenScenario chosen = load_chosen(options->path);
@@ -123,20 +119,9 @@ CommandRunner add_target_command(CLI::App& app) {
     const std::string who =
         portfolio.empty() ? std::string("without any action") : "with portfolio " + portfolio;
     if (!options->indicator.empty()) {
-      const int row = plan.catalogue.find(options->indicator);
-      if (row < 0) {
-        throw InputError("--indicator: expected an indicator of the model, found \"" +
-                         options->indicator + "\"" +
-                         did_you_mean(options->indicator, plan.catalogue.ids()));
-      }
-      if (options->year < scenario.base_year || options->year > scenario.horizon) {
-        throw InputError("--year: expected a year in [" + std::to_string(scenario.base_year) +
-                         ", " + std::to_string(scenario.horizon) + "], found " +
-                         std::to_string(options->year));
-      }
-      const auto& info = plan.catalogue[static_cast<std::size_t>(row)];
-      const Commitment result = commitment(plan, static_cast<std::size_t>(row), options->year,
-                                           options->confidence, ensemble);
+      const std::size_t row = indicator_row(plan, options->indicator, options->year);
+      const auto& info = plan.catalogue[row];
+      const Commitment result = commitment(plan, row, options->year, options->confidence, ensemble);
       if (options->json) {
         JsonWriter json(std::cout);
         json.begin_object();

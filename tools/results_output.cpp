@@ -43,6 +43,15 @@ OutputFile::~OutputFile() {
   }
 }
 
+void OutputFile::write(const std::string& text) {
+  {
+    std::ofstream file(temporary_, std::ios::binary);
+    file << text;
+    if (!file.flush()) throw Error("cannot write " + temporary_);
+  }
+  commit();
+}
+
 void OutputFile::commit() {
   std::error_code error;
   std::filesystem::rename(temporary_, target_, error);

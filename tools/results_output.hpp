@@ -21,6 +21,8 @@ class OutputFile {
   const std::string& target() const { return target_; }
   /// Renames the temporary file to the target.
   void commit();
+  /// Writes `text` to the temporary file, then commits (for text outputs).
+  void write(const std::string& text);
 
  private:
   std::string target_;

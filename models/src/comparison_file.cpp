@@ -1,13 +1,10 @@
 #include "traj/territory/comparison_file.hpp"
 
-#include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <limits>
 
 #include "traj/hdf5_file.hpp"
-#include "traj/sha256.hpp"
 
 namespace traj::territory {
 namespace {
@@ -15,15 +12,6 @@ namespace {
 using hdf5::Dataset;
 using hdf5::Group;
 using hdf5::Type;
-
-std::string utc_now() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return buffer;
-}
 
 Dataset scale(Group& group, const std::string& name, const std::vector<std::string>& values) {
   Dataset dataset = group.create_strings(name, values);
@@ -62,14 +50,7 @@ void write_comparison(const std::string& path, const Scenario& scenario,
   root.set_attribute("members", static_cast<std::int64_t>(comparison.members));
   root.set_attribute("costs",
                      std::string(scenario.has_discount_rate ? "discounted" : "undiscounted"));
-  Group inputs_group = root.create_group("inputs");
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    char name[32];
-    std::snprintf(name, sizeof name, "file_%03zu", i);
-    Dataset text = inputs_group.create_text(name, inputs[i].text);
-    text.set_attribute("path", inputs[i].path);
-    text.set_attribute("sha256", sha256_hex(inputs[i].text));
-  }
+  write_inputs(root, inputs);
 
   std::vector<std::string> portfolio_ids, objective_ids, quantity_labels;
   for (const auto& portfolio : comparison.portfolios) portfolio_ids.push_back(portfolio.id);

@@ -28,15 +28,6 @@ std::string unit_of(Dimension dimension) {
   return symbol.empty() ? "1" : std::string(symbol);
 }
 
-std::string utc_now() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return buffer;
-}
-
 std::string join_numbers(const std::vector<double>& values) {
   std::ostringstream text;
   text.precision(17);
@@ -82,6 +73,27 @@ Dataset member_scale(Group& group) {
 }
 
 }  // namespace
+
+std::string utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return buffer;
+}
+
+Group write_inputs(Group& root, const std::vector<InputFile>& inputs) {
+  Group group = root.create_group("inputs");
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "file_%03zu", i);
+    Dataset text = group.create_text(name, inputs[i].text);
+    text.set_attribute("path", inputs[i].path);
+    text.set_attribute("sha256", sha256_hex(inputs[i].text));
+  }
+  return group;
+}
 
 std::vector<std::size_t> trajectory_rows(const Plan& plan, const std::string& selection) {
   if (selection == "headline") return TerritorialModel(plan).headline_rows();
@@ -155,15 +167,7 @@ struct ResultsWriter::Impl {
     root.set_attribute("threads", static_cast<std::int64_t>(settings.threads));
     root.set_attribute("block", static_cast<std::int64_t>(settings.block));
 
-    Group inputs_group = root.create_group("inputs");
-    inputs_group.set_attribute("main", settings.scenario_path);
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-      char name[32];
-      std::snprintf(name, sizeof name, "file_%03zu", i);
-      Dataset text = inputs_group.create_text(name, inputs[i].text);
-      text.set_attribute("path", inputs[i].path);
-      text.set_attribute("sha256", sha256_hex(inputs[i].text));
-    }
+    write_inputs(root, inputs).set_attribute("main", settings.scenario_path);
 
     // Parameters: one column per uncertain number, by stable name.
     std::vector<std::string> names, units, distributions;

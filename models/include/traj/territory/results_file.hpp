@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "traj/ensemble.hpp"
+#include "traj/hdf5_file.hpp"
 #include "traj/territory/plan.hpp"
 
 namespace traj::territory {
@@ -64,6 +65,13 @@ class ResultsWriter {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// Stores `inputs` verbatim in a group `inputs` of `root` (`file_000`, …,
+/// each with its `path` and `sha256`): every file traj writes carries them.
+hdf5::Group write_inputs(hdf5::Group& root, const std::vector<InputFile>& inputs);
+
+/// The current time, UTC, ISO 8601 (the `created` attribute of files).
+std::string utc_now();
 
 /// What a rerun reads back: the settings and every input file verbatim.
 /// Throws InputError for a file that is not a Trajectoires results file or
