@@ -2,6 +2,7 @@
 #include <unistd.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 
 #include "test_support.hpp"
 #include "traj/hdf5_file.hpp"
@@ -142,7 +143,7 @@ TEST_CASE("unknown files and versions are refused with a clear message") {
     file.close();
   }
   CHECK_THROWS_WITH(read_run_record(path),
-                    Catch::Contains("expected results format version 1, found version 99"));
+                    Catch::Contains("expected results format version 2, found version 99"));
   {
     hdf5::File file = hdf5::File::create(path);
     file.root().set_attribute("filetype", std::string("something-else"));
@@ -151,6 +152,43 @@ TEST_CASE("unknown files and versions are refused with a clear message") {
   CHECK_THROWS_WITH(read_run_record(path), Catch::Contains("found another HDF5 file"));
   std::filesystem::remove(path);
   CHECK_THROWS_AS(read_run_record(path), InputError);
+}
+
+TEST_CASE("truncated, damaged and unstamped files are refused before HDF5 reads them") {
+  const Scenario scenario = testing::scenario_from_file("scenarios/examples/example.toml");
+  const Plan plan = compile_plan(scenario, "plan");
+  const std::string path = scratch("stamp.h5");
+  write(path, plan, 1, 200);
+  CHECK_NOTHROW(read_run_record(path));
+  const auto size = std::filesystem::file_size(path);
+  const auto copy_with = [&](const std::string& name, auto&& change) {
+    const std::string damaged = scratch(name);
+    std::filesystem::copy_file(path, damaged, std::filesystem::copy_options::overwrite_existing);
+    change(damaged);
+    return damaged;
+  };
+  // Cut in the middle, as by a full disk or an interrupted copy.
+  const std::string truncated = copy_with(
+      "truncated.h5", [&](const std::string& p) { std::filesystem::resize_file(p, size / 2); });
+  CHECK_THROWS_WITH(read_run_record(truncated),
+                    Catch::Contains("has no Trajectoires integrity stamp at its end (truncated"));
+  // One byte changed inside the HDF5 content.
+  const std::string flipped = copy_with("flipped.h5", [&](const std::string& p) {
+    std::fstream file(p, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekg(static_cast<std::streamoff>(size / 3));
+    const char byte = static_cast<char>(file.get() ^ 0x10);
+    file.seekp(static_cast<std::streamoff>(size / 3));
+    file.put(byte);
+  });
+  CHECK_THROWS_WITH(read_run_record(flipped),
+                    Catch::Contains("does not match its CRC-32 checksum"));
+  // Bytes appended after the stamp.
+  const std::string extended = copy_with("extended.h5", [&](const std::string& p) {
+    std::ofstream(p, std::ios::app | std::ios::binary) << "appended";
+  });
+  CHECK_THROWS_AS(read_run_record(extended), InputError);
+  for (const auto& damaged : {truncated, flipped, extended}) std::filesystem::remove(damaged);
+  std::filesystem::remove(path);
 }
 
 TEST_CASE("trajectory selections are checked") {

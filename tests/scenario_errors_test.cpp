@@ -2,6 +2,8 @@
 // line, key path and message.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
@@ -264,4 +266,53 @@ adoption = { curve = "step", ceiling = 1.0 }
 )";
   CHECK_THAT(first_error(minimal_with("[[portfolios]]", action + "[[portfolios]]")),
              Catch::Contains("derives from its conversion's fuels"));
+}
+
+TEST_CASE("inputs the fuzzer found are answered with an error, not a crash") {
+  // scenarios/tests/fuzz/scenario: minimised inputs that once crashed the
+  // loader (docs/reliability.md); each must now be a plain InputError.
+  const auto directory =
+      std::filesystem::path(testing::source_path("scenarios/tests/fuzz/scenario"));
+  std::size_t seen = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+    const std::string relative =
+        "scenarios/tests/fuzz/scenario/" + entry.path().filename().string();
+    SECTION(relative) {
+      CHECK_THROWS_AS(testing::scenario_from_file(relative), InputError);
+    }
+    ++seen;
+  }
+  CHECK(seen >= 1);
+  CHECK_THROWS_WITH(testing::scenario_from_text(R"(format = 1
+[territory]
+name = "No energy branch sector"
+base_year = 2020
+horizon = 2030
+sectors = ["residential"]
+carriers = ["natural_gas", "district_heat"]
+[energy_branch.conversions.district_heat]
+efficiency = 0.9
+inputs = { natural_gas = 1 }
+)"),
+                    Catch::Contains("scenario.toml:8:1: error: energy_branch.conversions: expected "
+                                    "the sector \"energy_branch\" among the territory's sectors"));
+}
+
+TEST_CASE("a very large file is read and its error located on its last line") {
+  std::ifstream file(testing::source_path("scenarios/tests/minimal.toml"));
+  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  // ≈ 40 MB: two million comment lines, then one mistake.
+  text.reserve(text.size() + 2'000'000 * 20 + 64);
+  for (int i = 0; i < 2'000'000; ++i) text += "# padding padding\n";
+  lines += 2'000'000;
+  text += "[unknown_table]\nkey = 1\n";
+  try {
+    testing::scenario_from_text(text);
+    FAIL("expected an error");
+  } catch (const InputError& error) {
+    REQUIRE(error.diagnostics().size() == 1);
+    CHECK(error.diagnostics().front().where.line == static_cast<int>(lines + 1));
+    CHECK(error.diagnostics().front().key_path == "unknown_table");
+  }
 }

@@ -53,7 +53,7 @@ void write_hdf5(const std::string& path, const SensitivityResult& result, const 
   hdf5::File file = hdf5::File::create(path);
   hdf5::Group& root = file.root();
   root.set_attribute("filetype", std::string("trajectoires-sensitivity"));
-  root.set_attribute("format_version", std::int64_t{1});
+  root.set_attribute("format_version", std::int64_t{2});
   root.set_attribute("traj_version", std::string(TRAJ_VERSION));
   root.set_attribute("git_hash", std::string(TRAJ_GIT_HASH));
   root.set_attribute("command_line", command_line);
@@ -113,7 +113,8 @@ void write_hdf5(const std::string& path, const SensitivityResult& result, const 
 
 }  // namespace
 
-CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_line) {
+CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_line,
+                                      const Cluster& cluster) {
   struct Options {
     std::string path;
     std::string portfolio;
@@ -174,7 +175,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
       "Examples:\n  traj sensitivity -p plan\n"
       "  traj sensitivity -p plan --indicator renewable_share --year 2030 --group action\n"
       "  traj sensitivity scenarios/orleans-assises.toml -p assises-full --method morris");
-  return [options] {
+  return [options, &cluster] {
     const ChosenScenario chosen = load_chosen(options->path);
     const Scenario& scenario = chosen.scenario;
     const std::string portfolio =
@@ -212,9 +213,9 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
       throw InputError("sensitivity: the scenario has no uncertain number: nothing to analyse");
     }
     std::unique_ptr<OutputFile> output, report;
-    if (!options->output.empty())
+    if (!options->output.empty() && cluster.is_root())
       output = std::make_unique<OutputFile>(options->output, options->force);
-    if (!options->report.empty())
+    if (!options->report.empty() && cluster.is_root())
       report = std::make_unique<OutputFile>(options->report, options->force);
     const auto factors = factors_of(scenario, options->group);
     SensitivityOptions settings;
@@ -222,6 +223,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
         options->samples > 0 ? options->samples : (options->method == "sobol" ? 4096 : 100);
     settings.seed = options->seed;
     settings.threads = options->threads;
+    settings.cluster = &cluster;
     ProgressBar bar(!options->quiet && ::isatty(STDERR_FILENO) != 0, "runs");
     settings.progress = [&bar](std::uint64_t done, std::uint64_t planned) {
       bar.update(done, planned);

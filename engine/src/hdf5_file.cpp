@@ -1,16 +1,37 @@
 #include "traj/hdf5_file.hpp"
 
+#include "traj/file_stamp.hpp"
+
 #include <hdf5.h>
 #include <hdf5_hl.h>
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace traj::hdf5 {
 namespace {
 
+herr_t keep_innermost(unsigned, const H5E_error2_t* error, void* data) {
+  auto& reason = *static_cast<std::string*>(data);
+  // Walked upward: the first error seen is the most specific.
+  if (reason.empty() && error->desc != nullptr) reason = error->desc;
+  return 0;
+}
+
+/// Throws with HDF5's own reason (the innermost error of its stack), which
+/// says more than our context alone ("incorrect metadata checksum", …).
 [[noreturn]] void fail(const std::string& what) {
-  throw Error("HDF5: " + what);
+  std::string reason;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, keep_innermost, &reason);
+  H5Eclear2(H5E_DEFAULT);
+  throw Error("HDF5: " + what + (reason.empty() ? "" : " (" + reason + ")"));
+}
+
+/// HDF5 prints its whole error stack to stderr by default; our errors carry
+/// the reason instead. Idempotent, called before any file is opened.
+void silence_library_errors() {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
 }
 
 Id check(Id id, const std::string& what) {
@@ -364,15 +385,34 @@ void Dataset::append_rows(std::uint64_t count, const void* data, Type type) {
 }
 
 namespace {
-std::uint64_t element_count(const std::vector<std::uint64_t>& extent) {
+// Deflate expands at most ≈ 1032:1; a dataset whose elements would take
+// more than this many times the bytes it stores is damaged (or hostile), and
+// is refused before anything is allocated for it.
+constexpr std::uint64_t MAX_EXPANSION = 1100;
+constexpr std::uint64_t SMALL_DATASET_BYTES = 1 << 20;
+
+/// Number of elements of `dataset`, refused when its extent cannot be right.
+std::uint64_t readable_count(hid_t dataset, const std::vector<std::uint64_t>& extent,
+                             std::uint64_t element_bytes, const std::string& path) {
   std::uint64_t count = 1;
-  for (const auto size : extent) count *= size;
+  for (const auto size : extent) {
+    if (size != 0 && count > std::numeric_limits<std::uint64_t>::max() / size) {
+      fail(path + " is damaged: its extent overflows");
+    }
+    count *= size;
+  }
+  const std::uint64_t stored = H5Dget_storage_size(dataset);
+  const std::uint64_t limit = SMALL_DATASET_BYTES + stored * MAX_EXPANSION;
+  if (element_bytes != 0 && count > limit / element_bytes) {
+    fail(path + " is damaged: it claims " + std::to_string(count) + " elements but stores only " +
+         std::to_string(stored) + " bytes");
+  }
   return count;
 }
 }  // namespace
 
 std::vector<double> Dataset::read_doubles() const {
-  std::vector<double> values(element_count(dims()));
+  std::vector<double> values(readable_count(id(), dims(), sizeof(double), path_));
   if (!values.empty()) {
     check_status(H5Dread(id(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
                  "reading " + path_);
@@ -381,7 +421,7 @@ std::vector<double> Dataset::read_doubles() const {
 }
 
 std::vector<std::int64_t> Dataset::read_ints() const {
-  std::vector<std::int64_t> values(element_count(dims()));
+  std::vector<std::int64_t> values(readable_count(id(), dims(), sizeof(std::int64_t), path_));
   if (!values.empty()) {
     check_status(H5Dread(id(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
                  "reading " + path_);
@@ -390,7 +430,8 @@ std::vector<std::int64_t> Dataset::read_ints() const {
 }
 
 std::vector<std::string> Dataset::read_strings() const {
-  const auto count = element_count(dims());
+  // Variable-length strings are stored as references into a heap (≥ 16 bytes each).
+  const auto count = readable_count(id(), dims(), 16, path_);
   const Handle type = variable_string_type();
   std::vector<char*> pointers(count, nullptr);
   if (count > 0) {
@@ -422,7 +463,9 @@ std::vector<unsigned char> Dataset::read_raw() const {
   }
   Handle native(check(H5Tget_native_type(type.get(), H5T_DIR_ASCEND), path_),
                 Handle::Kind::Datatype);
-  std::vector<unsigned char> bytes(element_count(dims()) * H5Tget_size(native.get()));
+  const std::size_t element_bytes = H5Tget_size(native.get());
+  std::vector<unsigned char> bytes(readable_count(id(), dims(), element_bytes, path_) *
+                                   element_bytes);
   if (!bytes.empty()) {
     check_status(H5Dread(id(), native.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, bytes.data()),
                  "reading " + path_);
@@ -452,6 +495,7 @@ std::string Dataset::string_attribute(const std::string& name) const {
 // ----------------------------------------------------------------- File
 
 File File::create(const std::string& path) {
+  silence_library_errors();
   Handle properties(check(H5Pcreate(H5P_FILE_CREATE), "property list"), Handle::Kind::PropertyList);
   check_status(
       H5Pset_link_creation_order(properties.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
@@ -459,7 +503,11 @@ File File::create(const std::string& path) {
   check_status(
       H5Pset_attr_creation_order(properties.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
       "attribute creation order");
-  const Id id = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, properties.get(), H5P_DEFAULT);
+  // Strong close: H5Fclose writes everything and closes objects still open,
+  // so that the stamp written just after it sees the final file.
+  Handle access(check(H5Pcreate(H5P_FILE_ACCESS), "property list"), Handle::Kind::PropertyList);
+  check_status(H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG), "close degree");
+  const Id id = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, properties.get(), access.get());
   if (id < 0) fail("cannot create " + path);
   Handle file(id, Handle::Kind::File);
   Handle root(check(H5Gopen2(file.get(), "/", H5P_DEFAULT), "root group"), Handle::Kind::Group);
@@ -467,6 +515,8 @@ File File::create(const std::string& path) {
 }
 
 File File::open_read_only(const std::string& path) {
+  silence_library_errors();
+  check_file_stamp(path);
   const Id id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   if (id < 0) fail("cannot open " + path + " (not an HDF5 file?)");
   Handle file(id, Handle::Kind::File);
@@ -479,6 +529,7 @@ void File::close() {
   if (file_.valid()) {
     check_status(H5Fflush(file_.get(), H5F_SCOPE_GLOBAL), "writing " + path_);
     check_status(H5Fclose(file_.release()), "closing " + path_);
+    write_file_stamp(path_);
   }
 }
 

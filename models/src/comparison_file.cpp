@@ -39,7 +39,7 @@ void write_comparison(const std::string& path, const Scenario& scenario,
   hdf5::File file = hdf5::File::create(path);
   Group& root = file.root();
   root.set_attribute("filetype", std::string(COMPARISON_FILETYPE));
-  root.set_attribute("format_version", std::int64_t{1});
+  root.set_attribute("format_version", std::int64_t{2});
   root.set_attribute("title", "Trajectoires portfolio comparison: " + scenario.name);
   root.set_attribute("traj_version", settings.traj_version);
   root.set_attribute("git_hash", settings.git_hash);

@@ -455,7 +455,9 @@ std::string comparison_report_html(const Scenario& scenario, const PortfolioComp
   return html.str();
 }
 
-std::string results_report_html(const std::string& path, ReportLanguage language) {
+namespace {
+
+std::string results_report_html_unchecked(const std::string& path, ReportLanguage language) {
   read_run_record(path);  // refuses other files and unknown versions
   const hdf5::File file = hdf5::File::open_read_only(path);
   const hdf5::Group& root = file.root();
@@ -628,6 +630,12 @@ std::string results_report_html(const std::string& path, ReportLanguage language
               path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1))
        << "</code></td></tr></tbody></table></section>\n</body></html>\n";
   return html.str();
+}
+
+}  // namespace
+
+std::string results_report_html(const std::string& path, ReportLanguage language) {
+  return as_input_error(path, [&] { return results_report_html_unchecked(path, language); });
 }
 
 }  // namespace traj::territory

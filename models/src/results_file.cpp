@@ -447,13 +447,14 @@ void ResultsWriter::finish(const EnsembleResult& result) {
   impl_->finish(result);
 }
 
-RunRecord read_run_record(const std::string& path) {
+namespace {
+
+RunRecord read_run_record_unchecked(const std::string& path) {
   hdf5::File file = [&] {
     try {
       return hdf5::File::open_read_only(path);
-    } catch (const Error&) {
-      throw InputError(
-          path + ": expected a Trajectoires results file (HDF5), found a file HDF5 cannot open");
+    } catch (const Error& error) {
+      throw InputError(std::string(error.what()) + "; expected a Trajectoires results file");
     }
   }();
   const Group& root = file.root();
@@ -497,6 +498,12 @@ RunRecord read_run_record(const std::string& path) {
     record.inputs.push_back(std::move(input));
   }
   return record;
+}
+
+}  // namespace
+
+RunRecord read_run_record(const std::string& path) {
+  return as_input_error(path, [&] { return read_run_record_unchecked(path); });
 }
 
 }  // namespace traj::territory

@@ -612,8 +612,22 @@ class ScenarioReader {
   void read_energy_branch(TableReader branch) {
     if (!branch.valid()) return;
     read_carrier_fractions(branch.table("network_losses", false), scenario_.network_losses);
-    read_carrier_fractions(branch.table("own_consumption", false), scenario_.own_consumption);
+    TableReader own_consumption = branch.table("own_consumption", false);
     TableReader conversions = branch.table("conversions", false);
+    if (energy_branch_sector() == NONE) {
+      // Own consumption and the conversions' fuels are counted in that sector.
+      for (TableReader* table : {&own_consumption, &conversions}) {
+        if (!table->valid()) continue;
+        diagnostics_.add(table->where(), table->path(),
+                         "expected the sector \"energy_branch\" among the territory's sectors "
+                         "(the energy branch's own consumption and fuels are counted there), "
+                         "found none");
+        for (const auto& key : table->keys()) table->skip(key);
+      }
+      branch.finish({"network_losses", "own_consumption", "conversions"});
+      return;
+    }
+    read_carrier_fractions(own_consumption, scenario_.own_consumption);
     for (const auto& carrier_id : conversions.keys()) {
       TableReader table = conversions.table(carrier_id, true);
       const int carrier = reference(conversions, carrier_id, scenario_.carriers, "carrier");
@@ -1363,12 +1377,6 @@ class ScenarioReader {
                   quoted(scenario_.carriers[static_cast<std::size_t>(input)]));
         }
       }
-    }
-    if (branch == NONE && !scenario_.conversions.empty()) {
-      diagnostics_.add(
-          {}, "energy_branch.conversions",
-          "expected the sector \"energy_branch\" in the territory (conversions burn fuel "
-          "there), found none");
     }
     std::vector<bool> derived(scenario_.carriers.size(), false);
     for (const auto& conversion : scenario_.conversions) {

@@ -16,7 +16,7 @@ namespace traj::territory {
 
 /// The value of the root attribute `filetype`, and the layout version.
 inline constexpr const char* RESULTS_FILETYPE = "trajectoires-results";
-inline constexpr std::int64_t RESULTS_FORMAT_VERSION = 1;
+inline constexpr std::int64_t RESULTS_FORMAT_VERSION = 2;
 
 struct InputFile {
   std::string path;  ///< as the loader named it (relative paths stay relative)
@@ -81,5 +81,20 @@ struct RunRecord {
   std::vector<InputFile> inputs;
 };
 RunRecord read_run_record(const std::string& path);
+
+/// Runs `read` (which reads file `path`) and turns a failure of HDF5 (a
+/// truncated or damaged file, a missing object) into an InputError that
+/// names the file: bad input, not a fault of traj.
+template <class Read>
+auto as_input_error(const std::string& path, Read&& read) -> decltype(read()) {
+  try {
+    return read();
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& error) {
+    throw InputError(path + ": expected a complete Trajectoires file, found a damaged or " +
+                     "incomplete one: " + error.what());
+  }
+}
 
 }  // namespace traj::territory
