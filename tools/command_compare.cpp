@@ -228,7 +228,8 @@ void print_json(const Scenario& scenario, const PortfolioComparison& comparison)
 
 }  // namespace
 
-CommandRunner add_compare_command(CLI::App& app, const std::string& command_line) {
+CommandRunner add_compare_command(CLI::App& app, const std::string& command_line,
+                                  const Cluster& cluster) {
   struct Options {
     std::string path;
     std::vector<std::string> portfolios;
@@ -281,14 +282,15 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
       "scenarios/orleans-assises.toml --portfolios "
       "pcaet-2019-2025,assises-full "
       "--members 20000");
-  return [options] {
+  return [options, &cluster] {
     const ChosenScenario chosen = load_chosen(options->path);
     std::unique_ptr<OutputFile> output, report;
-    if (!options->output.empty())
+    if (!options->output.empty() && cluster.is_root())
       output = std::make_unique<OutputFile>(options->output, options->force);
-    if (!options->report.empty())
+    if (!options->report.empty() && cluster.is_root())
       report = std::make_unique<OutputFile>(options->report, options->force);
     EnsembleOptions ensemble;
+    ensemble.cluster = &cluster;
     ensemble.members = options->members;
     ensemble.seed = options->seed;
     ensemble.threads = options->threads;

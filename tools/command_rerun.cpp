@@ -11,7 +11,7 @@
 
 namespace traj::cli {
 
-CommandRunner add_rerun_command(CLI::App& app) {
+CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster) {
   struct Options {
     std::string results;
     std::string output;
@@ -35,7 +35,7 @@ CommandRunner add_rerun_command(CLI::App& app) {
       "The scenario files need not exist any more: the results file holds them.\n"
       "Exit code: 0 if every dataset is identical, 1 if some differ (they are listed).\n"
       "Example:\n  traj run --output plan.h5 --members 20000 && traj rerun plan.h5");
-  return [options] {
+  return [options, &cluster] {
     territory::RunRecord record = territory::read_run_record(options->results);
     const ChosenScenario chosen = load_from_inputs(record.settings.scenario_path, record.inputs);
     const territory::Plan plan =
@@ -43,17 +43,21 @@ CommandRunner add_rerun_command(CLI::App& app) {
     record.settings.threads = options->threads;
     const std::string target =
         options->output.empty() ? options->results + ".rerun" : options->output;
-    OutputFile output(target, options->force || options->output.empty());
+    std::unique_ptr<OutputFile> output;
+    if (cluster.is_root())
+      output = std::make_unique<OutputFile>(target, options->force || options->output.empty());
     watch_interrupts();
-    const EnsembleRun run = run_ensemble_of(chosen, plan, record.settings, output.temporary(),
-                                            !options->quiet && ::isatty(STDERR_FILENO) != 0);
+    const EnsembleRun run = run_ensemble_of(
+        chosen, plan, record.settings, true, output ? output->temporary() : std::string(),
+        !options->quiet && ::isatty(STDERR_FILENO) != 0, cluster);
     if (run.result.cancelled) {
       std::cerr << "interrupted by signal " << interrupting_signal()
                 << ": nothing compared, nothing written\n";
       return 128 + interrupting_signal();
     }
-    const auto differing = hdf5::differing_datasets(options->results, output.temporary());
-    if (!options->output.empty()) output.commit();
+    if (!cluster.is_root()) return EXIT_OK;  // rank 0 compares
+    const auto differing = hdf5::differing_datasets(options->results, output->temporary());
+    if (!options->output.empty()) output->commit();
     if (differing.empty()) {
       std::cout << "identical: " << run.result.members << " members of " << chosen.scenario.name
                 << " ("

@@ -366,7 +366,8 @@ void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
 
 }  // namespace
 
-CommandRunner add_run_command(CLI::App& app, const std::string& command_line) {
+CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
+                              const Cluster& cluster) {
   struct Options {
     std::string path;
     std::string portfolio;
@@ -434,7 +435,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line) {
       "  traj run --precision 0.005                # until every probability is known to ±0.5 "
       "point\n"
       "  traj run --deterministic --json           # one run, every number at its median");
-  return [options] {
+  return [options, &cluster] {
     const ChosenScenario chosen = load_chosen(options->path);
     const Scenario& scenario = chosen.scenario;
     std::string portfolio = options->portfolio;
@@ -479,7 +480,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line) {
       settings.threads = options->threads;
       settings.block = options->block;
       std::unique_ptr<OutputFile> output;
-      if (!options->output.empty()) {
+      if (!options->output.empty() && cluster.is_root()) {
         const auto rows =
             trajectory_rows(plan, settings.trajectories);  // reject a bad list before the run
         output = std::make_unique<OutputFile>(options->output, options->force);
@@ -509,8 +510,9 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line) {
       }
       watch_interrupts();
       const EnsembleRun run =
-          run_ensemble_of(chosen, plan, settings, output ? output->temporary() : std::string(),
-                          !options->quiet && ::isatty(STDERR_FILENO) != 0);
+          run_ensemble_of(chosen, plan, settings, !options->output.empty(),
+                          output ? output->temporary() : std::string(),
+                          !options->quiet && ::isatty(STDERR_FILENO) != 0, cluster);
       if (run.result.cancelled) {
         std::cerr << "interrupted by signal " << interrupting_signal() << " after "
                   << run.result.members << " members: no results written\n";

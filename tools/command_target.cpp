@@ -41,7 +41,7 @@ std::string percent(const ProportionEstimate& estimate) {
 
 }  // namespace
 
-CommandRunner add_target_command(CLI::App& app) {
+CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
   struct Options {
     std::string path;
     std::string portfolio;
@@ -95,16 +95,16 @@ CommandRunner add_target_command(CLI::App& app) {
       "  traj target --portfolio plan --indicator renewable_share --year 2030 --confidence 0.8\n"
       "  traj target --portfolio ambitious --objective ghg-2050 --confidence 0.9");
   // Statements stay in English in the page for now; labels follow --lang.
-  const auto write_report = [](const auto& settings, const std::string& territory,
-                               const std::string& portfolio, const std::string& statement,
-                               const ProportionEstimate* probability) {
-    if (settings.report.empty()) return;
+  const auto write_report = [&cluster](const auto& settings, const std::string& territory,
+                                       const std::string& portfolio, const std::string& statement,
+                                       const ProportionEstimate* probability) {
+    if (settings.report.empty() || !cluster.is_root()) return;
     OutputFile(settings.report, settings.force)
         .write(target_report_html(
             territory, portfolio.empty() ? "baseline" : portfolio, statement, probability,
             settings.language == "fr" ? ReportLanguage::French : ReportLanguage::English));
   };
-  return [options, write_report] {
+  return [options, write_report, &cluster] {
     const ChosenScenario chosen = load_chosen(options->path);
     const Scenario& scenario = chosen.scenario;
     const std::string portfolio =
@@ -116,6 +116,7 @@ CommandRunner add_target_command(CLI::App& app) {
     ensemble.members = options->members;
     ensemble.seed = options->seed;
     ensemble.threads = options->threads;
+    ensemble.cluster = &cluster;
     const std::string who =
         portfolio.empty() ? std::string("without any action") : "with portfolio " + portfolio;
     if (!options->indicator.empty()) {

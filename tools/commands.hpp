@@ -6,6 +6,8 @@
 #include <functional>
 #include <string>
 
+#include "traj/cluster.hpp"
+
 namespace traj::cli {
 
 /// Exit codes of `traj`.
@@ -18,11 +20,17 @@ using CommandRunner = std::function<int()>;
 
 CommandRunner add_validate_command(CLI::App& app);
 CommandRunner add_graph_command(CLI::App& app);
-CommandRunner add_run_command(CLI::App& app, const std::string& command_line);
-CommandRunner add_rerun_command(CLI::App& app);
-CommandRunner add_target_command(CLI::App& app);
+// Commands that run ensembles share their work with the other ranks of
+// `cluster` (a single process unless started by mpirun); only rank 0
+// prints and writes files.
+CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
+                              const Cluster& cluster);
+CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster);
+CommandRunner add_target_command(CLI::App& app, const Cluster& cluster);
 CommandRunner add_report_command(CLI::App& app);
-CommandRunner add_compare_command(CLI::App& app, const std::string& command_line);
-CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_line);
+CommandRunner add_compare_command(CLI::App& app, const std::string& command_line,
+                                  const Cluster& cluster);
+CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_line,
+                                      const Cluster& cluster);
 
 }  // namespace traj::cli

@@ -12,8 +12,9 @@
 
 namespace traj::cli {
 EnsembleRun run_ensemble_of(const ChosenScenario& chosen, const territory::Plan& plan,
-                            const territory::RunSettings& settings, const std::string& results_path,
-                            bool show_progress) {
+                            const territory::RunSettings& settings, bool writing,
+                            const std::string& results_path, bool show_progress,
+                            const Cluster& cluster) {
   const territory::TerritorialModel model(plan);
   EnsembleOptions options;
   options.members = settings.members_requested;
@@ -30,12 +31,18 @@ EnsembleRun run_ensemble_of(const ChosenScenario& chosen, const territory::Plan&
     bar.update(done, planned);
   };
   options.cancelled = [] { return interrupted(); };
+  options.cluster = &cluster;
   std::unique_ptr<territory::ResultsWriter> writer;
-  if (!results_path.empty()) {
+  if (writing) {
     options.recorded_rows = territory::trajectory_rows(plan, settings.trajectories);
-    writer = std::make_unique<territory::ResultsWriter>(results_path, plan, settings, chosen.inputs,
-                                                        options.recorded_rows);
-    options.on_members = [&writer](const MemberRecords& records) { writer->append(records); };
+    options.records_on_root_only = true;
+    if (cluster.is_root()) {
+      writer = std::make_unique<territory::ResultsWriter>(results_path, plan, settings,
+                                                          chosen.inputs, options.recorded_rows);
+      options.on_members = [&writer](const MemberRecords& records) { writer->append(records); };
+    } else {
+      options.on_members = [](const MemberRecords&) {};  // rank 0 gets them
+    }
   }
   const auto start = std::chrono::steady_clock::now();
   EnsembleRun run{run_ensemble(model, model.objective_specs(), options), 0.0};

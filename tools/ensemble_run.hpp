@@ -5,6 +5,7 @@
 #include <string>
 
 #include "scenario_choice.hpp"
+#include "traj/cluster.hpp"
 #include "traj/ensemble.hpp"
 #include "traj/territory/plan.hpp"
 #include "traj/territory/results_file.hpp"
@@ -16,11 +17,13 @@ struct EnsembleRun {
   double seconds = 0.0;
 };
 
-/// Runs the ensemble `settings` describe. With a non-empty `results_path`,
-/// streams every batch to that file and finishes it (unless interrupted:
-/// then `result.cancelled` is set and the file is incomplete).
+/// Runs the ensemble `settings` describe, over the ranks of `cluster`. With
+/// `writing`, streams every batch to `results_path` (on rank 0, the only one
+/// that writes) and finishes it (unless interrupted: then `result.cancelled`
+/// is set and the file is incomplete).
 EnsembleRun run_ensemble_of(const ChosenScenario& chosen, const territory::Plan& plan,
-                            const territory::RunSettings& settings, const std::string& results_path,
-                            bool show_progress);
+                            const territory::RunSettings& settings, bool writing,
+                            const std::string& results_path, bool show_progress,
+                            const Cluster& cluster);
 
 }  // namespace traj::cli

@@ -1,13 +1,48 @@
 // traj: Monte Carlo trajectories of territorial climate plans.
 // The only place where errors become messages and exit codes.
+#include <cstdio>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <sstream>
 
 #include "commands.hpp"
+#include "interrupt.hpp"
+#include "traj/cluster.hpp"
 #include "traj/error.hpp"
+
+namespace {
+
+/// Under mpirun: every rank runs the same command; rank 0 prints and writes.
+/// A failure may be one rank's alone while the others wait for it in a
+/// collective: the job then ends at once (MPI_Abort), with the message.
+int finish(const traj::Cluster& cluster, int code, const std::string& message) {
+  if (message.empty()) return code;  // an outcome every rank shares
+  if (cluster.size() == 1) {
+    std::cerr << message;
+    return code;
+  }
+  cluster.abort(message, code);
+  return code;  // not reached
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace traj::cli;
+  std::unique_ptr<traj::Cluster> cluster;
+  try {
+    cluster = traj::launched_by_mpi() ? traj::join_mpi_job(argc, argv)
+                                      : std::make_unique<traj::SingleProcess>();
+  } catch (const traj::Error& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return EXIT_INTERNAL;
+  }
+  if (cluster->size() > 1) traj::cli::end_at_once_on_signal();
+  if (!cluster->is_root()) {
+    // Rank 0 speaks for the job; the others' failures reach it or abort it.
+    if (std::freopen("/dev/null", "w", stdout) == nullptr) return EXIT_INTERNAL;
+  }
   CLI::App app{
       "traj — how a territory's climate actions propagate to energy, local renewables, GHG and "
       "air pollutants.\nWith no SCENARIO, commands use the bundled default scenario (Brest "
@@ -33,40 +68,42 @@ int main(int argc, char** argv) {
     if (i > 0) command_line += ' ';
     command_line += argv[i];
   }
-  const CommandRunner run = add_run_command(app, command_line);
-  const CommandRunner rerun = add_rerun_command(app);
-  const CommandRunner target = add_target_command(app);
+  const CommandRunner run = add_run_command(app, command_line, *cluster);
+  const CommandRunner rerun = add_rerun_command(app, *cluster);
+  const CommandRunner target = add_target_command(app, *cluster);
   const CommandRunner report = add_report_command(app);
-  const CommandRunner compare = add_compare_command(app, command_line);
-  const CommandRunner sensitivity = add_sensitivity_command(app, command_line);
+  const CommandRunner compare = add_compare_command(app, command_line, *cluster);
+  const CommandRunner sensitivity = add_sensitivity_command(app, command_line, *cluster);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
-    return app.exit(success);
+    return cluster->is_root() ? app.exit(success) : EXIT_OK;
   } catch (const CLI::ParseError& error) {
-    app.exit(error);
-    return EXIT_INPUT;
+    if (cluster->is_root()) app.exit(error);
+    return EXIT_INPUT;  // the same on every rank: no abort needed
   }
+  int code = EXIT_INTERNAL;
+  std::ostringstream message;
   try {
-    if (app.got_subcommand("validate")) return validate();
-    if (app.got_subcommand("graph")) return graph();
-    if (app.got_subcommand("run")) return run();
-    if (app.got_subcommand("rerun")) return rerun();
-    if (app.got_subcommand("target")) return target();
-    if (app.got_subcommand("report")) return report();
-    if (app.got_subcommand("compare")) return compare();
-    if (app.got_subcommand("sensitivity")) return sensitivity();
+    if (app.got_subcommand("validate")) code = validate();
+    if (app.got_subcommand("graph")) code = graph();
+    if (app.got_subcommand("run")) code = run();
+    if (app.got_subcommand("rerun")) code = rerun();
+    if (app.got_subcommand("target")) code = target();
+    if (app.got_subcommand("report")) code = report();
+    if (app.got_subcommand("compare")) code = compare();
+    if (app.got_subcommand("sensitivity")) code = sensitivity();
   } catch (const traj::InputError& error) {
-    std::cerr << error.what();
-    if (error.total() > 1) std::cerr << error.total() << " errors.\n";
-    return EXIT_INPUT;
+    message << error.what();
+    if (error.total() > 1) message << error.total() << " errors.\n";
+    code = EXIT_INPUT;
   } catch (const traj::Error& error) {
-    std::cerr << "error: " << error.what() << "\n";
-    return EXIT_DIFFERENT;
+    message << "error: " << error.what() << "\n";
+    code = EXIT_DIFFERENT;
   } catch (const std::exception& error) {
-    std::cerr << "internal error: " << error.what()
-              << "\nThis is a bug in traj; please report it with the scenario file.\n";
-    return EXIT_INTERNAL;
+    message << "internal error: " << error.what()
+            << "\nThis is a bug in traj; please report it with the scenario file.\n";
+    code = EXIT_INTERNAL;
   }
-  return EXIT_INTERNAL;
+  return finish(*cluster, code, message.str());
 }

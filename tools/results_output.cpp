@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "interrupt.hpp"
 #include "traj/error.hpp"
 
 namespace traj::cli {
@@ -30,8 +31,10 @@ OutputFile::OutputFile(const std::string& target, bool force) : target_(target) 
   name += ".tmp-";
   name += std::to_string(::getpid());
   temporary_ = (directory / name).string();
+  remove_on_signal(temporary_);
   std::ofstream probe(temporary_, std::ios::binary);
   if (!probe) {
+    forget_on_signal(temporary_);
     throw InputError("--output: cannot write in " + directory.string() + " (permissions?)");
   }
 }
@@ -41,6 +44,7 @@ OutputFile::~OutputFile() {
     std::error_code error;
     std::filesystem::remove(temporary_, error);
   }
+  forget_on_signal(temporary_);
 }
 
 void OutputFile::write(const std::string& text) {
@@ -57,6 +61,7 @@ void OutputFile::commit() {
   std::filesystem::rename(temporary_, target_, error);
   if (error) throw Error("cannot rename " + temporary_ + " to " + target_ + ": " + error.message());
   committed_ = true;
+  forget_on_signal(temporary_);
 }
 
 }  // namespace traj::cli

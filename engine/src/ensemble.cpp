@@ -7,8 +7,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
+#include "traj/cluster.hpp"
+#include "traj/error.hpp"
+#include "traj/exact_sum.hpp"
 #include "traj/quantile_sketch.hpp"
 #include "traj/random_stream.hpp"
 
@@ -312,8 +316,97 @@ void sample_parameters(const ParameterSet& parameters, std::uint64_t seed, std::
   ParameterSampler(parameters, seed).fill(first, lanes, values);
 }
 
+namespace {
+
+/// What a rank keeps of the batches it ran, merged exactly: sums and sums of
+/// squares (exact, so their order does not matter), sketches (integers).
+struct RankTotals {
+  ExactSums sums;  ///< [cell] sums, then [cells + cell] sums of squares
+  std::vector<QuantileSketch> sketches;
+  std::vector<std::uint64_t> invalid_examples;
+
+  void add(const Accumulator& batch, std::size_t cells) {
+    for (std::size_t cell = 0; cell < cells; ++cell) {
+      for (std::size_t k = 0; k < PARTIALS; ++k) {
+        sums.add(cell, batch.sum[cell * PARTIALS + k]);
+        sums.add(cells + cell, batch.sum_squares[cell * PARTIALS + k]);
+      }
+    }
+    for (std::size_t i = 0; i < sketches.size(); ++i) sketches[i].merge(batch.sketches[i]);
+    for (const auto member : batch.invalid_examples) invalid_examples.push_back(member);
+    std::sort(invalid_examples.begin(), invalid_examples.end());
+    if (invalid_examples.size() > 5) invalid_examples.resize(5);
+  }
+};
+
+/// Integers a batch contributes to the counts every rank keeps.
+struct BatchCounts {
+  std::vector<std::uint64_t> successes;
+  std::uint64_t joint = 0, members = 0, invalid = 0;
+};
+
+constexpr std::size_t MAX_EXAMPLES = 5;
+
+// Per-member records of a batch, as bytes (to another rank).
+std::vector<unsigned char> pack_records(const MemberRecords& records, std::size_t parameters,
+                                        std::size_t recorded_rows, std::size_t objectives) {
+  const std::size_t count = records.count, years = records.years;
+  std::vector<double> numbers;
+  numbers.reserve(2 + count * parameters + recorded_rows * count * years);
+  numbers.push_back(static_cast<double>(records.first));
+  numbers.push_back(static_cast<double>(count));
+  numbers.insert(numbers.end(), records.parameters, records.parameters + count * parameters);
+  for (std::size_t r = 0; r < recorded_rows; ++r) {
+    const double* row = records.trajectories + r * records.capacity * years;
+    numbers.insert(numbers.end(), row, row + count * years);
+  }
+  std::vector<unsigned char> bytes(numbers.size() * sizeof(double) + count * objectives);
+  std::memcpy(bytes.data(), numbers.data(), numbers.size() * sizeof(double));
+  std::memcpy(bytes.data() + numbers.size() * sizeof(double), records.successes,
+              count * objectives);
+  return bytes;
+}
+
+struct UnpackedRecords {
+  std::vector<double> parameters, trajectories;
+  std::vector<std::uint8_t> successes;
+  MemberRecords records;
+};
+
+UnpackedRecords unpack_records(const std::vector<unsigned char>& bytes, std::size_t parameters,
+                               std::size_t recorded_rows, std::size_t objectives,
+                               std::size_t years) {
+  UnpackedRecords unpacked;
+  double header[2];
+  std::memcpy(header, bytes.data(), sizeof header);
+  const auto count = static_cast<std::size_t>(header[1]);
+  const unsigned char* at = bytes.data() + sizeof header;
+  unpacked.parameters.resize(count * parameters);
+  std::memcpy(unpacked.parameters.data(), at, unpacked.parameters.size() * sizeof(double));
+  at += unpacked.parameters.size() * sizeof(double);
+  unpacked.trajectories.resize(recorded_rows * count * years);
+  std::memcpy(unpacked.trajectories.data(), at, unpacked.trajectories.size() * sizeof(double));
+  at += unpacked.trajectories.size() * sizeof(double);
+  unpacked.successes.assign(at, at + count * objectives);
+  MemberRecords& records = unpacked.records;
+  records.first = static_cast<std::uint64_t>(header[0]);
+  records.count = count;
+  records.capacity = count;
+  records.years = years;
+  records.parameters = unpacked.parameters.data();
+  records.trajectories = unpacked.trajectories.data();
+  records.successes = unpacked.successes.data();
+  return unpacked;
+}
+
+}  // namespace
+
 EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>& objectives,
                             const EnsembleOptions& options) {
+  const SingleProcess alone;
+  const Cluster& cluster = options.cluster != nullptr ? *options.cluster : alone;
+  const auto ranks = static_cast<std::uint64_t>(cluster.size());
+  const auto rank = static_cast<std::uint64_t>(cluster.rank());
   Context context{model,        objectives,
                   options,      ParameterSampler(model.parameters(), options.seed),
                   model.rows(), model.years()};
@@ -333,23 +426,6 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
     worker.invalid.assign(block, 0);
     return worker;
   });
-
-  Accumulator total = context.empty();
-  const auto estimates = [&](const Accumulator& accumulator) {
-    std::vector<ProportionEstimate> result;
-    for (const auto successes : accumulator.successes) {
-      result.push_back(estimate_proportion(successes, accumulator.members));
-    }
-    return result;
-  };
-  const auto precise_enough = [&] {
-    if (options.precision <= 0.0) return true;
-    for (const auto& estimate : estimates(total)) {
-      if (half_width(estimate) > options.precision) return false;
-    }
-    return true;
-  };
-
   if (options.on_members) {
     context.recording = true;
     context.capacity = CHUNK * CHUNKS_PER_BATCH;
@@ -359,83 +435,253 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
         options.recorded_rows.size() * context.capacity * context.years, 0.0);
     context.recorded_successes.assign(context.capacity * objectives.size(), 0);
   }
+
+  const std::size_t cells = context.rows * context.years;
+  RankTotals totals{ExactSums(2 * cells), context.empty().sketches, {}};
+  // Counts over every accepted batch of every rank: the same on all ranks.
+  BatchCounts global;
+  global.successes.assign(objectives.size(), 0);
+  const auto precise_enough = [&] {
+    if (options.precision <= 0.0) return true;
+    for (const auto successes : global.successes) {
+      if (half_width(estimate_proportion(successes, global.members)) > options.precision)
+        return false;
+    }
+    return true;
+  };
+
+  // The batches, numbered k = 0, 1, …, are those a single process runs in
+  // turn: first the requested members, then (with a precision target) one
+  // more batch at a time until the target or the cap. Batch k of a round
+  // goes to rank k mod R.
+  const std::uint64_t batch_size = CHUNK * CHUNKS_PER_BATCH;
+  const std::uint64_t first_batches = (options.members + batch_size - 1) / batch_size;
+  const auto bounds = [&](std::uint64_t k) -> std::pair<std::uint64_t, std::uint64_t> {
+    if (k < first_batches) {
+      return {k * batch_size, std::min(options.members, (k + 1) * batch_size)};
+    }
+    const std::uint64_t start = options.members + (k - first_batches) * batch_size;
+    if (start >= options.max_members) return {start, start};
+    return {start, std::min(options.max_members, start + batch_size)};
+  };
+
+  const std::size_t count_words = objectives.size() + 3;  // successes, joint, members, invalid
   bool cancelled = false;
+  bool reached = true;
+  bool extending = false;  // past the requested members, towards the precision target
   const int threads =
       options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
   tbb::task_arena arena(threads);
+  std::uint64_t next = 0;
   std::uint64_t planned = options.members;
-  bool reached = true;
-  arena.execute([&] {
-    std::uint64_t done = 0;
-    while (true) {
-      if (done >= planned) {
-        if (precise_enough() || options.precision <= 0.0) break;
-        if (planned >= options.max_members) {
-          reached = false;
-          break;
+  while (true) {
+    if (!extending && next >= first_batches) {
+      if (precise_enough()) break;
+      extending = true;
+    }
+    // The batches of this round.
+    std::uint64_t round = 0;
+    while (round < ranks) {
+      const std::uint64_t k = next + round;
+      if (!extending && k >= first_batches) break;
+      const auto [start, end] = bounds(k);
+      if (start >= end) break;
+      ++round;
+    }
+    if (round == 0) {
+      reached = false;  // at the cap without the precision target
+      break;
+    }
+    if (extending) planned = bounds(next + round - 1).second;
+
+    // This rank's batch.
+    Accumulator mine = context.empty();
+    bool ran = false;
+    std::int64_t stop = 0;  // 1: cancelled, 2 + r: rank r failed
+    std::string failure;
+    if (options.cancelled && options.cancelled()) stop = 1;
+    if (stop == 0 && rank < round) {
+      const auto [start, end] = bounds(next + rank);
+      const auto run_batch = [&, start = start, end = end] {
+        const std::uint64_t chunks = (end - start + CHUNK - 1) / CHUNK;
+        context.batch_first = start;
+        ChunkBody body(context, workers, start, end);
+        arena.execute([&] {
+          tbb::parallel_deterministic_reduce(tbb::blocked_range<std::uint64_t>(0, chunks, 1), body);
+        });
+        mine = std::move(body.accumulator());
+      };
+      if (ranks == 1) {
+        run_batch();  // exceptions reach the caller as they are
+      } else {
+        try {
+          run_batch();
+        } catch (const std::exception& error) {
+          stop = 2 + static_cast<std::int64_t>(rank);
+          failure = error.what();
         }
-        planned = std::min(options.max_members, planned + CHUNK * CHUNKS_PER_BATCH);
       }
-      if (options.cancelled && options.cancelled()) {
-        cancelled = true;
+      ran = stop == 0;
+    }
+
+    // Every rank learns every batch's counts, and whether to stop.
+    std::vector<std::int64_t> counts(round * count_words + 1, 0);
+    if (ran) {
+      std::int64_t* slot = counts.data() + rank * count_words;
+      for (std::size_t o = 0; o < objectives.size(); ++o)
+        slot[o] = static_cast<std::int64_t>(mine.successes[o]);
+      slot[objectives.size()] = static_cast<std::int64_t>(mine.joint);
+      slot[objectives.size() + 1] = static_cast<std::int64_t>(mine.members);
+      slot[objectives.size() + 2] = static_cast<std::int64_t>(mine.invalid);
+    }
+    counts.back() = stop;
+    if (ranks > 1) {
+      std::vector<std::int64_t> flag = {stop};
+      cluster.max(flag);
+      counts.back() = 0;
+      cluster.sum(counts);
+      stop = flag.front();
+    }
+    if (stop >= 2) {
+      const int failed = static_cast<int>(stop - 2);
+      std::vector<unsigned char> message(failure.begin(), failure.end());
+      cluster.broadcast(message, failed);
+      throw Error("rank " + std::to_string(failed) + " of " + std::to_string(ranks) +
+                  " failed: " + std::string(message.begin(), message.end()));
+    }
+    if (stop == 1) {
+      cancelled = true;
+      break;
+    }
+
+    // Accept batches in order as a single process would: all of them, or
+    // with a precision target up to the first after which it is met.
+    std::uint64_t accepted = 0;
+    bool target_met = false;
+    for (std::uint64_t i = 0; i < round; ++i) {
+      const std::int64_t* slot = counts.data() + i * count_words;
+      for (std::size_t o = 0; o < objectives.size(); ++o)
+        global.successes[o] += static_cast<std::uint64_t>(slot[o]);
+      global.joint += static_cast<std::uint64_t>(slot[objectives.size()]);
+      global.members += static_cast<std::uint64_t>(slot[objectives.size() + 1]);
+      global.invalid += static_cast<std::uint64_t>(slot[objectives.size() + 2]);
+      ++accepted;
+      if (extending && precise_enough()) {
+        target_met = true;
+        planned = bounds(next + i).second;
         break;
       }
-      const std::uint64_t end = std::min(planned, done + CHUNK * CHUNKS_PER_BATCH);
-      const std::uint64_t chunks = (end - done + CHUNK - 1) / CHUNK;
-      context.batch_first = done;
-      ChunkBody body(context, workers, done, end);
-      tbb::parallel_deterministic_reduce(tbb::blocked_range<std::uint64_t>(0, chunks, 1), body);
-      total.merge(body.accumulator());
-      if (context.recording) {
-        MemberRecords records;
-        records.first = done;
-        records.count = static_cast<std::size_t>(end - done);
-        records.capacity = context.capacity;
-        records.years = context.years;
-        records.parameters = context.recorded_parameters.data();
-        records.trajectories = context.recorded_trajectories.data();
-        records.successes = context.recorded_successes.data();
-        options.on_members(records);
-      }
-      done = end;
-      if (options.progress) options.progress(done, planned);
     }
-  });
+    if (ran && rank < accepted) totals.add(mine, cells);
+
+    // Per-member records, batch by batch in member order.
+    if (context.recording) {
+      const std::size_t parameter_count = context.draws_count;
+      const std::size_t recorded = options.recorded_rows.size();
+      for (std::uint64_t i = 0; i < accepted; ++i) {
+        const auto owner = static_cast<int>(i);
+        const auto [start, end] = bounds(next + i);
+        MemberRecords local;
+        if (rank == i) {
+          local.first = start;
+          local.count = static_cast<std::size_t>(end - start);
+          local.capacity = context.capacity;
+          local.years = context.years;
+          local.parameters = context.recorded_parameters.data();
+          local.trajectories = context.recorded_trajectories.data();
+          local.successes = context.recorded_successes.data();
+        }
+        if (ranks == 1) {
+          options.on_members(local);
+        } else if (options.records_on_root_only) {
+          if (owner == 0 && rank == 0) {
+            options.on_members(local);
+          } else if (rank == i) {
+            cluster.send(pack_records(local, parameter_count, recorded, objectives.size()), 0);
+          } else if (rank == 0) {
+            const auto unpacked = unpack_records(cluster.receive(owner), parameter_count, recorded,
+                                                 objectives.size(), context.years);
+            options.on_members(unpacked.records);
+          }
+        } else {
+          std::vector<unsigned char> bytes;
+          if (rank == i) bytes = pack_records(local, parameter_count, recorded, objectives.size());
+          cluster.broadcast(bytes, owner);
+          const auto unpacked =
+              unpack_records(bytes, parameter_count, recorded, objectives.size(), context.years);
+          options.on_members(unpacked.records);
+        }
+      }
+    }
+    next += accepted;
+    if (options.progress) options.progress(global.members, std::max(planned, global.members));
+    if (target_met) break;
+  }
+
+  // Every rank's sums, sketches and examples of invalid members, merged.
+  totals.sums.normalize();
+  if (ranks > 1) {
+    cluster.sum(totals.sums.words());
+    std::vector<std::int64_t> range(totals.sketches.size() * QuantileSketch::RANGE_WORDS,
+                                    QuantileSketch::EMPTY_RANGE);
+    for (std::size_t i = 0; i < totals.sketches.size(); ++i)
+      totals.sketches[i].widen_range(range.data() + i * QuantileSketch::RANGE_WORDS);
+    cluster.max(range);
+    std::vector<std::size_t> offsets;
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < totals.sketches.size(); ++i) {
+      offsets.push_back(words);
+      words += QuantileSketch::dense_size(range.data() + i * QuantileSketch::RANGE_WORDS);
+    }
+    std::vector<std::int64_t> dense(words);
+    for (std::size_t i = 0; i < totals.sketches.size(); ++i)
+      totals.sketches[i].write_dense(range.data() + i * QuantileSketch::RANGE_WORDS,
+                                     dense.data() + offsets[i]);
+    cluster.sum(dense);
+    for (std::size_t i = 0; i < totals.sketches.size(); ++i)
+      totals.sketches[i].read_dense(range.data() + i * QuantileSketch::RANGE_WORDS,
+                                    dense.data() + offsets[i]);
+    std::vector<std::int64_t> examples(ranks * MAX_EXAMPLES, -1);
+    for (std::size_t e = 0; e < totals.invalid_examples.size(); ++e)
+      examples[rank * MAX_EXAMPLES + e] = static_cast<std::int64_t>(totals.invalid_examples[e]);
+    cluster.max(examples);
+    totals.invalid_examples.clear();
+    for (const auto member : examples) {
+      if (member >= 0) totals.invalid_examples.push_back(static_cast<std::uint64_t>(member));
+    }
+    std::sort(totals.invalid_examples.begin(), totals.invalid_examples.end());
+    if (totals.invalid_examples.size() > MAX_EXAMPLES) totals.invalid_examples.resize(MAX_EXAMPLES);
+  }
 
   EnsembleResult result;
-  result.members = total.members;
+  result.members = global.members;
   result.seed = options.seed;
   result.rows = context.rows;
   result.years = context.years;
   result.precision_reached = reached;
   result.cancelled = cancelled;
-  result.invalid_members = total.invalid;
-  result.invalid_examples = total.invalid_examples;
-  const double n = static_cast<double>(total.members);
-  const std::size_t cells = context.rows * context.years;
+  result.invalid_members = global.invalid;
+  result.invalid_examples = totals.invalid_examples;
+  const double n = static_cast<double>(global.members);
   result.mean.resize(cells);
   result.sd.resize(cells);
   for (std::size_t i = 0; i < cells; ++i) {
-    double sum = 0.0, squares = 0.0;
-    for (std::size_t k = 0; k < PARTIALS; ++k) {
-      sum += total.sum[i * PARTIALS + k];
-      squares += total.sum_squares[i * PARTIALS + k];
-    }
+    const double sum = totals.sums.value(i), squares = totals.sums.value(cells + i);
     result.mean[i] = sum / n;
     const double variance = n > 1 ? (squares - sum * sum / n) / (n - 1) : 0.0;
     result.sd[i] = std::sqrt(std::max(0.0, variance));
   }
   result.quantile_levels = options.quantiles;
   result.quantile_rows = options.quantile_rows;
-  for (const auto& sketch : total.sketches) {
+  for (const auto& sketch : totals.sketches) {
     for (const double level : options.quantiles) result.quantiles.push_back(sketch.quantile(level));
   }
-  const auto proportions = estimates(total);
   for (std::size_t o = 0; o < objectives.size(); ++o) {
-    result.objectives.push_back({objectives[o].id, total.successes[o], proportions[o]});
+    result.objectives.push_back({objectives[o].id, global.successes[o],
+                                 estimate_proportion(global.successes[o], global.members)});
   }
-  result.joint_successes = total.joint;
-  result.joint = estimate_proportion(total.joint, total.members);
+  result.joint_successes = global.joint;
+  result.joint = estimate_proportion(global.joint, global.members);
   return result;
 }
 

@@ -150,4 +150,64 @@ double QuantileSketch::quantile(double q) const {
   return value_of(positive_.offset + static_cast<std::int32_t>(positive_.counts.size()) - 1);
 }
 
+namespace {
+// range = {−low, high} of the positive store, then of the negative store.
+std::int64_t bins_of(const std::int64_t* range) {
+  if (range[0] == QuantileSketch::EMPTY_RANGE) return 0;
+  return range[1] + range[0] + 1;
+}
+}  // namespace
+
+void QuantileSketch::widen_range(std::int64_t* range) const {
+  const Store* stores[2] = {&positive_, &negative_};
+  for (std::size_t s = 0; s < 2; ++s) {
+    const Store& store = *stores[s];
+    if (store.counts.empty()) continue;
+    range[2 * s] = std::max<std::int64_t>(range[2 * s], -std::int64_t{store.offset});
+    range[2 * s + 1] = std::max<std::int64_t>(
+        range[2 * s + 1],
+        std::int64_t{store.offset} + static_cast<std::int64_t>(store.counts.size()) - 1);
+  }
+}
+
+std::size_t QuantileSketch::dense_size(const std::int64_t* range) {
+  return static_cast<std::size_t>(2 + bins_of(range) + bins_of(range + 2));
+}
+
+void QuantileSketch::write_dense(const std::int64_t* range, std::int64_t* out) const {
+  out[0] = static_cast<std::int64_t>(count_);
+  out[1] = static_cast<std::int64_t>(zeros_);
+  std::int64_t* bins = out + 2;
+  const Store* stores[2] = {&positive_, &negative_};
+  for (std::size_t s = 0; s < 2; ++s) {
+    const std::int64_t* store_range = range + 2 * s;
+    const std::int64_t width = bins_of(store_range);
+    std::fill(bins, bins + width, 0);
+    const Store& store = *stores[s];
+    for (std::size_t i = 0; i < store.counts.size(); ++i) {
+      const std::int64_t index = store.offset + static_cast<std::int64_t>(i);
+      bins[index + store_range[0]] = static_cast<std::int64_t>(store.counts[i]);
+    }
+    bins += width;
+  }
+}
+
+void QuantileSketch::read_dense(const std::int64_t* range, const std::int64_t* in) {
+  count_ = static_cast<std::uint64_t>(in[0]);
+  zeros_ = static_cast<std::uint64_t>(in[1]);
+  const std::int64_t* bins = in + 2;
+  Store* stores[2] = {&positive_, &negative_};
+  for (std::size_t s = 0; s < 2; ++s) {
+    const std::int64_t* store_range = range + 2 * s;
+    const std::int64_t width = bins_of(store_range);
+    Store& store = *stores[s];
+    store.counts.clear();
+    if (width > 0) {
+      store.offset = static_cast<std::int32_t>(-store_range[0]);
+      store.counts.assign(bins, bins + width);
+    }
+    bins += width;
+  }
+}
+
 }  // namespace traj

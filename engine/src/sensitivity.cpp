@@ -1,5 +1,7 @@
 #include "traj/sensitivity.hpp"
 
+#include "traj/cluster.hpp"
+
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
@@ -89,7 +91,20 @@ std::vector<SensitivityFactor> single_factors(const ParameterSet& parameters) {
 std::vector<double> evaluate_design(
     const Model& model, const std::vector<SensitivityOutput>& outputs,
     const std::function<void(std::uint64_t, double*)>& design, std::uint64_t runs, int threads,
-    std::size_t block, const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
+    std::size_t block, const std::function<void(std::uint64_t, std::uint64_t)>& progress,
+    const Cluster* cluster) {
+  if (cluster != nullptr && cluster->size() > 1) {
+    // Each rank runs a contiguous share of the runs; every run's outputs
+    // depend on its design point only, so the gathered whole is the same as
+    // one process's.
+    const auto ranks = static_cast<std::uint64_t>(cluster->size());
+    const auto rank = static_cast<std::uint64_t>(cluster->rank());
+    const std::uint64_t first = runs * rank / ranks, last = runs * (rank + 1) / ranks;
+    const auto shifted = [&](std::uint64_t run, double* values) { design(first + run, values); };
+    const auto share =
+        evaluate_design(model, outputs, shifted, last - first, threads, block, progress, nullptr);
+    return cluster->gather_all(share);
+  }
   const std::size_t parameters = model.parameters().size();
   const std::size_t lanes_max = std::max<std::size_t>(1, block);
   std::vector<double> results(runs * outputs.size(), 0.0);
@@ -171,7 +186,7 @@ SensitivityResult sobol_indices(const Model& model, const std::vector<Sensitivit
   };
   const std::uint64_t runs = N * (k + 2);
   const auto results = evaluate_design(model, outputs, design, runs, options.threads, options.block,
-                                       options.progress);
+                                       options.progress, options.cluster);
   SensitivityResult result;
   for (const auto& factor : factors) result.factors.push_back(factor.name);
   for (const auto& output : outputs) result.outputs.push_back(output.name);
@@ -290,7 +305,7 @@ SensitivityResult morris_screening(const Model& model,
     std::copy_n(design.data() + run * P, P, values);
   };
   const auto results = evaluate_design(model, outputs, points, runs, options.threads, options.block,
-                                       options.progress);
+                                       options.progress, options.cluster);
   SensitivityResult result;
   for (const auto& factor : factors) result.factors.push_back(factor.name);
   for (const auto& output : outputs) result.outputs.push_back(output.name);

@@ -15,6 +15,8 @@
 
 namespace traj {
 
+class Cluster;
+
 /// An objective judged on each member: value = row at year_index, divided
 /// by a reference when relative (the member's own value at
 /// reference_year_index, or a stated reference_value).
@@ -60,6 +62,13 @@ struct EnsembleOptions {
   std::function<void(const MemberRecords&)> on_members;
   /// Polled between batches: true stops the run (the result says so).
   std::function<bool()> cancelled;
+  /// With several processes (MPI ranks): batches of members are dealt to
+  /// the ranks in turn, and every rank ends with the same result as a single
+  /// process would (sums are exact, sketches and counts are integers).
+  /// `on_members` is then called on every rank with every batch, in member
+  /// order, or only on rank 0 with `records_on_root_only`.
+  const Cluster* cluster = nullptr;
+  bool records_on_root_only = false;
 };
 
 struct ObjectiveOutcome {

@@ -10,6 +10,7 @@
 /// few hundred counters per decade of values, independent of their number.
 /// Counts are integers, so merging is exact and order-independent.
 
+#include <climits>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -29,6 +30,18 @@ class QuantileSketch {
   /// The q-quantile (q in [0, 1]); NaN when empty.
   double quantile(double q) const;
   double relative_accuracy() const { return alpha_; }
+
+  /// Merging over processes, as fixed-size arrays of integers summed word by
+  /// word (e.g. by MPI_Allreduce): the bins in use, as RANGE_WORDS numbers
+  /// combined by element-wise maximum (start from EMPTY_RANGE); then each
+  /// sketch as dense_size(range) counts, summed.
+  static constexpr std::size_t RANGE_WORDS = 4;
+  static constexpr std::int64_t EMPTY_RANGE = INT64_MIN;
+  void widen_range(std::int64_t* range) const;
+  static std::size_t dense_size(const std::int64_t* range);
+  void write_dense(const std::int64_t* range, std::int64_t* out) const;
+  /// Replaces the contents by dense counts (of the same accuracy).
+  void read_dense(const std::int64_t* range, const std::int64_t* in);
 
  private:
   struct Store {

@@ -49,6 +49,9 @@ struct SensitivityOptions {
   int bootstrap = 200;  ///< Sobol: bootstrap replicates for the intervals
   /// Called from the calling thread with (runs done, runs planned).
   std::function<void(std::uint64_t, std::uint64_t)> progress;
+  /// With several processes (MPI ranks), each runs a share of the design;
+  /// every rank gets the same results as one process would.
+  const Cluster* cluster = nullptr;
 };
 
 struct SobolIndex {
@@ -88,6 +91,7 @@ SensitivityResult morris_screening(const Model& model,
 std::vector<double> evaluate_design(
     const Model& model, const std::vector<SensitivityOutput>& outputs,
     const std::function<void(std::uint64_t, double*)>& design, std::uint64_t runs, int threads,
-    std::size_t block, const std::function<void(std::uint64_t, std::uint64_t)>& progress = {});
+    std::size_t block, const std::function<void(std::uint64_t, std::uint64_t)>& progress = {},
+    const Cluster* cluster = nullptr);
 
 }  // namespace traj
