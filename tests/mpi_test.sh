@@ -42,6 +42,14 @@ for ranks in 1 2 3; do
   cmp -s serial-sensitivity.json sensitivity.json || fail "sensitivity differs at R = $ranks"
 done
 
+# Bad input: exit code 2 and the error said once, by rank 0.
+status=0
+$mpirun -np 3 "$traj" run "$(dirname "$clermont")/tests/errors/nan.toml" > /dev/null 2> bad.err ||
+  status=$?
+[ "$status" -eq 2 ] || fail "bad input under mpirun: exit $status, expected 2"
+[ "$(grep -c 'expected a finite number, found a float nan' bad.err)" -eq 1 ] ||
+  fail "bad input under mpirun: the error is not said exactly once: $(cat bad.err)"
+
 # A rank that dies ends the whole job, and leaves no results file behind.
 $mpirun -np 3 "$traj" run --members 5000000 -q --output killed.h5 > /dev/null 2>&1 &
 job=$!

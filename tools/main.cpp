@@ -1,10 +1,12 @@
 // traj: Monte Carlo trajectories of territorial climate plans.
 // The only place where errors become messages and exit codes.
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include "commands.hpp"
 #include "interrupt.hpp"
@@ -22,6 +24,9 @@ int finish(const traj::Cluster& cluster, int code, const std::string& message) {
     std::cerr << message;
     return code;
   }
+  // The same failure usually happens on every rank (bad input): rank 0
+  // aborts first and speaks for all; the others only if it does not.
+  if (!cluster.is_root()) std::this_thread::sleep_for(std::chrono::seconds(2));
   cluster.abort(message, code);
   return code;  // not reached
 }

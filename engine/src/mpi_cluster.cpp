@@ -101,7 +101,7 @@ class MpiCluster final : public Cluster {
   void abort(const std::string& message, int code) const override {
     if (rank_ == 0) {
       std::fputs(message.c_str(), stderr);
-    } else {
+    } else if (!message.empty()) {
       std::fprintf(stderr, "rank %d of %d: %s", rank_, size_, message.c_str());
     }
     std::fflush(stderr);
