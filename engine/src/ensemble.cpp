@@ -54,11 +54,22 @@ TRAJ_LANE_CLONES void accumulate_rows(const double* values, std::size_t rows, st
     double* row_sum = sum + row * row_stride;
     double* row_squares = squares + row * row_stride;
     if (aligned) {
+      // In locals: the sums may alias `values` as far as the compiler knows,
+      // which would keep them in memory; same additions, same order.
+      double partial_sum[PARTIALS], partial_squares[PARTIALS];
+      for (std::size_t k = 0; k < PARTIALS; ++k) {
+        partial_sum[k] = row_sum[k];
+        partial_squares[k] = row_squares[k];
+      }
       for (std::size_t l = 0; l < lanes; l += PARTIALS) {
         for (std::size_t k = 0; k < PARTIALS; ++k) {
-          row_sum[k] += lanes_of[l + k];
-          row_squares[k] += lanes_of[l + k] * lanes_of[l + k];
+          partial_sum[k] += lanes_of[l + k];
+          partial_squares[k] += lanes_of[l + k] * lanes_of[l + k];
         }
+      }
+      for (std::size_t k = 0; k < PARTIALS; ++k) {
+        row_sum[k] = partial_sum[k];
+        row_squares[k] = partial_squares[k];
       }
     } else {
       for (std::size_t l = 0; l < lanes; ++l) {
