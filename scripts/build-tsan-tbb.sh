@@ -12,10 +12,11 @@ if [ -f "$dest/lib/cmake/TBB/TBBConfig.cmake" ]; then
 fi
 work="$dest.work"
 rm -rf "$work"
-mkdir -p "$work/lists/partial"
+mkdir -p "$work/lists/partial" "$work/cache/archives/partial"
 echo "deb-src http://deb.debian.org/debian bookworm main" > "$work/sources.list"
 apt_options=(-o "Dir::Etc::sourcelist=$work/sources.list" -o "Dir::Etc::sourceparts=-"
-             -o "Dir::State::Lists=$work/lists" -o "APT::Sandbox::User=root")
+             -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache"
+             -o "APT::Sandbox::User=$(id -un)")
 apt-get "${apt_options[@]}" update -qq
 version=$(dpkg-query -W -f='${Version}' libtbb-dev)
 (cd "$work" && apt-get "${apt_options[@]}" source --download-only -qq "onetbb=$version")
