@@ -404,7 +404,7 @@ UnpackedRecords unpack_records(const std::vector<unsigned char>& bytes, std::siz
   records.count = count;
   records.capacity = count;
   records.years = years;
-  records.parameters = unpacked.parameters.data();
+  records.parameters = parameters > 0 ? unpacked.parameters.data() : nullptr;
   records.trajectories = unpacked.trajectories.data();
   records.successes = unpacked.successes.data();
   return unpacked;
@@ -440,7 +440,7 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
   if (options.on_members) {
     context.recording = true;
     context.capacity = CHUNK * CHUNKS_PER_BATCH;
-    context.draws_count = model.parameters().size();
+    context.draws_count = options.record_parameters ? model.parameters().size() : 0;
     context.recorded_parameters.assign(context.capacity * context.draws_count, 0.0);
     context.recorded_trajectories.assign(
         options.recorded_rows.size() * context.capacity * context.years, 0.0);
@@ -598,7 +598,8 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
           local.count = static_cast<std::size_t>(end - start);
           local.capacity = context.capacity;
           local.years = context.years;
-          local.parameters = context.recorded_parameters.data();
+          local.parameters =
+              options.record_parameters ? context.recorded_parameters.data() : nullptr;
           local.trajectories = context.recorded_trajectories.data();
           local.successes = context.recorded_successes.data();
         }

@@ -67,6 +67,7 @@ EnsembleResult run_recording(const Plan& plan, const std::vector<ComparedQuantit
         rows.push_back(quantity.row);
     }
     options.recorded_rows = rows;
+    options.record_parameters = false;
     const int base_year = plan.scenario->base_year;
     options.on_members = [data, rows, &quantities, &objectives,
                           base_year](const MemberRecords& records) {

@@ -20,6 +20,7 @@ Commitment commitment(const Plan& plan, std::size_t row, int year, double confid
   std::vector<double> values;
   EnsembleOptions options = base_options;
   options.recorded_rows = {row};
+  options.record_parameters = false;
   options.on_members = [&](const MemberRecords& records) {
     for (std::size_t m = 0; m < records.count; ++m) {
       values.push_back(records.trajectories[m * records.years + year_index]);

@@ -60,6 +60,9 @@ struct EnsembleOptions {
   /// of `recorded_rows` and the objectives' outcomes are handed over.
   std::vector<std::size_t> recorded_rows;
   std::function<void(const MemberRecords&)> on_members;
+  /// Without it, records carry no parameters (`parameters` is null): less
+  /// to copy, and to send between MPI ranks, for callers that need outcomes only.
+  bool record_parameters = true;
   /// Polled between batches: true stops the run (the result says so).
   std::function<bool()> cancelled;
   /// With several processes (MPI ranks): batches of members are dealt to
