@@ -536,7 +536,7 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
     }
 
     // Every rank learns every batch's counts, and whether to stop.
-    std::vector<std::int64_t> counts(round * count_words + 1, 0);
+    std::vector<std::int64_t> counts(round * count_words, 0);
     if (ran) {
       std::int64_t* slot = counts.data() + rank * count_words;
       for (std::size_t o = 0; o < objectives.size(); ++o)
@@ -545,11 +545,9 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
       slot[objectives.size() + 1] = static_cast<std::int64_t>(mine.members);
       slot[objectives.size() + 2] = static_cast<std::int64_t>(mine.invalid);
     }
-    counts.back() = stop;
     if (ranks > 1) {
       std::vector<std::int64_t> flag = {stop};
       cluster.max(flag);
-      counts.back() = 0;
       cluster.sum(counts);
       stop = flag.front();
     }
