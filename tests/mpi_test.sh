@@ -11,8 +11,8 @@ rm -rf "$work"
 mkdir -p "$work"
 cd "$work"
 fail() { echo "FAIL: $*"; exit 1; }
-# What differs between runs by design: timings and the thread count.
-strip() { grep -v -e '"seconds"' -e '"threads"' "$1"; }
+# What differs between runs by design: timings, threads and ranks.
+strip() { grep -v -e '"seconds"' -e '"threads"' -e '"ranks"' "$1"; }
 
 "$traj" run "$clermont" --members 30000 --json -q > serial-run.json
 "$traj" run "$clermont" --members 5000 --precision 0.003 --max-members 100000 --json -q \

@@ -207,12 +207,14 @@ std::string objective_label(const Objective& objective) {
 }
 
 void print_ensemble(const Plan& plan, const EnsembleResult& result,
-                    const std::string& portfolio_note, int threads, double seconds) {
+                    const std::string& portfolio_note, int threads, int ranks, double seconds) {
   const Scenario& scenario = *plan.scenario;
   std::cout << scenario.name << " — " << portfolio_note << "\n"
             << "Ensemble: " << result.members << " members, seed " << result.seed << ", " << threads
-            << " thread(s), " << std::fixed << std::setprecision(2) << seconds << " s"
-            << std::defaultfloat << "\n";
+            << " thread(s)";
+  if (ranks > 1) std::cout << " × " << ranks << " MPI ranks";
+  std::cout << ", " << std::fixed << std::setprecision(2) << seconds << " s" << std::defaultfloat
+            << "\n";
   if (!result.precision_reached) {
     std::cout << "Warning: the precision target was not reached within the member cap.\n";
   }
@@ -281,7 +283,7 @@ void print_ensemble(const Plan& plan, const EnsembleResult& result,
 }
 
 void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
-                         const std::string& scenario_name, int threads, double seconds) {
+                         const std::string& scenario_name, int threads, int ranks, double seconds) {
   const Scenario& scenario = *plan.scenario;
   JsonWriter json(std::cout);
   json.begin_object();
@@ -293,6 +295,7 @@ void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
   json.key("members").value(static_cast<long long>(result.members));
   json.key("seed").value(static_cast<long long>(result.seed));
   json.key("threads").value(threads);
+  json.key("ranks").value(ranks);
   json.key("seconds").value(seconds);
   json.key("precision_reached").value(result.precision_reached);
   json.key("base_year").value(scenario.base_year);
@@ -540,9 +543,9 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
                               ? options->threads
                               : static_cast<int>(std::thread::hardware_concurrency());
       if (options->json) {
-        print_ensemble_json(plan, run.result, chosen.name, threads, run.seconds);
+        print_ensemble_json(plan, run.result, chosen.name, threads, cluster.size(), run.seconds);
       } else {
-        print_ensemble(plan, run.result, note, threads, run.seconds);
+        print_ensemble(plan, run.result, note, threads, cluster.size(), run.seconds);
         if (output) std::cout << "\nResults written to " << output->target() << "\n";
       }
       return EXIT_OK;
