@@ -172,10 +172,15 @@ threshold = 0.3
   }
 }
 
+namespace {
+std::string minimal_text() {
+  std::ifstream file(testing::source_path("scenarios/tests/minimal.toml"));
+  return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+}
+}  // namespace
+
 TEST_CASE("uncertain fractions must stay in [0, 1]") {
-  const std::string fixture = testing::source_path("scenarios/tests/minimal.toml");
-  std::ifstream file(fixture);
-  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::string text = minimal_text();
   const auto at = text.find("fraction = 0.4");
   REQUIRE(at != std::string::npos);
   text.replace(at, 14, "fraction = { normal = { mean = 0.4, sd = 0.1 } }");
@@ -190,8 +195,7 @@ TEST_CASE("uncertain fractions must stay in [0, 1]") {
 
 namespace {
 std::string minimal_with(const std::string& old_text, const std::string& new_text) {
-  std::ifstream file(testing::source_path("scenarios/tests/minimal.toml"));
-  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::string text = minimal_text();
   const auto at = text.find(old_text);
   REQUIRE(at != std::string::npos);
   text.replace(at, old_text.size(), new_text);
@@ -299,8 +303,7 @@ inputs = { natural_gas = 1 }
 }
 
 TEST_CASE("a very large file is read and its error located on its last line") {
-  std::ifstream file(testing::source_path("scenarios/tests/minimal.toml"));
-  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::string text = minimal_text();
   std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
   // ≈ 40 MB: two million comment lines, then one mistake.
   text.reserve(text.size() + 2'000'000 * 20 + 64);

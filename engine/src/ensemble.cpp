@@ -81,6 +81,16 @@ TRAJ_LANE_CLONES void accumulate_rows(const double* values, std::size_t rows, st
   }
 }
 
+// Members with impossible results are named by their smallest numbers.
+constexpr std::size_t MAX_EXAMPLES = 5;
+
+/// Keeps the MAX_EXAMPLES smallest distinct member numbers of `examples`.
+void keep_smallest(std::vector<std::uint64_t>& examples) {
+  std::sort(examples.begin(), examples.end());
+  examples.erase(std::unique(examples.begin(), examples.end()), examples.end());
+  if (examples.size() > MAX_EXAMPLES) examples.resize(MAX_EXAMPLES);
+}
+
 /// Sums, sketches and success counts of a set of members.
 struct Accumulator {
   std::uint64_t members = 0;
@@ -89,24 +99,19 @@ struct Accumulator {
   std::vector<std::uint64_t> successes;  ///< per objective
   std::uint64_t joint = 0;
   std::uint64_t invalid = 0;
-  std::vector<std::uint64_t> invalid_examples;  ///< smallest member numbers, at most 5
+  std::vector<std::uint64_t> invalid_examples;  ///< smallest member numbers (keep_smallest)
 
   void note_invalid(std::uint64_t member) {
     ++invalid;
     invalid_examples.push_back(member);
-    std::sort(invalid_examples.begin(), invalid_examples.end());
-    invalid_examples.erase(std::unique(invalid_examples.begin(), invalid_examples.end()),
-                           invalid_examples.end());
-    if (invalid_examples.size() > 5) invalid_examples.resize(5);
+    keep_smallest(invalid_examples);
   }
 
   void merge(const Accumulator& other) {
     invalid += other.invalid;
-    for (const std::uint64_t member : other.invalid_examples) {
-      invalid_examples.push_back(member);
-    }
-    std::sort(invalid_examples.begin(), invalid_examples.end());
-    if (invalid_examples.size() > 5) invalid_examples.resize(5);
+    invalid_examples.insert(invalid_examples.end(), other.invalid_examples.begin(),
+                            other.invalid_examples.end());
+    keep_smallest(invalid_examples);
     members += other.members;
     for (std::size_t i = 0; i < sum.size(); ++i) {
       sum[i] += other.sum[i];
@@ -344,9 +349,9 @@ struct RankTotals {
       }
     }
     for (std::size_t i = 0; i < sketches.size(); ++i) sketches[i].merge(batch.sketches[i]);
-    for (const auto member : batch.invalid_examples) invalid_examples.push_back(member);
-    std::sort(invalid_examples.begin(), invalid_examples.end());
-    if (invalid_examples.size() > 5) invalid_examples.resize(5);
+    invalid_examples.insert(invalid_examples.end(), batch.invalid_examples.begin(),
+                            batch.invalid_examples.end());
+    keep_smallest(invalid_examples);
   }
 };
 
@@ -355,8 +360,6 @@ struct BatchCounts {
   std::vector<std::uint64_t> successes;
   std::uint64_t joint = 0, members = 0, invalid = 0;
 };
-
-constexpr std::size_t MAX_EXAMPLES = 5;
 
 // Per-member records of a batch, as bytes (to another rank).
 std::vector<unsigned char> pack_records(const MemberRecords& records, std::size_t parameters,
@@ -659,8 +662,7 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
     for (const auto member : examples) {
       if (member >= 0) totals.invalid_examples.push_back(static_cast<std::uint64_t>(member));
     }
-    std::sort(totals.invalid_examples.begin(), totals.invalid_examples.end());
-    if (totals.invalid_examples.size() > MAX_EXAMPLES) totals.invalid_examples.resize(MAX_EXAMPLES);
+    keep_smallest(totals.invalid_examples);
   }
 
   EnsembleResult result;
