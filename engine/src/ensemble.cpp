@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 
@@ -35,6 +36,20 @@ constexpr std::size_t PARTIALS = 8;
 #define TRAJ_LANE_CLONES
 #endif
 
+/// Four doubles, added lane by lane: the same IEEE additions as scalar code
+/// in the same order, whatever the instruction set (GCC/Clang vector
+/// extension; split into SSE pairs where AVX is absent).
+typedef double Double4 __attribute__((vector_size(32)));
+typedef std::int64_t Mask4 __attribute__((vector_size(32)));
+/// Four doubles in place, at any double's alignment.
+typedef double Double4InPlace __attribute__((vector_size(32), aligned(8), may_alias));
+inline Double4InPlace& four_at(double* at) {
+  return *reinterpret_cast<Double4InPlace*>(at);
+}
+inline const Double4InPlace& four_at(const double* at) {
+  return *reinterpret_cast<const Double4InPlace*>(at);
+}
+
 /// For every row of one year of a block: marks the lanes whose value is not
 /// finite or, for non-negative rows, negative; and adds each lane to the
 /// partial sum of its member (member m → partial m mod PARTIALS). One call
@@ -43,40 +58,50 @@ TRAJ_LANE_CLONES void accumulate_rows(const double* values, std::size_t rows, st
                                       bool aligned, std::uint64_t first, const char* non_negative,
                                       double* sum, double* squares, std::size_t row_stride,
                                       char* invalid) {
+  static_assert(PARTIALS == 8, "the aligned loop holds the partials in two Double4");
   constexpr double LARGEST = std::numeric_limits<double>::max();
   for (std::size_t row = 0; row < rows; ++row) {
     const double* lanes_of = values + row * lanes;
     const double lowest = non_negative[row] != 0 ? 0.0 : -LARGEST;
-    for (std::size_t l = 0; l < lanes; ++l) {
-      // `!(v >= lowest && v <= max)` also catches NaN.
-      invalid[l] |= static_cast<char>(!(lanes_of[l] >= lowest && lanes_of[l] <= LARGEST));
-    }
     double* row_sum = sum + row * row_stride;
     double* row_squares = squares + row * row_stride;
+    bool suspect = false;
     if (aligned) {
-      // In locals: the sums may alias `values` as far as the compiler knows,
-      // which would keep them in memory; same additions, same order.
-      double partial_sum[PARTIALS], partial_squares[PARTIALS];
-      for (std::size_t k = 0; k < PARTIALS; ++k) {
-        partial_sum[k] = row_sum[k];
-        partial_squares[k] = row_squares[k];
-      }
+      // In registers: the sums may alias `values` as far as the compiler
+      // knows, which would keep them in memory; same additions, same order.
+      const Double4 low = {lowest, lowest, lowest, lowest};
+      const Double4 high = {LARGEST, LARGEST, LARGEST, LARGEST};
+      Double4 sum_low = four_at(row_sum), sum_high = four_at(row_sum + 4);
+      Double4 squares_low = four_at(row_squares), squares_high = four_at(row_squares + 4);
+      Mask4 outside = {0, 0, 0, 0};
       for (std::size_t l = 0; l < lanes; l += PARTIALS) {
-        for (std::size_t k = 0; k < PARTIALS; ++k) {
-          partial_sum[k] += lanes_of[l + k];
-          partial_squares[k] += lanes_of[l + k] * lanes_of[l + k];
-        }
+        const Double4 first_half = four_at(lanes_of + l);
+        const Double4 second_half = four_at(lanes_of + l + 4);
+        // `!(v >= lowest && v <= max)` also catches NaN.
+        outside |= ~((first_half >= low) & (first_half <= high));
+        outside |= ~((second_half >= low) & (second_half <= high));
+        sum_low += first_half;
+        sum_high += second_half;
+        squares_low += first_half * first_half;
+        squares_high += second_half * second_half;
       }
-      for (std::size_t k = 0; k < PARTIALS; ++k) {
-        row_sum[k] = partial_sum[k];
-        row_squares[k] = partial_squares[k];
-      }
+      four_at(row_sum) = sum_low;
+      four_at(row_sum + 4) = sum_high;
+      four_at(row_squares) = squares_low;
+      four_at(row_squares + 4) = squares_high;
+      suspect = (outside[0] | outside[1] | outside[2] | outside[3]) != 0;
     } else {
       for (std::size_t l = 0; l < lanes; ++l) {
         const std::size_t k = (first + l) % PARTIALS;
         row_sum[k] += lanes_of[l];
         row_squares[k] += lanes_of[l] * lanes_of[l];
       }
+      suspect = true;
+    }
+    if (!suspect) continue;
+    // Rare (or a partial block): find the lanes.
+    for (std::size_t l = 0; l < lanes; ++l) {
+      invalid[l] |= static_cast<char>(!(lanes_of[l] >= lowest && lanes_of[l] <= LARGEST));
     }
   }
 }
