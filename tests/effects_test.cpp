@@ -168,6 +168,44 @@ fraction = 0.5
   CHECK(cell(*logistic, "natural_gas", 2028) == Approx(200 * (1 - 0.5 * a2028)));
 }
 
+TEST_CASE("adoption curves with uncertain timing give, at the same values, the fixed curves") {
+  // Fixed timing is tabulated once per year; uncertain timing is computed
+  // member by member. At central values both must give the same numbers.
+  const std::string effect = R"(
+[[actions.effects]]
+type = "reduce"
+sectors = ["residential"]
+carriers = ["natural_gas"]
+fraction = 0.5
+)";
+  const auto with_start = [](std::string text, const std::string& start) {
+    text.replace(text.find("start = 2020"), 12, "start = " + start);
+    return text;
+  };
+  const std::vector<std::pair<std::string, std::string>> curves = {
+      {R"({ curve = "step", ceiling = 0.6 })", R"({ curve = "step", ceiling = 0.6 })"},
+      {R"({ curve = "linear", full_year = 2028, ceiling = 1.0 })",
+       R"({ curve = "linear", full_year = { uniform = [2027, 2029] }, ceiling = 1.0 })"},
+      {R"({ curve = "logistic", midpoint = 2025, steepness = 0.5, ceiling = 0.8 })",
+       R"({ curve = "logistic", midpoint = { uniform = [2024, 2026] }, steepness = { uniform = [0.4, 0.6] }, ceiling = 0.8 })"},
+  };
+  for (const auto& [fixed_curve, uncertain_curve] : curves) {
+    const auto fixed = run(with_start(action("a", fixed_curve, effect), "2023"));
+    const auto uncertain =
+        run(with_start(action("a", uncertain_curve, effect), "{ uniform = [2022, 2024] }"));
+    for (int year = 2020; year <= 2030; ++year) {
+      INFO(fixed_curve << " in " << year);
+      CHECK(cell(*uncertain, "natural_gas", year) == cell(*fixed, "natural_gas", year));
+    }
+    CHECK(cell(*fixed, "natural_gas", 2022) == 200.0);  // before the start
+  }
+  const auto linear = run(with_start(
+      action("a", R"({ curve = "linear", full_year = { uniform = [2027, 2029] }, ceiling = 1.0 })",
+             effect),
+      "{ uniform = [2022, 2024] }"));
+  CHECK(cell(*linear, "natural_gas", 2025) == Approx(200 * (1 - 0.5 * 0.4)));  // 2 of 5 years
+}
+
 TEST_CASE("switch: efficiency ratio, and heat-pump ambient heat as local renewable heat") {
   const auto result = run(action("heat-pumps", R"({ curve = "step", ceiling = 0.5 })", R"(
 [[actions.effects]]

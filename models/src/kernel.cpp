@@ -54,6 +54,9 @@ struct Kernel::Impl {
   std::vector<detail::AdoptionRefs> adoption;
   std::vector<Ref> investment, operating;
   std::vector<double> planned_ceiling;
+  std::vector<char> fixed_curve;    ///< per slot: start and shape fixed (tabulate_fixed_curves)
+  std::vector<char> curve_started;  ///< [slot × year]
+  std::vector<double> curve_shape;  ///< [slot × year]: progress, or 1 + exp(…) for logistic
   std::vector<detail::ReduceStep> reductions;
   std::vector<detail::SwitchStep> switches;
   std::vector<detail::ProduceStep> productions;
@@ -382,6 +385,7 @@ struct Kernel::Impl {
         computed_factors.push_back(i);
       }
     }
+    tabulate_fixed_curves();
     trajectory_lanes.assign(trajectory_values.size() * max_lanes, 0.0);
     trajectory_year.assign(trajectory_values.size(), static_cast<std::size_t>(-1));
     rows.assign(quantities.size(), nullptr);
@@ -507,10 +511,46 @@ struct Kernel::Impl {
     invert_branch(lanes);
   }
 
-  void adoption_of_year(double year, std::size_t lanes) {
+  /// Curves whose start and shape are fixed (only the ceiling uncertain, as
+  /// for most actions) have one shape value per year for every member,
+  /// computed once here with the same operations as the lane loops below.
+  void tabulate_fixed_curves() {
+    fixed_curve.assign(slots, 0);
+    curve_started.assign(slots * years, 0);
+    curve_shape.assign(slots * years, 0.0);
+    const auto fixed = [this](Ref ref) {
+      return quantities[static_cast<std::size_t>(ref)].is_constant();
+    };
+    const auto value = [this](Ref ref) {
+      return quantities[static_cast<std::size_t>(ref)].constant;
+    };
     for (std::size_t slot = 0; slot < slots; ++slot) {
       const auto& refs = adoption[slot];
-      const double* start = rows[refs.start];
+      const auto curve = static_cast<CurveKind>(refs.curve);
+      const bool shape_fixed =
+          fixed(refs.start) && (curve != CurveKind::Linear || fixed(refs.full_year)) &&
+          (curve != CurveKind::Logistic || (fixed(refs.midpoint) && fixed(refs.steepness)));
+      if (!shape_fixed) continue;
+      fixed_curve[slot] = 1;
+      const double start = value(refs.start);
+      for (std::size_t y = 0; y < years; ++y) {
+        const double year = static_cast<double>(scenario.base_year) + static_cast<double>(y);
+        curve_started[slot * years + y] = year < start ? 0 : 1;
+        double& shape = curve_shape[slot * years + y];
+        if (curve == CurveKind::Linear) {
+          const double span = value(refs.full_year) - start;
+          shape = span <= 0.0 ? 1.0 : std::clamp((year - start) / span, 0.0, 1.0);
+        } else if (curve == CurveKind::Logistic) {
+          shape = 1.0 + std::exp(-value(refs.steepness) * (year - value(refs.midpoint)));
+        }
+      }
+    }
+  }
+
+  TRAJ_LANE_CLONES void adoption_of_year(std::size_t y, std::size_t lanes) {
+    const double year = static_cast<double>(scenario.base_year) + static_cast<double>(y);
+    for (std::size_t slot = 0; slot < slots; ++slot) {
+      const auto& refs = adoption[slot];
       const double* ceiling = rows[refs.ceiling];
       if (plan.adoption_scale != 1.0) {
         // Scaled ambition, never beyond full adoption.
@@ -520,18 +560,35 @@ struct Kernel::Impl {
         ceiling = scaled_ceiling.data();
       }
       double* out = state.adoption.data() + slot * lanes;
-      switch (static_cast<CurveKind>(refs.curve)) {
+      const auto curve = static_cast<CurveKind>(refs.curve);
+      if (fixed_curve[slot] != 0) {
+        const double shape = curve_shape[slot * years + y];
+        if (curve_started[slot * years + y] == 0) {
+          std::fill_n(out, lanes, 0.0);
+        } else if (curve == CurveKind::Step) {
+          std::copy_n(ceiling, lanes, out);
+        } else if (curve == CurveKind::Linear) {
+          for (std::size_t l = 0; l < lanes; ++l) out[l] = ceiling[l] * shape;
+        } else {
+          for (std::size_t l = 0; l < lanes; ++l) out[l] = ceiling[l] / shape;
+        }
+        continue;
+      }
+      const double* start = rows[refs.start];
+      switch (curve) {
         case CurveKind::Step:
           for (std::size_t l = 0; l < lanes; ++l) out[l] = year < start[l] ? 0.0 : ceiling[l];
           break;
         case CurveKind::Linear: {
-          // 0 in the start year, the ceiling in full_year.
+          // 0 in the start year, the ceiling in full_year. Every branch is
+          // computed and one is kept, so that the loop vectorises.
           const double* full = rows[refs.full_year];
           for (std::size_t l = 0; l < lanes; ++l) {
             const double span = full[l] - start[l];
-            const double progress =
-                span <= 0.0 ? 1.0 : std::clamp((year - start[l]) / span, 0.0, 1.0);
-            out[l] = year < start[l] ? 0.0 : ceiling[l] * progress;
+            const double ratio = std::clamp((year - start[l]) / span, 0.0, 1.0);
+            const double progress = span <= 0.0 ? 1.0 : ratio;
+            const double value = ceiling[l] * progress;
+            out[l] = year < start[l] ? 0.0 : value;
           }
           break;
         }
@@ -558,8 +615,7 @@ struct Kernel::Impl {
     const std::size_t A = active_cells.size();
     double* out = year_out.data();
     for (std::size_t y = 0; y < years; ++y) {
-      const double year = static_cast<double>(scenario.base_year) + static_cast<double>(y);
-      adoption_of_year(year, lanes);
+      adoption_of_year(y, lanes);
 
       // Baseline demand: base × ((1 + growth)(1 − efficiency))^n.
       if (y > 0) {
