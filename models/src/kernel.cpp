@@ -401,7 +401,7 @@ struct Kernel::Impl {
     state.custom_shift.assign(indicators * L, 0.0);
     state.adoption.assign(slots * L, 0.0);
     state.adoption_before.assign(slots * L, 0.0);
-    state.scratch.assign(3 * L, 0.0);
+    state.scratch.assign(5 * L, 0.0);
     trend.assign(sectors * L, 1.0);
     growth_trend.assign(sectors * L, 1.0);
     yearly_trend.assign(sectors * L, 1.0);
@@ -914,12 +914,8 @@ struct Kernel::Impl {
       const double* running = rows[operating[slot]];
       const double* now = state.adoption.data() + slot * lanes;
       double* before = state.adoption_before.data() + slot * lanes;
-      const double per_ceiling = 1.0 / planned_ceiling[slot];
-      for (std::size_t l = 0; l < lanes; ++l) {
-        invested[l] += capital[l] * std::max(0.0, now[l] - before[l]) * per_ceiling;
-        operated[l] += running[l] * now[l] * per_ceiling;
-        before[l] = now[l];
-      }
+      add_costs(capital, running, now, before, 1.0 / planned_ceiling[slot], lanes, invested,
+                operated);
     }
     // Cumulative sums since the base year (included).
     const double* ghg = out_row(y, catalogue.ghg);
@@ -943,6 +939,19 @@ struct Kernel::Impl {
         running[l] += value[l];
         sum[l] = running[l];
       }
+    }
+  }
+
+  /// One action's costs of the year. The arrays never overlap; saying so
+  /// (`__restrict`) lets the loop vectorise.
+  static void add_costs(const double* __restrict capital, const double* __restrict running,
+                        const double* __restrict now, double* __restrict before, double per_ceiling,
+                        std::size_t lanes, double* __restrict invested,
+                        double* __restrict operated) {
+    for (std::size_t l = 0; l < lanes; ++l) {
+      invested[l] += capital[l] * std::max(0.0, now[l] - before[l]) * per_ceiling;
+      operated[l] += running[l] * now[l] * per_ceiling;
+      before[l] = now[l];
     }
   }
 

@@ -87,7 +87,7 @@ struct BlockState {
   std::vector<double> custom_shift;
   std::vector<double> adoption;  ///< plan slot
   std::vector<double> adoption_before;
-  std::vector<double> scratch;  ///< [3 × lanes] for effects
+  std::vector<double> scratch;  ///< [5 × lanes] for effects
 
   double* row(std::vector<double>& array, std::size_t item) { return array.data() + item * lanes; }
 };

@@ -4,6 +4,55 @@
 
 namespace traj::territory::effects {
 
+namespace {
+
+// The arrays of these loops never overlap; `__restrict` says so, and lets
+// them vectorise. Same operations, in the same order, as lane by lane.
+inline void deliver_by_ratio(const double* __restrict available, const double* __restrict adoption,
+                             const double* __restrict share, const double* __restrict scale,
+                             const double* __restrict ratio, std::size_t lanes,
+                             double* __restrict delivered) {
+  for (std::size_t l = 0; l < lanes; ++l)
+    delivered[l] = available[l] * adoption[l] * share[l] * scale[l] * ratio[l];
+}
+
+inline void deliver_by_efficiencies(const double* __restrict available,
+                                    const double* __restrict adoption,
+                                    const double* __restrict share, const double* __restrict scale,
+                                    const double* __restrict from_efficiency,
+                                    const double* __restrict to_efficiency, std::size_t lanes,
+                                    double* __restrict delivered, double* __restrict ambient) {
+  for (std::size_t l = 0; l < lanes; ++l) {
+    const double moved = available[l] * adoption[l] * share[l] * scale[l];
+    const double useful = moved * from_efficiency[l];
+    delivered[l] = moved * (from_efficiency[l] / to_efficiency[l]);
+    ambient[l] = std::max(0.0, useful - delivered[l]);
+  }
+}
+
+inline void add_lanes(const double* __restrict values, std::size_t lanes, double* __restrict to) {
+  for (std::size_t l = 0; l < lanes; ++l) to[l] += values[l];
+}
+
+inline void share_out(const double* __restrict requested, const double* __restrict from,
+                      std::size_t lanes, double* __restrict scale, double* __restrict available) {
+  for (std::size_t l = 0; l < lanes; ++l) {
+    // Both branches computed, one kept: the loop vectorises.
+    const double inverse = 1.0 / requested[l];
+    scale[l] = requested[l] > 1.0 ? inverse : 1.0;
+    available[l] = from[l];
+  }
+}
+
+inline void keep_remainder(const double* __restrict available, const double* __restrict requested,
+                           std::size_t lanes, double* __restrict from) {
+  for (std::size_t l = 0; l < lanes; ++l) {
+    from[l] = std::max(0.0, available[l] * (1.0 - std::min(requested[l], 1.0)));
+  }
+}
+
+}  // namespace
+
 // All switches leaving one cell share its demand: requested shares a·share
 // are scaled down together when they exceed 1, so that no more than the cell
 // holds is ever moved. Moved energy E becomes E·ratio of the target carrier,
@@ -25,44 +74,32 @@ TRAJ_LANE_CLONES void apply_switches(const detail::SwitchStep& step, const doubl
     const double* share = rows[move.share];
     for (std::size_t l = 0; l < lanes; ++l) requested[l] += adoption[l] * share[l];
   }
-  for (std::size_t l = 0; l < lanes; ++l) {
-    scale[l] = requested[l] > 1.0 ? 1.0 / requested[l] : 1.0;
-    available[l] = from[l];
-  }
+  share_out(requested, from, lanes, scale, available);
+  // What each move delivers (and the ambient heat it draws) is computed into
+  // scratch rows first, then added: the rows it adds to may be the same
+  // source (ambient and local), so they are added one after the other.
+  double* delivered = state.scratch.data() + 3 * lanes;
+  double* ambient_heat = state.scratch.data() + 4 * lanes;
   for (const auto& move : step.moves) {
     const double* adoption = state.row(state.adoption, static_cast<std::size_t>(move.slot));
     const double* share = rows[move.share];
-    double* to = state.row(state.demand, static_cast<std::size_t>(move.to_cell));
-    double* ambient =
-        move.ambient_source >= 0
-            ? state.row(state.production, static_cast<std::size_t>(move.ambient_source))
-            : nullptr;
-    double* local = move.local_source >= 0
-                        ? state.row(state.production, static_cast<std::size_t>(move.local_source))
-                        : nullptr;
     if (move.ratio != detail::NO_REF) {
-      const double* ratio = rows[move.ratio];
-      for (std::size_t l = 0; l < lanes; ++l) {
-        const double delivered = available[l] * adoption[l] * share[l] * scale[l] * ratio[l];
-        to[l] += delivered;
-        if (local != nullptr) local[l] += delivered;
-      }
+      deliver_by_ratio(available, adoption, share, scale, rows[move.ratio], lanes, delivered);
     } else {
-      const double* from_efficiency = rows[move.from_efficiency];
-      const double* to_efficiency = rows[move.to_efficiency];
-      for (std::size_t l = 0; l < lanes; ++l) {
-        const double moved = available[l] * adoption[l] * share[l] * scale[l];
-        const double useful = moved * from_efficiency[l];
-        const double delivered = moved * (from_efficiency[l] / to_efficiency[l]);
-        to[l] += delivered;
-        if (ambient != nullptr) ambient[l] += std::max(0.0, useful - delivered);
-        if (local != nullptr) local[l] += delivered;
+      deliver_by_efficiencies(available, adoption, share, scale, rows[move.from_efficiency],
+                              rows[move.to_efficiency], lanes, delivered, ambient_heat);
+      if (move.ambient_source >= 0) {
+        add_lanes(ambient_heat, lanes,
+                  state.row(state.production, static_cast<std::size_t>(move.ambient_source)));
       }
     }
+    add_lanes(delivered, lanes, state.row(state.demand, static_cast<std::size_t>(move.to_cell)));
+    if (move.local_source >= 0) {
+      add_lanes(delivered, lanes,
+                state.row(state.production, static_cast<std::size_t>(move.local_source)));
+    }
   }
-  for (std::size_t l = 0; l < lanes; ++l) {
-    from[l] = std::max(0.0, available[l] * (1.0 - std::min(requested[l], 1.0)));
-  }
+  keep_remainder(available, requested, lanes, from);
 }
 
 }  // namespace traj::territory::effects
