@@ -130,6 +130,39 @@ TEST_CASE("draws depend only on seed, parameter name and member") {
   }
 }
 
+TEST_CASE("draws in blocks are the draws one by one, bit for bit") {
+  // uniform_draws is Philox4x32-10 written out for vectorisation; it must
+  // be Random123's generator exactly, including across 2^32 members.
+  for (const std::uint64_t key : {stream_key(1, "x"), stream_key(42, "growth.residential"),
+                                  std::uint64_t{0}, ~std::uint64_t{0}}) {
+    for (const std::uint64_t first : {std::uint64_t{0}, std::uint64_t{1'000'003},
+                                      (std::uint64_t{1} << 32) - 37, ~std::uint64_t{0} - 100}) {
+      std::vector<double> block(77);
+      uniform_draws(key, first, block.size(), block.data());
+      for (std::size_t l = 0; l < block.size(); ++l) {
+        INFO("key " << key << ", member " << first + l);
+        REQUIRE(block[l] == uniform_draw(key, first + l));
+      }
+    }
+  }
+  // And a sampler turns a block of uniforms into what it gives one by one.
+  Distribution truncated{Distribution::Family::Normal, 0.08, 0.05, 0.0};
+  truncated.lower = 0.0;
+  truncated.upper = 0.2;
+  for (const Distribution& distribution :
+       {Distribution{Distribution::Family::Uniform, 2.0, 5.0, 0.0},
+        Distribution{Distribution::Family::Pert, 0.2, 0.3, 0.8},
+        Distribution{Distribution::Family::Triangular, 1.0, 2.0, 5.0},
+        Distribution{Distribution::Family::Lognormal, 100.0, 0.2, 0.0}, truncated}) {
+    const Sampler sampler(distribution);
+    std::vector<double> values(1000);
+    uniform_draws(stream_key(3, "y"), 0, values.size(), values.data());
+    const std::vector<double> uniforms = values;
+    sampler.transform(values.data(), values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) REQUIRE(values[i] == sampler(uniforms[i]));
+  }
+}
+
 TEST_CASE("the quantile sketch keeps its relative accuracy and merges exactly") {
   QuantileSketch sketch(0.01), left(0.01), right(0.01);
   for (int i = 1; i <= 10000; ++i) {

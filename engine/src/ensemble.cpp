@@ -14,6 +14,7 @@
 #include "traj/cluster.hpp"
 #include "traj/error.hpp"
 #include "traj/exact_sum.hpp"
+#include "traj/lane_clones.hpp"
 #include "traj/quantile_sketch.hpp"
 #include "traj/random_stream.hpp"
 
@@ -28,13 +29,6 @@ constexpr std::uint64_t CHUNKS_PER_BATCH = 16;
 // partial m mod PARTIALS: each partial still sums its members in order
 // (so results do not depend on the block size), and the loop vectorises.
 constexpr std::size_t PARTIALS = 8;
-
-// Lane loops compiled for AVX2 and for any x86-64 (see models/src/kernel_layout.hpp).
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
-#define TRAJ_LANE_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define TRAJ_LANE_CLONES
-#endif
 
 /// Four doubles, added lane by lane: the same IEEE additions as scalar code
 /// in the same order, whatever the instruction set (GCC/Clang vector
@@ -348,7 +342,8 @@ void ParameterSampler::fill(std::uint64_t first, std::size_t lanes, double* valu
   for (std::size_t p = 0; p < samplers_.size(); ++p) {
     const Sampler& sampler = samplers_[p];
     double* row = values + p * lanes;
-    for (std::size_t l = 0; l < lanes; ++l) row[l] = sampler(uniform_draw(keys_[p], first + l));
+    uniform_draws(keys_[p], first, lanes, row);
+    sampler.transform(row, lanes);
   }
 }
 

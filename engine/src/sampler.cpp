@@ -1,4 +1,5 @@
 #include "traj/sampler.hpp"
+#include "traj/lane_clones.hpp"
 
 #include <algorithm>
 #include <boost/math/distributions/beta.hpp>
@@ -151,6 +152,17 @@ void Sampler::build_pert_table() {
   }
 }
 
+double Sampler::pert(double u) const {
+  // The Beta quantile is steep near 0 and 1: the 8 outer table
+  // intervals at each end (0.8 % of draws) use the exact, slower quantile.
+  const double tail = 8.0 / static_cast<double>(PERT_TABLE_SIZE - 1);
+  if (u < tail || u > 1.0 - tail) return distribution_.quantile(u);
+  const double position = u * static_cast<double>(PERT_TABLE_SIZE - 1);
+  const auto index = std::min(static_cast<std::size_t>(position), PERT_TABLE_SIZE - 2);
+  const double weight = position - static_cast<double>(index);
+  return table_[index] + weight * (table_[index + 1] - table_[index]);
+}
+
 double Sampler::operator()(double u) const {
   using Family = Distribution::Family;
   const Distribution& d = distribution_;
@@ -172,19 +184,29 @@ double Sampler::operator()(double u) const {
     }
     case Family::Lognormal:
       return d.b == 0.0 ? d.a : d.a * std::exp(d.b * normal_quantile(u));
-    case Family::Pert: {
-      if (table_.empty()) return d.a;
-      // The Beta quantile is steep near 0 and 1: the 8 outer table
-      // intervals at each end (0.8 % of draws) use the exact, slower quantile.
-      const double tail = 8.0 / static_cast<double>(PERT_TABLE_SIZE - 1);
-      if (u < tail || u > 1.0 - tail) return d.quantile(u);
-      const double position = u * static_cast<double>(PERT_TABLE_SIZE - 1);
-      const auto index = std::min(static_cast<std::size_t>(position), PERT_TABLE_SIZE - 2);
-      const double weight = position - static_cast<double>(index);
-      return table_[index] + weight * (table_[index + 1] - table_[index]);
-    }
+    case Family::Pert:
+      return table_.empty() ? d.a : pert(u);
   }
   return d.a;
+}
+
+TRAJ_LANE_CLONES void Sampler::transform(double* values, std::size_t count) const {
+  using Family = Distribution::Family;
+  const Distribution& d = distribution_;
+  switch (d.family) {
+    case Family::Uniform: {
+      const double low = d.a, width = d.b - d.a;
+      for (std::size_t i = 0; i < count; ++i) values[i] = low + values[i] * width;
+      return;
+    }
+    case Family::Pert:
+      if (table_.empty()) break;
+      for (std::size_t i = 0; i < count; ++i) values[i] = pert(values[i]);
+      return;
+    default:
+      break;
+  }
+  for (std::size_t i = 0; i < count; ++i) values[i] = (*this)(values[i]);
 }
 
 }  // namespace traj

@@ -4,6 +4,7 @@
 /// parameters exist (Salmon et al. 2011, "Parallel random numbers: as easy as
 /// 1, 2, 3", SC'11 — the Philox4x32-10 generator of Random123).
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -35,5 +36,9 @@ constexpr std::uint64_t stream_key(std::uint64_t seed, std::string_view paramete
 /// A uniform number in (0, 1), never 0 nor 1, with 53 random bits:
 /// Philox4x32-10 with key `key` and counter (member, draw).
 double uniform_draw(std::uint64_t key, std::uint64_t member, std::uint32_t draw = 0);
+
+/// uniform_draw(key, first_member + l) for l in [0, count): the same bits,
+/// several members at a time.
+void uniform_draws(std::uint64_t key, std::uint64_t first_member, std::size_t count, double* out);
 
 }  // namespace traj

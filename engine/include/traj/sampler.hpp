@@ -13,6 +13,7 @@
 ///   intervals at each end computed exactly (Boost.Math ibeta_inv); tested to
 ///   1e-4 of the range.
 
+#include <cstddef>
 #include <vector>
 
 #include "traj/distribution.hpp"
@@ -28,9 +29,13 @@ class Sampler {
   explicit Sampler(const Distribution& distribution);
   /// The value with cumulative probability `u` in (0, 1).
   double operator()(double u) const;
+  /// values[i] ← (*this)(values[i]) for i in [0, count): the same numbers,
+  /// with the choice of family made once.
+  void transform(double* values, std::size_t count) const;
 
  private:
   void build_pert_table();
+  double pert(double u) const;  ///< PERT from the table (non-empty)
 
   Distribution distribution_;
   double p_low_ = 0.0;         ///< normal: Φ at the lower truncation
