@@ -15,6 +15,7 @@
 #include "traj/error.hpp"
 #include "traj/exact_sum.hpp"
 #include "traj/lane_clones.hpp"
+#include "traj/lane_vector.hpp"
 #include "traj/quantile_sketch.hpp"
 #include "traj/random_stream.hpp"
 
@@ -29,20 +30,6 @@ constexpr std::uint64_t CHUNKS_PER_BATCH = 16;
 // partial m mod PARTIALS: each partial still sums its members in order
 // (so results do not depend on the block size), and the loop vectorises.
 constexpr std::size_t PARTIALS = 8;
-
-/// Four doubles, added lane by lane: the same IEEE additions as scalar code
-/// in the same order, whatever the instruction set (GCC/Clang vector
-/// extension; split into SSE pairs where AVX is absent).
-typedef double Double4 __attribute__((vector_size(32)));
-typedef std::int64_t Mask4 __attribute__((vector_size(32)));
-/// Four doubles in place, at any double's alignment.
-typedef double Double4InPlace __attribute__((vector_size(32), aligned(8), may_alias));
-inline Double4InPlace& four_at(double* at) {
-  return *reinterpret_cast<Double4InPlace*>(at);
-}
-inline const Double4InPlace& four_at(const double* at) {
-  return *reinterpret_cast<const Double4InPlace*>(at);
-}
 
 /// For every row of one year of a block: marks the lanes whose value is not
 /// finite or, for non-negative rows, negative; and adds each lane to the

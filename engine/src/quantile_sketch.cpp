@@ -1,5 +1,7 @@
 #include "traj/quantile_sketch.hpp"
 
+#include "traj/lane_clones.hpp"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -77,12 +79,10 @@ void QuantileSketch::Store::reserve(std::int32_t low, std::int32_t high) {
 }
 
 void QuantileSketch::Store::merge(const Store& other) {
-  for (std::size_t i = 0; i < other.counts.size(); ++i) {
-    if (other.counts[i] == 0) continue;
-    const auto index = other.offset + static_cast<std::int32_t>(i);
-    add(index);
-    counts[static_cast<std::size_t>(index - offset)] += other.counts[i] - 1;
-  }
+  if (other.counts.empty()) return;
+  reserve(other.offset, other.offset + static_cast<std::int32_t>(other.counts.size()) - 1);
+  std::uint64_t* into = counts.data() + (other.offset - offset);
+  for (std::size_t i = 0; i < other.counts.size(); ++i) into[i] += other.counts[i];
 }
 
 void QuantileSketch::add(double value) {
@@ -96,23 +96,43 @@ void QuantileSketch::add(double value) {
   }
 }
 
+namespace {
+/// Bin indices of up to 256 values, with their range; false when a value is
+/// not above SMALLEST (those are left to the value-by-value path). Computes
+/// every lane (non-positive ones as 1.0) so that the loop vectorises.
+TRAJ_LANE_CLONES bool positive_indices(const double* values, std::size_t count,
+                                       double inverse_log_gamma, std::int32_t* indices,
+                                       std::int32_t& low, std::int32_t& high) {
+  std::size_t small = 0;
+  std::int32_t lowest = std::numeric_limits<std::int32_t>::max();
+  std::int32_t highest = std::numeric_limits<std::int32_t>::min();
+  for (std::size_t i = 0; i < count; ++i) {
+    const bool positive = values[i] > SMALLEST;
+    small += positive ? 0 : 1;
+    const double magnitude = positive ? values[i] : 1.0;
+    const auto bits = std::bit_cast<std::uint64_t>(magnitude);
+    const auto exponent = static_cast<std::int32_t>((bits >> 52) & 0x7ff) - 1023;
+    const double mantissa =
+        std::bit_cast<double>((bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL);
+    const double log2 = static_cast<double>(exponent) + (mantissa - 1.0);
+    indices[i] = static_cast<std::int32_t>(std::floor(log2 * inverse_log_gamma));
+    lowest = std::min(lowest, indices[i]);
+    highest = std::max(highest, indices[i]);
+  }
+  low = lowest;
+  high = highest;
+  return small == 0;
+}
+}  // namespace
+
 void QuantileSketch::add(const double* values, std::size_t count) {
   // Common case: every value positive. Indices first, one resize, then counts.
   std::int32_t indices[256];
   std::size_t done = 0;
   while (done < count) {
     const std::size_t n = std::min<std::size_t>(256, count - done);
-    bool positive = true;
-    std::int32_t low = std::numeric_limits<std::int32_t>::max();
-    std::int32_t high = std::numeric_limits<std::int32_t>::min();
-    for (std::size_t i = 0; i < n; ++i) {
-      const double value = values[done + i];
-      positive = positive && value > SMALLEST;
-      indices[i] = positive ? index_of(value) : 0;
-      low = std::min(low, indices[i]);
-      high = std::max(high, indices[i]);
-    }
-    if (!positive) {
+    std::int32_t low = 0, high = 0;
+    if (!positive_indices(values + done, n, inverse_log_gamma_, indices, low, high)) {
       for (std::size_t i = 0; i < n; ++i) add(values[done + i]);
     } else {
       positive_.reserve(low, high);

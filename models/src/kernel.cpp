@@ -7,6 +7,7 @@
 
 #include "effects/effects.hpp"
 #include "kernel_layout.hpp"
+#include "traj/lane_vector.hpp"
 
 namespace traj::territory {
 
@@ -23,6 +24,49 @@ double interpolate(const std::vector<double>& years, const std::vector<double>& 
   const auto i = static_cast<std::size_t>(upper - years.begin());
   const double weight = (year - years[i - 1]) / (years[i] - years[i - 1]);
   return values[i - 1] + weight * (values[i] - values[i - 1]);
+}
+
+/// out = base + Σ_t demand[cell_t] × factor_t, lane by lane, the terms added
+/// in order. Sixteen lanes at a time are summed in registers: each demand
+/// row is read once per term and `out` written once, not once per term.
+template <typename Term>
+TRAJ_LANE_CLONES void add_emissions(const double* base, const Term* terms, std::size_t count,
+                                    const double* const* term_lanes, const double* term_scalar,
+                                    const double* demand, std::size_t lanes, double* out) {
+  std::size_t l = 0;
+  for (; l + 16 <= lanes; l += 16) {
+    Double4 sum0 = four_at(base + l), sum1 = four_at(base + l + 4);
+    Double4 sum2 = four_at(base + l + 8), sum3 = four_at(base + l + 12);
+    for (std::size_t t = 0; t < count; ++t) {
+      const double* d = demand + terms[t].cell * lanes + l;
+      if (term_lanes[t] != nullptr) {
+        const double* f = term_lanes[t] + l;
+        sum0 += four_at(d) * four_at(f);
+        sum1 += four_at(d + 4) * four_at(f + 4);
+        sum2 += four_at(d + 8) * four_at(f + 8);
+        sum3 += four_at(d + 12) * four_at(f + 12);
+      } else {
+        const double scalar = term_scalar[t];
+        const Double4 f = {scalar, scalar, scalar, scalar};
+        sum0 += four_at(d) * f;
+        sum1 += four_at(d + 4) * f;
+        sum2 += four_at(d + 8) * f;
+        sum3 += four_at(d + 12) * f;
+      }
+    }
+    four_at(out + l) = sum0;
+    four_at(out + l + 4) = sum1;
+    four_at(out + l + 8) = sum2;
+    four_at(out + l + 12) = sum3;
+  }
+  for (; l < lanes; ++l) {
+    double sum = base[l];
+    for (std::size_t t = 0; t < count; ++t) {
+      const double factor = term_lanes[t] != nullptr ? term_lanes[t][l] : term_scalar[t];
+      sum += demand[terms[t].cell * lanes + l] * factor;
+    }
+    out[l] = sum;
+  }
 }
 
 }  // namespace
@@ -74,6 +118,18 @@ struct Kernel::Impl {
   /// derived from a conversion are computed into state.factor.
   enum class FactorSource { Zero, Constant, Row, Trajectory, Computed };
   std::vector<double> factor_constant;  ///< value of Constant factors
+  /// Energy emissions of species p in sector s: the sector's cells with a
+  /// factor, in ascending order, at [emission_terms_begin[p × sectors + s],
+  /// emission_terms_begin[p × sectors + s + 1]); each term's factor this
+  /// year is lanes (term_lanes) or one number for all lanes (term_scalar).
+  struct EmissionTerm {
+    std::size_t cell = 0;    ///< active cell
+    std::size_t factor = 0;  ///< species × active cell
+  };
+  std::vector<EmissionTerm> emission_terms;
+  std::vector<std::size_t> emission_terms_begin;
+  std::vector<const double*> term_lanes;
+  std::vector<double> term_scalar;
   std::vector<FactorSource> factor_source;
   std::vector<std::size_t> computed_factors;  ///< indices species × active cell
 
@@ -386,6 +442,7 @@ struct Kernel::Impl {
       }
     }
     tabulate_fixed_curves();
+    list_emission_terms();
     trajectory_lanes.assign(trajectory_values.size() * max_lanes, 0.0);
     trajectory_year.assign(trajectory_values.size(), static_cast<std::size_t>(-1));
     rows.assign(quantities.size(), nullptr);
@@ -509,6 +566,47 @@ struct Kernel::Impl {
       discount_factor[l] = 1.0;
     }
     invert_branch(lanes);
+  }
+
+  void list_emission_terms() {
+    const std::size_t A = active_cells.size();
+    for (std::size_t p = 0; p < species; ++p) {
+      for (std::size_t s = 0; s < sectors; ++s) {
+        emission_terms_begin.push_back(emission_terms.size());
+        for (std::size_t a = 0; a < A; ++a) {
+          if (static_cast<std::size_t>(active_sector[a]) != s) continue;
+          if (factor_source[p * A + a] == FactorSource::Zero) continue;
+          emission_terms.push_back({a, p * A + a});
+        }
+      }
+    }
+    emission_terms_begin.push_back(emission_terms.size());
+    term_lanes.assign(emission_terms.size(), nullptr);
+    term_scalar.assign(emission_terms.size(), 0.0);
+  }
+
+  void resolve_emission_terms(std::size_t y, std::size_t lanes) {
+    for (std::size_t t = 0; t < emission_terms.size(); ++t) {
+      const std::size_t i = emission_terms[t].factor;
+      term_lanes[t] = nullptr;
+      switch (factor_source[i]) {
+        case FactorSource::Zero:
+          break;
+        case FactorSource::Constant:
+          // Fixed factors are scalars: no memory traffic for their lanes.
+          term_scalar[t] = factor_constant[i];
+          break;
+        case FactorSource::Trajectory:
+          term_scalar[t] = trajectory_values[static_cast<std::size_t>(factor_trajectory[i])][y];
+          break;
+        case FactorSource::Row:
+          term_lanes[t] = rows[factor_ref[i]];
+          break;
+        case FactorSource::Computed:
+          term_lanes[t] = state.factor.data() + i * lanes;
+          break;
+      }
+    }
   }
 
   /// Curves whose start and shape are fixed (only the ceiling uncertain, as
@@ -867,6 +965,7 @@ struct Kernel::Impl {
       for (std::size_t l = 0; l < lanes; ++l) imports[l] -= state.production[k * lanes + l];
     }
     // Emissions: energy (consumer attributed) plus non-energy.
+    resolve_emission_terms(y, lanes);
     for (std::size_t p = 0; p < species; ++p) {
       double* species_total =
           p == 0 ? out_row(y, catalogue.ghg) : out_row(y, pollutant_row(p, 0, catalogue));
@@ -874,22 +973,11 @@ struct Kernel::Impl {
       for (std::size_t s = 0; s < sectors; ++s) {
         double* by_sector = p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s))
                                    : out_row(y, pollutant_row(p, s + 1, catalogue));
-        std::copy_n(state.non_energy.data() + (p * sectors + s) * lanes, lanes, by_sector);
-      }
-      for (std::size_t a = 0; a < A; ++a) {
-        const double* demand = state.demand.data() + a * lanes;
-        const auto s = static_cast<std::size_t>(active_sector[a]);
-        double* by_sector = p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s))
-                                   : out_row(y, pollutant_row(p, s + 1, catalogue));
-        if (factor_source[p * A + a] == FactorSource::Constant) {
-          // Fixed factors are scalars: no memory traffic for their lanes.
-          const double factor = factor_constant[p * A + a];
-          for (std::size_t l = 0; l < lanes; ++l) by_sector[l] += demand[l] * factor;
-          continue;
-        }
-        const double* factor = factor_lanes(p * A + a, y, lanes);
-        if (factor == nullptr) continue;
-        for (std::size_t l = 0; l < lanes; ++l) by_sector[l] += demand[l] * factor[l];
+        const std::size_t begin = emission_terms_begin[p * sectors + s];
+        add_emissions(state.non_energy.data() + (p * sectors + s) * lanes,
+                      emission_terms.data() + begin,
+                      emission_terms_begin[p * sectors + s + 1] - begin, term_lanes.data() + begin,
+                      term_scalar.data() + begin, state.demand.data(), lanes, by_sector);
       }
       for (std::size_t s = 0; s < sectors; ++s) {
         const double* by_sector = p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s))
