@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "effects.hpp"
+#include "traj/lane_vector.hpp"
 
 namespace traj::territory::effects {
 
@@ -34,19 +35,34 @@ inline void add_lanes(const double* __restrict values, std::size_t lanes, double
   for (std::size_t l = 0; l < lanes; ++l) to[l] += values[l];
 }
 
+// Selections written on Double4 (GCC did not if-convert them).
 inline void share_out(const double* __restrict requested, const double* __restrict from,
                       std::size_t lanes, double* __restrict scale, double* __restrict available) {
-  for (std::size_t l = 0; l < lanes; ++l) {
-    // Both branches computed, one kept: the loop vectorises.
-    const double inverse = 1.0 / requested[l];
-    scale[l] = requested[l] > 1.0 ? inverse : 1.0;
+  const Double4 one = {1.0, 1.0, 1.0, 1.0};
+  std::size_t l = 0;
+  for (; l + 4 <= lanes; l += 4) {
+    const Double4 wanted = four_at(requested + l);
+    const Double4 inverse = one / wanted;
+    four_at(scale + l) = wanted > one ? inverse : one;
+    four_at(available + l) = four_at(from + l);
+  }
+  for (; l < lanes; ++l) {
+    scale[l] = requested[l] > 1.0 ? 1.0 / requested[l] : 1.0;
     available[l] = from[l];
   }
 }
 
 inline void keep_remainder(const double* __restrict available, const double* __restrict requested,
                            std::size_t lanes, double* __restrict from) {
-  for (std::size_t l = 0; l < lanes; ++l) {
+  const Double4 zero = {0.0, 0.0, 0.0, 0.0}, one = {1.0, 1.0, 1.0, 1.0};
+  std::size_t l = 0;
+  for (; l + 4 <= lanes; l += 4) {
+    const Double4 wanted = four_at(requested + l);
+    const Double4 taken = one < wanted ? one : wanted;  // std::min(requested, 1)
+    const Double4 left = four_at(available + l) * (one - taken);
+    four_at(from + l) = zero < left ? left : zero;  // std::max(0, left)
+  }
+  for (; l < lanes; ++l) {
     from[l] = std::max(0.0, available[l] * (1.0 - std::min(requested[l], 1.0)));
   }
 }
