@@ -69,6 +69,84 @@ TRAJ_LANE_CLONES void add_emissions(const double* base, const Term* terms, std::
   }
 }
 
+/// out = 0 + Σ_t rows[index_t], lane by lane, in the order of `indices`:
+/// the additions of a row-by-row sum, sixteen lanes at a time in registers.
+TRAJ_LANE_CLONES void sum_rows(const double* rows, const std::size_t* indices, std::size_t count,
+                               std::size_t lanes, double* out) {
+  std::size_t l = 0;
+  for (; l + 16 <= lanes; l += 16) {
+    Double4 sum0 = {0.0, 0.0, 0.0, 0.0}, sum1 = sum0, sum2 = sum0, sum3 = sum0;
+    for (std::size_t t = 0; t < count; ++t) {
+      const double* row = rows + indices[t] * lanes + l;
+      sum0 += four_at(row);
+      sum1 += four_at(row + 4);
+      sum2 += four_at(row + 8);
+      sum3 += four_at(row + 12);
+    }
+    four_at(out + l) = sum0;
+    four_at(out + l + 4) = sum1;
+    four_at(out + l + 8) = sum2;
+    four_at(out + l + 12) = sum3;
+  }
+  for (; l < lanes; ++l) {
+    double sum = 0.0;
+    for (std::size_t t = 0; t < count; ++t) sum += rows[indices[t] * lanes + l];
+    out[l] = sum;
+  }
+}
+
+/// One action's costs this year: what it invests as adoption grows and what
+/// it costs to run, per unit of its planned ceiling.
+struct CostTerm {
+  const double* capital = nullptr;
+  const double* running = nullptr;
+  const double* now = nullptr;  ///< adoption this year
+  double* before = nullptr;     ///< adoption last year, updated
+  double per_ceiling = 0.0;
+};
+
+/// invested = 0 + Σ capital × max(0, now − before) × per_ceiling and
+/// operated = 0 + Σ running × now × per_ceiling, in the order of the terms,
+/// eight lanes at a time in registers; then before ← now.
+TRAJ_LANE_CLONES void add_costs(const CostTerm* terms, std::size_t count, std::size_t lanes,
+                                double* invested, double* operated) {
+  const Double4 zero = {0.0, 0.0, 0.0, 0.0};
+  std::size_t l = 0;
+  for (; l + 8 <= lanes; l += 8) {
+    Double4 invested0 = zero, invested1 = zero, operated0 = zero, operated1 = zero;
+    for (std::size_t t = 0; t < count; ++t) {
+      const CostTerm& term = terms[t];
+      const Double4 scale = {term.per_ceiling, term.per_ceiling, term.per_ceiling,
+                             term.per_ceiling};
+      const Double4 now0 = four_at(term.now + l), now1 = four_at(term.now + l + 4);
+      const Double4 growth0 = now0 - four_at(term.before + l);
+      const Double4 growth1 = now1 - four_at(term.before + l + 4);
+      invested0 += four_at(term.capital + l) * (zero < growth0 ? growth0 : zero) * scale;
+      invested1 += four_at(term.capital + l + 4) * (zero < growth1 ? growth1 : zero) * scale;
+      operated0 += four_at(term.running + l) * now0 * scale;
+      operated1 += four_at(term.running + l + 4) * now1 * scale;
+      four_at(term.before + l) = now0;
+      four_at(term.before + l + 4) = now1;
+    }
+    four_at(invested + l) = invested0;
+    four_at(invested + l + 4) = invested1;
+    four_at(operated + l) = operated0;
+    four_at(operated + l + 4) = operated1;
+  }
+  for (; l < lanes; ++l) {
+    double invested_sum = 0.0, operated_sum = 0.0;
+    for (std::size_t t = 0; t < count; ++t) {
+      const CostTerm& term = terms[t];
+      invested_sum +=
+          term.capital[l] * std::max(0.0, term.now[l] - term.before[l]) * term.per_ceiling;
+      operated_sum += term.running[l] * term.now[l] * term.per_ceiling;
+      term.before[l] = term.now[l];
+    }
+    invested[l] = invested_sum;
+    operated[l] = operated_sum;
+  }
+}
+
 }  // namespace
 
 struct Kernel::Impl {
@@ -127,6 +205,11 @@ struct Kernel::Impl {
     std::size_t factor = 0;  ///< species × active cell
   };
   std::vector<EmissionTerm> emission_terms;
+  /// Active cells of each sector and of each carrier, ascending, at
+  /// [begin[s], begin[s + 1]).
+  std::vector<std::size_t> cells_of_sector, cells_of_sector_begin;
+  std::vector<std::size_t> cells_of_carrier, cells_of_carrier_begin;
+  std::vector<CostTerm> cost_terms;  ///< actions with costs, bound per block (bind_costs)
   std::vector<std::size_t> emission_terms_begin;
   std::vector<const double*> term_lanes;
   std::vector<double> term_scalar;
@@ -152,6 +235,7 @@ struct Kernel::Impl {
     Ref base = NO_REF;
   };
   std::vector<NonEnergy> non_energy;
+  std::vector<std::size_t> abated_without_inventory;  ///< species × sector rows
   std::vector<Ref> custom_base, custom_growth;
 
   // Working memory for one block.
@@ -401,6 +485,20 @@ struct Kernel::Impl {
         }
       }
     }
+    for (const auto& step : abatements) {
+      for (const int sector : step.sectors) {
+        const bool inventory =
+            std::any_of(non_energy.begin(), non_energy.end(), [&](const auto& item) {
+              return item.species == step.species && item.sector == sector;
+            });
+        const auto row =
+            static_cast<std::size_t>(step.species) * sectors + static_cast<std::size_t>(sector);
+        if (!inventory &&
+            std::find(abated_without_inventory.begin(), abated_without_inventory.end(), row) ==
+                abated_without_inventory.end())
+          abated_without_inventory.push_back(row);
+      }
+    }
     discount_rate = ref(scenario.discount_rate);
     for (const auto& indicator : scenario.indicators) {
       custom_base.push_back(ref(indicator.base));
@@ -558,6 +656,8 @@ struct Kernel::Impl {
       }
     }
     std::fill_n(state.adoption_before.begin(), slots * lanes, 0.0);
+    std::fill_n(state.non_energy.begin(), species * sectors * lanes, 0.0);
+    bind_costs(lanes);
     std::fill(trajectory_year.begin(), trajectory_year.end(), static_cast<std::size_t>(-1));
     std::fill_n(cumulative.begin(), (3 + indicators) * lanes, 0.0);
     const double* rate = rows[discount_rate];
@@ -566,6 +666,16 @@ struct Kernel::Impl {
       discount_factor[l] = 1.0;
     }
     invert_branch(lanes);
+  }
+
+  void bind_costs(std::size_t lanes) {
+    std::size_t term = 0;
+    for (std::size_t slot = 0; slot < slots; ++slot) {
+      if (planned_ceiling[slot] <= 0.0) continue;
+      cost_terms[term++] = {
+          rows[investment[slot]], rows[operating[slot]], state.adoption.data() + slot * lanes,
+          state.adoption_before.data() + slot * lanes, 1.0 / planned_ceiling[slot]};
+    }
   }
 
   void list_emission_terms() {
@@ -581,6 +691,21 @@ struct Kernel::Impl {
       }
     }
     emission_terms_begin.push_back(emission_terms.size());
+    for (std::size_t s = 0; s < sectors; ++s) {
+      cells_of_sector_begin.push_back(cells_of_sector.size());
+      for (std::size_t a = 0; a < A; ++a)
+        if (static_cast<std::size_t>(active_sector[a]) == s) cells_of_sector.push_back(a);
+    }
+    cells_of_sector_begin.push_back(cells_of_sector.size());
+    for (std::size_t c = 0; c < carriers; ++c) {
+      cells_of_carrier_begin.push_back(cells_of_carrier.size());
+      for (std::size_t a = 0; a < A; ++a)
+        if (static_cast<std::size_t>(active_carrier[a]) == c) cells_of_carrier.push_back(a);
+    }
+    cells_of_carrier_begin.push_back(cells_of_carrier.size());
+    for (std::size_t slot = 0; slot < slots; ++slot) {
+      if (planned_ceiling[slot] > 0.0) cost_terms.push_back({});
+    }
     term_lanes.assign(emission_terms.size(), nullptr);
     term_scalar.assign(emission_terms.size(), 0.0);
   }
@@ -749,7 +874,11 @@ struct Kernel::Impl {
       energy_branch(y, lanes, balances);
       emission_factors(y, lanes);
       // Non-energy emissions follow activity, less abatement.
-      std::fill_n(state.non_energy.begin(), species * sectors * lanes, 0.0);
+      // Rows without an inventory stay zero from start_block, except those
+      // an abatement multiplied last year.
+      for (const std::size_t row : abated_without_inventory)
+        std::fill_n(state.non_energy.begin() + static_cast<std::ptrdiff_t>(row * lanes), lanes,
+                    0.0);
       for (const auto& item : non_energy) {
         const double* base = rows[item.base];
         const double* sector_growth =
@@ -778,12 +907,10 @@ struct Kernel::Impl {
   // Gross supply (I − A)⁻¹ d, own consumption into the energy branch's final
   // energy, conversion output and its renewable part.
   TRAJ_LANE_CLONES void energy_branch(std::size_t y, std::size_t lanes, CarrierBalance* balances) {
-    const std::size_t A = active_cells.size();
-    std::fill_n(carrier_demand.begin(), carriers * lanes, 0.0);
-    for (std::size_t a = 0; a < A; ++a) {
-      double* total = carrier_demand.data() + static_cast<std::size_t>(active_carrier[a]) * lanes;
-      const double* demand = state.demand.data() + a * lanes;
-      for (std::size_t l = 0; l < lanes; ++l) total[l] += demand[l];
+    for (std::size_t c = 0; c < carriers; ++c) {
+      sum_rows(state.demand.data(), cells_of_carrier.data() + cells_of_carrier_begin[c],
+               cells_of_carrier_begin[c + 1] - cells_of_carrier_begin[c], lanes,
+               carrier_demand.data() + c * lanes);
     }
     std::fill_n(gross.begin(), carriers * lanes, 0.0);
     for (const auto& [i, j] : branch_pattern) {
@@ -916,25 +1043,22 @@ struct Kernel::Impl {
 
   TRAJ_LANE_CLONES void write_indicators(std::size_t y, std::size_t lanes, double* out,
                                          const IndicatorCatalogue& catalogue) {
-    const std::size_t A = active_cells.size();
     const auto out_row = [out, lanes](std::size_t, int row) {
       return out + static_cast<std::size_t>(row) * lanes;
     };
-    // Final energy by sector, by carrier and in total.
-    for (std::size_t s = 0; s < sectors; ++s)
-      std::fill_n(out_row(y, catalogue.final_energy_by_sector + static_cast<int>(s)), lanes, 0.0);
-    for (std::size_t c = 0; c < carriers; ++c)
-      std::fill_n(out_row(y, catalogue.final_energy_by_carrier + static_cast<int>(c)), lanes, 0.0);
+    // Final energy by sector, by carrier (with the energy branch's own
+    // consumption, added since energy_branch summed carrier_demand) and in total.
     double* total = out_row(y, catalogue.final_energy);
     std::fill_n(total, lanes, 0.0);
-    for (std::size_t a = 0; a < A; ++a) {
-      const double* demand = state.demand.data() + a * lanes;
-      double* by_sector = out_row(y, catalogue.final_energy_by_sector + active_sector[a]);
-      double* by_carrier = out_row(y, catalogue.final_energy_by_carrier + active_carrier[a]);
-      for (std::size_t l = 0; l < lanes; ++l) {
-        by_sector[l] += demand[l];
-        by_carrier[l] += demand[l];
-      }
+    for (std::size_t s = 0; s < sectors; ++s) {
+      sum_rows(state.demand.data(), cells_of_sector.data() + cells_of_sector_begin[s],
+               cells_of_sector_begin[s + 1] - cells_of_sector_begin[s], lanes,
+               out_row(y, catalogue.final_energy_by_sector + static_cast<int>(s)));
+    }
+    for (std::size_t c = 0; c < carriers; ++c) {
+      sum_rows(state.demand.data(), cells_of_carrier.data() + cells_of_carrier_begin[c],
+               cells_of_carrier_begin[c + 1] - cells_of_carrier_begin[c], lanes,
+               out_row(y, catalogue.final_energy_by_carrier + static_cast<int>(c)));
     }
     for (std::size_t s = 0; s < sectors; ++s) {
       const double* by_sector = out_row(y, catalogue.final_energy_by_sector + static_cast<int>(s));
@@ -994,17 +1118,7 @@ struct Kernel::Impl {
     // Costs: investment as adoption grows, operating with adoption.
     double* invested = out_row(y, catalogue.cost_investment);
     double* operated = out_row(y, catalogue.cost_operating);
-    std::fill_n(invested, lanes, 0.0);
-    std::fill_n(operated, lanes, 0.0);
-    for (std::size_t slot = 0; slot < slots; ++slot) {
-      if (planned_ceiling[slot] <= 0.0) continue;
-      const double* capital = rows[investment[slot]];
-      const double* running = rows[operating[slot]];
-      const double* now = state.adoption.data() + slot * lanes;
-      double* before = state.adoption_before.data() + slot * lanes;
-      add_costs(capital, running, now, before, 1.0 / planned_ceiling[slot], lanes, invested,
-                operated);
-    }
+    add_costs(cost_terms.data(), cost_terms.size(), lanes, invested, operated);
     // Cumulative sums since the base year (included).
     const double* ghg = out_row(y, catalogue.ghg);
     double* ghg_sum = out_row(y, catalogue.ghg_cumulative);
@@ -1027,19 +1141,6 @@ struct Kernel::Impl {
         running[l] += value[l];
         sum[l] = running[l];
       }
-    }
-  }
-
-  /// One action's costs of the year. The arrays never overlap; saying so
-  /// (`__restrict`) lets the loop vectorise.
-  static void add_costs(const double* __restrict capital, const double* __restrict running,
-                        const double* __restrict now, double* __restrict before, double per_ceiling,
-                        std::size_t lanes, double* __restrict invested,
-                        double* __restrict operated) {
-    for (std::size_t l = 0; l < lanes; ++l) {
-      invested[l] += capital[l] * std::max(0.0, now[l] - before[l]) * per_ceiling;
-      operated[l] += running[l] * now[l] * per_ceiling;
-      before[l] = now[l];
     }
   }
 
