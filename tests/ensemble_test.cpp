@@ -186,6 +186,26 @@ TEST_CASE("the quantile sketch keeps its relative accuracy and merges exactly") 
   for (const double q : {0.0, 0.01, 0.3, 0.5, 0.99, 1.0})
     CHECK(batched.quantile(q) == one_by_one.quantile(q));
   CHECK(batched.count() == 10000);
+  // Batches of every length, values over 300 orders of magnitude and at
+  // bin edges (powers of two): every rank falls in the same bin.
+  QuantileSketch wide_batched(0.005), wide_one_by_one(0.005);
+  std::vector<double> wide;
+  std::uint64_t state = 12345;
+  for (int i = 0; i < 2000; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const double unit = static_cast<double>(state >> 11) * 0x1.0p-53;
+    wide.push_back(i % 10 == 0 ? std::ldexp(1.0, i % 600 - 300) : std::pow(10.0, 300 * unit - 11));
+  }
+  for (std::size_t done = 0, length = 1; done < wide.size();
+       done += length, length = length % 9 + 1) {
+    const std::size_t n = std::min(length, wide.size() - done);
+    wide_batched.add(wide.data() + done, n);
+  }
+  for (const double value : wide) wide_one_by_one.add(value);
+  for (int k = 0; k <= 1999; ++k) {
+    const double q = k / 1999.0;
+    REQUIRE(wide_batched.quantile(q) == wide_one_by_one.quantile(q));
+  }
   QuantileSketch signs;
   for (const double value : {-5.0, -1.0, 0.0, 2.0, 3.0}) signs.add(value);
   CHECK(signs.quantile(0.0) == Approx(-5.0).epsilon(0.005));
