@@ -181,6 +181,7 @@ struct Kernel::Impl {
   std::vector<double> curve_shape;  ///< [slot × year]: progress, or 1 + exp(…) for logistic
   std::vector<detail::ReduceStep> reductions;
   std::vector<detail::SwitchStep> switches;
+  int efficiency_ratios = 0;  ///< switch moves given by two efficiencies
   std::vector<detail::ProduceStep> productions;
   std::vector<detail::FactorStep> factor_steps;
   std::vector<detail::AbateStep> abatements;
@@ -383,6 +384,7 @@ struct Kernel::Impl {
         if (effect.has_efficiencies) {
           move.from_efficiency = ref(effect.from_efficiency);
           move.to_efficiency = ref(effect.to_efficiency);
+          move.efficiency_ratio = efficiency_ratios++;
         } else {
           move.ratio = ref(effect.ratio);
         }
@@ -557,6 +559,7 @@ struct Kernel::Impl {
     state.adoption.assign(slots * L, 0.0);
     state.adoption_before.assign(slots * L, 0.0);
     state.scratch.assign(5 * L, 0.0);
+    state.efficiency_ratio.assign(static_cast<std::size_t>(efficiency_ratios) * L, 0.0);
     trend.assign(sectors * L, 1.0);
     growth_trend.assign(sectors * L, 1.0);
     yearly_trend.assign(sectors * L, 1.0);
@@ -658,6 +661,16 @@ struct Kernel::Impl {
     std::fill_n(state.adoption_before.begin(), slots * lanes, 0.0);
     std::fill_n(state.non_energy.begin(), species * sectors * lanes, 0.0);
     bind_costs(lanes);
+    for (const auto& step : switches) {
+      for (const auto& move : step.moves) {
+        if (move.efficiency_ratio < 0) continue;
+        const double* from_efficiency = rows[move.from_efficiency];
+        const double* to_efficiency = rows[move.to_efficiency];
+        double* ratio =
+            state.efficiency_ratio.data() + static_cast<std::size_t>(move.efficiency_ratio) * lanes;
+        for (std::size_t l = 0; l < lanes; ++l) ratio[l] = from_efficiency[l] / to_efficiency[l];
+      }
+    }
     std::fill(trajectory_year.begin(), trajectory_year.end(), static_cast<std::size_t>(-1));
     std::fill_n(cumulative.begin(), (3 + indicators) * lanes, 0.0);
     const double* rate = rows[discount_rate];

@@ -30,7 +30,8 @@ struct SwitchMove {
   Ref ratio = NO_REF;  ///< or the two efficiencies
   Ref from_efficiency = NO_REF;
   Ref to_efficiency = NO_REF;
-  int to_cell = 0;  ///< active cell index
+  int efficiency_ratio = -1;  ///< row of BlockState::efficiency_ratio, with efficiencies
+  int to_cell = 0;            ///< active cell index
   int ambient_source = -1;
   int local_source = -1;
 };
@@ -80,6 +81,9 @@ struct BlockState {
   std::vector<double> adoption;  ///< plan slot
   std::vector<double> adoption_before;
   std::vector<double> scratch;  ///< [5 × lanes] for effects
+  /// from_efficiency / to_efficiency of switches, fixed over the years:
+  /// computed once per block (Kernel::Impl::start_block).
+  std::vector<double> efficiency_ratio;
 
   double* row(std::vector<double>& array, std::size_t item) { return array.data() + item * lanes; }
 };

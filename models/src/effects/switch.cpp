@@ -21,12 +21,12 @@ inline void deliver_by_efficiencies(const double* __restrict available,
                                     const double* __restrict adoption,
                                     const double* __restrict share, const double* __restrict scale,
                                     const double* __restrict from_efficiency,
-                                    const double* __restrict to_efficiency, std::size_t lanes,
+                                    const double* __restrict ratio, std::size_t lanes,
                                     double* __restrict delivered, double* __restrict ambient) {
   for (std::size_t l = 0; l < lanes; ++l) {
     const double moved = available[l] * adoption[l] * share[l] * scale[l];
     const double useful = moved * from_efficiency[l];
-    delivered[l] = moved * (from_efficiency[l] / to_efficiency[l]);
+    delivered[l] = moved * ratio[l];
     ambient[l] = std::max(0.0, useful - delivered[l]);
   }
 }
@@ -102,8 +102,10 @@ TRAJ_LANE_CLONES void apply_switches(const detail::SwitchStep& step, const doubl
     if (move.ratio != detail::NO_REF) {
       deliver_by_ratio(available, adoption, share, scale, rows[move.ratio], lanes, delivered);
     } else {
-      deliver_by_efficiencies(available, adoption, share, scale, rows[move.from_efficiency],
-                              rows[move.to_efficiency], lanes, delivered, ambient_heat);
+      deliver_by_efficiencies(
+          available, adoption, share, scale, rows[move.from_efficiency],
+          state.row(state.efficiency_ratio, static_cast<std::size_t>(move.efficiency_ratio)), lanes,
+          delivered, ambient_heat);
       if (move.ambient_source >= 0) {
         add_lanes(ambient_heat, lanes,
                   state.row(state.production, static_cast<std::size_t>(move.ambient_source)));
