@@ -206,14 +206,14 @@ struct Kernel::Impl {
     std::size_t factor = 0;  ///< species × active cell
   };
   std::vector<EmissionTerm> emission_terms;
+  std::vector<std::size_t> emission_terms_begin;
+  std::vector<const double*> term_lanes;
+  std::vector<double> term_scalar;
   /// Active cells of each sector and of each carrier, ascending, at
   /// [begin[s], begin[s + 1]).
   std::vector<std::size_t> cells_of_sector, cells_of_sector_begin;
   std::vector<std::size_t> cells_of_carrier, cells_of_carrier_begin;
   std::vector<CostTerm> cost_terms;  ///< actions with costs, bound per block (bind_costs)
-  std::vector<std::size_t> emission_terms_begin;
-  std::vector<const double*> term_lanes;
-  std::vector<double> term_scalar;
   std::vector<FactorSource> factor_source;
   std::vector<std::size_t> computed_factors;  ///< indices species × active cell
 
@@ -543,6 +543,7 @@ struct Kernel::Impl {
     }
     tabulate_fixed_curves();
     list_emission_terms();
+    list_sums();
     trajectory_lanes.assign(trajectory_values.size() * max_lanes, 0.0);
     trajectory_year.assign(trajectory_values.size(), static_cast<std::size_t>(-1));
     rows.assign(quantities.size(), nullptr);
@@ -704,6 +705,13 @@ struct Kernel::Impl {
       }
     }
     emission_terms_begin.push_back(emission_terms.size());
+    term_lanes.assign(emission_terms.size(), nullptr);
+    term_scalar.assign(emission_terms.size(), 0.0);
+  }
+
+  /// The lists the indicator sums run over (see sum_rows, add_costs).
+  void list_sums() {
+    const std::size_t A = active_cells.size();
     for (std::size_t s = 0; s < sectors; ++s) {
       cells_of_sector_begin.push_back(cells_of_sector.size());
       for (std::size_t a = 0; a < A; ++a)
@@ -719,8 +727,6 @@ struct Kernel::Impl {
     for (std::size_t slot = 0; slot < slots; ++slot) {
       if (planned_ceiling[slot] > 0.0) cost_terms.push_back({});
     }
-    term_lanes.assign(emission_terms.size(), nullptr);
-    term_scalar.assign(emission_terms.size(), 0.0);
   }
 
   void resolve_emission_terms(std::size_t y, std::size_t lanes) {
