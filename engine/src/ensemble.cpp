@@ -52,12 +52,12 @@ TRAJ_LANE_CLONES void accumulate_rows(const double* values, std::size_t rows, st
       // knows, which would keep them in memory; same additions, same order.
       const Double4 low = {lowest, lowest, lowest, lowest};
       const Double4 high = {LARGEST, LARGEST, LARGEST, LARGEST};
-      Double4 sum_low = four_at(row_sum), sum_high = four_at(row_sum + 4);
-      Double4 squares_low = four_at(row_squares), squares_high = four_at(row_squares + 4);
+      Double4 sum_low = load4(row_sum), sum_high = load4(row_sum + 4);
+      Double4 squares_low = load4(row_squares), squares_high = load4(row_squares + 4);
       Mask4 outside = {0, 0, 0, 0};
       for (std::size_t l = 0; l < lanes; l += PARTIALS) {
-        const Double4 first_half = four_at(lanes_of + l);
-        const Double4 second_half = four_at(lanes_of + l + 4);
+        const Double4 first_half = load4(lanes_of + l);
+        const Double4 second_half = load4(lanes_of + l + 4);
         // `!(v >= lowest && v <= max)` also catches NaN.
         outside |= ~((first_half >= low) & (first_half <= high));
         outside |= ~((second_half >= low) & (second_half <= high));
@@ -66,10 +66,10 @@ TRAJ_LANE_CLONES void accumulate_rows(const double* values, std::size_t rows, st
         squares_low += first_half * first_half;
         squares_high += second_half * second_half;
       }
-      four_at(row_sum) = sum_low;
-      four_at(row_sum + 4) = sum_high;
-      four_at(row_squares) = squares_low;
-      four_at(row_squares + 4) = squares_high;
+      store4(row_sum, sum_low);
+      store4(row_sum + 4, sum_high);
+      store4(row_squares, squares_low);
+      store4(row_squares + 4, squares_high);
       suspect = (outside[0] | outside[1] | outside[2] | outside[3]) != 0;
     } else {
       for (std::size_t l = 0; l < lanes; ++l) {

@@ -126,7 +126,7 @@ TRAJ_LANE_CLONES bool positive_indices(const double* values, std::size_t count,
   Int4 highest = {INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN};
   std::size_t i = 0;
   for (; i + 4 <= count; i += 4) {
-    const Double4 value = four_at(values + i);
+    const Double4 value = load4(values + i);
     const Mask4 positive = value > smallest;
     small |= ~positive;
     const Double4 magnitude = positive ? value : one;

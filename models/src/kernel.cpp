@@ -35,29 +35,29 @@ TRAJ_LANE_CLONES void add_emissions(const double* base, const Term* terms, std::
                                     const double* demand, std::size_t lanes, double* out) {
   std::size_t l = 0;
   for (; l + 16 <= lanes; l += 16) {
-    Double4 sum0 = four_at(base + l), sum1 = four_at(base + l + 4);
-    Double4 sum2 = four_at(base + l + 8), sum3 = four_at(base + l + 12);
+    Double4 sum0 = load4(base + l), sum1 = load4(base + l + 4);
+    Double4 sum2 = load4(base + l + 8), sum3 = load4(base + l + 12);
     for (std::size_t t = 0; t < count; ++t) {
       const double* d = demand + terms[t].cell * lanes + l;
       if (term_lanes[t] != nullptr) {
         const double* f = term_lanes[t] + l;
-        sum0 += four_at(d) * four_at(f);
-        sum1 += four_at(d + 4) * four_at(f + 4);
-        sum2 += four_at(d + 8) * four_at(f + 8);
-        sum3 += four_at(d + 12) * four_at(f + 12);
+        sum0 += load4(d) * load4(f);
+        sum1 += load4(d + 4) * load4(f + 4);
+        sum2 += load4(d + 8) * load4(f + 8);
+        sum3 += load4(d + 12) * load4(f + 12);
       } else {
         const double scalar = term_scalar[t];
         const Double4 f = {scalar, scalar, scalar, scalar};
-        sum0 += four_at(d) * f;
-        sum1 += four_at(d + 4) * f;
-        sum2 += four_at(d + 8) * f;
-        sum3 += four_at(d + 12) * f;
+        sum0 += load4(d) * f;
+        sum1 += load4(d + 4) * f;
+        sum2 += load4(d + 8) * f;
+        sum3 += load4(d + 12) * f;
       }
     }
-    four_at(out + l) = sum0;
-    four_at(out + l + 4) = sum1;
-    four_at(out + l + 8) = sum2;
-    four_at(out + l + 12) = sum3;
+    store4(out + l, sum0);
+    store4(out + l + 4, sum1);
+    store4(out + l + 8, sum2);
+    store4(out + l + 12, sum3);
   }
   for (; l < lanes; ++l) {
     double sum = base[l];
@@ -78,15 +78,15 @@ TRAJ_LANE_CLONES void sum_rows(const double* rows, const std::size_t* indices, s
     Double4 sum0 = {0.0, 0.0, 0.0, 0.0}, sum1 = sum0, sum2 = sum0, sum3 = sum0;
     for (std::size_t t = 0; t < count; ++t) {
       const double* row = rows + indices[t] * lanes + l;
-      sum0 += four_at(row);
-      sum1 += four_at(row + 4);
-      sum2 += four_at(row + 8);
-      sum3 += four_at(row + 12);
+      sum0 += load4(row);
+      sum1 += load4(row + 4);
+      sum2 += load4(row + 8);
+      sum3 += load4(row + 12);
     }
-    four_at(out + l) = sum0;
-    four_at(out + l + 4) = sum1;
-    four_at(out + l + 8) = sum2;
-    four_at(out + l + 12) = sum3;
+    store4(out + l, sum0);
+    store4(out + l + 4, sum1);
+    store4(out + l + 8, sum2);
+    store4(out + l + 12, sum3);
   }
   for (; l < lanes; ++l) {
     double sum = 0.0;
@@ -118,20 +118,20 @@ TRAJ_LANE_CLONES void add_costs(const CostTerm* terms, std::size_t count, std::s
       const CostTerm& term = terms[t];
       const Double4 scale = {term.per_ceiling, term.per_ceiling, term.per_ceiling,
                              term.per_ceiling};
-      const Double4 now0 = four_at(term.now + l), now1 = four_at(term.now + l + 4);
-      const Double4 growth0 = now0 - four_at(term.before + l);
-      const Double4 growth1 = now1 - four_at(term.before + l + 4);
-      invested0 += four_at(term.capital + l) * (zero < growth0 ? growth0 : zero) * scale;
-      invested1 += four_at(term.capital + l + 4) * (zero < growth1 ? growth1 : zero) * scale;
-      operated0 += four_at(term.running + l) * now0 * scale;
-      operated1 += four_at(term.running + l + 4) * now1 * scale;
-      four_at(term.before + l) = now0;
-      four_at(term.before + l + 4) = now1;
+      const Double4 now0 = load4(term.now + l), now1 = load4(term.now + l + 4);
+      const Double4 growth0 = now0 - load4(term.before + l);
+      const Double4 growth1 = now1 - load4(term.before + l + 4);
+      invested0 += load4(term.capital + l) * (zero < growth0 ? growth0 : zero) * scale;
+      invested1 += load4(term.capital + l + 4) * (zero < growth1 ? growth1 : zero) * scale;
+      operated0 += load4(term.running + l) * now0 * scale;
+      operated1 += load4(term.running + l + 4) * now1 * scale;
+      store4(term.before + l, now0);
+      store4(term.before + l + 4, now1);
     }
-    four_at(invested + l) = invested0;
-    four_at(invested + l + 4) = invested1;
-    four_at(operated + l) = operated0;
-    four_at(operated + l + 4) = operated1;
+    store4(invested + l, invested0);
+    store4(invested + l + 4, invested1);
+    store4(operated + l, operated0);
+    store4(operated + l + 4, operated1);
   }
   for (; l < lanes; ++l) {
     double invested_sum = 0.0, operated_sum = 0.0;
@@ -559,7 +559,7 @@ struct Kernel::Impl {
     state.custom_shift.assign(indicators * L, 0.0);
     state.adoption.assign(slots * L, 0.0);
     state.adoption_before.assign(slots * L, 0.0);
-    state.scratch.assign(5 * L, 0.0);
+    state.scratch.assign(3 * L, 0.0);
     state.efficiency_ratio.assign(static_cast<std::size_t>(efficiency_ratios) * L, 0.0);
     trend.assign(sectors * L, 1.0);
     growth_trend.assign(sectors * L, 1.0);

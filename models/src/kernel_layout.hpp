@@ -80,7 +80,7 @@ struct BlockState {
   std::vector<double> custom_shift;
   std::vector<double> adoption;  ///< plan slot
   std::vector<double> adoption_before;
-  std::vector<double> scratch;  ///< [5 × lanes] for effects
+  std::vector<double> scratch;  ///< [3 × lanes] for effects
   /// from_efficiency / to_efficiency of switches, fixed over the years:
   /// computed once per block (Kernel::Impl::start_block).
   std::vector<double> efficiency_ratio;

@@ -5,19 +5,25 @@
 /// the compiler would not vectorise by itself, e.g. sums held in registers.
 
 #include <cstdint>
+#include <cstring>
 
 namespace traj {
 
 typedef double Double4 __attribute__((vector_size(32)));
 typedef std::int64_t Mask4 __attribute__((vector_size(32)));
-/// Four doubles in place, at any double's alignment.
-typedef double Double4InPlace __attribute__((vector_size(32), aligned(8), may_alias));
 
-inline Double4InPlace& four_at(double* at) {
-  return *reinterpret_cast<Double4InPlace*>(at);
+// Loads and stores at any double's alignment (memcpy: an under-aligned
+// vector typedef is not honoured by every compiler). Always inlined, so a
+// vector never crosses a call between code compiled for different
+// instruction sets (what the compilers' -Wpsabi note is about; the project
+// turns it off, CMakeLists.txt).
+[[gnu::always_inline]] inline Double4 load4(const double* from) {
+  Double4 value;
+  std::memcpy(&value, from, sizeof value);
+  return value;
 }
-inline const Double4InPlace& four_at(const double* at) {
-  return *reinterpret_cast<const Double4InPlace*>(at);
+[[gnu::always_inline]] inline void store4(double* to, Double4 value) {
+  std::memcpy(to, &value, sizeof value);
 }
 
 }  // namespace traj

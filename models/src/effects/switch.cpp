@@ -9,30 +9,43 @@ namespace {
 
 // The arrays of these loops never overlap; `__restrict` says so, and lets
 // them vectorise. Same operations, in the same order, as lane by lane.
-inline void deliver_by_ratio(const double* __restrict available, const double* __restrict adoption,
-                             const double* __restrict share, const double* __restrict scale,
-                             const double* __restrict ratio, std::size_t lanes,
-                             double* __restrict delivered) {
-  for (std::size_t l = 0; l < lanes; ++l)
-    delivered[l] = available[l] * adoption[l] * share[l] * scale[l] * ratio[l];
-}
 
-inline void deliver_by_efficiencies(const double* __restrict available,
-                                    const double* __restrict adoption,
-                                    const double* __restrict share, const double* __restrict scale,
-                                    const double* __restrict from_efficiency,
-                                    const double* __restrict ratio, std::size_t lanes,
-                                    double* __restrict delivered, double* __restrict ambient) {
+/// One move: energy delivered to the target cell (and to the source it
+/// counts as local production), a heat pump's ambient heat to its source.
+/// The two sources are distinct rows: the loader takes ambient heat from a
+/// source used on site (carrier "none") and local production from one of
+/// the carrier switched to.
+template <bool Efficiencies, bool Ambient, bool Local>
+TRAJ_LANE_CLONES void move_energy(const double* __restrict available,
+                                  const double* __restrict adoption, const double* __restrict share,
+                                  const double* __restrict scale, const double* __restrict ratio,
+                                  const double* __restrict from_efficiency, std::size_t lanes,
+                                  double* __restrict to, double* __restrict ambient,
+                                  double* __restrict local) {
   for (std::size_t l = 0; l < lanes; ++l) {
-    const double moved = available[l] * adoption[l] * share[l] * scale[l];
-    const double useful = moved * from_efficiency[l];
-    delivered[l] = moved * ratio[l];
-    ambient[l] = std::max(0.0, useful - delivered[l]);
+    double delivered = 0.0, heat = 0.0;
+    if constexpr (Efficiencies) {
+      const double moved = available[l] * adoption[l] * share[l] * scale[l];
+      const double useful = moved * from_efficiency[l];
+      delivered = moved * ratio[l];
+      heat = std::max(0.0, useful - delivered);
+    } else {
+      delivered = available[l] * adoption[l] * share[l] * scale[l] * ratio[l];
+    }
+    to[l] += delivered;
+    if constexpr (Ambient) ambient[l] += heat;
+    if constexpr (Local) local[l] += delivered;
   }
 }
 
-inline void add_lanes(const double* __restrict values, std::size_t lanes, double* __restrict to) {
-  for (std::size_t l = 0; l < lanes; ++l) to[l] += values[l];
+using MoveLoop = void (*)(const double*, const double*, const double*, const double*, const double*,
+                          const double*, std::size_t, double*, double*, double*);
+
+MoveLoop move_loop(bool efficiencies, bool ambient, bool local) {
+  if (!efficiencies)
+    return local ? move_energy<false, false, true> : move_energy<false, false, false>;
+  if (ambient) return local ? move_energy<true, true, true> : move_energy<true, true, false>;
+  return local ? move_energy<true, false, true> : move_energy<true, false, false>;
 }
 
 // Selections written on Double4 (GCC did not if-convert them).
@@ -41,10 +54,10 @@ inline void share_out(const double* __restrict requested, const double* __restri
   const Double4 one = {1.0, 1.0, 1.0, 1.0};
   std::size_t l = 0;
   for (; l + 4 <= lanes; l += 4) {
-    const Double4 wanted = four_at(requested + l);
+    const Double4 wanted = load4(requested + l);
     const Double4 inverse = one / wanted;
-    four_at(scale + l) = wanted > one ? inverse : one;
-    four_at(available + l) = four_at(from + l);
+    store4(scale + l, wanted > one ? inverse : one);
+    store4(available + l, load4(from + l));
   }
   for (; l < lanes; ++l) {
     scale[l] = requested[l] > 1.0 ? 1.0 / requested[l] : 1.0;
@@ -57,10 +70,10 @@ inline void keep_remainder(const double* __restrict available, const double* __r
   const Double4 zero = {0.0, 0.0, 0.0, 0.0}, one = {1.0, 1.0, 1.0, 1.0};
   std::size_t l = 0;
   for (; l + 4 <= lanes; l += 4) {
-    const Double4 wanted = four_at(requested + l);
+    const Double4 wanted = load4(requested + l);
     const Double4 taken = one < wanted ? one : wanted;  // std::min(requested, 1)
-    const Double4 left = four_at(available + l) * (one - taken);
-    four_at(from + l) = zero < left ? left : zero;  // std::max(0, left)
+    const Double4 left = load4(available + l) * (one - taken);
+    store4(from + l, zero < left ? left : zero);  // std::max(0, left)
   }
   for (; l < lanes; ++l) {
     from[l] = std::max(0.0, available[l] * (1.0 - std::min(requested[l], 1.0)));
@@ -91,31 +104,24 @@ TRAJ_LANE_CLONES void apply_switches(const detail::SwitchStep& step, const doubl
     for (std::size_t l = 0; l < lanes; ++l) requested[l] += adoption[l] * share[l];
   }
   share_out(requested, from, lanes, scale, available);
-  // What each move delivers (and the ambient heat it draws) is computed into
-  // scratch rows first, then added: the rows it adds to may be the same
-  // source (ambient and local), so they are added one after the other.
-  double* delivered = state.scratch.data() + 3 * lanes;
-  double* ambient_heat = state.scratch.data() + 4 * lanes;
   for (const auto& move : step.moves) {
     const double* adoption = state.row(state.adoption, static_cast<std::size_t>(move.slot));
-    const double* share = rows[move.share];
-    if (move.ratio != detail::NO_REF) {
-      deliver_by_ratio(available, adoption, share, scale, rows[move.ratio], lanes, delivered);
-    } else {
-      deliver_by_efficiencies(
-          available, adoption, share, scale, rows[move.from_efficiency],
-          state.row(state.efficiency_ratio, static_cast<std::size_t>(move.efficiency_ratio)), lanes,
-          delivered, ambient_heat);
-      if (move.ambient_source >= 0) {
-        add_lanes(ambient_heat, lanes,
-                  state.row(state.production, static_cast<std::size_t>(move.ambient_source)));
-      }
-    }
-    add_lanes(delivered, lanes, state.row(state.demand, static_cast<std::size_t>(move.to_cell)));
-    if (move.local_source >= 0) {
-      add_lanes(delivered, lanes,
-                state.row(state.production, static_cast<std::size_t>(move.local_source)));
-    }
+    const bool efficiencies = move.ratio == detail::NO_REF;
+    const double* ratio = efficiencies ? state.row(state.efficiency_ratio,
+                                                   static_cast<std::size_t>(move.efficiency_ratio))
+                                       : rows[move.ratio];
+    const double* from_efficiency = efficiencies ? rows[move.from_efficiency] : nullptr;
+    double* to = state.row(state.demand, static_cast<std::size_t>(move.to_cell));
+    double* ambient =
+        efficiencies && move.ambient_source >= 0
+            ? state.row(state.production, static_cast<std::size_t>(move.ambient_source))
+            : nullptr;
+    double* local = move.local_source >= 0
+                        ? state.row(state.production, static_cast<std::size_t>(move.local_source))
+                        : nullptr;
+    move_loop(efficiencies, ambient != nullptr, local != nullptr)(
+        available, adoption, rows[move.share], scale, ratio, from_efficiency, lanes, to, ambient,
+        local);
   }
   keep_remainder(available, requested, lanes, from);
 }
