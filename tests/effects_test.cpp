@@ -147,14 +147,17 @@ fraction = 0.5
   CHECK(cell(*two, "natural_gas") == Approx(200 * 0.8 * 0.5));  // 80, not 200 × (1 − 0.2 − 0.5)
 }
 
-TEST_CASE("adoption curves: linear ramp and logistic S-curve") {
-  const std::string effect = R"(
+// Halves residential gas at full adoption: the adoption curve tests read it.
+const std::string HALVE_GAS = R"(
 [[actions.effects]]
 type = "reduce"
 sectors = ["residential"]
 carriers = ["natural_gas"]
 fraction = 0.5
 )";
+
+TEST_CASE("adoption curves: linear ramp and logistic S-curve") {
+  const std::string& effect = HALVE_GAS;
   const auto linear =
       run(action("ramp", R"({ curve = "linear", full_year = 2030, ceiling = 1.0 })", effect));
   CHECK(cell(*linear, "natural_gas", 2020) == Approx(200.0));
@@ -171,13 +174,7 @@ fraction = 0.5
 TEST_CASE("adoption curves with uncertain timing give, at the same values, the fixed curves") {
   // Fixed timing is tabulated once per year; uncertain timing is computed
   // member by member. At central values both must give the same numbers.
-  const std::string effect = R"(
-[[actions.effects]]
-type = "reduce"
-sectors = ["residential"]
-carriers = ["natural_gas"]
-fraction = 0.5
-)";
+  const std::string& effect = HALVE_GAS;
   const auto with_start = [](std::string text, const std::string& start) {
     text.replace(text.find("start = 2020"), 12, "start = " + start);
     return text;
