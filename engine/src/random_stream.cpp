@@ -30,7 +30,7 @@ double uniform_draw(std::uint64_t key, std::uint64_t member, std::uint32_t draw)
 // Philox4x32-10 written out (Salmon et al. 2011, and Random123's philox.h,
 // whose constants and round these are) so that the loop over members
 // vectorises: 32 × 32 → 64-bit products of four members at once. The test
-// "random streams: draws in blocks equal draws one by one" holds it to
+// "draws in blocks are the draws one by one, bit for bit" holds it to
 // uniform_draw bit for bit.
 TRAJ_LANE_CLONES void uniform_draws(std::uint64_t key, std::uint64_t first_member,
                                     std::size_t count, double* out) {
