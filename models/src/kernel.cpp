@@ -26,46 +26,66 @@ double interpolate(const std::vector<double>& years, const std::vector<double>& 
   return values[i - 1] + weight * (values[i] - values[i - 1]);
 }
 
-/// out = base + Σ_t demand[cell_t] × factor_t, lane by lane, the terms added
-/// in order. Sixteen lanes at a time are summed in registers: each demand
-/// row is read once per term and `out` written once, not once per term.
+/// One species' energy emissions in one sector: out = base + Σ_t
+/// demand[cell_t] × factor_t, the terms added in order; each factor is lanes
+/// (`lanes[t]`) or one number for all lanes (`scalar[t]`).
 template <typename Term>
-TRAJ_LANE_CLONES void add_emissions(const double* base, const Term* terms, std::size_t count,
-                                    const double* const* term_lanes, const double* term_scalar,
-                                    const double* demand, std::size_t lanes, double* out) {
+struct SpeciesEmissions {
+  const Term* terms = nullptr;
+  std::size_t count = 0;
+  const double* const* lanes = nullptr;
+  const double* scalar = nullptr;
+  const double* base = nullptr;
+  double* out = nullptr;
+};
+
+/// The emissions of every species in one sector. Sixteen lanes at a time:
+/// each species' sum is held in registers (its output written once), and
+/// the sector's demand rows for those lanes stay in the L1 cache from one
+/// species to the next.
+template <typename Term>
+TRAJ_LANE_CLONES void add_sector_emissions(const SpeciesEmissions<Term>* species,
+                                           std::size_t species_count, const double* demand,
+                                           std::size_t lanes) {
   std::size_t l = 0;
   for (; l + 16 <= lanes; l += 16) {
-    Double4 sum0 = load4(base + l), sum1 = load4(base + l + 4);
-    Double4 sum2 = load4(base + l + 8), sum3 = load4(base + l + 12);
-    for (std::size_t t = 0; t < count; ++t) {
-      const double* d = demand + terms[t].cell * lanes + l;
-      if (term_lanes[t] != nullptr) {
-        const double* f = term_lanes[t] + l;
-        sum0 += load4(d) * load4(f);
-        sum1 += load4(d + 4) * load4(f + 4);
-        sum2 += load4(d + 8) * load4(f + 8);
-        sum3 += load4(d + 12) * load4(f + 12);
-      } else {
-        const double scalar = term_scalar[t];
-        const Double4 f = {scalar, scalar, scalar, scalar};
-        sum0 += load4(d) * f;
-        sum1 += load4(d + 4) * f;
-        sum2 += load4(d + 8) * f;
-        sum3 += load4(d + 12) * f;
+    for (std::size_t p = 0; p < species_count; ++p) {
+      const SpeciesEmissions<Term>& sum = species[p];
+      Double4 sum0 = load4(sum.base + l), sum1 = load4(sum.base + l + 4);
+      Double4 sum2 = load4(sum.base + l + 8), sum3 = load4(sum.base + l + 12);
+      for (std::size_t t = 0; t < sum.count; ++t) {
+        const double* d = demand + sum.terms[t].cell * lanes + l;
+        if (sum.lanes[t] != nullptr) {
+          const double* f = sum.lanes[t] + l;
+          sum0 += load4(d) * load4(f);
+          sum1 += load4(d + 4) * load4(f + 4);
+          sum2 += load4(d + 8) * load4(f + 8);
+          sum3 += load4(d + 12) * load4(f + 12);
+        } else {
+          const double scalar = sum.scalar[t];
+          const Double4 f = {scalar, scalar, scalar, scalar};
+          sum0 += load4(d) * f;
+          sum1 += load4(d + 4) * f;
+          sum2 += load4(d + 8) * f;
+          sum3 += load4(d + 12) * f;
+        }
       }
+      store4(sum.out + l, sum0);
+      store4(sum.out + l + 4, sum1);
+      store4(sum.out + l + 8, sum2);
+      store4(sum.out + l + 12, sum3);
     }
-    store4(out + l, sum0);
-    store4(out + l + 4, sum1);
-    store4(out + l + 8, sum2);
-    store4(out + l + 12, sum3);
   }
   for (; l < lanes; ++l) {
-    double sum = base[l];
-    for (std::size_t t = 0; t < count; ++t) {
-      const double factor = term_lanes[t] != nullptr ? term_lanes[t][l] : term_scalar[t];
-      sum += demand[terms[t].cell * lanes + l] * factor;
+    for (std::size_t p = 0; p < species_count; ++p) {
+      const SpeciesEmissions<Term>& sum = species[p];
+      double value = sum.base[l];
+      for (std::size_t t = 0; t < sum.count; ++t) {
+        const double factor = sum.lanes[t] != nullptr ? sum.lanes[t][l] : sum.scalar[t];
+        value += demand[sum.terms[t].cell * lanes + l] * factor;
+      }
+      sum.out[l] = value;
     }
-    out[l] = sum;
   }
 }
 
@@ -209,6 +229,7 @@ struct Kernel::Impl {
   std::vector<std::size_t> emission_terms_begin;
   std::vector<const double*> term_lanes;
   std::vector<double> term_scalar;
+  std::vector<SpeciesEmissions<EmissionTerm>> sector_emissions;  ///< per species, one sector
   /// Active cells of each sector and of each carrier, ascending, at
   /// [begin[s], begin[s + 1]).
   std::vector<std::size_t> cells_of_sector, cells_of_sector_begin;
@@ -707,6 +728,7 @@ struct Kernel::Impl {
     emission_terms_begin.push_back(emission_terms.size());
     term_lanes.assign(emission_terms.size(), nullptr);
     term_scalar.assign(emission_terms.size(), 0.0);
+    sector_emissions.assign(species, {});
   }
 
   /// The lists the indicator sums run over (see sum_rows, add_costs).
@@ -1109,22 +1131,28 @@ struct Kernel::Impl {
     }
     // Emissions: energy (consumer attributed) plus non-energy.
     resolve_emission_terms(y, lanes);
+    const auto by_sector_row = [&](std::size_t p, std::size_t s) {
+      return p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s))
+                    : out_row(y, pollutant_row(p, s + 1, catalogue));
+    };
+    for (std::size_t s = 0; s < sectors; ++s) {
+      for (std::size_t p = 0; p < species; ++p) {
+        const std::size_t begin = emission_terms_begin[p * sectors + s];
+        sector_emissions[p] = {emission_terms.data() + begin,
+                               emission_terms_begin[p * sectors + s + 1] - begin,
+                               term_lanes.data() + begin,
+                               term_scalar.data() + begin,
+                               state.non_energy.data() + (p * sectors + s) * lanes,
+                               by_sector_row(p, s)};
+      }
+      add_sector_emissions(sector_emissions.data(), species, state.demand.data(), lanes);
+    }
     for (std::size_t p = 0; p < species; ++p) {
       double* species_total =
           p == 0 ? out_row(y, catalogue.ghg) : out_row(y, pollutant_row(p, 0, catalogue));
       std::fill_n(species_total, lanes, 0.0);
       for (std::size_t s = 0; s < sectors; ++s) {
-        double* by_sector = p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s))
-                                   : out_row(y, pollutant_row(p, s + 1, catalogue));
-        const std::size_t begin = emission_terms_begin[p * sectors + s];
-        add_emissions(state.non_energy.data() + (p * sectors + s) * lanes,
-                      emission_terms.data() + begin,
-                      emission_terms_begin[p * sectors + s + 1] - begin, term_lanes.data() + begin,
-                      term_scalar.data() + begin, state.demand.data(), lanes, by_sector);
-      }
-      for (std::size_t s = 0; s < sectors; ++s) {
-        const double* by_sector = p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s))
-                                         : out_row(y, pollutant_row(p, s + 1, catalogue));
+        const double* by_sector = by_sector_row(p, s);
         for (std::size_t l = 0; l < lanes; ++l) species_total[l] += by_sector[l];
       }
     }
