@@ -3,8 +3,6 @@
 #include "traj/lane_clones.hpp"
 #include "traj/lane_vector.hpp"
 
-#include "traj/lane_clones.hpp"
-
 #include <algorithm>
 #include <bit>
 #include <cmath>
