@@ -26,6 +26,21 @@ double interpolate(const std::vector<double>& years, const std::vector<double>& 
   return values[i - 1] + weight * (values[i] - values[i - 1]);
 }
 
+/// A linear ramp's progress in `year`: 0 in the start year, 1 from
+/// full_year (1 at once when full_year is not after start). Used by the
+/// table of fixed curves and, member by member, when the timing is
+/// uncertain: the same operations, so the same numbers.
+inline double linear_progress(double year, double start, double full_year) {
+  const double span = full_year - start;
+  const double ratio = std::clamp((year - start) / span, 0.0, 1.0);
+  return span <= 0.0 ? 1.0 : ratio;
+}
+
+/// Rogers' diffusion S-curve: adoption = ceiling / this.
+inline double logistic_denominator(double year, double midpoint, double steepness) {
+  return 1.0 + std::exp(-steepness * (year - midpoint));
+}
+
 /// One species' energy emissions in one sector: out = base + Σ_t
 /// demand[cell_t] × factor_t, the terms added in order; each factor is lanes
 /// (`lanes[t]`) or one number for all lanes (`scalar[t]`).
@@ -802,10 +817,9 @@ struct Kernel::Impl {
         curve_started[slot * years + y] = year < start ? 0 : 1;
         double& shape = curve_shape[slot * years + y];
         if (curve == CurveKind::Linear) {
-          const double span = value(refs.full_year) - start;
-          shape = span <= 0.0 ? 1.0 : std::clamp((year - start) / span, 0.0, 1.0);
+          shape = linear_progress(year, start, value(refs.full_year));
         } else if (curve == CurveKind::Logistic) {
-          shape = 1.0 + std::exp(-value(refs.steepness) * (year - value(refs.midpoint)));
+          shape = logistic_denominator(year, value(refs.midpoint), value(refs.steepness));
         }
       }
     }
@@ -844,26 +858,20 @@ struct Kernel::Impl {
           for (std::size_t l = 0; l < lanes; ++l) out[l] = year < start[l] ? 0.0 : ceiling[l];
           break;
         case CurveKind::Linear: {
-          // 0 in the start year, the ceiling in full_year. Every branch is
-          // computed and one is kept, so that the loop vectorises.
           const double* full = rows[refs.full_year];
           for (std::size_t l = 0; l < lanes; ++l) {
-            const double span = full[l] - start[l];
-            const double ratio = std::clamp((year - start[l]) / span, 0.0, 1.0);
-            const double progress = span <= 0.0 ? 1.0 : ratio;
-            const double value = ceiling[l] * progress;
+            const double value = ceiling[l] * linear_progress(year, start[l], full[l]);
             out[l] = year < start[l] ? 0.0 : value;
           }
           break;
         }
         case CurveKind::Logistic: {
-          // Rogers' diffusion S-curve, from the start year.
           const double* midpoint = rows[refs.midpoint];
           const double* steepness = rows[refs.steepness];
           for (std::size_t l = 0; l < lanes; ++l) {
             out[l] = year < start[l]
                          ? 0.0
-                         : ceiling[l] / (1.0 + std::exp(-steepness[l] * (year - midpoint[l])));
+                         : ceiling[l] / logistic_denominator(year, midpoint[l], steepness[l]);
           }
           break;
         }
