@@ -199,19 +199,6 @@ TRAJ_LANE_CLONES void Sampler::transform(double* values, std::size_t count) cons
       for (std::size_t i = 0; i < count; ++i) values[i] = low + values[i] * width;
       return;
     }
-    case Family::Triangular: {
-      if (d.c == d.a) break;
-      // Both branches are square roots of non-negative numbers for u in
-      // (0, 1); both computed, one kept, so that the loop vectorises.
-      const double split = (d.b - d.a) / (d.c - d.a);
-      for (std::size_t i = 0; i < count; ++i) {
-        const double u = values[i];
-        const double low = d.a + std::sqrt(u * (d.c - d.a) * (d.b - d.a));
-        const double high = d.c - std::sqrt((1.0 - u) * (d.c - d.a) * (d.c - d.b));
-        values[i] = u < split ? low : high;
-      }
-      return;
-    }
     case Family::Pert:
       if (table_.empty()) break;
       for (std::size_t i = 0; i < count; ++i) values[i] = pert(values[i]);
