@@ -9,11 +9,6 @@ TRAJ_LANE_CLONES void apply_reduce(const detail::ReduceStep& step, const double*
   const std::size_t lanes = state.lanes;
   const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
   const double* fraction = rows[step.fraction];
-  if (step.cells.size() == 1) {
-    double* demand = state.row(state.demand, static_cast<std::size_t>(step.cells[0]));
-    for (std::size_t l = 0; l < lanes; ++l) demand[l] *= 1.0 - adoption[l] * fraction[l];
-    return;
-  }
   // The same factor for every cell of the step: computed once.
   double* kept = state.scratch.data();
   for (std::size_t l = 0; l < lanes; ++l) kept[l] = 1.0 - adoption[l] * fraction[l];
