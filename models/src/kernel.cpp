@@ -249,6 +249,9 @@ struct Kernel::Impl {
   /// [begin[s], begin[s + 1]).
   std::vector<std::size_t> cells_of_sector, cells_of_sector_begin;
   std::vector<std::size_t> cells_of_carrier, cells_of_carrier_begin;
+  /// Output rows: final energy of each sector; emissions of each species in
+  /// each sector ([species × sectors + sector]).
+  std::vector<std::size_t> sector_rows, species_sector_rows;
   std::vector<CostTerm> cost_terms;  ///< actions with costs, bound per block (bind_costs)
   std::vector<FactorSource> factor_source;
   std::vector<std::size_t> computed_factors;  ///< indices species × active cell
@@ -761,6 +764,16 @@ struct Kernel::Impl {
         if (static_cast<std::size_t>(active_carrier[a]) == c) cells_of_carrier.push_back(a);
     }
     cells_of_carrier_begin.push_back(cells_of_carrier.size());
+    const IndicatorCatalogue& catalogue = plan.catalogue;
+    for (std::size_t s = 0; s < sectors; ++s)
+      sector_rows.push_back(static_cast<std::size_t>(catalogue.final_energy_by_sector) + s);
+    for (std::size_t p = 0; p < species; ++p) {
+      for (std::size_t s = 0; s < sectors; ++s) {
+        const int row = p == 0 ? catalogue.ghg_by_sector + static_cast<int>(s)
+                               : pollutant_row(p, s + 1, catalogue);
+        species_sector_rows.push_back(static_cast<std::size_t>(row));
+      }
+    }
     for (std::size_t slot = 0; slot < slots; ++slot) {
       if (planned_ceiling[slot] > 0.0) cost_terms.push_back({});
     }
@@ -1097,8 +1110,6 @@ struct Kernel::Impl {
     };
     // Final energy by sector, by carrier (with the energy branch's own
     // consumption, added since energy_branch summed carrier_demand) and in total.
-    double* total = out_row(y, catalogue.final_energy);
-    std::fill_n(total, lanes, 0.0);
     for (std::size_t s = 0; s < sectors; ++s) {
       sum_rows(state.demand.data(), cells_of_sector.data() + cells_of_sector_begin[s],
                cells_of_sector_begin[s + 1] - cells_of_sector_begin[s], lanes,
@@ -1109,10 +1120,8 @@ struct Kernel::Impl {
                cells_of_carrier_begin[c + 1] - cells_of_carrier_begin[c], lanes,
                out_row(y, catalogue.final_energy_by_carrier + static_cast<int>(c)));
     }
-    for (std::size_t s = 0; s < sectors; ++s) {
-      const double* by_sector = out_row(y, catalogue.final_energy_by_sector + static_cast<int>(s));
-      for (std::size_t l = 0; l < lanes; ++l) total[l] += by_sector[l];
-    }
+    double* total = out_row(y, catalogue.final_energy);
+    sum_rows(out, sector_rows.data(), sectors, lanes, total);
     // Local production and the renewable share.
     double* production_total = out_row(y, catalogue.local_production);
     std::fill_n(production_total, lanes, 0.0);
@@ -1139,10 +1148,6 @@ struct Kernel::Impl {
     }
     // Emissions: energy (consumer attributed) plus non-energy.
     resolve_emission_terms(y, lanes);
-    const auto by_sector_row = [&](std::size_t p, std::size_t s) {
-      return p == 0 ? out_row(y, catalogue.ghg_by_sector + static_cast<int>(s))
-                    : out_row(y, pollutant_row(p, s + 1, catalogue));
-    };
     for (std::size_t s = 0; s < sectors; ++s) {
       for (std::size_t p = 0; p < species; ++p) {
         const std::size_t begin = emission_terms_begin[p * sectors + s];
@@ -1151,18 +1156,14 @@ struct Kernel::Impl {
                                term_lanes.data() + begin,
                                term_scalar.data() + begin,
                                state.non_energy.data() + (p * sectors + s) * lanes,
-                               by_sector_row(p, s)};
+                               out + species_sector_rows[p * sectors + s] * lanes};
       }
       add_sector_emissions(sector_emissions.data(), species, state.demand.data(), lanes);
     }
     for (std::size_t p = 0; p < species; ++p) {
-      double* species_total =
-          p == 0 ? out_row(y, catalogue.ghg) : out_row(y, pollutant_row(p, 0, catalogue));
-      std::fill_n(species_total, lanes, 0.0);
-      for (std::size_t s = 0; s < sectors; ++s) {
-        const double* by_sector = by_sector_row(p, s);
-        for (std::size_t l = 0; l < lanes; ++l) species_total[l] += by_sector[l];
-      }
+      const int species_row = p == 0 ? catalogue.ghg : pollutant_row(p, 0, catalogue);
+      sum_rows(out, species_sector_rows.data() + p * sectors, sectors, lanes,
+               out_row(y, species_row));
     }
     // Custom indicators.
     for (std::size_t i = 0; i < indicators; ++i) {
