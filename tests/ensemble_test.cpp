@@ -153,9 +153,11 @@ TEST_CASE("draws in blocks are the draws one by one, bit for bit") {
        {Distribution{Distribution::Family::Uniform, 2.0, 5.0, 0.0},
         Distribution{Distribution::Family::Pert, 0.2, 0.3, 0.8},
         Distribution{Distribution::Family::Triangular, 1.0, 2.0, 5.0},
+        Distribution{Distribution::Family::Triangular, 1.0, 1.0, 5.0},
+        Distribution{Distribution::Family::Triangular, 1.0, 5.0, 5.0},
         Distribution{Distribution::Family::Lognormal, 100.0, 0.2, 0.0}, truncated}) {
     const Sampler sampler(distribution);
-    std::vector<double> values(1000);
+    std::vector<double> values(1003);  // not a multiple of any vector width
     uniform_draws(stream_key(3, "y"), 0, values.size(), values.data());
     const std::vector<double> uniforms = values;
     sampler.transform(values.data(), values.size());
