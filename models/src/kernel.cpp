@@ -131,14 +131,25 @@ TRAJ_LANE_CLONES void sum_rows(const double* rows, const std::size_t* indices, s
 }
 
 /// One action's costs this year: what it invests as adoption grows and what
-/// it costs to run, per unit of its planned ceiling.
+/// it costs to run, per unit of its planned ceiling. A cost the same for
+/// every member is one number (`*_each`, its row null), and a cost of zero
+/// is left out: it would add +0 to a sum that starts at +0.
 struct CostTerm {
-  const double* capital = nullptr;
-  const double* running = nullptr;
+  const double* capital = nullptr;  ///< lanes, or null for capital_each
+  const double* running = nullptr;  ///< lanes, or null for running_each
+  double capital_each = 0.0;
+  double running_each = 0.0;
   const double* now = nullptr;  ///< adoption this year
-  double* before = nullptr;     ///< adoption last year, updated
+  double* before = nullptr;     ///< adoption last year, updated when there is a capital cost
   double per_ceiling = 0.0;
+
+  bool invests() const { return capital != nullptr || capital_each != 0.0; }
+  bool operates() const { return running != nullptr || running_each != 0.0; }
 };
+
+[[gnu::always_inline]] inline Double4 lanes_or_each(const double* lanes, double each) {
+  return lanes != nullptr ? load4(lanes) : Double4{} + each;
+}
 
 /// invested = 0 + Σ capital × max(0, now − before) × per_ceiling and
 /// operated = 0 + Σ running × now × per_ceiling, in the order of the terms,
@@ -151,17 +162,25 @@ TRAJ_LANE_CLONES void add_costs(const CostTerm* terms, std::size_t count, std::s
     Double4 invested0 = zero, invested1 = zero, operated0 = zero, operated1 = zero;
     for (std::size_t t = 0; t < count; ++t) {
       const CostTerm& term = terms[t];
-      const Double4 scale = {term.per_ceiling, term.per_ceiling, term.per_ceiling,
-                             term.per_ceiling};
+      const Double4 scale = zero + term.per_ceiling;
       const Double4 now0 = load4(term.now + l), now1 = load4(term.now + l + 4);
-      const Double4 growth0 = now0 - load4(term.before + l);
-      const Double4 growth1 = now1 - load4(term.before + l + 4);
-      invested0 += load4(term.capital + l) * (zero < growth0 ? growth0 : zero) * scale;
-      invested1 += load4(term.capital + l + 4) * (zero < growth1 ? growth1 : zero) * scale;
-      operated0 += load4(term.running + l) * now0 * scale;
-      operated1 += load4(term.running + l + 4) * now1 * scale;
-      store4(term.before + l, now0);
-      store4(term.before + l + 4, now1);
+      if (term.invests()) {
+        const double* capital = term.capital != nullptr ? term.capital + l : nullptr;
+        const Double4 growth0 = now0 - load4(term.before + l);
+        const Double4 growth1 = now1 - load4(term.before + l + 4);
+        invested0 +=
+            lanes_or_each(capital, term.capital_each) * (zero < growth0 ? growth0 : zero) * scale;
+        invested1 += lanes_or_each(capital != nullptr ? capital + 4 : nullptr, term.capital_each) *
+                     (zero < growth1 ? growth1 : zero) * scale;
+        store4(term.before + l, now0);
+        store4(term.before + l + 4, now1);
+      }
+      if (term.operates()) {
+        const double* running = term.running != nullptr ? term.running + l : nullptr;
+        operated0 += lanes_or_each(running, term.running_each) * now0 * scale;
+        operated1 += lanes_or_each(running != nullptr ? running + 4 : nullptr, term.running_each) *
+                     now1 * scale;
+      }
     }
     store4(invested + l, invested0);
     store4(invested + l + 4, invested1);
@@ -172,10 +191,15 @@ TRAJ_LANE_CLONES void add_costs(const CostTerm* terms, std::size_t count, std::s
     double invested_sum = 0.0, operated_sum = 0.0;
     for (std::size_t t = 0; t < count; ++t) {
       const CostTerm& term = terms[t];
-      invested_sum +=
-          term.capital[l] * std::max(0.0, term.now[l] - term.before[l]) * term.per_ceiling;
-      operated_sum += term.running[l] * term.now[l] * term.per_ceiling;
-      term.before[l] = term.now[l];
+      if (term.invests()) {
+        const double capital = term.capital != nullptr ? term.capital[l] : term.capital_each;
+        invested_sum += capital * std::max(0.0, term.now[l] - term.before[l]) * term.per_ceiling;
+        term.before[l] = term.now[l];
+      }
+      if (term.operates()) {
+        const double running = term.running != nullptr ? term.running[l] : term.running_each;
+        operated_sum += running * term.now[l] * term.per_ceiling;
+      }
     }
     invested[l] = invested_sum;
     operated[l] = operated_sum;
@@ -725,9 +749,16 @@ struct Kernel::Impl {
     std::size_t term = 0;
     for (std::size_t slot = 0; slot < slots; ++slot) {
       if (planned_ceiling[slot] <= 0.0) continue;
-      cost_terms[term++] = {
-          rows[investment[slot]], rows[operating[slot]], state.adoption.data() + slot * lanes,
-          state.adoption_before.data() + slot * lanes, 1.0 / planned_ceiling[slot]};
+      CostTerm& cost = cost_terms[term++];
+      const Quantity& capital = quantities[static_cast<std::size_t>(investment[slot])];
+      const Quantity& running = quantities[static_cast<std::size_t>(operating[slot])];
+      cost.capital = capital.is_constant() ? nullptr : rows[investment[slot]];
+      cost.capital_each = capital.is_constant() ? capital.constant : 0.0;
+      cost.running = running.is_constant() ? nullptr : rows[operating[slot]];
+      cost.running_each = running.is_constant() ? running.constant : 0.0;
+      cost.now = state.adoption.data() + slot * lanes;
+      cost.before = state.adoption_before.data() + slot * lanes;
+      cost.per_ceiling = 1.0 / planned_ceiling[slot];
     }
   }
 
