@@ -146,12 +146,17 @@ struct Context {
   std::vector<double> recorded_trajectories = {};
   std::vector<std::uint8_t> recorded_successes = {};
 
-  Accumulator empty() const {
+  std::vector<QuantileSketch> empty_sketches() const {
+    return std::vector<QuantileSketch>(options.quantile_rows.size() * years,
+                                       QuantileSketch(options.sketch_accuracy));
+  }
+  /// An accumulator for a batch, or, without sketches, for a chunk: a
+  /// chunk's values go to its thread's sketches (Worker::sketches).
+  Accumulator empty(bool with_sketches = true) const {
     Accumulator accumulator;
     accumulator.sum.assign(rows * years * PARTIALS, 0.0);
     accumulator.sum_squares.assign(rows * years * PARTIALS, 0.0);
-    accumulator.sketches.assign(options.quantile_rows.size() * years,
-                                QuantileSketch(options.sketch_accuracy));
+    if (with_sketches) accumulator.sketches = empty_sketches();
     accumulator.successes.assign(objectives.size(), 0);
     return accumulator;
   }
@@ -164,6 +169,11 @@ struct Worker {
   std::vector<double> objective_values;      ///< [objective × lanes]
   std::vector<double> objective_references;  ///< [objective × lanes]
   std::vector<char> invalid;                 ///< per lane: the member's results are not valid
+  /// This thread's share of the batch's sketches [quantile row × years +
+  /// year], merged into the batch's when it ends. Counts are integers, so
+  /// which thread counted a member changes nothing; kept per thread rather
+  /// than per chunk, they are not rebuilt and merged every CHUNK members.
+  std::vector<QuantileSketch> sketches;
 };
 
 class AccumulatingSink final : public YearSink {
@@ -186,7 +196,7 @@ class AccumulatingSink final : public YearSink {
       const int quantile = context_.quantile_index[row];
       if (quantile >= 0) {
         QuantileSketch& sketch =
-            accumulator_.sketches[static_cast<std::size_t>(quantile) * years + year_index];
+            worker_.sketches[static_cast<std::size_t>(quantile) * years + year_index];
         sketch.add(lanes_of, lanes);
       }
     }
@@ -258,13 +268,13 @@ class ChunkBody {
         workers_(workers),
         first_(first_member),
         end_(end_member),
-        accumulator_(context.empty()) {}
+        accumulator_(context.empty(false)) {}
   ChunkBody(ChunkBody& other, tbb::split)
       : context_(other.context_),
         workers_(other.workers_),
         first_(other.first_),
         end_(other.end_),
-        accumulator_(other.context_.empty()) {}
+        accumulator_(other.context_.empty(false)) {}
 
   void operator()(const tbb::blocked_range<std::uint64_t>& chunks) {
     Worker& worker = workers_.local();
@@ -445,6 +455,7 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
     worker.objective_values.assign(objectives.size() * block, 0.0);
     worker.objective_references.assign(objectives.size() * block, 1.0);
     worker.invalid.assign(block, 0);
+    worker.sketches = context.empty_sketches();
     return worker;
   });
   if (options.on_members) {
@@ -458,7 +469,7 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
   }
 
   const std::size_t cells = context.rows * context.years;
-  RankTotals totals{ExactSums(2 * cells), context.empty().sketches, {}};
+  RankTotals totals{ExactSums(2 * cells), context.empty_sketches(), {}};
   // Counts over every accepted batch of every rank: the same on all ranks.
   BatchCounts global;
   global.successes.assign(objectives.size(), 0);
@@ -531,6 +542,13 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
           tbb::parallel_deterministic_reduce(tbb::blocked_range<std::uint64_t>(0, chunks, 1), body);
         });
         mine = std::move(body.accumulator());
+        mine.sketches = context.empty_sketches();
+        for (Worker& worker : workers) {
+          for (std::size_t i = 0; i < mine.sketches.size(); ++i) {
+            mine.sketches[i].merge(worker.sketches[i]);
+            worker.sketches[i] = QuantileSketch(context.options.sketch_accuracy);
+          }
+        }
       };
       if (ranks == 1) {
         run_batch();  // exceptions reach the caller as they are
