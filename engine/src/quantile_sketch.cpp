@@ -116,7 +116,8 @@ TRAJ_LANE_CLONES bool positive_indices(const double* values, std::size_t count,
                                        std::int32_t& low, std::int32_t& high) {
   constexpr double MAGIC = 0x1.8p52;  // 1.5 · 2^52: e + MAGIC holds integer e in its mantissa
   const Double4 smallest = {SMALLEST, SMALLEST, SMALLEST, SMALLEST};
-  const Double4 one = {1.0, 1.0, 1.0, 1.0}, magic = {MAGIC, MAGIC, MAGIC, MAGIC};
+  const Double4 one = {1.0, 1.0, 1.0, 1.0}, zero = {0.0, 0.0, 0.0, 0.0},
+                magic = {MAGIC, MAGIC, MAGIC, MAGIC};
   const Double4 scale = {inverse_log_gamma, inverse_log_gamma, inverse_log_gamma,
                          inverse_log_gamma};
   Mask4 small = {0, 0, 0, 0};
@@ -135,9 +136,12 @@ TRAJ_LANE_CLONES bool positive_indices(const double* values, std::size_t count,
     const Mask4 mantissa_bits = (bits & 0x000fffffffffffffLL) | 0x3ff0000000000000LL;
     const Double4 log2 = exponent + (__builtin_bit_cast(Double4, mantissa_bits) - 1.0);
     const Double4 scaled = log2 * scale;
-    const Int4 truncated = __builtin_convertvector(scaled, Int4);
-    const Double4 back = __builtin_convertvector(truncated, Double4);
-    const Int4 index = truncated + __builtin_convertvector(back > scaled, Int4);  // −1 if above
+    // floor(scaled): rounded to nearest by the 1.5 · 2^52 trick, less one
+    // where that rounded up; selected in doubles, so no mask is narrowed to
+    // 32 bits (shuffles); then converted exactly.
+    const Double4 rounded = (scaled + magic) - magic;
+    const Double4 floored = rounded - (rounded > scaled ? one : zero);
+    const Int4 index = __builtin_convertvector(floored, Int4);
     std::memcpy(indices + i, &index, sizeof index);
     lowest = index < lowest ? index : lowest;
     highest = index > highest ? index : highest;
