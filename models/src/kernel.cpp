@@ -1072,7 +1072,7 @@ struct Kernel::Impl {
   // Factors of the year, changed by actions; converted carriers take the
   // factor of their fuel mix per GWh delivered. Only computed factors are
   // written; the others are read in place by write_indicators.
-  void emission_factors(std::size_t y, std::size_t lanes) {
+  TRAJ_LANE_CLONES void emission_factors(std::size_t y, std::size_t lanes) {
     const std::size_t A = active_cells.size();
     for (const std::size_t i : computed_factors) {
       double* factor = state.factor.data() + i * lanes;
