@@ -382,7 +382,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     int threads = 0;
     double precision = 0.0;
     std::uint64_t max_members = 10'000'000;
-    std::size_t block = 64;
+    std::size_t block = DEFAULT_BLOCK;
     std::vector<double> quantiles = {0.05, 0.25, 0.5, 0.75, 0.95};
     std::string output;
     bool force = false;

@@ -44,11 +44,15 @@ struct MemberRecords {
   const std::uint8_t* successes = nullptr;  ///< [member × objective]: 1 if met
 };
 
+/// Members per kernel block when not chosen (`--block`): measured fastest
+/// on the benchmark scenarios (docs/performance.md). Never changes a result.
+inline constexpr std::size_t DEFAULT_BLOCK = 128;
+
 struct EnsembleOptions {
   std::uint64_t members = 10000;  ///< members to run (the first stage with a precision target)
   std::uint64_t seed = 1;
-  int threads = 0;         ///< 0: every core
-  std::size_t block = 64;  ///< members per block of the kernel (lanes)
+  int threads = 0;                    ///< 0: every core
+  std::size_t block = DEFAULT_BLOCK;  ///< members per block of the kernel (lanes)
   double precision = 0.0;  ///< > 0: add members until every objective's 95 % half-width ≤ precision
   std::uint64_t max_members = 10'000'000;  ///< cap with a precision target
   std::vector<double> quantiles = {0.05, 0.25, 0.5, 0.75, 0.95};

@@ -39,7 +39,7 @@ struct RunSettings {
   std::string git_hash;
   std::string command_line;
   int threads = 0;
-  std::size_t block = 64;
+  std::size_t block = DEFAULT_BLOCK;
 };
 
 /// The rows `--trajectories` selects: "headline", "all", or a comma-separated
