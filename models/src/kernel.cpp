@@ -133,7 +133,8 @@ TRAJ_LANE_CLONES void sum_rows(const double* rows, const std::size_t* indices, s
 /// One action's costs this year: what it invests as adoption grows and what
 /// it costs to run, per unit of its planned ceiling. A cost the same for
 /// every member is one number (`*_each`, its row null), and a cost of zero
-/// is left out: it would add +0 to a sum that starts at +0.
+/// is left out: times a finite adoption, it would add ±0 to a sum that
+/// starts at +0, which changes no bit.
 struct CostTerm {
   const double* capital = nullptr;  ///< lanes, or null for capital_each
   const double* running = nullptr;  ///< lanes, or null for running_each
