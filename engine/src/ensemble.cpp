@@ -150,13 +150,13 @@ struct Context {
     return std::vector<QuantileSketch>(options.quantile_rows.size() * years,
                                        QuantileSketch(options.sketch_accuracy));
   }
-  /// An accumulator for a batch, or, without sketches, for a chunk: a
-  /// chunk's values go to its thread's sketches (Worker::sketches).
-  Accumulator empty(bool with_sketches = true) const {
+  /// Sums and counts start at zero; sketches are left empty, as values go to
+  /// the thread's sketches (Worker::sketches), handed to the batch's
+  /// accumulator when the batch ends.
+  Accumulator empty() const {
     Accumulator accumulator;
     accumulator.sum.assign(rows * years * PARTIALS, 0.0);
     accumulator.sum_squares.assign(rows * years * PARTIALS, 0.0);
-    if (with_sketches) accumulator.sketches = empty_sketches();
     accumulator.successes.assign(objectives.size(), 0);
     return accumulator;
   }
@@ -268,13 +268,13 @@ class ChunkBody {
         workers_(workers),
         first_(first_member),
         end_(end_member),
-        accumulator_(context.empty(false)) {}
+        accumulator_(context.empty()) {}
   ChunkBody(ChunkBody& other, tbb::split)
       : context_(other.context_),
         workers_(other.workers_),
         first_(other.first_),
         end_(other.end_),
-        accumulator_(other.context_.empty(false)) {}
+        accumulator_(other.context_.empty()) {}
 
   void operator()(const tbb::blocked_range<std::uint64_t>& chunks) {
     Worker& worker = workers_.local();
