@@ -148,8 +148,9 @@ struct CostTerm {
   bool operates() const { return running != nullptr || running_each != 0.0; }
 };
 
-[[gnu::always_inline]] inline Double4 lanes_or_each(const double* lanes, double each) {
-  return lanes != nullptr ? load4(lanes) : Double4{} + each;
+/// Lanes [l, l + 4) of `row`, or `each` four times when there is no row.
+[[gnu::always_inline]] inline Double4 lanes_or_each(const double* row, std::size_t l, double each) {
+  return row != nullptr ? load4(row + l) : Double4{} + each;
 }
 
 /// invested = 0 + Σ capital × max(0, now − before) × per_ceiling and
@@ -166,21 +167,18 @@ TRAJ_LANE_CLONES void add_costs(const CostTerm* terms, std::size_t count, std::s
       const Double4 scale = zero + term.per_ceiling;
       const Double4 now0 = load4(term.now + l), now1 = load4(term.now + l + 4);
       if (term.invests()) {
-        const double* capital = term.capital != nullptr ? term.capital + l : nullptr;
         const Double4 growth0 = now0 - load4(term.before + l);
         const Double4 growth1 = now1 - load4(term.before + l + 4);
-        invested0 +=
-            lanes_or_each(capital, term.capital_each) * (zero < growth0 ? growth0 : zero) * scale;
-        invested1 += lanes_or_each(capital != nullptr ? capital + 4 : nullptr, term.capital_each) *
+        invested0 += lanes_or_each(term.capital, l, term.capital_each) *
+                     (zero < growth0 ? growth0 : zero) * scale;
+        invested1 += lanes_or_each(term.capital, l + 4, term.capital_each) *
                      (zero < growth1 ? growth1 : zero) * scale;
         store4(term.before + l, now0);
         store4(term.before + l + 4, now1);
       }
       if (term.operates()) {
-        const double* running = term.running != nullptr ? term.running + l : nullptr;
-        operated0 += lanes_or_each(running, term.running_each) * now0 * scale;
-        operated1 += lanes_or_each(running != nullptr ? running + 4 : nullptr, term.running_each) *
-                     now1 * scale;
+        operated0 += lanes_or_each(term.running, l, term.running_each) * now0 * scale;
+        operated1 += lanes_or_each(term.running, l + 4, term.running_each) * now1 * scale;
       }
     }
     store4(invested + l, invested0);
