@@ -109,8 +109,8 @@ typedef std::int32_t Int4 __attribute__((vector_size(16)));
 /// Bin indices of up to 256 values, with their range; false when a value is
 /// not above SMALLEST (those are left to the value-by-value path). Four
 /// values at a time on Double4 (GCC did not vectorise the scalar loop); the
-/// same numbers as bin_of: the exponent as a double by the 1.5 · 2^52 trick,
-/// floor from truncation, for bins far inside the int32 range.
+/// same numbers as bin_of: the exponent as a double and the floor both by
+/// the 1.5 · 2^52 trick, for bins far inside the int32 range.
 TRAJ_LANE_CLONES bool positive_indices(const double* values, std::size_t count,
                                        double inverse_log_gamma, std::int32_t* indices,
                                        std::int32_t& low, std::int32_t& high) {
