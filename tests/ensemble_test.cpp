@@ -1,6 +1,7 @@
 // Monte Carlo ensembles: sampling, statistics, determinism, analytic cases.
 // Tolerances are derived from the Monte Carlo standard error (4 SE: a false
 // failure once in ~16 000 runs) plus the quantile sketch's relative accuracy.
+#include <atomic>
 #include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/normal.hpp>
 #include <catch2/catch.hpp>
@@ -267,16 +268,24 @@ TEST_CASE("statistics are bit-identical at 1, 2 and 4 threads and any block size
   const Scenario scenario = testing::scenario_from_file("scenarios/brest-metropole.toml");
   const Plan plan = compile_plan(scenario, "plan");
   EnsembleOptions options;
-  options.members = 5000;
+  // Three batches (16 384, 16 384, 7 232 members): without per-member
+  // records they run side by side, with them one after the other.
+  options.members = 40000;
   options.threads = 1;
   options.block = 64;
   const auto reference = run(plan, options);
-  for (const auto& [threads, block] :
-       std::vector<std::pair<int, std::size_t>>{{2, 64}, {4, 64}, {2, 16}, {1, 7}}) {
-    INFO(threads << " threads, blocks of " << block);
+  for (const auto& [threads, block, recording] : std::vector<std::tuple<int, std::size_t, bool>>{
+           {2, 64, false}, {4, 64, false}, {2, 16, false}, {1, 7, false}, {2, 128, true}}) {
+    INFO(threads << " threads, blocks of " << block << (recording ? ", with records" : ""));
     options.threads = threads;
     options.block = block;
+    std::uint64_t recorded = 0;
+    options.on_members = nullptr;
+    if (recording) {
+      options.on_members = [&recorded](const MemberRecords& records) { recorded += records.count; };
+    }
     const auto result = run(plan, options);
+    if (recording) CHECK(recorded == 40000);
     CHECK(result.mean == reference.mean);
     CHECK(result.sd == reference.sd);
     CHECK(result.quantiles == reference.quantiles);
@@ -284,6 +293,55 @@ TEST_CASE("statistics are bit-identical at 1, 2 and 4 threads and any block size
       CHECK(result.objectives[o].successes == reference.objectives[o].successes);
     }
     CHECK(result.joint_successes == reference.joint_successes);
+  }
+}
+
+TEST_CASE(
+    "progress comes once per batch, one call at a time, and a cancelled run stops between "
+    "batches") {
+  const Scenario scenario = testing::scenario_from_text(ONE_CELL);
+  const Plan plan = compile_plan(scenario, "plan");
+  constexpr std::uint64_t BATCH = 16384;
+  for (const bool recording : {false, true}) {
+    INFO((recording ? "with" : "without") << " per-member records");
+    EnsembleOptions options;
+    options.members = 5 * BATCH + 100;
+    options.threads = 2;
+    if (recording) options.on_members = [](const MemberRecords&) {};
+    std::vector<std::uint64_t> done;
+    std::atomic<int> inside = 0;
+    bool overlapped = false;
+    options.progress = [&](std::uint64_t members, std::uint64_t planned) {
+      overlapped = overlapped || inside.fetch_add(1) != 0;
+      done.push_back(members);
+      CHECK(planned == 5 * BATCH + 100);
+      inside.fetch_sub(1);
+    };
+    const auto result = run(plan, options);
+    CHECK_FALSE(overlapped);
+    REQUIRE(done.size() == 6);
+    // Batches may end in any order: the counts grow by a batch (or the last,
+    // shorter one) each time and end at every member.
+    std::uint64_t previous = 0, short_steps = 0;
+    for (const std::uint64_t members : done) {
+      CHECK((members - previous == BATCH || members - previous == 100));
+      short_steps += members - previous == 100 ? 1 : 0;
+      previous = members;
+    }
+    CHECK(short_steps == 1);
+    CHECK(done.back() == result.members);
+    CHECK(result.members == 5 * BATCH + 100);
+    CHECK_FALSE(result.cancelled);
+
+    // Stop after two batches have started: only whole batches are counted.
+    std::atomic<int> polls = 0;
+    options.progress = nullptr;
+    options.threads = 1;
+    options.cancelled = [&polls] { return polls.fetch_add(1) >= 2; };
+    const auto stopped = run(plan, options);
+    CHECK(stopped.cancelled);
+    CHECK(stopped.members == 2 * BATCH);
+    CHECK(stopped.objectives[0].successes <= stopped.members);
   }
 }
 

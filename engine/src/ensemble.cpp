@@ -2,14 +2,17 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_reduce.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <mutex>
 
 #include "traj/cluster.hpp"
 #include "traj/error.hpp"
@@ -365,7 +368,8 @@ struct RankTotals {
         sums.add(cells + cell, batch.sum_squares[cell * PARTIALS + k]);
       }
     }
-    for (std::size_t i = 0; i < sketches.size(); ++i) sketches[i].merge(batch.sketches[i]);
+    // (Empty when the workers' sketches were merged here directly.)
+    for (std::size_t i = 0; i < batch.sketches.size(); ++i) sketches[i].merge(batch.sketches[i]);
     invalid_examples.insert(invalid_examples.end(), batch.invalid_examples.begin(),
                             batch.invalid_examples.end());
     keep_smallest(invalid_examples);
@@ -506,7 +510,52 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
   tbb::task_arena arena(threads);
   std::uint64_t next = 0;
   std::uint64_t planned = options.members;
-  while (true) {
+
+  // One process keeping no per-member records: nothing is decided between
+  // the requested batches (every one is accepted, and what they add to the
+  // totals is exact or an integer, so order does not matter). They run side
+  // by side, so that no thread waits for the last chunk of a batch before
+  // the next begins; each batch is still reduced in its own fixed order.
+  if (ranks == 1 && !context.recording && first_batches > 0) {
+    std::mutex totals_mutex;
+    std::atomic<bool> stopping = false;
+    arena.execute([&] {
+      tbb::parallel_for(
+          tbb::blocked_range<std::uint64_t>(0, first_batches, 1),
+          [&](const tbb::blocked_range<std::uint64_t>& batches) {
+            for (std::uint64_t k = batches.begin(); k != batches.end(); ++k) {
+              if (stopping.load() || (options.cancelled && options.cancelled())) {
+                stopping = true;
+                return;
+              }
+              const auto [start, end] = bounds(k);
+              ChunkBody body(context, workers, start, end);
+              tbb::parallel_deterministic_reduce(
+                  tbb::blocked_range<std::uint64_t>(0, (end - start + CHUNK - 1) / CHUNK, 1), body);
+              const Accumulator& batch = body.accumulator();
+              const std::lock_guard lock(totals_mutex);
+              for (std::size_t o = 0; o < objectives.size(); ++o)
+                global.successes[o] += batch.successes[o];
+              global.joint += batch.joint;
+              global.members += batch.members;
+              global.invalid += batch.invalid;
+              totals.add(batch, cells);
+              if (options.progress) options.progress(global.members, planned);
+            }
+          },
+          tbb::simple_partitioner());
+    });
+    for (Worker& worker : workers) {
+      for (std::size_t i = 0; i < totals.sketches.size(); ++i) {
+        totals.sketches[i].merge(worker.sketches[i]);
+        worker.sketches[i] = QuantileSketch(context.options.sketch_accuracy);
+      }
+    }
+    next = first_batches;
+    cancelled = stopping.load();
+  }
+
+  while (!cancelled) {
     if (!extending && next >= first_batches) {
       if (precise_enough()) break;
       extending = true;

@@ -58,7 +58,8 @@ struct EnsembleOptions {
   std::vector<double> quantiles = {0.05, 0.25, 0.5, 0.75, 0.95};
   std::vector<std::size_t> quantile_rows;  ///< rows that get quantiles (every year)
   double sketch_accuracy = 0.001;          ///< relative accuracy of quantiles
-  /// Called after each batch with (members done, members planned).
+  /// Called after each batch with (members done, members planned); from any
+  /// of the run's threads, never two at once.
   std::function<void(std::uint64_t, std::uint64_t)> progress;
   /// With `on_members`, every batch's per-member parameters, the trajectories
   /// of `recorded_rows` and the objectives' outcomes are handed over.
@@ -67,7 +68,8 @@ struct EnsembleOptions {
   /// Without it, records carry no parameters (`parameters` is null): less
   /// to copy, and to send between MPI ranks, for callers that need outcomes only.
   bool record_parameters = true;
-  /// Polled between batches: true stops the run (the result says so).
+  /// Polled before each batch, from any of the run's threads: true stops
+  /// the run (the result says so).
   std::function<bool()> cancelled;
   /// With several processes (MPI ranks): batches of members are dealt to
   /// the ranks in turn, and every rank ends with the same result as a single
