@@ -153,11 +153,21 @@ struct CostTerm {
   return row != nullptr ? load4(row + l) : Double4{} + each;
 }
 
+/// What this year's adoption of a cost term is known to be, the same for
+/// every member: `grows` is 0 when it equals last year's (so the investment
+/// term is +0 or −0, which changes no sum, and `before` is already `now`),
+/// `runs` is 0 when it is zero (so is the operating term).
+struct CostYear {
+  std::uint8_t grows = 1;
+  std::uint8_t runs = 1;
+};
+
 /// invested = 0 + Σ capital × max(0, now − before) × per_ceiling and
 /// operated = 0 + Σ running × now × per_ceiling, in the order of the terms,
-/// eight lanes at a time in registers; then before ← now.
-TRAJ_LANE_CLONES void add_costs(const CostTerm* terms, std::size_t count, std::size_t lanes,
-                                double* invested, double* operated) {
+/// eight lanes at a time in registers; then before ← now. Terms that add
+/// ±0 this year (`years[t]`) are left out.
+TRAJ_LANE_CLONES void add_costs(const CostTerm* terms, const CostYear* years, std::size_t count,
+                                std::size_t lanes, double* invested, double* operated) {
   const Double4 zero = {0.0, 0.0, 0.0, 0.0};
   std::size_t l = 0;
   for (; l + 8 <= lanes; l += 8) {
@@ -166,7 +176,7 @@ TRAJ_LANE_CLONES void add_costs(const CostTerm* terms, std::size_t count, std::s
       const CostTerm& term = terms[t];
       const Double4 scale = zero + term.per_ceiling;
       const Double4 now0 = load4(term.now + l), now1 = load4(term.now + l + 4);
-      if (term.invests()) {
+      if (years[t].grows != 0 && term.invests()) {
         const Double4 growth0 = now0 - load4(term.before + l);
         const Double4 growth1 = now1 - load4(term.before + l + 4);
         invested0 += lanes_or_each(term.capital, l, term.capital_each) *
@@ -176,7 +186,7 @@ TRAJ_LANE_CLONES void add_costs(const CostTerm* terms, std::size_t count, std::s
         store4(term.before + l, now0);
         store4(term.before + l + 4, now1);
       }
-      if (term.operates()) {
+      if (years[t].runs != 0 && term.operates()) {
         operated0 += lanes_or_each(term.running, l, term.running_each) * now0 * scale;
         operated1 += lanes_or_each(term.running, l + 4, term.running_each) * now1 * scale;
       }
@@ -190,12 +200,12 @@ TRAJ_LANE_CLONES void add_costs(const CostTerm* terms, std::size_t count, std::s
     double invested_sum = 0.0, operated_sum = 0.0;
     for (std::size_t t = 0; t < count; ++t) {
       const CostTerm& term = terms[t];
-      if (term.invests()) {
+      if (years[t].grows != 0 && term.invests()) {
         const double capital = term.capital != nullptr ? term.capital[l] : term.capital_each;
         invested_sum += capital * std::max(0.0, term.now[l] - term.before[l]) * term.per_ceiling;
         term.before[l] = term.now[l];
       }
-      if (term.operates()) {
+      if (years[t].runs != 0 && term.operates()) {
         const double running = term.running != nullptr ? term.running[l] : term.running_each;
         operated_sum += running * term.now[l] * term.per_ceiling;
       }
@@ -276,6 +286,7 @@ struct Kernel::Impl {
   /// each sector ([species × sectors + sector]).
   std::vector<std::size_t> sector_rows, species_sector_rows;
   std::vector<CostTerm> cost_terms;  ///< actions with costs, bound per block (bind_costs)
+  std::vector<CostYear> cost_years;  ///< [year × cost term] (tabulate_cost_years)
   std::vector<FactorSource> factor_source;
   std::vector<std::size_t> computed_factors;  ///< indices species × active cell
 
@@ -606,6 +617,7 @@ struct Kernel::Impl {
     tabulate_fixed_curves();
     list_emission_terms();
     list_sums();
+    tabulate_cost_years();
     trajectory_lanes.assign(trajectory_values.size() * max_lanes, 0.0);
     trajectory_year.assign(trajectory_values.size(), static_cast<std::size_t>(-1));
     rows.assign(quantities.size(), nullptr);
@@ -806,6 +818,30 @@ struct Kernel::Impl {
     }
     for (std::size_t slot = 0; slot < slots; ++slot) {
       if (planned_ceiling[slot] > 0.0) cost_terms.push_back({});
+    }
+  }
+
+  /// For curves of fixed shape: the years where adoption equals last year's
+  /// for every member (a step after its start, a line after its full year:
+  /// the same operations on the same numbers) or is zero (not started).
+  void tabulate_cost_years() {
+    cost_years.assign(years * cost_terms.size(), {});
+    std::size_t term = 0;
+    for (std::size_t slot = 0; slot < slots; ++slot) {
+      if (planned_ceiling[slot] <= 0.0) continue;
+      if (fixed_curve[slot] != 0) {
+        for (std::size_t y = 0; y < years; ++y) {
+          const std::size_t at = slot * years + y;
+          CostYear& year = cost_years[y * cost_terms.size() + term];
+          year.runs = curve_started[at];
+          // Last year's adoption is 0 before the first year (start_block).
+          const bool same = y == 0 ? curve_started[at] == 0
+                                   : curve_started[at] == curve_started[at - 1] &&
+                                         curve_shape[at] == curve_shape[at - 1];
+          year.grows = same ? 0 : 1;
+        }
+      }
+      ++term;
     }
   }
 
@@ -1204,7 +1240,8 @@ struct Kernel::Impl {
     // Costs: investment as adoption grows, operating with adoption.
     double* invested = out_row(y, catalogue.cost_investment);
     double* operated = out_row(y, catalogue.cost_operating);
-    add_costs(cost_terms.data(), cost_terms.size(), lanes, invested, operated);
+    add_costs(cost_terms.data(), cost_years.data() + y * cost_terms.size(), cost_terms.size(), lanes,
+              invested, operated);
     // Cumulative sums since the base year (included).
     const double* ghg = out_row(y, catalogue.ghg);
     double* ghg_sum = out_row(y, catalogue.ghg_cumulative);
