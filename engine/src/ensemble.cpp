@@ -510,6 +510,15 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
   tbb::task_arena arena(threads);
   std::uint64_t next = 0;
   std::uint64_t planned = options.members;
+  // Moves what the threads counted into `into` (counts: any order is exact).
+  const auto drain_sketches = [&](std::vector<QuantileSketch>& into) {
+    for (Worker& worker : workers) {
+      for (std::size_t i = 0; i < into.size(); ++i) {
+        into[i].merge(worker.sketches[i]);
+        worker.sketches[i] = QuantileSketch(options.sketch_accuracy);
+      }
+    }
+  };
 
   // One process keeping no per-member records: nothing is decided between
   // the requested batches (every one is accepted, and what they add to the
@@ -545,12 +554,7 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
           },
           tbb::simple_partitioner());
     });
-    for (Worker& worker : workers) {
-      for (std::size_t i = 0; i < totals.sketches.size(); ++i) {
-        totals.sketches[i].merge(worker.sketches[i]);
-        worker.sketches[i] = QuantileSketch(context.options.sketch_accuracy);
-      }
-    }
+    drain_sketches(totals.sketches);
     next = first_batches;
     cancelled = stopping.load();
   }
@@ -592,12 +596,7 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
         });
         mine = std::move(body.accumulator());
         mine.sketches = context.empty_sketches();
-        for (Worker& worker : workers) {
-          for (std::size_t i = 0; i < mine.sketches.size(); ++i) {
-            mine.sketches[i].merge(worker.sketches[i]);
-            worker.sketches[i] = QuantileSketch(context.options.sketch_accuracy);
-          }
-        }
+        drain_sketches(mine.sketches);
       };
       if (ranks == 1) {
         run_batch();  // exceptions reach the caller as they are
