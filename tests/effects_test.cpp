@@ -364,6 +364,30 @@ TEST_CASE("costs: investment as adoption grows, operating with adoption") {
   CHECK(result->at("cost_discounted", 2030) == Approx(total));  // no discount rate stated
 }
 
+TEST_CASE("costs: nothing before the start, no investment once adoption stops growing") {
+  const auto result =
+      run("\n[[actions]]\nid = \"pv\"\nname = \"pv\"\ncoalition = \"Town\"\ntheme = \"t\"\n"
+          "start = 2022\nadoption = { curve = \"linear\", full_year = 2026, ceiling = 0.8 }\n"
+          "costs = { investment = { value = 8, unit = \"M€\" }, operating = { value = 400, unit = "
+          "\"k€/yr\" } }\n"
+          "[[actions.effects]]\ntype = \"produce\"\nsource = \"pv\"\nenergy = { value = 1, unit = "
+          "\"GWh\" }\n");
+  // Adoption 0 until 2022, then 0.2 a year up to 0.8 in 2026, then flat.
+  for (const int year : {2020, 2021, 2022}) {
+    INFO(year);
+    CHECK(result->at("cost_investment", year) == 0.0);
+    CHECK(result->at("cost_operating", year) == 0.0);
+  }
+  CHECK(result->at("cost_investment", 2023) == Approx(8 * 0.2 / 0.8));
+  CHECK(result->at("cost_investment", 2026) == Approx(8 * 0.2 / 0.8));
+  for (const int year : {2027, 2028, 2030}) {
+    INFO(year);
+    CHECK(result->at("cost_investment", year) == 0.0);
+    CHECK(result->at("cost_operating", year) == Approx(0.4));
+  }
+  CHECK(result->at("cost_cumulative", 2030) == Approx(8 + 0.4 * (0.25 + 0.5 + 0.75 + 5 * 1.0)));
+}
+
 TEST_CASE("discounted costs: each year's spending divided by (1 + r)^n") {
   std::string base = BASE;
   base.replace(base.find("horizon = 2030\n"), 15,
