@@ -1240,8 +1240,8 @@ struct Kernel::Impl {
     // Costs: investment as adoption grows, operating with adoption.
     double* invested = out_row(y, catalogue.cost_investment);
     double* operated = out_row(y, catalogue.cost_operating);
-    add_costs(cost_terms.data(), cost_years.data() + y * cost_terms.size(), cost_terms.size(), lanes,
-              invested, operated);
+    add_costs(cost_terms.data(), cost_years.data() + y * cost_terms.size(), cost_terms.size(),
+              lanes, invested, operated);
     // Cumulative sums since the base year (included).
     const double* ghg = out_row(y, catalogue.ghg);
     double* ghg_sum = out_row(y, catalogue.ghg_cumulative);
