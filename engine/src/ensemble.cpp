@@ -154,8 +154,9 @@ struct Context {
                                        QuantileSketch(options.sketch_accuracy));
   }
   /// Sums and counts start at zero; sketches are left empty, as values go to
-  /// the thread's sketches (Worker::sketches), handed to the batch's
-  /// accumulator when the batch ends.
+  /// the thread's sketches (Worker::sketches), drained into the batch's
+  /// accumulator when a batch ends, or into the totals when batches run
+  /// side by side.
   Accumulator empty() const {
     Accumulator accumulator;
     accumulator.sum.assign(rows * years * PARTIALS, 0.0);
@@ -172,8 +173,8 @@ struct Worker {
   std::vector<double> objective_values;      ///< [objective × lanes]
   std::vector<double> objective_references;  ///< [objective × lanes]
   std::vector<char> invalid;                 ///< per lane: the member's results are not valid
-  /// This thread's share of the batch's sketches [quantile row × years +
-  /// year], merged into the batch's when it ends. Counts are integers, so
+  /// This thread's share of the sketches [quantile row × years + year] since
+  /// they were last drained (drain_sketches). Counts are integers, so
   /// which thread counted a member changes nothing; kept per thread rather
   /// than per chunk, they are not rebuilt and merged every CHUNK members.
   std::vector<QuantileSketch> sketches;

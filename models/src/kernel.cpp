@@ -285,8 +285,9 @@ struct Kernel::Impl {
   /// Output rows: final energy of each sector; emissions of each species in
   /// each sector ([species × sectors + sector]).
   std::vector<std::size_t> sector_rows, species_sector_rows;
-  std::vector<CostTerm> cost_terms;  ///< actions with costs, bound per block (bind_costs)
-  std::vector<CostYear> cost_years;  ///< [year × cost term] (tabulate_cost_years)
+  std::vector<std::size_t> cost_slots;  ///< plan slots with a planned ceiling, in order
+  std::vector<CostTerm> cost_terms;     ///< one per cost slot, bound per block (bind_costs)
+  std::vector<CostYear> cost_years;     ///< [year × cost term] (tabulate_cost_years)
   std::vector<FactorSource> factor_source;
   std::vector<std::size_t> computed_factors;  ///< indices species × active cell
 
@@ -757,10 +758,9 @@ struct Kernel::Impl {
   }
 
   void bind_costs(std::size_t lanes) {
-    std::size_t term = 0;
-    for (std::size_t slot = 0; slot < slots; ++slot) {
-      if (planned_ceiling[slot] <= 0.0) continue;
-      CostTerm& cost = cost_terms[term++];
+    for (std::size_t term = 0; term < cost_slots.size(); ++term) {
+      const std::size_t slot = cost_slots[term];
+      CostTerm& cost = cost_terms[term];
       const Quantity& capital = quantities[static_cast<std::size_t>(investment[slot])];
       const Quantity& running = quantities[static_cast<std::size_t>(operating[slot])];
       cost.capital = capital.is_constant() ? nullptr : rows[investment[slot]];
@@ -817,31 +817,29 @@ struct Kernel::Impl {
       }
     }
     for (std::size_t slot = 0; slot < slots; ++slot) {
-      if (planned_ceiling[slot] > 0.0) cost_terms.push_back({});
+      if (planned_ceiling[slot] > 0.0) cost_slots.push_back(slot);
     }
+    cost_terms.assign(cost_slots.size(), {});
   }
 
   /// For curves of fixed shape: the years where adoption equals last year's
   /// for every member (a step after its start, a line after its full year:
   /// the same operations on the same numbers) or is zero (not started).
   void tabulate_cost_years() {
-    cost_years.assign(years * cost_terms.size(), {});
-    std::size_t term = 0;
-    for (std::size_t slot = 0; slot < slots; ++slot) {
-      if (planned_ceiling[slot] <= 0.0) continue;
-      if (fixed_curve[slot] != 0) {
-        for (std::size_t y = 0; y < years; ++y) {
-          const std::size_t at = slot * years + y;
-          CostYear& year = cost_years[y * cost_terms.size() + term];
-          year.runs = curve_started[at];
-          // Last year's adoption is 0 before the first year (start_block).
-          const bool same = y == 0 ? curve_started[at] == 0
-                                   : curve_started[at] == curve_started[at - 1] &&
-                                         curve_shape[at] == curve_shape[at - 1];
-          year.grows = same ? 0 : 1;
-        }
+    cost_years.assign(years * cost_slots.size(), {});
+    for (std::size_t term = 0; term < cost_slots.size(); ++term) {
+      const std::size_t slot = cost_slots[term];
+      if (fixed_curve[slot] == 0) continue;
+      for (std::size_t y = 0; y < years; ++y) {
+        const std::size_t at = slot * years + y;
+        CostYear& year = cost_years[y * cost_slots.size() + term];
+        year.runs = curve_started[at];
+        // Last year's adoption is 0 before the first year (start_block).
+        const bool same = y == 0 ? curve_started[at] == 0
+                                 : curve_started[at] == curve_started[at - 1] &&
+                                       curve_shape[at] == curve_shape[at - 1];
+        year.grows = same ? 0 : 1;
       }
-      ++term;
     }
   }
 
