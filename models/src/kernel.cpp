@@ -140,8 +140,12 @@ struct CostTerm {
   const double* running = nullptr;  ///< lanes, or null for running_each
   double capital_each = 0.0;
   double running_each = 0.0;
-  const double* now = nullptr;  ///< adoption this year
-  double* before = nullptr;     ///< adoption last year, updated when there is a capital cost
+  detail::AdoptionView now;     ///< adoption this year
+  detail::AdoptionView before;  ///< adoption last year
+  /// Where `now` is kept as next year's `before` when the investment term is
+  /// added: the slot's row of BlockState::adoption_before, or null for a
+  /// curve read as a view, whose last year is a view too.
+  double* keep = nullptr;
   double per_ceiling = 0.0;
 
   bool invests() const { return capital != nullptr || capital_each != 0.0; }
@@ -151,6 +155,16 @@ struct CostTerm {
 /// Lanes [l, l + 4) of `row`, or `each` four times when there is no row.
 [[gnu::always_inline]] inline Double4 lanes_or_each(const double* row, std::size_t l, double each) {
   return row != nullptr ? load4(row + l) : Double4{} + each;
+}
+
+/// Lanes [l, l + 4) of an adoption.
+[[gnu::always_inline]] inline Double4 adoption4(const detail::AdoptionView& adoption,
+                                                std::size_t l) {
+  return adoption.zero() ? Double4{} : load4(adoption.row + l) * adoption.scale;
+}
+
+inline double adoption_lane(const detail::AdoptionView& adoption, std::size_t l) {
+  return adoption.zero() ? 0.0 : adoption.row[l] * adoption.scale;
 }
 
 /// What this year's adoption of a cost term is known to be, the same for
@@ -164,7 +178,7 @@ struct CostYear {
 
 /// invested = 0 + Σ capital × max(0, now − before) × per_ceiling and
 /// operated = 0 + Σ running × now × per_ceiling, in the order of the terms,
-/// eight lanes at a time in registers; then before ← now. Terms that add
+/// eight lanes at a time in registers; then keep ← now. Terms that add
 /// ±0 this year (`years[t]`) are left out.
 TRAJ_LANE_CLONES void add_costs(const CostTerm* terms, const CostYear* years, std::size_t count,
                                 std::size_t lanes, double* invested, double* operated) {
@@ -175,16 +189,18 @@ TRAJ_LANE_CLONES void add_costs(const CostTerm* terms, const CostYear* years, st
     for (std::size_t t = 0; t < count; ++t) {
       const CostTerm& term = terms[t];
       const Double4 scale = zero + term.per_ceiling;
-      const Double4 now0 = load4(term.now + l), now1 = load4(term.now + l + 4);
+      const Double4 now0 = adoption4(term.now, l), now1 = adoption4(term.now, l + 4);
       if (years[t].grows != 0 && term.invests()) {
-        const Double4 growth0 = now0 - load4(term.before + l);
-        const Double4 growth1 = now1 - load4(term.before + l + 4);
+        const Double4 growth0 = now0 - adoption4(term.before, l);
+        const Double4 growth1 = now1 - adoption4(term.before, l + 4);
         invested0 += lanes_or_each(term.capital, l, term.capital_each) *
                      (zero < growth0 ? growth0 : zero) * scale;
         invested1 += lanes_or_each(term.capital, l + 4, term.capital_each) *
                      (zero < growth1 ? growth1 : zero) * scale;
-        store4(term.before + l, now0);
-        store4(term.before + l + 4, now1);
+        if (term.keep != nullptr) {
+          store4(term.keep + l, now0);
+          store4(term.keep + l + 4, now1);
+        }
       }
       if (years[t].runs != 0 && term.operates()) {
         operated0 += lanes_or_each(term.running, l, term.running_each) * now0 * scale;
@@ -200,14 +216,16 @@ TRAJ_LANE_CLONES void add_costs(const CostTerm* terms, const CostYear* years, st
     double invested_sum = 0.0, operated_sum = 0.0;
     for (std::size_t t = 0; t < count; ++t) {
       const CostTerm& term = terms[t];
+      const double now = adoption_lane(term.now, l);
       if (years[t].grows != 0 && term.invests()) {
         const double capital = term.capital != nullptr ? term.capital[l] : term.capital_each;
-        invested_sum += capital * std::max(0.0, term.now[l] - term.before[l]) * term.per_ceiling;
-        term.before[l] = term.now[l];
+        const double growth = now - adoption_lane(term.before, l);
+        invested_sum += capital * std::max(0.0, growth) * term.per_ceiling;
+        if (term.keep != nullptr) term.keep[l] = now;
       }
       if (years[t].runs != 0 && term.operates()) {
         const double running = term.running != nullptr ? term.running[l] : term.running_each;
-        operated_sum += running * term.now[l] * term.per_ceiling;
+        operated_sum += running * now * term.per_ceiling;
       }
     }
     invested[l] = invested_sum;
@@ -261,10 +279,13 @@ struct Kernel::Impl {
   std::vector<int> factor_trajectory;                  ///< index into trajectory_values, -1
   std::vector<std::vector<double>> trajectory_values;  ///< per trajectory, per year
   /// Where the factor of species × active cell is read this year: most are
-  /// fixed over the years and read in place; only those changed by actions or
-  /// derived from a conversion are computed into state.factor.
-  enum class FactorSource { Zero, Constant, Row, Trajectory, Computed };
-  std::vector<double> factor_constant;  ///< value of Constant factors
+  /// fixed over the years and read in place; those changed by actions are
+  /// computed into state.factor, and those of a converted carrier (one per
+  /// conversion and species, whatever the sector) into conversion_factors.
+  enum class FactorSource { Zero, Constant, Row, Trajectory, Computed, Converted };
+  std::vector<double> factor_constant;     ///< value of Constant factors
+  std::vector<int> factor_conversion;      ///< conversion of Converted factors, -1
+  std::vector<double> conversion_factors;  ///< [(conversion × species + species) × lanes]
   /// Energy emissions of species p in sector s: the sector's cells with a
   /// factor, in ascending order, at [emission_terms_begin[p × sectors + s],
   /// emission_terms_begin[p × sectors + s + 1]); each term's factor this
@@ -328,9 +349,10 @@ struct Kernel::Impl {
   /// [(3 + indicators) × lanes]: GHG, costs, discounted costs, custom indicators
   std::vector<double> cumulative;
   std::vector<double> discount_step, discount_factor;  ///< per lane: 1/(1+r) and 1/(1+r)^n
-  std::vector<double> scaled_ceiling;                  ///< per lane, with plan.adoption_scale
+  /// [slot × lanes]: ceilings times plan.adoption_scale, once per block
+  /// when that scale is not 1.
+  std::vector<double> scaled_ceilings;
   Ref discount_rate = NO_REF;
-  std::vector<double> lane_scratch;
   std::vector<double> year_out;              ///< [row × lanes]: the indicators of the year
   std::vector<double> trajectory_lanes;      ///< [trajectory × max_lanes]: this year's value
   std::vector<std::size_t> trajectory_year;  ///< year index held in trajectory_lanes
@@ -580,7 +602,7 @@ struct Kernel::Impl {
       custom_base.push_back(ref(indicator.base));
       custom_growth.push_back(ref(indicator.growth));
     }
-    // Factors computed every year: changed by an action or derived.
+    // Where each factor is read: in place, or computed every year.
     const std::size_t A = active_cells.size();
     factor_source.assign(species * A, FactorSource::Zero);
     factor_constant.assign(species * A, 0.0);
@@ -602,17 +624,22 @@ struct Kernel::Impl {
         computed[static_cast<std::size_t>(step.species) * A + static_cast<std::size_t>(cell)] =
             true;
     }
-    for (const auto& conversion : conversions) {
-      for (std::size_t p = 0; p < species; ++p) {
-        for (std::size_t a = 0; a < A; ++a) {
-          if (active_carrier[a] == conversion.carrier) computed[p * A + a] = true;
-        }
-      }
-    }
     for (std::size_t i = 0; i < species * A; ++i) {
       if (computed[i]) {
         factor_source[i] = FactorSource::Computed;
         computed_factors.push_back(i);
+      }
+    }
+    // The loader refuses factor effects on converted carriers: their
+    // factors come from the conversion alone.
+    factor_conversion.assign(species * A, -1);
+    for (std::size_t k = 0; k < conversions.size(); ++k) {
+      for (std::size_t p = 0; p < species; ++p) {
+        for (std::size_t a = 0; a < A; ++a) {
+          if (active_carrier[a] != conversions[k].carrier) continue;
+          factor_source[p * A + a] = FactorSource::Converted;
+          factor_conversion[p * A + a] = static_cast<int>(k);
+        }
       }
     }
     tabulate_fixed_curves();
@@ -629,11 +656,13 @@ struct Kernel::Impl {
     state.demand.assign(active_cells.size() * L, 0.0);
     state.production.assign(sources * L, 0.0);
     state.factor.assign(species * active_cells.size() * L, 0.0);
+    conversion_factors.assign(conversions.size() * species * L, 0.0);
     state.non_energy.assign(species * sectors * L, 0.0);
     state.custom.assign(indicators * L, 0.0);
     state.custom_shift.assign(indicators * L, 0.0);
     state.adoption.assign(slots * L, 0.0);
     state.adoption_before.assign(slots * L, 0.0);
+    state.adoption_view.assign(slots, {});
     state.scratch.assign(3 * L, 0.0);
     state.efficiency_ratio.assign(static_cast<std::size_t>(efficiency_ratios) * L, 0.0);
     trend.assign(sectors * L, 1.0);
@@ -648,8 +677,7 @@ struct Kernel::Impl {
     cumulative.assign((3 + indicators) * L, 0.0);
     discount_step.assign(L, 1.0);
     discount_factor.assign(L, 1.0);
-    scaled_ceiling.assign(L, 0.0);
-    lane_scratch.assign(L, 0.0);
+    if (plan.adoption_scale != 1.0) scaled_ceilings.assign(slots * L, 0.0);
     year_out.assign(rows_out * L, 0.0);
     const auto size = static_cast<Eigen::Index>(carriers);
     branch_matrix = Eigen::MatrixXd::Identity(size, size);
@@ -736,6 +764,15 @@ struct Kernel::Impl {
     }
     std::fill_n(state.adoption_before.begin(), slots * lanes, 0.0);
     std::fill_n(state.non_energy.begin(), species * sectors * lanes, 0.0);
+    if (plan.adoption_scale != 1.0) {
+      // Scaled ambition, never beyond full adoption.
+      for (std::size_t slot = 0; slot < slots; ++slot) {
+        const double* ceiling = rows[adoption[slot].ceiling];
+        double* scaled = scaled_ceilings.data() + slot * lanes;
+        for (std::size_t l = 0; l < lanes; ++l)
+          scaled[l] = std::min(1.0, plan.adoption_scale * ceiling[l]);
+      }
+    }
     bind_costs(lanes);
     for (const auto& step : switches) {
       for (const auto& move : step.moves) {
@@ -767,8 +804,7 @@ struct Kernel::Impl {
       cost.capital_each = capital.is_constant() ? capital.constant : 0.0;
       cost.running = running.is_constant() ? nullptr : rows[operating[slot]];
       cost.running_each = running.is_constant() ? running.constant : 0.0;
-      cost.now = state.adoption.data() + slot * lanes;
-      cost.before = state.adoption_before.data() + slot * lanes;
+      cost.keep = read_as_view(slot) ? nullptr : state.adoption_before.data() + slot * lanes;
       cost.per_ceiling = 1.0 / planned_ceiling[slot];
     }
   }
@@ -863,6 +899,9 @@ struct Kernel::Impl {
         case FactorSource::Computed:
           term_lanes[t] = state.factor.data() + i * lanes;
           break;
+        case FactorSource::Converted:
+          term_lanes[t] = converted_factor(i, lanes);
+          break;
       }
     }
   }
@@ -902,29 +941,47 @@ struct Kernel::Impl {
     }
   }
 
+  /// Whether a slot's adoption is read as a view of its ceiling (a step or
+  /// a line of fixed shape: ceiling × progress, the same product as written
+  /// out) rather than computed into BlockState::adoption.
+  bool read_as_view(std::size_t slot) const {
+    return fixed_curve[slot] != 0 &&
+           static_cast<CurveKind>(adoption[slot].curve) != CurveKind::Logistic;
+  }
+
+  const double* ceiling_row(std::size_t slot, std::size_t lanes) const {
+    return plan.adoption_scale != 1.0 ? scaled_ceilings.data() + slot * lanes
+                                      : rows[adoption[slot].ceiling];
+  }
+
+  /// The adoption of a slot read as a view, in year y.
+  detail::AdoptionView curve_view(std::size_t slot, std::size_t y, std::size_t lanes) const {
+    if (curve_started[slot * years + y] == 0) return {};
+    const bool step = static_cast<CurveKind>(adoption[slot].curve) == CurveKind::Step;
+    return {ceiling_row(slot, lanes), step ? 1.0 : curve_shape[slot * years + y]};
+  }
+
+  /// This year's adoption of every slot (BlockState::adoption_view), and
+  /// what the cost terms read as this year's and last year's.
   TRAJ_LANE_CLONES void adoption_of_year(std::size_t y, std::size_t lanes) {
     const double year = static_cast<double>(scenario.base_year) + static_cast<double>(y);
     for (std::size_t slot = 0; slot < slots; ++slot) {
-      const auto& refs = adoption[slot];
-      const double* ceiling = rows[refs.ceiling];
-      if (plan.adoption_scale != 1.0) {
-        // Scaled ambition, never beyond full adoption.
-        for (std::size_t l = 0; l < lanes; ++l) {
-          scaled_ceiling[l] = std::min(1.0, plan.adoption_scale * ceiling[l]);
-        }
-        ceiling = scaled_ceiling.data();
+      detail::AdoptionView& view = state.adoption_view[slot];
+      if (read_as_view(slot)) {
+        view = curve_view(slot, y, lanes);
+        continue;
       }
+      const auto& refs = adoption[slot];
+      const double* ceiling = ceiling_row(slot, lanes);
       double* out = state.adoption.data() + slot * lanes;
+      view = {out, 1.0};
       const auto curve = static_cast<CurveKind>(refs.curve);
       if (fixed_curve[slot] != 0) {
-        const double shape = curve_shape[slot * years + y];
+        // A logistic curve of fixed shape: ceiling / (1 + exp(…)).
         if (curve_started[slot * years + y] == 0) {
-          std::fill_n(out, lanes, 0.0);
-        } else if (curve == CurveKind::Step) {
-          std::copy_n(ceiling, lanes, out);
-        } else if (curve == CurveKind::Linear) {
-          for (std::size_t l = 0; l < lanes; ++l) out[l] = ceiling[l] * shape;
+          view = {};
         } else {
+          const double shape = curve_shape[slot * years + y];
           for (std::size_t l = 0; l < lanes; ++l) out[l] = ceiling[l] / shape;
         }
         continue;
@@ -952,6 +1009,16 @@ struct Kernel::Impl {
           }
           break;
         }
+      }
+    }
+    for (std::size_t term = 0; term < cost_slots.size(); ++term) {
+      const std::size_t slot = cost_slots[term];
+      CostTerm& cost = cost_terms[term];
+      cost.now = state.adoption_view[slot];
+      if (cost.keep != nullptr) {
+        cost.before = {cost.keep, 1.0};
+      } else {
+        cost.before = y == 0 ? detail::AdoptionView{} : curve_view(slot, y - 1, lanes);
       }
     }
   }
@@ -1103,8 +1170,9 @@ struct Kernel::Impl {
   }
 
   // Factors of the year, changed by actions; converted carriers take the
-  // factor of their fuel mix per GWh delivered. Only computed factors are
-  // written; the others are read in place by write_indicators.
+  // factor of their fuel mix per GWh delivered, once per conversion and
+  // species. Only those are written; the others are read in place by
+  // write_indicators.
   TRAJ_LANE_CLONES void emission_factors(std::size_t y, std::size_t lanes) {
     const std::size_t A = active_cells.size();
     for (const std::size_t i : computed_factors) {
@@ -1120,11 +1188,13 @@ struct Kernel::Impl {
     }
     for (const auto& step : factor_steps) effects::apply_factor(step, rows.data(), A, state);
     const int branch = branch_sector;
-    for (const auto& conversion : conversions) {
+    for (std::size_t c = 0; c < conversions.size(); ++c) {
+      const ConversionRefs& conversion = conversions[c];
       const double* efficiency = rows[conversion.efficiency];
       const double* loss = rows[losses[static_cast<std::size_t>(conversion.carrier)]];
       for (std::size_t p = 0; p < species; ++p) {
-        std::fill_n(lane_scratch.begin(), lanes, 0.0);
+        double* factor = conversion_factors.data() + (c * species + p) * lanes;
+        std::fill_n(factor, lanes, 0.0);
         for (std::size_t k = 0; k < conversion.inputs.size(); ++k) {
           const auto input =
               p * A + static_cast<std::size_t>(active_of_cell[static_cast<std::size_t>(
@@ -1132,15 +1202,16 @@ struct Kernel::Impl {
           const double* share = rows[conversion.shares[k]];
           const double* input_factor = factor_lanes(input, y, lanes);
           if (input_factor == nullptr) continue;
-          for (std::size_t l = 0; l < lanes; ++l) lane_scratch[l] += share[l] * input_factor[l];
+          for (std::size_t l = 0; l < lanes; ++l) factor[l] += share[l] * input_factor[l];
         }
-        for (std::size_t l = 0; l < lanes; ++l) lane_scratch[l] /= efficiency[l] * (1.0 - loss[l]);
-        for (std::size_t a = 0; a < A; ++a) {
-          if (active_carrier[a] != conversion.carrier) continue;
-          std::copy_n(lane_scratch.begin(), lanes, state.factor.data() + (p * A + a) * lanes);
-        }
+        for (std::size_t l = 0; l < lanes; ++l) factor[l] /= efficiency[l] * (1.0 - loss[l]);
       }
     }
+  }
+
+  double* converted_factor(std::size_t i, std::size_t lanes) {
+    const auto conversion = static_cast<std::size_t>(factor_conversion[i]);
+    return conversion_factors.data() + (conversion * species + i / active_cells.size()) * lanes;
   }
 
   /// The lanes of factor `i` (species × active cell) this year; nullptr for
@@ -1163,6 +1234,8 @@ struct Kernel::Impl {
       }
       case FactorSource::Computed:
         return state.factor.data() + i * lanes;
+      case FactorSource::Converted:
+        return converted_factor(i, lanes);
     }
     return nullptr;
   }

@@ -69,6 +69,20 @@ struct IndicatorStep {
   Ref change = NO_REF;
 };
 
+/// One action's adoption this year in every lane of a block: `row[l] ×
+/// scale`, or zero everywhere when `row` is null. A curve of fixed shape is
+/// its ceiling's row times the year's progress (or the ceiling itself for a
+/// step), so it is never written out; the others are computed into
+/// BlockState::adoption and read with scale 1. Zero means the action has not
+/// started: every effect with zero adoption leaves the state as it is, so it
+/// is skipped.
+struct AdoptionView {
+  const double* row = nullptr;
+  double scale = 1.0;
+
+  bool zero() const { return row == nullptr; }
+};
+
 /// Working arrays for one block: `[item × lanes]`, sized for max_lanes.
 struct BlockState {
   std::size_t lanes = 0;
@@ -78,7 +92,8 @@ struct BlockState {
   std::vector<double> non_energy;  ///< species × sector
   std::vector<double> custom;      ///< custom indicator
   std::vector<double> custom_shift;
-  std::vector<double> adoption;  ///< plan slot
+  std::vector<double> adoption;             ///< plan slot, for curves not read as views
+  std::vector<AdoptionView> adoption_view;  ///< plan slot: this year's adoption
   std::vector<double> adoption_before;
   std::vector<double> scratch;  ///< [3 × lanes] for effects
   /// from_efficiency / to_efficiency of switches, fixed over the years:

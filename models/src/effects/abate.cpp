@@ -7,13 +7,15 @@ namespace traj::territory::effects {
 TRAJ_LANE_CLONES void apply_abate(const detail::AbateStep& step, const double* const* rows,
                                   std::size_t sectors, BlockState& state) {
   const std::size_t lanes = state.lanes;
-  const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
+  const detail::AdoptionView adoption = state.adoption_view[static_cast<std::size_t>(step.slot)];
+  if (adoption.zero()) return;
   const double* fraction = rows[step.fraction];
   for (const int sector : step.sectors) {
     double* emissions =
         state.row(state.non_energy, static_cast<std::size_t>(step.species) * sectors +
                                         static_cast<std::size_t>(sector));
-    for (std::size_t l = 0; l < lanes; ++l) emissions[l] *= 1.0 - adoption[l] * fraction[l];
+    for (std::size_t l = 0; l < lanes; ++l)
+      emissions[l] *= 1.0 - adoption.row[l] * adoption.scale * fraction[l];
   }
 }
 

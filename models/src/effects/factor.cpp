@@ -8,18 +8,21 @@ namespace traj::territory::effects {
 TRAJ_LANE_CLONES void apply_factor(const detail::FactorStep& step, const double* const* rows,
                                    std::size_t active_cells, BlockState& state) {
   const std::size_t lanes = state.lanes;
-  const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
+  const detail::AdoptionView adoption = state.adoption_view[static_cast<std::size_t>(step.slot)];
+  if (adoption.zero()) return;
   for (const int cell : step.cells) {
     double* factor = state.row(state.factor, static_cast<std::size_t>(step.species) * active_cells +
                                                  static_cast<std::size_t>(cell));
     if (step.new_factor != detail::NO_REF) {
       const double* new_factor = rows[step.new_factor];
       for (std::size_t l = 0; l < lanes; ++l) {
-        factor[l] = (1.0 - adoption[l]) * factor[l] + adoption[l] * new_factor[l];
+        const double a = adoption.row[l] * adoption.scale;
+        factor[l] = (1.0 - a) * factor[l] + a * new_factor[l];
       }
     } else {
       const double* fraction = rows[step.fraction];
-      for (std::size_t l = 0; l < lanes; ++l) factor[l] *= 1.0 - adoption[l] * fraction[l];
+      for (std::size_t l = 0; l < lanes; ++l)
+        factor[l] *= 1.0 - adoption.row[l] * adoption.scale * fraction[l];
     }
   }
 }

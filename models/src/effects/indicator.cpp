@@ -7,16 +7,19 @@ namespace traj::territory::effects {
 TRAJ_LANE_CLONES void apply_indicator(const detail::IndicatorStep& step, const double* const* rows,
                                       BlockState& state) {
   const std::size_t lanes = state.lanes;
-  const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
+  const detail::AdoptionView adoption = state.adoption_view[static_cast<std::size_t>(step.slot)];
+  if (adoption.zero()) return;
   const auto indicator = static_cast<std::size_t>(step.indicator);
   if (step.change != detail::NO_REF) {
     double* shift = state.row(state.custom_shift, indicator);
     const double* change = rows[step.change];
-    for (std::size_t l = 0; l < lanes; ++l) shift[l] += adoption[l] * change[l];
+    for (std::size_t l = 0; l < lanes; ++l)
+      shift[l] += adoption.row[l] * adoption.scale * change[l];
   } else {
     double* value = state.row(state.custom, indicator);
     const double* fraction = rows[step.fraction];
-    for (std::size_t l = 0; l < lanes; ++l) value[l] *= 1.0 - adoption[l] * fraction[l];
+    for (std::size_t l = 0; l < lanes; ++l)
+      value[l] *= 1.0 - adoption.row[l] * adoption.scale * fraction[l];
   }
 }
 

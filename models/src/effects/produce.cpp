@@ -6,15 +6,18 @@ namespace traj::territory::effects {
 TRAJ_LANE_CLONES void apply_produce(const detail::ProduceStep& step, const double* const* rows,
                                     BlockState& state) {
   const std::size_t lanes = state.lanes;
-  const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
+  const detail::AdoptionView adoption = state.adoption_view[static_cast<std::size_t>(step.slot)];
+  if (adoption.zero()) return;
   double* production = state.row(state.production, static_cast<std::size_t>(step.source));
   if (step.energy != detail::NO_REF) {
     const double* energy = rows[step.energy];
-    for (std::size_t l = 0; l < lanes; ++l) production[l] += adoption[l] * energy[l];
+    for (std::size_t l = 0; l < lanes; ++l)
+      production[l] += adoption.row[l] * adoption.scale * energy[l];
   } else {
     const double* capacity = rows[step.capacity];
     const double* yield = rows[step.yield];
-    for (std::size_t l = 0; l < lanes; ++l) production[l] += adoption[l] * (capacity[l] * yield[l]);
+    for (std::size_t l = 0; l < lanes; ++l)
+      production[l] += adoption.row[l] * adoption.scale * (capacity[l] * yield[l]);
   }
 }
 

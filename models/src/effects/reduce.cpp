@@ -7,11 +7,13 @@ namespace traj::territory::effects {
 TRAJ_LANE_CLONES void apply_reduce(const detail::ReduceStep& step, const double* const* rows,
                                    BlockState& state) {
   const std::size_t lanes = state.lanes;
-  const double* adoption = state.row(state.adoption, static_cast<std::size_t>(step.slot));
+  const detail::AdoptionView adoption = state.adoption_view[static_cast<std::size_t>(step.slot)];
+  if (adoption.zero()) return;
   const double* fraction = rows[step.fraction];
   // The same factor for every cell of the step: computed once.
   double* kept = state.scratch.data();
-  for (std::size_t l = 0; l < lanes; ++l) kept[l] = 1.0 - adoption[l] * fraction[l];
+  for (std::size_t l = 0; l < lanes; ++l)
+    kept[l] = 1.0 - adoption.row[l] * adoption.scale * fraction[l];
   for (const int cell : step.cells) {
     double* demand = state.row(state.demand, static_cast<std::size_t>(cell));
     for (std::size_t l = 0; l < lanes; ++l) demand[l] *= kept[l];

@@ -17,20 +17,21 @@ namespace {
 /// the carrier switched to.
 template <bool Efficiencies, bool Ambient, bool Local>
 TRAJ_LANE_CLONES void move_energy(const double* __restrict available,
-                                  const double* __restrict adoption, const double* __restrict share,
-                                  const double* __restrict scale, const double* __restrict ratio,
+                                  const double* __restrict adoption, double adoption_scale,
+                                  const double* __restrict share, const double* __restrict scale,
+                                  const double* __restrict ratio,
                                   const double* __restrict from_efficiency, std::size_t lanes,
                                   double* __restrict to, double* __restrict ambient,
                                   double* __restrict local) {
   for (std::size_t l = 0; l < lanes; ++l) {
     double delivered = 0.0, heat = 0.0;
     if constexpr (Efficiencies) {
-      const double moved = available[l] * adoption[l] * share[l] * scale[l];
+      const double moved = available[l] * (adoption[l] * adoption_scale) * share[l] * scale[l];
       const double useful = moved * from_efficiency[l];
       delivered = moved * ratio[l];
       heat = std::max(0.0, useful - delivered);
     } else {
-      delivered = available[l] * adoption[l] * share[l] * scale[l] * ratio[l];
+      delivered = available[l] * (adoption[l] * adoption_scale) * share[l] * scale[l] * ratio[l];
     }
     to[l] += delivered;
     if constexpr (Ambient) ambient[l] += heat;
@@ -38,8 +39,8 @@ TRAJ_LANE_CLONES void move_energy(const double* __restrict available,
   }
 }
 
-using MoveLoop = void (*)(const double*, const double*, const double*, const double*, const double*,
-                          const double*, std::size_t, double*, double*, double*);
+using MoveLoop = void (*)(const double*, const double*, double, const double*, const double*,
+                          const double*, const double*, std::size_t, double*, double*, double*);
 
 MoveLoop move_loop(bool efficiencies, bool ambient, bool local) {
   if (!efficiencies)
@@ -91,6 +92,14 @@ inline void keep_remainder(const double* __restrict available, const double* __r
 TRAJ_LANE_CLONES void apply_switches(const detail::SwitchStep& step, const double* const* rows,
                                      BlockState& state) {
   const std::size_t lanes = state.lanes;
+  const auto adoption_of = [&state](const detail::SwitchMove& move) {
+    return state.adoption_view[static_cast<std::size_t>(move.slot)];
+  };
+  // Moves not started take nothing, and a cell none of them takes from is
+  // left as it is.
+  if (std::all_of(step.moves.begin(), step.moves.end(),
+                  [&](const auto& move) { return adoption_of(move).zero(); }))
+    return;
   double* from = state.row(state.demand, static_cast<std::size_t>(step.from_cell));
   // Per lane: the factor that turns a move's requested share into the share
   // of the cell it takes (1, or 1 / total requested when above 1).
@@ -99,13 +108,16 @@ TRAJ_LANE_CLONES void apply_switches(const detail::SwitchStep& step, const doubl
   double* requested = state.scratch.data() + 2 * lanes;
   std::fill_n(requested, lanes, 0.0);
   for (const auto& move : step.moves) {
-    const double* adoption = state.row(state.adoption, static_cast<std::size_t>(move.slot));
+    const detail::AdoptionView adoption = adoption_of(move);
+    if (adoption.zero()) continue;
     const double* share = rows[move.share];
-    for (std::size_t l = 0; l < lanes; ++l) requested[l] += adoption[l] * share[l];
+    for (std::size_t l = 0; l < lanes; ++l)
+      requested[l] += adoption.row[l] * adoption.scale * share[l];
   }
   share_out(requested, from, lanes, scale, available);
   for (const auto& move : step.moves) {
-    const double* adoption = state.row(state.adoption, static_cast<std::size_t>(move.slot));
+    const detail::AdoptionView adoption = adoption_of(move);
+    if (adoption.zero()) continue;
     const bool efficiencies = move.ratio == detail::NO_REF;
     const double* ratio = efficiencies ? state.row(state.efficiency_ratio,
                                                    static_cast<std::size_t>(move.efficiency_ratio))
@@ -120,8 +132,8 @@ TRAJ_LANE_CLONES void apply_switches(const detail::SwitchStep& step, const doubl
                         ? state.row(state.production, static_cast<std::size_t>(move.local_source))
                         : nullptr;
     move_loop(efficiencies, ambient != nullptr, local != nullptr)(
-        available, adoption, rows[move.share], scale, ratio, from_efficiency, lanes, to, ambient,
-        local);
+        available, adoption.row, adoption.scale, rows[move.share], scale, ratio, from_efficiency,
+        lanes, to, ambient, local);
   }
   keep_remainder(available, requested, lanes, from);
 }
