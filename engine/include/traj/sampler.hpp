@@ -35,12 +35,17 @@ class Sampler {
 
  private:
   void build_pert_table();
-  double pert(double u) const;  ///< PERT from the table (non-empty)
+  void build_pert_tails();
+  double pert(double u) const;  ///< PERT from the tables (non-empty)
 
   Distribution distribution_;
   double p_low_ = 0.0;         ///< normal: Φ at the lower truncation
   double p_high_ = 1.0;        ///< normal: Φ at the upper truncation
   std::vector<double> table_;  ///< PERT: quantiles at u = i / (size - 1)
+  /// PERT tails, u below the table's 8th node or 1 − u below it: quantiles
+  /// at equal steps of (tail probability / that node's)^(1 / shape).
+  std::vector<double> lower_tail_, upper_tail_;
+  double alpha_inverse_ = 1.0, beta_inverse_ = 1.0;  ///< PERT: 1/α, 1/β
 };
 
 }  // namespace traj
