@@ -187,6 +187,23 @@ TEST_CASE(
   std::filesystem::remove_all(directory);
 }
 
+TEST_CASE("rerun of a file from an earlier version lists what differs and names both versions") {
+  // Written by traj at git f2331a9 (`traj run -p plan --members 300
+  // --trajectories ghg`), before the PERT tails were read from tables: a few
+  // tail draws differ in their last digits, and what depends on them.
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("traj_cli_old_file_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const auto again = run_traj("rerun " + scenario("tests/data/brest-plan-300-members-f2331a9.h5") +
+                              " -q --output '" + (directory / "again.h5").string() + "'");
+  CHECK(again.exit_code == 1);
+  CHECK_THAT(again.out, Catch::StartsWith("different: "));
+  CHECK_THAT(again.out, Catch::Contains("  /parameters/values\n"));
+  CHECK_THAT(again.out, Catch::Contains("written by traj 0.1.0 (git f2331a910aa3), this is traj"));
+  CHECK(std::filesystem::exists(directory / "again.h5"));
+  std::filesystem::remove_all(directory);
+}
+
 TEST_CASE("SIGINT during a run leaves no file and exits non-zero") {
   const auto directory =
       std::filesystem::temp_directory_path() / ("traj_cli_signal_" + std::to_string(::getpid()));

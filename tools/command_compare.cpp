@@ -15,6 +15,7 @@
 #include "traj/territory/comparison.hpp"
 #include "traj/territory/comparison_file.hpp"
 #include "traj/territory/report.hpp"
+#include "traj_git_hash.hpp"
 
 namespace traj::cli {
 namespace {

@@ -8,6 +8,7 @@
 #include "scenario_choice.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/territory/results_file.hpp"
+#include "traj_git_hash.hpp"
 
 namespace traj::cli {
 
@@ -69,6 +70,13 @@ CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster) {
     std::cout << "different: " << differing.size() << " dataset(s) differ from " << options->results
               << ":\n";
     for (const auto& path : differing) std::cout << "  " << path << "\n";
+    if (record.settings.git_hash != TRAJ_GIT_HASH) {
+      std::cout << "The file was written by traj " << record.settings.traj_version << " (git "
+                << record.settings.git_hash << "), this is traj " << TRAJ_VERSION << " (git "
+                << TRAJ_GIT_HASH
+                << "): samplers and the model can change between versions; rerun it with the "
+                   "version that wrote it to check it bit for bit.\n";
+    }
     return EXIT_DIFFERENT;
   };
 }

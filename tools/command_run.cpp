@@ -17,6 +17,7 @@
 #include "traj/territory/objectives.hpp"
 #include "traj/territory/results_file.hpp"
 #include "traj/territory/territorial_model.hpp"
+#include "traj_git_hash.hpp"
 
 #include <unistd.h>
 #include <chrono>

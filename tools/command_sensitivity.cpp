@@ -17,6 +17,7 @@
 #include "traj/sensitivity.hpp"
 #include "traj/territory/report.hpp"
 #include "traj/territory/territorial_model.hpp"
+#include "traj_git_hash.hpp"
 
 namespace traj::cli {
 namespace {

@@ -12,6 +12,7 @@
 #include "interrupt.hpp"
 #include "traj/cluster.hpp"
 #include "traj/error.hpp"
+#include "traj_git_hash.hpp"
 
 namespace {
 
