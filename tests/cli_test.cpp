@@ -89,6 +89,9 @@ TEST_CASE("validate: errors on stderr, nothing on stdout, exit code 2") {
 TEST_CASE("command-line mistakes exit with code 2") {
   CHECK(run_traj("frobnicate").exit_code == 2);
   CHECK(run_traj("graph --format svg").exit_code == 2);
+  const auto cap = run_traj("run --precision 0.01 --max-members 2000000000");
+  CHECK(cap.exit_code == 2);
+  CHECK_THAT(cap.err, Catch::Contains("--max-members"));
   const auto portfolio = run_traj("run --deterministic --portfolio plna");
   CHECK(portfolio.exit_code == 2);
   CHECK_THAT(portfolio.err, Catch::Contains("(did you mean 'plan'?)"));

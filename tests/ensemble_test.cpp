@@ -225,6 +225,20 @@ TEST_CASE("the quantile sketch keeps its relative accuracy and merges exactly") 
   CHECK(signs.quantile(1.0) == Approx(3.0).epsilon(0.005));
 }
 
+TEST_CASE("an ensemble larger than the sketches can count is refused before it starts") {
+  const testing::IshigamiModel model;
+  EnsembleOptions options;
+  options.members = QuantileSketch::MAX_COUNT + 1;
+  CHECK_THROWS_WITH(
+      run_ensemble(model, {}, options),
+      Catch::Contains("at most 4294967295 members") && Catch::Contains("found 4294967296"));
+  // With a precision target, the cap counts.
+  options.members = 1000;
+  options.precision = 0.01;
+  options.max_members = QuantileSketch::MAX_COUNT + 1;
+  CHECK_THROWS_AS(run_ensemble(model, {}, options), InputError);
+}
+
 TEST_CASE("any model plugs into the runner: Ishigami's mean and variance") {
   const testing::IshigamiModel model;
   EnsembleOptions options;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 #include "traj/exact_sum.hpp"
@@ -95,4 +96,31 @@ TEST_CASE("sketches merged as dense integer arrays equal sketches merged directl
   for (const double q : {0.0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1.0}) {
     CHECK(merged.quantile(q) == direct.quantile(q));
   }
+}
+
+TEST_CASE("a sketch refuses more values than its 32-bit bins can count") {
+  // A full sketch, made as an MPI merge would: dense counts read back.
+  std::vector<std::int64_t> range(QuantileSketch::RANGE_WORDS, QuantileSketch::EMPTY_RANGE);
+  QuantileSketch one_value(0.001);
+  one_value.add(2.0);
+  one_value.widen_range(range.data());
+  std::vector<std::int64_t> dense(QuantileSketch::dense_size(range.data()));
+  one_value.write_dense(range.data(), dense.data());
+  const auto bin = std::find(dense.begin() + 2, dense.end(), 1);
+  REQUIRE(bin != dense.end());
+  dense[0] = static_cast<std::int64_t>(QuantileSketch::MAX_COUNT);
+  *bin = dense[0];
+  QuantileSketch full(0.001);
+  full.read_dense(range.data(), dense.data());
+  CHECK(full.count() == QuantileSketch::MAX_COUNT);
+  CHECK(full.quantile(0.5) == Approx(2.0).epsilon(0.001));
+  CHECK_THROWS_AS(full.add(2.0), std::length_error);
+  const double values[2] = {2.0, 3.0};
+  CHECK_THROWS_AS(full.add(values, 2), std::length_error);
+  CHECK_THROWS_AS(full.merge(one_value), std::length_error);
+  CHECK(full.count() == QuantileSketch::MAX_COUNT);
+  dense[0] += 1;
+  *bin = dense[0];
+  QuantileSketch too_full(0.001);
+  CHECK_THROWS_AS(too_full.read_dense(range.data(), dense.data()), std::length_error);
 }

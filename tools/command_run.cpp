@@ -414,6 +414,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
                    "(e.g. 0.01 for ±1 point)")
       ->check(CLI::Range(1e-6, 0.5));
   command->add_option("--max-members", options->max_members, "Cap on members with --precision")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}))
       ->capture_default_str();
   command->add_option("--block", options->block, "Members per kernel block (performance tuning)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{4096}))

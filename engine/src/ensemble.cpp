@@ -439,6 +439,13 @@ UnpackedRecords unpack_records(const std::vector<unsigned char>& bytes, std::siz
 
 EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>& objectives,
                             const EnsembleOptions& options) {
+  const std::uint64_t most =
+      options.precision > 0.0 ? std::max(options.members, options.max_members) : options.members;
+  if (most > QuantileSketch::MAX_COUNT) {
+    throw InputError("an ensemble holds at most " + std::to_string(QuantileSketch::MAX_COUNT) +
+                     " members (the quantile sketches count in 32 bits), found " +
+                     std::to_string(most));
+  }
   const SingleProcess alone;
   const Cluster& cluster = options.cluster != nullptr ? *options.cluster : alone;
   const auto ranks = static_cast<std::uint64_t>(cluster.size());

@@ -22,6 +22,12 @@ class QuantileSketch {
   /// α: relative accuracy of every quantile (default 0.5 %).
   explicit QuantileSketch(double relative_accuracy = 0.005);
 
+  /// Values one sketch holds at most: bins count in 32 bits (half the bytes
+  /// of 64, and the sketches are most of what an ensemble streams through
+  /// the caches besides the kernel). Adding or merging beyond it throws
+  /// std::length_error; ensembles check their member count against it first.
+  static constexpr std::uint64_t MAX_COUNT = UINT32_MAX;
+
   void add(double value);
   /// Adds `count` values at once (same result as adding them one by one).
   void add(const double* values, std::size_t count);
@@ -45,13 +51,14 @@ class QuantileSketch {
 
  private:
   struct Store {
-    std::int32_t offset = 0;  ///< bin index of counts[0]
-    std::vector<std::uint64_t> counts;
+    std::int32_t offset = 0;            ///< bin index of counts[0]
+    std::vector<std::uint32_t> counts;  ///< never above MAX_COUNT: count_ is not
     void add(std::int32_t index);
     /// Makes room for indices [low, high].
     void reserve(std::int32_t low, std::int32_t high);
     void merge(const Store& other);
   };
+  void make_room(std::uint64_t values) const;
   std::int32_t index_of(double magnitude) const;
   double value_of(std::int32_t index) const;
 
