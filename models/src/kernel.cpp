@@ -350,7 +350,7 @@ struct Kernel::Impl {
   std::vector<double> cumulative;
   std::vector<double> discount_step, discount_factor;  ///< per lane: 1/(1+r) and 1/(1+r)^n
   /// [slot × lanes]: ceilings times plan.adoption_scale, once per block
-  /// when that scale is not 1.
+  /// when that scale is not 1 (untouched otherwise).
   std::vector<double> scaled_ceilings;
   Ref discount_rate = NO_REF;
   std::vector<double> year_out;              ///< [row × lanes]: the indicators of the year
@@ -677,7 +677,7 @@ struct Kernel::Impl {
     cumulative.assign((3 + indicators) * L, 0.0);
     discount_step.assign(L, 1.0);
     discount_factor.assign(L, 1.0);
-    if (plan.adoption_scale != 1.0) scaled_ceilings.assign(slots * L, 0.0);
+    scaled_ceilings.assign(slots * L, 0.0);
     year_out.assign(rows_out * L, 0.0);
     const auto size = static_cast<Eigen::Index>(carriers);
     branch_matrix = Eigen::MatrixXd::Identity(size, size);
