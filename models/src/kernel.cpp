@@ -345,7 +345,7 @@ struct Kernel::Impl {
   std::vector<std::pair<std::size_t, std::size_t>> branch_pattern;
   Eigen::MatrixXd branch_matrix, branch_inverted;  ///< I − A and its inverse, one lane
   Eigen::PartialPivLU<Eigen::MatrixXd> branch_solver;
-  std::vector<double> carrier_demand, gross;  ///< [carrier × lanes]
+  std::vector<double> gross;  ///< [carrier × lanes]
   /// [(3 + indicators) × lanes]: GHG, costs, discounted costs, custom indicators
   std::vector<double> cumulative;
   std::vector<double> discount_step, discount_factor;  ///< per lane: 1/(1+r) and 1/(1+r)^n
@@ -672,7 +672,6 @@ struct Kernel::Impl {
     custom_trend.assign(indicators * L, 1.0);
     custom_yearly.assign(indicators * L, 1.0);
     branch_inverse.assign(carriers * carriers * L, 0.0);
-    carrier_demand.assign(carriers * L, 0.0);
     gross.assign(carriers * L, 0.0);
     cumulative.assign((3 + indicators) * L, 0.0);
     discount_step.assign(L, 1.0);
@@ -1064,7 +1063,9 @@ struct Kernel::Impl {
       // Switches, cell by cell in topological order of the carriers.
       for (const auto& step : switches) effects::apply_switches(step, rows.data(), state);
 
-      energy_branch(y, lanes, balances);
+      energy_branch(y, lanes,
+                    out + static_cast<std::size_t>(catalogue.final_energy_by_carrier) * lanes,
+                    balances);
       emission_factors(y, lanes);
       // Non-energy emissions follow activity, less abatement.
       // Rows without an inventory stay zero from start_block, except those
@@ -1098,19 +1099,23 @@ struct Kernel::Impl {
   }
 
   // Gross supply (I − A)⁻¹ d, own consumption into the energy branch's final
-  // energy, conversion output and its renewable part.
-  TRAJ_LANE_CLONES void energy_branch(std::size_t y, std::size_t lanes, CarrierBalance* balances) {
+  // energy, conversion output and its renewable part. The final demand d of
+  // each carrier is summed into its row of the year's indicators
+  // (`carrier_demand`, [carrier × lanes]); write_indicators sums again only
+  // the carriers whose own consumption was added since.
+  TRAJ_LANE_CLONES void energy_branch(std::size_t y, std::size_t lanes, double* carrier_demand,
+                                      CarrierBalance* balances) {
     for (std::size_t c = 0; c < carriers; ++c) {
       sum_rows(state.demand.data(), cells_of_carrier.data() + cells_of_carrier_begin[c],
                cells_of_carrier_begin[c + 1] - cells_of_carrier_begin[c], lanes,
-               carrier_demand.data() + c * lanes);
+               carrier_demand + c * lanes);
     }
     std::fill_n(gross.begin(), carriers * lanes, 0.0);
     for (const auto& [i, j] : branch_pattern) {
       double* x = gross.data() + i * lanes;
       {
         const double* m = branch_inverse.data() + (i * carriers + j) * lanes;
-        const double* d = carrier_demand.data() + j * lanes;
+        const double* d = carrier_demand + j * lanes;
         for (std::size_t l = 0; l < lanes; ++l) x[l] += m[l] * d[l];
       }
     }
@@ -1245,14 +1250,17 @@ struct Kernel::Impl {
     const auto out_row = [out, lanes](std::size_t, int row) {
       return out + static_cast<std::size_t>(row) * lanes;
     };
-    // Final energy by sector, by carrier (with the energy branch's own
-    // consumption, added since energy_branch summed carrier_demand) and in total.
+    // Final energy by sector, by carrier and in total. energy_branch summed
+    // each carrier's cells into its row before it added the branch's own
+    // consumption: only the carriers with such a cell are summed again (for
+    // the others, the same cells in the same order hold the same values).
     for (std::size_t s = 0; s < sectors; ++s) {
       sum_rows(state.demand.data(), cells_of_sector.data() + cells_of_sector_begin[s],
                cells_of_sector_begin[s + 1] - cells_of_sector_begin[s], lanes,
                out_row(y, catalogue.final_energy_by_sector + static_cast<int>(s)));
     }
     for (std::size_t c = 0; c < carriers; ++c) {
+      if (branch_cell_of_carrier[c] < 0) continue;
       sum_rows(state.demand.data(), cells_of_carrier.data() + cells_of_carrier_begin[c],
                cells_of_carrier_begin[c + 1] - cells_of_carrier_begin[c], lanes,
                out_row(y, catalogue.final_energy_by_carrier + static_cast<int>(c)));
