@@ -94,14 +94,14 @@ void QuantileSketch::Store::merge(const Store& other) {
   for (std::size_t i = 0; i < other.counts.size(); ++i) into[i] += other.counts[i];
 }
 
-void QuantileSketch::make_room(std::uint64_t values) const {
-  if (values > MAX_COUNT - count_)
+void QuantileSketch::check_room(std::uint64_t held, std::uint64_t added) {
+  if (added > MAX_COUNT - held)
     throw std::length_error("quantile sketch: more than " + std::to_string(MAX_COUNT) +
                             " values (its bins count in 32 bits)");
 }
 
 void QuantileSketch::add(double value) {
-  make_room(1);
+  check_room(count_, 1);
   ++count_;
   if (value > SMALLEST) {
     positive_.add(index_of(value));
@@ -170,7 +170,7 @@ TRAJ_LANE_CLONES bool positive_indices(const double* values, std::size_t count,
 }  // namespace
 
 void QuantileSketch::add(const double* values, std::size_t count) {
-  make_room(count);
+  check_room(count_, count);
   // Common case: every value positive. Indices first, one resize, then counts.
   std::int32_t indices[256];
   std::size_t done = 0;
@@ -190,7 +190,7 @@ void QuantileSketch::add(const double* values, std::size_t count) {
 }
 
 void QuantileSketch::merge(const QuantileSketch& other) {
-  make_room(other.count_);
+  check_room(count_, other.count_);
   count_ += other.count_;
   zeros_ += other.zeros_;
   positive_.merge(other.positive_);
@@ -259,8 +259,7 @@ void QuantileSketch::write_dense(const std::int64_t* range, std::int64_t* out) c
 }
 
 void QuantileSketch::read_dense(const std::int64_t* range, const std::int64_t* in) {
-  count_ = 0;
-  make_room(static_cast<std::uint64_t>(in[0]));  // every bin is at most the count
+  check_room(0, static_cast<std::uint64_t>(in[0]));  // every bin is at most the count
   count_ = static_cast<std::uint64_t>(in[0]);
   zeros_ = static_cast<std::uint64_t>(in[1]);
   const std::int64_t* bins = in + 2;

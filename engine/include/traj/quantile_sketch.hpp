@@ -58,7 +58,8 @@ class QuantileSketch {
     void reserve(std::int32_t low, std::int32_t high);
     void merge(const Store& other);
   };
-  void make_room(std::uint64_t values) const;
+  /// Throws std::length_error when `held` + `added` values exceed MAX_COUNT.
+  static void check_room(std::uint64_t held, std::uint64_t added);
   std::int32_t index_of(double magnitude) const;
   double value_of(std::int32_t index) const;
 
