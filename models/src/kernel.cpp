@@ -804,6 +804,9 @@ struct Kernel::Impl {
       cost.running = running.is_constant() ? nullptr : rows[operating[slot]];
       cost.running_each = running.is_constant() ? running.constant : 0.0;
       cost.keep = read_as_view(slot) ? nullptr : state.adoption_before.data() + slot * lanes;
+      // A kept row is last year's adoption all block long; views are set
+      // every year (adoption_of_year).
+      if (cost.keep != nullptr) cost.before = {cost.keep, 1.0};
       cost.per_ceiling = 1.0 / planned_ceiling[slot];
     }
   }
@@ -1014,11 +1017,8 @@ struct Kernel::Impl {
       const std::size_t slot = cost_slots[term];
       CostTerm& cost = cost_terms[term];
       cost.now = state.adoption_view[slot];
-      if (cost.keep != nullptr) {
-        cost.before = {cost.keep, 1.0};
-      } else {
+      if (cost.keep == nullptr)
         cost.before = y == 0 ? detail::AdoptionView{} : curve_view(slot, y - 1, lanes);
-      }
     }
   }
 
