@@ -136,7 +136,10 @@ Sampler::Sampler(const Distribution& distribution) : distribution_(distribution)
 // milliseconds per parameter, against ~40 ms for 2 049 calls of ibeta_inv.
 void Sampler::build_pert_table() {
   const Distribution& d = distribution_;
-  const auto [alpha, beta] = pert_shape(d);
+  // Named copies, not a structured binding: the density lambda below
+  // captures them, which Clang 14 (the sanitizer builds) refuses.
+  const BetaShape shape_of = pert_shape(d);
+  const double alpha = shape_of.alpha, beta = shape_of.beta;
   constexpr std::size_t CELLS = 16384;
   std::vector<double> cdf(CELLS + 1, 0.0);
   const auto density = [&](double x) {
@@ -176,7 +179,8 @@ void Sampler::build_pert_table() {
 // replace one per tail draw (microseconds each) in the hot path.
 void Sampler::build_pert_tails() {
   const Distribution& d = distribution_;
-  const auto [alpha, beta] = pert_shape(d);
+  const BetaShape shape_of = pert_shape(d);
+  const double alpha = shape_of.alpha, beta = shape_of.beta;
   const boost::math::beta_distribution<double> shape(alpha, beta);
   alpha_inverse_ = 1.0 / alpha;
   beta_inverse_ = 1.0 / beta;
