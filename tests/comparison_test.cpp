@@ -169,7 +169,11 @@ TEST_CASE("compare: dominance, common random numbers and additive contributions"
     }
   }
   // Production adds up: the two PV actions' contributions to the renewable
-  // share (final energy unchanged) sum to the portfolio's gain over the baseline.
+  // share (final energy unchanged) sum to the portfolio's gain over the
+  // baseline, up to the kernel's single-precision rounding: each member's
+  // share is within a few units of 2^-24 (6e-8) of exact, and the identity
+  // adds four of them, each about three times the gain (10 GWh of
+  // inventory production, 5 from the actions): within about 1e-6.
   std::size_t share = comparison.quantities.size();
   for (std::size_t q = 0; q < comparison.quantities.size(); ++q) {
     if (comparison.quantities[q].label == "renewable_share 2022") share = q;
@@ -179,7 +183,7 @@ TEST_CASE("compare: dominance, common random numbers and additive contributions"
   const double gain = solar.result.mean_at(comparison.quantities[share].row, 2) -
                       baseline.result.mean_at(comparison.quantities[share].row, 2);
   CHECK(solar.contributions[0].mean[share] + solar.contributions[1].mean[share] ==
-        Approx(gain).epsilon(1e-12));
+        Approx(gain).epsilon(1e-5));
   // Mean of pv-a: 3 GWh × E[ceiling] = 2.25; pv-b: E[U(1, 5)] = 3 (over 100 GWh).
   CHECK(gain == Approx((2.25 + 3.0) / 100.0).epsilon(0.02));
 }

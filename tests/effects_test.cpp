@@ -119,6 +119,31 @@ TEST_CASE("trends compound activity growth and autonomous efficiency") {
   CHECK(result->at("final_energy.road_transport", 2030) == Approx(300.0));
 }
 
+TEST_CASE("single precision: a trend compounded over 30 years stays within 2e-7 of exact") {
+  // The kernel's lanes are floats (docs/model.md#precision), but running
+  // products over the years are kept in double: compounded in floats, this
+  // one would be 1.1e-6 off by 2050 (the yearly factor's rounding, raised to
+  // the 30th power); in double, the cell is rounded once or twice (≤ 1.2e-7).
+  std::string base = BASE;
+  base.replace(base.find("horizon = 2030"), 14, "horizon = 2050");
+  base.replace(
+      base.find(
+          "unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[trends.autonomous_efficiency]"),
+      std::string(
+          "unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[trends.autonomous_efficiency]")
+          .size(),
+      "unit = \"%/yr\"\nresidential = 1\nroad_transport = 0\n[trends.autonomous_efficiency]");
+  base.replace(
+      base.find("unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[emission_factors"),
+      std::string("unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[emission_factors").size(),
+      "unit = \"%/yr\"\nresidential = 2\nroad_transport = 0\n[emission_factors");
+  const auto result = run("", base);
+  const long double exact = 200.0L * std::pow(1.01L * 0.98L, 30.0L);
+  const double relative_error =
+      static_cast<double>(std::fabs(cell(*result, "natural_gas", 2050) - exact) / exact);
+  CHECK(relative_error < 2e-7);
+}
+
 TEST_CASE("reduce: adoption × fraction; reductions on a cell multiply") {
   const auto one = run(action("sobriety", R"({ curve = "step", ceiling = 0.5 })", R"(
 [[actions.effects]]
@@ -201,6 +226,17 @@ TEST_CASE("adoption curves with uncertain timing give, at the same values, the f
              effect),
       "{ uniform = [2022, 2024] }"));
   CHECK(cell(*linear, "natural_gas", 2025) == Approx(200 * (1 - 0.5 * 0.4)));  // 2 of 5 years
+}
+
+TEST_CASE("single precision: an uncertain start just after a year boundary starts the next year") {
+  // A start drawn at 2025.0000001 rounds to 2025.0 in single precision;
+  // the kernel decides `year < start` on the drawn double, so the action
+  // does not start in 2025.
+  const std::string text = action("a", R"({ curve = "step", ceiling = 1.0 })", HALVE_GAS);
+  const auto late = run(std::string(text).replace(
+      text.find("start = 2020"), 12, "start = { uniform = [2025.0000001, 2025.0000002] }"));
+  CHECK(cell(*late, "natural_gas", 2025) == 200.0);
+  CHECK(cell(*late, "natural_gas", 2026) == 100.0);
 }
 
 TEST_CASE("switch: efficiency ratio, and heat-pump ambient heat as local renewable heat") {

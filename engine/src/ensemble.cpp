@@ -38,14 +38,16 @@ constexpr std::size_t PARTIALS = 8;
 /// finite or, for non-negative rows, negative; and adds each lane to the
 /// partial sum of its member (member m → partial m mod PARTIALS). One call
 /// per year, so that the loops below are compiled (and dispatched) once.
-TRAJ_LANE_CLONES void accumulate_rows(const double* values, std::size_t rows, std::size_t lanes,
+/// Values of single precision are widened exactly, lane by lane.
+template <typename Value>
+TRAJ_LANE_CLONES void accumulate_rows(const Value* values, std::size_t rows, std::size_t lanes,
                                       bool aligned, std::uint64_t first, const char* non_negative,
                                       double* sum, double* squares, std::size_t row_stride,
                                       char* invalid) {
   static_assert(PARTIALS == 8, "the aligned loop holds the partials in two Double4");
   constexpr double LARGEST = std::numeric_limits<double>::max();
   for (std::size_t row = 0; row < rows; ++row) {
-    const double* lanes_of = values + row * lanes;
+    const Value* lanes_of = values + row * lanes;
     const double lowest = non_negative[row] != 0 ? 0.0 : -LARGEST;
     double* row_sum = sum + row * row_stride;
     double* row_squares = squares + row * row_stride;
@@ -77,15 +79,17 @@ TRAJ_LANE_CLONES void accumulate_rows(const double* values, std::size_t rows, st
     } else {
       for (std::size_t l = 0; l < lanes; ++l) {
         const std::size_t k = (first + l) % PARTIALS;
-        row_sum[k] += lanes_of[l];
-        row_squares[k] += lanes_of[l] * lanes_of[l];
+        const double value = lanes_of[l];
+        row_sum[k] += value;
+        row_squares[k] += value * value;
       }
       suspect = true;
     }
     if (!suspect) continue;
     // Rare (or a partial block): find the lanes.
     for (std::size_t l = 0; l < lanes; ++l) {
-      invalid[l] |= static_cast<char>(!(lanes_of[l] >= lowest && lanes_of[l] <= LARGEST));
+      const double value = lanes_of[l];
+      invalid[l] |= static_cast<char>(!(value >= lowest && value <= LARGEST));
     }
   }
 }
@@ -188,43 +192,10 @@ class AccumulatingSink final : public YearSink {
   }
 
   void year(std::size_t year_index, const double* values, std::size_t lanes) override {
-    const std::size_t years = context_.years;
-    const bool aligned = first_ % PARTIALS == 0 && lanes % PARTIALS == 0;
-    // Guards (non-finite or impossible values mark the member as invalid) and sums.
-    accumulate_rows(values, context_.rows, lanes, aligned, first_, context_.non_negative_row.data(),
-                    accumulator_.sum.data() + year_index * PARTIALS,
-                    accumulator_.sum_squares.data() + year_index * PARTIALS, years * PARTIALS,
-                    worker_.invalid.data());
-    for (std::size_t row = 0; row < context_.rows; ++row) {
-      const double* lanes_of = values + row * lanes;
-      const int quantile = context_.quantile_index[row];
-      if (quantile >= 0) {
-        QuantileSketch& sketch =
-            worker_.sketches[static_cast<std::size_t>(quantile) * years + year_index];
-        sketch.add(lanes_of, lanes);
-      }
-    }
-    if (context_.recording) {
-      const std::size_t offset = first_ - context_.batch_first;
-      for (std::size_t r = 0; r < context_.options.recorded_rows.size(); ++r) {
-        const double* lanes_of = values + context_.options.recorded_rows[r] * lanes;
-        double* out = context_.recorded_trajectories.data() +
-                      (r * context_.capacity + offset) * years + year_index;
-        for (std::size_t l = 0; l < lanes; ++l) out[l * years] = lanes_of[l];
-      }
-    }
-    for (std::size_t o = 0; o < context_.objectives.size(); ++o) {
-      const ObjectiveSpec& objective = context_.objectives[o];
-      if (objective.year_index == year_index) {
-        std::copy_n(values + objective.row * lanes, lanes,
-                    worker_.objective_values.data() + o * lanes);
-      }
-      if (objective.relative && objective.reference_from_year &&
-          objective.reference_year_index == year_index) {
-        std::copy_n(values + objective.row * lanes, lanes,
-                    worker_.objective_references.data() + o * lanes);
-      }
-    }
+    take_year(year_index, values, lanes);
+  }
+  void year(std::size_t year_index, const float* values, std::size_t lanes) override {
+    take_year(year_index, values, lanes);
   }
 
   void finish_block(std::size_t lanes) {
@@ -258,6 +229,47 @@ class AccumulatingSink final : public YearSink {
   }
 
  private:
+  template <typename Value>
+  void take_year(std::size_t year_index, const Value* values, std::size_t lanes) {
+    const std::size_t years = context_.years;
+    const bool aligned = first_ % PARTIALS == 0 && lanes % PARTIALS == 0;
+    // Guards (non-finite or impossible values mark the member as invalid) and sums.
+    accumulate_rows(values, context_.rows, lanes, aligned, first_, context_.non_negative_row.data(),
+                    accumulator_.sum.data() + year_index * PARTIALS,
+                    accumulator_.sum_squares.data() + year_index * PARTIALS, years * PARTIALS,
+                    worker_.invalid.data());
+    for (std::size_t row = 0; row < context_.rows; ++row) {
+      const Value* lanes_of = values + row * lanes;
+      const int quantile = context_.quantile_index[row];
+      if (quantile >= 0) {
+        QuantileSketch& sketch =
+            worker_.sketches[static_cast<std::size_t>(quantile) * years + year_index];
+        sketch.add(lanes_of, lanes);
+      }
+    }
+    if (context_.recording) {
+      const std::size_t offset = first_ - context_.batch_first;
+      for (std::size_t r = 0; r < context_.options.recorded_rows.size(); ++r) {
+        const Value* lanes_of = values + context_.options.recorded_rows[r] * lanes;
+        double* out = context_.recorded_trajectories.data() +
+                      (r * context_.capacity + offset) * years + year_index;
+        for (std::size_t l = 0; l < lanes; ++l) out[l * years] = lanes_of[l];
+      }
+    }
+    for (std::size_t o = 0; o < context_.objectives.size(); ++o) {
+      const ObjectiveSpec& objective = context_.objectives[o];
+      if (objective.year_index == year_index) {
+        std::copy_n(values + objective.row * lanes, lanes,
+                    worker_.objective_values.data() + o * lanes);
+      }
+      if (objective.relative && objective.reference_from_year &&
+          objective.reference_year_index == year_index) {
+        std::copy_n(values + objective.row * lanes, lanes,
+                    worker_.objective_references.data() + o * lanes);
+      }
+    }
+  }
+
   Context& context_;
   Accumulator& accumulator_;
   Worker& worker_;

@@ -120,7 +120,8 @@ typedef std::int32_t Int4 __attribute__((vector_size(16)));
 /// values at a time on Double4 (GCC did not vectorise the scalar loop); the
 /// same numbers as bin_of: the exponent as a double and the floor both by
 /// the 1.5 · 2^52 trick, for bins far inside the int32 range.
-TRAJ_LANE_CLONES bool positive_indices(const double* values, std::size_t count,
+template <typename Value>
+TRAJ_LANE_CLONES bool positive_indices(const Value* values, std::size_t count,
                                        double inverse_log_gamma, std::int32_t* indices,
                                        std::int32_t& low, std::int32_t& high) {
   constexpr double MAGIC = 0x1.8p52;  // 1.5 · 2^52: e + MAGIC holds integer e in its mantissa
@@ -159,9 +160,10 @@ TRAJ_LANE_CLONES bool positive_indices(const double* values, std::size_t count,
   low = std::min({lowest[0], lowest[1], lowest[2], lowest[3]});
   high = std::max({highest[0], highest[1], highest[2], highest[3]});
   for (; i < count; ++i) {
-    const bool positive = values[i] > SMALLEST;
+    const double value = values[i];
+    const bool positive = value > SMALLEST;
     all_positive = all_positive && positive;
-    indices[i] = bin_of(positive ? values[i] : 1.0, inverse_log_gamma);
+    indices[i] = bin_of(positive ? value : 1.0, inverse_log_gamma);
     low = std::min(low, indices[i]);
     high = std::max(high, indices[i]);
   }
@@ -170,6 +172,15 @@ TRAJ_LANE_CLONES bool positive_indices(const double* values, std::size_t count,
 }  // namespace
 
 void QuantileSketch::add(const double* values, std::size_t count) {
+  add_values(values, count);
+}
+
+void QuantileSketch::add(const float* values, std::size_t count) {
+  add_values(values, count);
+}
+
+template <typename Value>
+void QuantileSketch::add_values(const Value* values, std::size_t count) {
   check_room(count_, count);
   // Common case: every value positive. Indices first, one resize, then counts.
   std::int32_t indices[256];

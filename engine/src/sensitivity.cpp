@@ -31,6 +31,14 @@ class OutputSink final : public YearSink {
   }
 
   void year(std::size_t year_index, const double* values, std::size_t lanes) override {
+    take_year(year_index, values, lanes);
+  }
+  void year(std::size_t year_index, const float* values, std::size_t lanes) override {
+    take_year(year_index, values, lanes);
+  }
+
+  template <typename Value>
+  void take_year(std::size_t year_index, const Value* values, std::size_t lanes) {
     for (std::size_t o = 0; o < outputs_.size(); ++o) {
       const SensitivityOutput& output = outputs_[o];
       const std::size_t row = output.objective ? output.spec.row : output.row;

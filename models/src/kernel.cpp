@@ -4,15 +4,20 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <type_traits>
 
 #include "effects/effects.hpp"
 #include "kernel_layout.hpp"
-#include "traj/lane_vector.hpp"
 
 namespace traj::territory {
 
+using detail::load_lanes;
 using detail::NO_REF;
+using detail::Real;
+using detail::RealVector;
 using detail::Ref;
+using detail::store_lanes;
+using detail::VECTOR_LANES;
 
 namespace {
 
@@ -48,55 +53,59 @@ template <typename Term>
 struct SpeciesEmissions {
   const Term* terms = nullptr;
   std::size_t count = 0;
-  const double* const* lanes = nullptr;
-  const double* scalar = nullptr;
-  const double* base = nullptr;
-  double* out = nullptr;
+  const Real* const* lanes = nullptr;
+  const Real* scalar = nullptr;
+  const Real* base = nullptr;
+  Real* out = nullptr;
 };
 
-/// The emissions of every species in one sector. Sixteen lanes at a time:
-/// each species' sum is held in registers (its output written once), and
-/// the sector's demand rows for those lanes stay in the L1 cache from one
+/// Lanes handled at once by the loops that hold sums in registers: four
+/// vectors, so four independent chains of additions.
+constexpr std::size_t CHUNK = 4 * VECTOR_LANES;
+
+/// The emissions of every species in one sector, CHUNK lanes at a time: each
+/// species' sum is held in registers (its output written once), and the
+/// sector's demand rows for those lanes stay in the L1 cache from one
 /// species to the next.
 template <typename Term>
 TRAJ_LANE_CLONES void add_sector_emissions(const SpeciesEmissions<Term>* species,
-                                           std::size_t species_count, const double* demand,
+                                           std::size_t species_count, const Real* demand,
                                            std::size_t lanes) {
+  constexpr std::size_t V = VECTOR_LANES;
   std::size_t l = 0;
-  for (; l + 16 <= lanes; l += 16) {
+  for (; l + CHUNK <= lanes; l += CHUNK) {
     for (std::size_t p = 0; p < species_count; ++p) {
       const SpeciesEmissions<Term>& sum = species[p];
-      Double4 sum0 = load4(sum.base + l), sum1 = load4(sum.base + l + 4);
-      Double4 sum2 = load4(sum.base + l + 8), sum3 = load4(sum.base + l + 12);
+      RealVector sum0 = load_lanes(sum.base + l), sum1 = load_lanes(sum.base + l + V);
+      RealVector sum2 = load_lanes(sum.base + l + 2 * V), sum3 = load_lanes(sum.base + l + 3 * V);
       for (std::size_t t = 0; t < sum.count; ++t) {
-        const double* d = demand + sum.terms[t].cell * lanes + l;
+        const Real* d = demand + sum.terms[t].cell * lanes + l;
         if (sum.lanes[t] != nullptr) {
-          const double* f = sum.lanes[t] + l;
-          sum0 += load4(d) * load4(f);
-          sum1 += load4(d + 4) * load4(f + 4);
-          sum2 += load4(d + 8) * load4(f + 8);
-          sum3 += load4(d + 12) * load4(f + 12);
+          const Real* f = sum.lanes[t] + l;
+          sum0 += load_lanes(d) * load_lanes(f);
+          sum1 += load_lanes(d + V) * load_lanes(f + V);
+          sum2 += load_lanes(d + 2 * V) * load_lanes(f + 2 * V);
+          sum3 += load_lanes(d + 3 * V) * load_lanes(f + 3 * V);
         } else {
-          const double scalar = sum.scalar[t];
-          const Double4 f = {scalar, scalar, scalar, scalar};
-          sum0 += load4(d) * f;
-          sum1 += load4(d + 4) * f;
-          sum2 += load4(d + 8) * f;
-          sum3 += load4(d + 12) * f;
+          const RealVector f = RealVector{} + sum.scalar[t];
+          sum0 += load_lanes(d) * f;
+          sum1 += load_lanes(d + V) * f;
+          sum2 += load_lanes(d + 2 * V) * f;
+          sum3 += load_lanes(d + 3 * V) * f;
         }
       }
-      store4(sum.out + l, sum0);
-      store4(sum.out + l + 4, sum1);
-      store4(sum.out + l + 8, sum2);
-      store4(sum.out + l + 12, sum3);
+      store_lanes(sum.out + l, sum0);
+      store_lanes(sum.out + l + V, sum1);
+      store_lanes(sum.out + l + 2 * V, sum2);
+      store_lanes(sum.out + l + 3 * V, sum3);
     }
   }
   for (; l < lanes; ++l) {
     for (std::size_t p = 0; p < species_count; ++p) {
       const SpeciesEmissions<Term>& sum = species[p];
-      double value = sum.base[l];
+      Real value = sum.base[l];
       for (std::size_t t = 0; t < sum.count; ++t) {
-        const double factor = sum.lanes[t] != nullptr ? sum.lanes[t][l] : sum.scalar[t];
+        const Real factor = sum.lanes[t] != nullptr ? sum.lanes[t][l] : sum.scalar[t];
         value += demand[sum.terms[t].cell * lanes + l] * factor;
       }
       sum.out[l] = value;
@@ -105,26 +114,27 @@ TRAJ_LANE_CLONES void add_sector_emissions(const SpeciesEmissions<Term>* species
 }
 
 /// out = 0 + Σ_t rows[index_t], lane by lane, in the order of `indices`:
-/// the additions of a row-by-row sum, sixteen lanes at a time in registers.
-TRAJ_LANE_CLONES void sum_rows(const double* rows, const std::size_t* indices, std::size_t count,
-                               std::size_t lanes, double* out) {
+/// the additions of a row-by-row sum, CHUNK lanes at a time in registers.
+TRAJ_LANE_CLONES void sum_rows(const Real* rows, const std::size_t* indices, std::size_t count,
+                               std::size_t lanes, Real* out) {
+  constexpr std::size_t V = VECTOR_LANES;
   std::size_t l = 0;
-  for (; l + 16 <= lanes; l += 16) {
-    Double4 sum0 = {0.0, 0.0, 0.0, 0.0}, sum1 = sum0, sum2 = sum0, sum3 = sum0;
+  for (; l + CHUNK <= lanes; l += CHUNK) {
+    RealVector sum0 = RealVector{}, sum1 = sum0, sum2 = sum0, sum3 = sum0;
     for (std::size_t t = 0; t < count; ++t) {
-      const double* row = rows + indices[t] * lanes + l;
-      sum0 += load4(row);
-      sum1 += load4(row + 4);
-      sum2 += load4(row + 8);
-      sum3 += load4(row + 12);
+      const Real* row = rows + indices[t] * lanes + l;
+      sum0 += load_lanes(row);
+      sum1 += load_lanes(row + V);
+      sum2 += load_lanes(row + 2 * V);
+      sum3 += load_lanes(row + 3 * V);
     }
-    store4(out + l, sum0);
-    store4(out + l + 4, sum1);
-    store4(out + l + 8, sum2);
-    store4(out + l + 12, sum3);
+    store_lanes(out + l, sum0);
+    store_lanes(out + l + V, sum1);
+    store_lanes(out + l + 2 * V, sum2);
+    store_lanes(out + l + 3 * V, sum3);
   }
   for (; l < lanes; ++l) {
-    double sum = 0.0;
+    Real sum = 0;
     for (std::size_t t = 0; t < count; ++t) sum += rows[indices[t] * lanes + l];
     out[l] = sum;
   }
@@ -136,35 +146,35 @@ TRAJ_LANE_CLONES void sum_rows(const double* rows, const std::size_t* indices, s
 /// is left out: times a finite adoption, it would add ±0 to a sum that
 /// starts at +0, which changes no bit.
 struct CostTerm {
-  const double* capital = nullptr;  ///< lanes, or null for capital_each
-  const double* running = nullptr;  ///< lanes, or null for running_each
-  double capital_each = 0.0;
-  double running_each = 0.0;
+  const Real* capital = nullptr;  ///< lanes, or null for capital_each
+  const Real* running = nullptr;  ///< lanes, or null for running_each
+  Real capital_each = 0;
+  Real running_each = 0;
   detail::AdoptionView now;     ///< adoption this year
   detail::AdoptionView before;  ///< adoption last year
   /// Where `now` is kept as next year's `before` when the investment term is
   /// added: the slot's row of BlockState::adoption_before, or null for a
   /// curve read as a view, whose last year is a view too.
-  double* keep = nullptr;
-  double per_ceiling = 0.0;
+  Real* keep = nullptr;
+  Real per_ceiling = 0;
 
-  bool invests() const { return capital != nullptr || capital_each != 0.0; }
-  bool operates() const { return running != nullptr || running_each != 0.0; }
+  bool invests() const { return capital != nullptr || capital_each != 0; }
+  bool operates() const { return running != nullptr || running_each != 0; }
 };
 
-/// Lanes [l, l + 4) of `row`, or `each` four times when there is no row.
-[[gnu::always_inline]] inline Double4 lanes_or_each(const double* row, std::size_t l, double each) {
-  return row != nullptr ? load4(row + l) : Double4{} + each;
+/// One vector of lanes from l of `row`, or `each` in every lane when there is no row.
+[[gnu::always_inline]] inline RealVector lanes_or_each(const Real* row, std::size_t l, Real each) {
+  return row != nullptr ? load_lanes(row + l) : RealVector{} + each;
 }
 
-/// Lanes [l, l + 4) of an adoption.
-[[gnu::always_inline]] inline Double4 adoption4(const detail::AdoptionView& adoption,
-                                                std::size_t l) {
-  return adoption.zero() ? Double4{} : load4(adoption.row + l) * adoption.scale;
+/// One vector of lanes from l of an adoption.
+[[gnu::always_inline]] inline RealVector adoption_lanes(const detail::AdoptionView& adoption,
+                                                        std::size_t l) {
+  return adoption.zero() ? RealVector{} : load_lanes(adoption.row + l) * adoption.scale;
 }
 
-inline double adoption_lane(const detail::AdoptionView& adoption, std::size_t l) {
-  return adoption.zero() ? 0.0 : adoption.row[l] * adoption.scale;
+inline Real adoption_lane(const detail::AdoptionView& adoption, std::size_t l) {
+  return adoption.zero() ? Real(0) : adoption.row[l] * adoption.scale;
 }
 
 /// What this year's adoption of a cost term is known to be, the same for
@@ -178,53 +188,54 @@ struct CostYear {
 
 /// invested = 0 + Σ capital × max(0, now − before) × per_ceiling and
 /// operated = 0 + Σ running × now × per_ceiling, in the order of the terms,
-/// eight lanes at a time in registers; then keep ← now. Terms that add
-/// ±0 this year (`years[t]`) are left out.
+/// two vectors of lanes at a time in registers; then keep ← now. Terms that
+/// add ±0 this year (`years[t]`) are left out.
 TRAJ_LANE_CLONES void add_costs(const CostTerm* terms, const CostYear* years, std::size_t count,
-                                std::size_t lanes, double* invested, double* operated) {
-  const Double4 zero = {0.0, 0.0, 0.0, 0.0};
+                                std::size_t lanes, Real* invested, Real* operated) {
+  constexpr std::size_t V = VECTOR_LANES;
+  const RealVector zero = RealVector{};
   std::size_t l = 0;
-  for (; l + 8 <= lanes; l += 8) {
-    Double4 invested0 = zero, invested1 = zero, operated0 = zero, operated1 = zero;
+  for (; l + 2 * V <= lanes; l += 2 * V) {
+    RealVector invested0 = zero, invested1 = zero, operated0 = zero, operated1 = zero;
     for (std::size_t t = 0; t < count; ++t) {
       const CostTerm& term = terms[t];
-      const Double4 scale = zero + term.per_ceiling;
-      const Double4 now0 = adoption4(term.now, l), now1 = adoption4(term.now, l + 4);
+      const RealVector scale = zero + term.per_ceiling;
+      const RealVector now0 = adoption_lanes(term.now, l), now1 = adoption_lanes(term.now, l + V);
       if (years[t].grows != 0 && term.invests()) {
-        const Double4 growth0 = now0 - adoption4(term.before, l);
-        const Double4 growth1 = now1 - adoption4(term.before, l + 4);
+        const RealVector growth0 = now0 - adoption_lanes(term.before, l);
+        const RealVector growth1 = now1 - adoption_lanes(term.before, l + V);
         invested0 += lanes_or_each(term.capital, l, term.capital_each) *
                      (zero < growth0 ? growth0 : zero) * scale;
-        invested1 += lanes_or_each(term.capital, l + 4, term.capital_each) *
+        invested1 += lanes_or_each(term.capital, l + V, term.capital_each) *
                      (zero < growth1 ? growth1 : zero) * scale;
         if (term.keep != nullptr) {
-          store4(term.keep + l, now0);
-          store4(term.keep + l + 4, now1);
+          store_lanes(term.keep + l, now0);
+          store_lanes(term.keep + l + V, now1);
         }
       }
       if (years[t].runs != 0 && term.operates()) {
         operated0 += lanes_or_each(term.running, l, term.running_each) * now0 * scale;
-        operated1 += lanes_or_each(term.running, l + 4, term.running_each) * now1 * scale;
+        operated1 += lanes_or_each(term.running, l + V, term.running_each) * now1 * scale;
       }
     }
-    store4(invested + l, invested0);
-    store4(invested + l + 4, invested1);
-    store4(operated + l, operated0);
-    store4(operated + l + 4, operated1);
+    store_lanes(invested + l, invested0);
+    store_lanes(invested + l + V, invested1);
+    store_lanes(operated + l, operated0);
+    store_lanes(operated + l + V, operated1);
   }
   for (; l < lanes; ++l) {
-    double invested_sum = 0.0, operated_sum = 0.0;
+    Real invested_sum = 0, operated_sum = 0;
     for (std::size_t t = 0; t < count; ++t) {
       const CostTerm& term = terms[t];
-      const double now = adoption_lane(term.now, l);
+      const Real now = adoption_lane(term.now, l);
       if (years[t].grows != 0 && term.invests()) {
-        const double capital = term.capital != nullptr ? term.capital[l] : term.capital_each;
-        const double growth = now - adoption_lane(term.before, l);
-        invested_sum += capital * std::max(0.0, growth) * term.per_ceiling;
+        const Real capital = term.capital != nullptr ? term.capital[l] : term.capital_each;
+        const Real growth = now - adoption_lane(term.before, l);
+        invested_sum += capital * std::max(Real(0), growth) * term.per_ceiling;
         if (term.keep != nullptr) term.keep[l] = now;
       }
       if (years[t].runs != 0 && term.operates()) {
-        const double running = term.running != nullptr ? term.running[l] : term.running_each;
+        const Real running = term.running != nullptr ? term.running[l] : term.running_each;
         operated_sum += running * now * term.per_ceiling;
       }
     }
@@ -243,11 +254,17 @@ struct Kernel::Impl {
 
   // Quantities: parameters are rows of the caller's matrix; constants are
   // rows of `constants`, filled once.
-  std::vector<Quantity> quantities;  ///< by Ref
-  std::vector<double> constants;     ///< [constant × max_lanes]
-  std::vector<int> constant_row;     ///< by Ref: row in `constants`, or -1
+  std::vector<Quantity> quantities;    ///< by Ref
+  std::vector<Real> constants;         ///< [constant × max_lanes]
+  std::vector<double> constants_wide;  ///< the same in double precision
+  std::vector<int> constant_row;       ///< by Ref: row in `constants`, or -1
   std::map<double, int> constant_index;
-  std::vector<const double*> rows;  ///< by Ref, bound per block
+  std::vector<const Real*> rows;  ///< by Ref, bound per block
+  /// By Ref, in double precision: the timing of curves whose timing is
+  /// uncertain (start, full year, midpoint, steepness) is read from here, so
+  /// that `year < start` is decided on the drawn value itself: rounding it
+  /// to Real could start a member's action a year early.
+  std::vector<const double*> wide_rows;
 
   // Active cells: those that can hold energy or whose factor is needed.
   std::vector<int> active_cells;    ///< cell index of each active cell
@@ -264,7 +281,7 @@ struct Kernel::Impl {
   std::vector<double> planned_ceiling;
   std::vector<char> fixed_curve;    ///< per slot: start and shape fixed (tabulate_fixed_curves)
   std::vector<char> curve_started;  ///< [slot × year]
-  std::vector<double> curve_shape;  ///< [slot × year]: progress, or 1 + exp(…) for logistic
+  std::vector<Real> curve_shape;    ///< [slot × year]: progress, or 1 + exp(…) for logistic
   std::vector<detail::ReduceStep> reductions;
   std::vector<detail::SwitchStep> switches;
   int efficiency_ratios = 0;  ///< switch moves given by two efficiencies
@@ -276,16 +293,16 @@ struct Kernel::Impl {
   // Emission factors by species × active cell: a Ref, or a trajectory whose
   // value per year is precomputed, or nothing (zero).
   std::vector<Ref> factor_ref;
-  std::vector<int> factor_trajectory;                  ///< index into trajectory_values, -1
-  std::vector<std::vector<double>> trajectory_values;  ///< per trajectory, per year
+  std::vector<int> factor_trajectory;                ///< index into trajectory_values, -1
+  std::vector<std::vector<Real>> trajectory_values;  ///< per trajectory, per year
   /// Where the factor of species × active cell is read this year: most are
   /// fixed over the years and read in place; those changed by actions are
   /// computed into state.factor, and those of a converted carrier (one per
   /// conversion and species, whatever the sector) into conversion_factors.
   enum class FactorSource { Zero, Constant, Row, Trajectory, Computed, Converted };
-  std::vector<double> factor_constant;     ///< value of Constant factors
-  std::vector<int> factor_conversion;      ///< conversion of Converted factors, -1
-  std::vector<double> conversion_factors;  ///< [(conversion × species + species) × lanes]
+  std::vector<Real> factor_constant;     ///< value of Constant factors
+  std::vector<int> factor_conversion;    ///< conversion of Converted factors, -1
+  std::vector<Real> conversion_factors;  ///< [(conversion × species + species) × lanes]
   /// Energy emissions of species p in sector s: the sector's cells with a
   /// factor, in ascending order, at [emission_terms_begin[p × sectors + s],
   /// emission_terms_begin[p × sectors + s + 1]); each term's factor this
@@ -296,8 +313,8 @@ struct Kernel::Impl {
   };
   std::vector<EmissionTerm> emission_terms;
   std::vector<std::size_t> emission_terms_begin;
-  std::vector<const double*> term_lanes;
-  std::vector<double> term_scalar;
+  std::vector<const Real*> term_lanes;
+  std::vector<Real> term_scalar;
   std::vector<SpeciesEmissions<EmissionTerm>> sector_emissions;  ///< per species, one sector
   /// Active cells of each sector and of each carrier, ascending, at
   /// [begin[s], begin[s + 1]).
@@ -336,25 +353,34 @@ struct Kernel::Impl {
 
   // Working memory for one block.
   detail::BlockState state;
-  std::vector<double> trend, growth_trend;  ///< [sector × lanes]: running products
-  std::vector<double> yearly_trend, yearly_growth;
-  std::vector<double> custom_trend, custom_yearly;  ///< [indicator × lanes]
-  std::vector<double> branch_inverse;  ///< [(i × carriers + j) × lanes]: (I − A)⁻¹
+  /// Running products of the yearly trends, [sector × lanes] and
+  /// [indicator × lanes], kept in double precision (their rounding would
+  /// otherwise add up over the years) and rounded once a year into
+  /// `*_trend`, which the lane loops read.
+  std::vector<double> trend_wide, growth_trend_wide, custom_trend_wide;
+  std::vector<double> yearly_trend, yearly_growth, custom_yearly;
+  std::vector<Real> trend, growth_trend, custom_trend;
+  std::vector<Real> branch_inverse;  ///< [(i × carriers + j) × lanes]: (I − A)⁻¹
   /// Entries (i, j) of the inverse that are not zero in every lane: the
   /// diagonal and the fuels of conversions, a small part of carriers².
   std::vector<std::pair<std::size_t, std::size_t>> branch_pattern;
   Eigen::MatrixXd branch_matrix, branch_inverted;  ///< I − A and its inverse, one lane
   Eigen::PartialPivLU<Eigen::MatrixXd> branch_solver;
-  std::vector<double> gross;  ///< [carrier × lanes]
+  std::vector<Real> gross;  ///< [carrier × lanes]
   /// [(3 + indicators) × lanes]: GHG, costs, discounted costs, custom indicators
+  /// (in double precision, like the running products of the trends).
   std::vector<double> cumulative;
   std::vector<double> discount_step, discount_factor;  ///< per lane: 1/(1+r) and 1/(1+r)^n
   /// [slot × lanes]: ceilings times plan.adoption_scale, once per block
   /// when that scale is not 1 (untouched otherwise).
-  std::vector<double> scaled_ceilings;
+  std::vector<Real> scaled_ceilings;
   Ref discount_rate = NO_REF;
-  std::vector<double> year_out;              ///< [row × lanes]: the indicators of the year
-  std::vector<double> trajectory_lanes;      ///< [trajectory × max_lanes]: this year's value
+  std::vector<Real> year_out;  ///< [row × lanes]: the indicators of the year
+  /// Parameters of the block as Real, [parameter × lanes] (when Real is not
+  /// double): converted once per block, read every year.
+  std::vector<Real> parameter_lanes;
+  std::size_t parameter_count = 0;
+  std::vector<Real> trajectory_lanes;        ///< [trajectory × max_lanes]: this year's value
   std::vector<std::size_t> trajectory_year;  ///< year index held in trajectory_lanes
 
   Impl(const Plan& of, std::size_t lanes)
@@ -382,7 +408,8 @@ struct Kernel::Impl {
       } else {
         constant = static_cast<int>(constant_index.size());
         constant_index[quantity.constant] = constant;
-        constants.resize(constants.size() + max_lanes, quantity.constant);
+        constants.resize(constants.size() + max_lanes, static_cast<Real>(quantity.constant));
+        constants_wide.resize(constants_wide.size() + max_lanes, quantity.constant);
       }
     }
     constant_row.push_back(constant);
@@ -545,11 +572,11 @@ struct Kernel::Impl {
         } else if (factor.is_trajectory()) {
           factor_ref.push_back(NO_REF);
           factor_trajectory.push_back(static_cast<int>(trajectory_values.size()));
-          std::vector<double> values;
+          std::vector<Real> values;
           for (std::size_t y = 0; y < years; ++y) {
-            values.push_back(
+            values.push_back(static_cast<Real>(
                 interpolate(factor.years, factor.values,
-                            static_cast<double>(scenario.base_year) + static_cast<double>(y)));
+                            static_cast<double>(scenario.base_year) + static_cast<double>(y))));
           }
           trajectory_values.push_back(std::move(values));
         } else {
@@ -605,7 +632,7 @@ struct Kernel::Impl {
     // Where each factor is read: in place, or computed every year.
     const std::size_t A = active_cells.size();
     factor_source.assign(species * A, FactorSource::Zero);
-    factor_constant.assign(species * A, 0.0);
+    factor_constant.assign(species * A, 0);
     for (std::size_t i = 0; i < species * A; ++i) {
       if (factor_ref[i] != NO_REF) {
         const Quantity& quantity = quantities[static_cast<std::size_t>(factor_ref[i])];
@@ -613,7 +640,7 @@ struct Kernel::Impl {
           factor_source[i] = FactorSource::Row;
         } else if (quantity.constant != 0.0) {
           factor_source[i] = FactorSource::Constant;
-          factor_constant[i] = quantity.constant;
+          factor_constant[i] = static_cast<Real>(quantity.constant);
         }
       }
       if (factor_trajectory[i] >= 0) factor_source[i] = FactorSource::Trajectory;
@@ -646,38 +673,50 @@ struct Kernel::Impl {
     list_emission_terms();
     list_sums();
     tabulate_cost_years();
-    trajectory_lanes.assign(trajectory_values.size() * max_lanes, 0.0);
+    trajectory_lanes.assign(trajectory_values.size() * max_lanes, 0);
     trajectory_year.assign(trajectory_values.size(), static_cast<std::size_t>(-1));
     rows.assign(quantities.size(), nullptr);
+    wide_rows.assign(quantities.size(), nullptr);
   }
 
   void allocate() {
     const std::size_t L = max_lanes;
-    state.demand.assign(active_cells.size() * L, 0.0);
-    state.production.assign(sources * L, 0.0);
-    state.factor.assign(species * active_cells.size() * L, 0.0);
-    conversion_factors.assign(conversions.size() * species * L, 0.0);
-    state.non_energy.assign(species * sectors * L, 0.0);
-    state.custom.assign(indicators * L, 0.0);
-    state.custom_shift.assign(indicators * L, 0.0);
-    state.adoption.assign(slots * L, 0.0);
-    state.adoption_before.assign(slots * L, 0.0);
+    state.demand.assign(active_cells.size() * L, 0);
+    state.production.assign(sources * L, 0);
+    state.factor.assign(species * active_cells.size() * L, 0);
+    conversion_factors.assign(conversions.size() * species * L, 0);
+    state.non_energy.assign(species * sectors * L, 0);
+    state.custom.assign(indicators * L, 0);
+    state.custom_shift.assign(indicators * L, 0);
+    state.adoption.assign(slots * L, 0);
+    state.adoption_before.assign(slots * L, 0);
     state.adoption_view.assign(slots, {});
-    state.scratch.assign(3 * L, 0.0);
-    state.efficiency_ratio.assign(static_cast<std::size_t>(efficiency_ratios) * L, 0.0);
-    trend.assign(sectors * L, 1.0);
-    growth_trend.assign(sectors * L, 1.0);
-    yearly_trend.assign(sectors * L, 1.0);
-    yearly_growth.assign(sectors * L, 1.0);
-    custom_trend.assign(indicators * L, 1.0);
-    custom_yearly.assign(indicators * L, 1.0);
-    branch_inverse.assign(carriers * carriers * L, 0.0);
-    gross.assign(carriers * L, 0.0);
+    state.scratch.assign(3 * L, 0);
+    state.efficiency_ratio.assign(static_cast<std::size_t>(efficiency_ratios) * L, 0);
+    trend.assign(sectors * L, 1);
+    growth_trend.assign(sectors * L, 1);
+    yearly_trend.assign(sectors * L, 1);
+    yearly_growth.assign(sectors * L, 1);
+    custom_trend.assign(indicators * L, 1);
+    custom_yearly.assign(indicators * L, 1);
+    trend_wide.assign(sectors * L, 1.0);
+    growth_trend_wide.assign(sectors * L, 1.0);
+    custom_trend_wide.assign(indicators * L, 1.0);
+    branch_inverse.assign(carriers * carriers * L, 0);
+    gross.assign(carriers * L, 0);
     cumulative.assign((3 + indicators) * L, 0.0);
     discount_step.assign(L, 1.0);
     discount_factor.assign(L, 1.0);
-    scaled_ceilings.assign(slots * L, 0.0);
-    year_out.assign(rows_out * L, 0.0);
+    scaled_ceilings.assign(slots * L, 0);
+    year_out.assign(rows_out * L, 0);
+    if constexpr (!std::is_same_v<Real, double>) {
+      for (const Quantity& quantity : quantities) {
+        if (!quantity.is_constant())
+          parameter_count =
+              std::max(parameter_count, static_cast<std::size_t>(quantity.parameter) + 1);
+      }
+      parameter_lanes.assign(parameter_count * L, 0);
+    }
     const auto size = static_cast<Eigen::Index>(carriers);
     branch_matrix = Eigen::MatrixXd::Identity(size, size);
     branch_inverted = Eigen::MatrixXd::Identity(size, size);
@@ -685,11 +724,25 @@ struct Kernel::Impl {
   }
 
   void bind(const double* parameters, std::size_t lanes) {
+    const Real* lanes_of_parameters = nullptr;
+    if constexpr (std::is_same_v<Real, double>) {
+      lanes_of_parameters = reinterpret_cast<const Real*>(parameters);  // the same type
+    } else {
+      std::transform(parameters, parameters + parameter_count * lanes, parameter_lanes.begin(),
+                     [](double value) { return static_cast<Real>(value); });
+      lanes_of_parameters = parameter_lanes.data();
+    }
     for (std::size_t id = 0; id < quantities.size(); ++id) {
       const Quantity& quantity = quantities[id];
-      rows[id] = quantity.is_constant()
-                     ? constants.data() + static_cast<std::size_t>(constant_row[id]) * max_lanes
-                     : parameters + static_cast<std::size_t>(quantity.parameter) * lanes;
+      if (quantity.is_constant()) {
+        const std::size_t at = static_cast<std::size_t>(constant_row[id]) * max_lanes;
+        rows[id] = constants.data() + at;
+        wide_rows[id] = constants_wide.data() + at;
+      } else {
+        const std::size_t at = static_cast<std::size_t>(quantity.parameter) * lanes;
+        rows[id] = lanes_of_parameters + at;
+        wide_rows[id] = parameters + at;
+      }
     }
   }
 
@@ -735,8 +788,8 @@ struct Kernel::Impl {
     branch_pattern.clear();
     for (std::size_t i = 0; i < carriers; ++i) {
       for (std::size_t j = 0; j < carriers; ++j) {
-        const double* m = branch_inverse.data() + (i * carriers + j) * lanes;
-        if (std::any_of(m, m + lanes, [](double value) { return value != 0.0; }))
+        const Real* m = branch_inverse.data() + (i * carriers + j) * lanes;
+        if (std::any_of(m, m + lanes, [](Real value) { return value != 0; }))
           branch_pattern.emplace_back(i, j);
       }
     }
@@ -745,47 +798,46 @@ struct Kernel::Impl {
   void start_block(std::size_t lanes) {
     state.lanes = lanes;
     for (std::size_t s = 0; s < sectors; ++s) {
-      const double* g = rows[growth[s]];
-      const double* e = rows[autonomous_efficiency[s]];
+      const double* g = wide_rows[growth[s]];
+      const double* e = wide_rows[autonomous_efficiency[s]];
       for (std::size_t l = 0; l < lanes; ++l) {
         yearly_trend[s * lanes + l] = (1.0 + g[l]) * (1.0 - e[l]);
         yearly_growth[s * lanes + l] = 1.0 + g[l];
-        trend[s * lanes + l] = 1.0;
-        growth_trend[s * lanes + l] = 1.0;
       }
     }
     for (std::size_t i = 0; i < indicators; ++i) {
-      const double* g = rows[custom_growth[i]];
-      for (std::size_t l = 0; l < lanes; ++l) {
-        custom_yearly[i * lanes + l] = 1.0 + g[l];
-        custom_trend[i * lanes + l] = 1.0;
-      }
+      const double* g = wide_rows[custom_growth[i]];
+      for (std::size_t l = 0; l < lanes; ++l) custom_yearly[i * lanes + l] = 1.0 + g[l];
     }
-    std::fill_n(state.adoption_before.begin(), slots * lanes, 0.0);
-    std::fill_n(state.non_energy.begin(), species * sectors * lanes, 0.0);
+    std::fill_n(trend_wide.begin(), sectors * lanes, 1.0);
+    std::fill_n(growth_trend_wide.begin(), sectors * lanes, 1.0);
+    std::fill_n(custom_trend_wide.begin(), indicators * lanes, 1.0);
+    std::fill_n(state.adoption_before.begin(), slots * lanes, 0);
+    std::fill_n(state.non_energy.begin(), species * sectors * lanes, 0);
     if (plan.adoption_scale != 1.0) {
       // Scaled ambition, never beyond full adoption.
+      const auto adoption_scale = static_cast<Real>(plan.adoption_scale);
       for (std::size_t slot = 0; slot < slots; ++slot) {
-        const double* ceiling = rows[adoption[slot].ceiling];
-        double* scaled = scaled_ceilings.data() + slot * lanes;
+        const Real* ceiling = rows[adoption[slot].ceiling];
+        Real* scaled = scaled_ceilings.data() + slot * lanes;
         for (std::size_t l = 0; l < lanes; ++l)
-          scaled[l] = std::min(1.0, plan.adoption_scale * ceiling[l]);
+          scaled[l] = std::min(Real(1), adoption_scale * ceiling[l]);
       }
     }
     bind_costs(lanes);
     for (const auto& step : switches) {
       for (const auto& move : step.moves) {
         if (move.efficiency_ratio < 0) continue;
-        const double* from_efficiency = rows[move.from_efficiency];
-        const double* to_efficiency = rows[move.to_efficiency];
-        double* ratio =
+        const Real* from_efficiency = rows[move.from_efficiency];
+        const Real* to_efficiency = rows[move.to_efficiency];
+        Real* ratio =
             state.efficiency_ratio.data() + static_cast<std::size_t>(move.efficiency_ratio) * lanes;
         for (std::size_t l = 0; l < lanes; ++l) ratio[l] = from_efficiency[l] / to_efficiency[l];
       }
     }
     std::fill(trajectory_year.begin(), trajectory_year.end(), static_cast<std::size_t>(-1));
     std::fill_n(cumulative.begin(), (3 + indicators) * lanes, 0.0);
-    const double* rate = rows[discount_rate];
+    const double* rate = wide_rows[discount_rate];
     for (std::size_t l = 0; l < lanes; ++l) {
       discount_step[l] = 1.0 / (1.0 + rate[l]);
       discount_factor[l] = 1.0;
@@ -800,14 +852,14 @@ struct Kernel::Impl {
       const Quantity& capital = quantities[static_cast<std::size_t>(investment[slot])];
       const Quantity& running = quantities[static_cast<std::size_t>(operating[slot])];
       cost.capital = capital.is_constant() ? nullptr : rows[investment[slot]];
-      cost.capital_each = capital.is_constant() ? capital.constant : 0.0;
+      cost.capital_each = capital.is_constant() ? static_cast<Real>(capital.constant) : Real(0);
       cost.running = running.is_constant() ? nullptr : rows[operating[slot]];
-      cost.running_each = running.is_constant() ? running.constant : 0.0;
+      cost.running_each = running.is_constant() ? static_cast<Real>(running.constant) : Real(0);
       cost.keep = read_as_view(slot) ? nullptr : state.adoption_before.data() + slot * lanes;
       // A kept row is last year's adoption all block long; views are set
       // every year (adoption_of_year).
-      if (cost.keep != nullptr) cost.before = {cost.keep, 1.0};
-      cost.per_ceiling = 1.0 / planned_ceiling[slot];
+      if (cost.keep != nullptr) cost.before = {cost.keep, 1};
+      cost.per_ceiling = static_cast<Real>(1.0 / planned_ceiling[slot]);
     }
   }
 
@@ -825,7 +877,7 @@ struct Kernel::Impl {
     }
     emission_terms_begin.push_back(emission_terms.size());
     term_lanes.assign(emission_terms.size(), nullptr);
-    term_scalar.assign(emission_terms.size(), 0.0);
+    term_scalar.assign(emission_terms.size(), 0);
     sector_emissions.assign(species, {});
   }
 
@@ -914,7 +966,7 @@ struct Kernel::Impl {
   void tabulate_fixed_curves() {
     fixed_curve.assign(slots, 0);
     curve_started.assign(slots * years, 0);
-    curve_shape.assign(slots * years, 0.0);
+    curve_shape.assign(slots * years, 0);
     const auto fixed = [this](Ref ref) {
       return quantities[static_cast<std::size_t>(ref)].is_constant();
     };
@@ -933,11 +985,12 @@ struct Kernel::Impl {
       for (std::size_t y = 0; y < years; ++y) {
         const double year = static_cast<double>(scenario.base_year) + static_cast<double>(y);
         curve_started[slot * years + y] = year < start ? 0 : 1;
-        double& shape = curve_shape[slot * years + y];
+        Real& shape = curve_shape[slot * years + y];
         if (curve == CurveKind::Linear) {
-          shape = linear_progress(year, start, value(refs.full_year));
+          shape = static_cast<Real>(linear_progress(year, start, value(refs.full_year)));
         } else if (curve == CurveKind::Logistic) {
-          shape = logistic_denominator(year, value(refs.midpoint), value(refs.steepness));
+          shape = static_cast<Real>(
+              logistic_denominator(year, value(refs.midpoint), value(refs.steepness)));
         }
       }
     }
@@ -951,7 +1004,7 @@ struct Kernel::Impl {
            static_cast<CurveKind>(adoption[slot].curve) != CurveKind::Logistic;
   }
 
-  const double* ceiling_row(std::size_t slot, std::size_t lanes) const {
+  const Real* ceiling_row(std::size_t slot, std::size_t lanes) const {
     return plan.adoption_scale != 1.0 ? scaled_ceilings.data() + slot * lanes
                                       : rows[adoption[slot].ceiling];
   }
@@ -960,7 +1013,7 @@ struct Kernel::Impl {
   detail::AdoptionView curve_view(std::size_t slot, std::size_t y, std::size_t lanes) const {
     if (curve_started[slot * years + y] == 0) return {};
     const bool step = static_cast<CurveKind>(adoption[slot].curve) == CurveKind::Step;
-    return {ceiling_row(slot, lanes), step ? 1.0 : curve_shape[slot * years + y]};
+    return {ceiling_row(slot, lanes), step ? Real(1) : curve_shape[slot * years + y]};
   }
 
   /// This year's adoption of every slot (BlockState::adoption_view), and
@@ -974,40 +1027,41 @@ struct Kernel::Impl {
         continue;
       }
       const auto& refs = adoption[slot];
-      const double* ceiling = ceiling_row(slot, lanes);
-      double* out = state.adoption.data() + slot * lanes;
-      view = {out, 1.0};
+      const Real* ceiling = ceiling_row(slot, lanes);
+      Real* out = state.adoption.data() + slot * lanes;
+      view = {out, 1};
       const auto curve = static_cast<CurveKind>(refs.curve);
       if (fixed_curve[slot] != 0) {
         // A logistic curve of fixed shape: ceiling / (1 + exp(…)).
         if (curve_started[slot * years + y] == 0) {
           view = {};
         } else {
-          const double shape = curve_shape[slot * years + y];
+          const Real shape = curve_shape[slot * years + y];
           for (std::size_t l = 0; l < lanes; ++l) out[l] = ceiling[l] / shape;
         }
         continue;
       }
-      const double* start = rows[refs.start];
+      const double* start = wide_rows[refs.start];
       switch (curve) {
         case CurveKind::Step:
-          for (std::size_t l = 0; l < lanes; ++l) out[l] = year < start[l] ? 0.0 : ceiling[l];
+          for (std::size_t l = 0; l < lanes; ++l) out[l] = year < start[l] ? Real(0) : ceiling[l];
           break;
         case CurveKind::Linear: {
-          const double* full = rows[refs.full_year];
+          const double* full = wide_rows[refs.full_year];
           for (std::size_t l = 0; l < lanes; ++l) {
-            const double value = ceiling[l] * linear_progress(year, start[l], full[l]);
-            out[l] = year < start[l] ? 0.0 : value;
+            const Real value =
+                ceiling[l] * static_cast<Real>(linear_progress(year, start[l], full[l]));
+            out[l] = year < start[l] ? Real(0) : value;
           }
           break;
         }
         case CurveKind::Logistic: {
-          const double* midpoint = rows[refs.midpoint];
-          const double* steepness = rows[refs.steepness];
+          const double* midpoint = wide_rows[refs.midpoint];
+          const double* steepness = wide_rows[refs.steepness];
           for (std::size_t l = 0; l < lanes; ++l) {
-            out[l] = year < start[l]
-                         ? 0.0
-                         : ceiling[l] / logistic_denominator(year, midpoint[l], steepness[l]);
+            out[l] = year < start[l] ? Real(0)
+                                     : ceiling[l] / static_cast<Real>(logistic_denominator(
+                                                        year, midpoint[l], steepness[l]));
           }
           break;
         }
@@ -1028,28 +1082,32 @@ struct Kernel::Impl {
     start_block(lanes);
     const IndicatorCatalogue& catalogue = plan.catalogue;
     const std::size_t A = active_cells.size();
-    double* out = year_out.data();
+    Real* out = year_out.data();
     for (std::size_t y = 0; y < years; ++y) {
       adoption_of_year(y, lanes);
 
       // Baseline demand: base × ((1 + growth)(1 − efficiency))^n.
       if (y > 0) {
         for (std::size_t i = 0; i < sectors * lanes; ++i) {
-          trend[i] *= yearly_trend[i];
-          growth_trend[i] *= yearly_growth[i];
+          trend_wide[i] *= yearly_trend[i];
+          growth_trend_wide[i] *= yearly_growth[i];
         }
-        for (std::size_t i = 0; i < indicators * lanes; ++i) custom_trend[i] *= custom_yearly[i];
+        for (std::size_t i = 0; i < indicators * lanes; ++i)
+          custom_trend_wide[i] *= custom_yearly[i];
       }
+      std::copy_n(trend_wide.begin(), sectors * lanes, trend.begin());
+      std::copy_n(growth_trend_wide.begin(), sectors * lanes, growth_trend.begin());
+      std::copy_n(custom_trend_wide.begin(), indicators * lanes, custom_trend.begin());
       for (std::size_t a = 0; a < A; ++a) {
-        const double* sector_trend =
+        const Real* sector_trend =
             trend.data() + static_cast<std::size_t>(active_sector[a]) * lanes;
-        double* demand = state.demand.data() + a * lanes;
+        Real* demand = state.demand.data() + a * lanes;
         const Quantity& base_quantity = quantities[static_cast<std::size_t>(base_demand[a])];
         if (base_quantity.is_constant()) {
-          const double base = base_quantity.constant;
+          const auto base = static_cast<Real>(base_quantity.constant);
           for (std::size_t l = 0; l < lanes; ++l) demand[l] = base * sector_trend[l];
         } else {
-          const double* base = rows[base_demand[a]];
+          const Real* base = rows[base_demand[a]];
           for (std::size_t l = 0; l < lanes; ++l) demand[l] = base[l] * sector_trend[l];
         }
       }
@@ -1074,10 +1132,10 @@ struct Kernel::Impl {
         std::fill_n(state.non_energy.begin() + static_cast<std::ptrdiff_t>(row * lanes), lanes,
                     0.0);
       for (const auto& item : non_energy) {
-        const double* base = rows[item.base];
-        const double* sector_growth =
+        const Real* base = rows[item.base];
+        const Real* sector_growth =
             growth_trend.data() + static_cast<std::size_t>(item.sector) * lanes;
-        double* emissions =
+        Real* emissions =
             state.non_energy.data() + (static_cast<std::size_t>(item.species) * sectors +
                                        static_cast<std::size_t>(item.sector)) *
                                           lanes;
@@ -1085,10 +1143,10 @@ struct Kernel::Impl {
       }
       for (const auto& step : abatements) effects::apply_abate(step, rows.data(), sectors, state);
       for (std::size_t i = 0; i < indicators; ++i) {
-        const double* base = rows[custom_base[i]];
+        const Real* base = rows[custom_base[i]];
         for (std::size_t l = 0; l < lanes; ++l) {
           state.custom[i * lanes + l] = base[l] * custom_trend[i * lanes + l];
-          state.custom_shift[i * lanes + l] = 0.0;
+          state.custom_shift[i * lanes + l] = 0;
         }
       }
       for (const auto& step : indicator_steps) effects::apply_indicator(step, rows.data(), state);
@@ -1103,35 +1161,35 @@ struct Kernel::Impl {
   // each carrier is summed into its row of the year's indicators
   // (`carrier_demand`, [carrier × lanes]); write_indicators sums again only
   // the carriers whose own consumption was added since.
-  TRAJ_LANE_CLONES void energy_branch(std::size_t y, std::size_t lanes, double* carrier_demand,
+  TRAJ_LANE_CLONES void energy_branch(std::size_t y, std::size_t lanes, Real* carrier_demand,
                                       CarrierBalance* balances) {
     for (std::size_t c = 0; c < carriers; ++c) {
       sum_rows(state.demand.data(), cells_of_carrier.data() + cells_of_carrier_begin[c],
                cells_of_carrier_begin[c + 1] - cells_of_carrier_begin[c], lanes,
                carrier_demand + c * lanes);
     }
-    std::fill_n(gross.begin(), carriers * lanes, 0.0);
+    std::fill_n(gross.begin(), carriers * lanes, 0);
     for (const auto& [i, j] : branch_pattern) {
-      double* x = gross.data() + i * lanes;
+      Real* x = gross.data() + i * lanes;
       {
-        const double* m = branch_inverse.data() + (i * carriers + j) * lanes;
-        const double* d = carrier_demand + j * lanes;
+        const Real* m = branch_inverse.data() + (i * carriers + j) * lanes;
+        const Real* d = carrier_demand + j * lanes;
         for (std::size_t l = 0; l < lanes; ++l) x[l] += m[l] * d[l];
       }
     }
     for (std::size_t c = 0; c < carriers; ++c) {
       const int cell = branch_cell_of_carrier[c];
       if (cell < 0) continue;
-      const double* own = rows[own_consumption[c]];
-      double* demand = state.demand.data() + static_cast<std::size_t>(cell) * lanes;
+      const Real* own = rows[own_consumption[c]];
+      Real* demand = state.demand.data() + static_cast<std::size_t>(cell) * lanes;
       for (std::size_t l = 0; l < lanes; ++l) demand[l] += own[l] * gross[c * lanes + l];
     }
     for (const auto& conversion : conversions) {
       if (conversion.renewable_source < 0) continue;
-      const double* share = rows[conversion.renewable_share];
-      double* production =
+      const Real* share = rows[conversion.renewable_share];
+      Real* production =
           state.production.data() + static_cast<std::size_t>(conversion.renewable_source) * lanes;
-      const double* output = gross.data() + static_cast<std::size_t>(conversion.carrier) * lanes;
+      const Real* output = gross.data() + static_cast<std::size_t>(conversion.carrier) * lanes;
       for (std::size_t l = 0; l < lanes; ++l) production[l] = output[l] * share[l];
     }
     if (balances == nullptr) return;
@@ -1162,7 +1220,7 @@ struct Kernel::Impl {
     }
     for (const auto& conversion : conversions) {
       for (std::size_t l = 0; l < lanes; ++l) {
-        const double output = gross[static_cast<std::size_t>(conversion.carrier) * lanes + l];
+        const Real output = gross[static_cast<std::size_t>(conversion.carrier) * lanes + l];
         balances[(y * carriers + static_cast<std::size_t>(conversion.carrier)) * lanes + l]
             .conversion_output = output;
         for (std::size_t k = 0; k < conversion.inputs.size(); ++k) {
@@ -1181,47 +1239,47 @@ struct Kernel::Impl {
   TRAJ_LANE_CLONES void emission_factors(std::size_t y, std::size_t lanes) {
     const std::size_t A = active_cells.size();
     for (const std::size_t i : computed_factors) {
-      double* factor = state.factor.data() + i * lanes;
+      Real* factor = state.factor.data() + i * lanes;
       if (factor_ref[i] != NO_REF) {
         std::copy_n(rows[factor_ref[i]], lanes, factor);
       } else if (factor_trajectory[i] >= 0) {
         std::fill_n(factor, lanes,
                     trajectory_values[static_cast<std::size_t>(factor_trajectory[i])][y]);
       } else {
-        std::fill_n(factor, lanes, 0.0);
+        std::fill_n(factor, lanes, 0);
       }
     }
     for (const auto& step : factor_steps) effects::apply_factor(step, rows.data(), A, state);
     const int branch = branch_sector;
     for (std::size_t c = 0; c < conversions.size(); ++c) {
       const ConversionRefs& conversion = conversions[c];
-      const double* efficiency = rows[conversion.efficiency];
-      const double* loss = rows[losses[static_cast<std::size_t>(conversion.carrier)]];
+      const Real* efficiency = rows[conversion.efficiency];
+      const Real* loss = rows[losses[static_cast<std::size_t>(conversion.carrier)]];
       for (std::size_t p = 0; p < species; ++p) {
-        double* factor = conversion_factors.data() + (c * species + p) * lanes;
-        std::fill_n(factor, lanes, 0.0);
+        Real* factor = conversion_factors.data() + (c * species + p) * lanes;
+        std::fill_n(factor, lanes, 0);
         for (std::size_t k = 0; k < conversion.inputs.size(); ++k) {
           const auto input =
               p * A + static_cast<std::size_t>(active_of_cell[static_cast<std::size_t>(
                           scenario.cell(branch, conversion.inputs[k]))]);
-          const double* share = rows[conversion.shares[k]];
-          const double* input_factor = factor_lanes(input, y, lanes);
+          const Real* share = rows[conversion.shares[k]];
+          const Real* input_factor = factor_lanes(input, y, lanes);
           if (input_factor == nullptr) continue;
           for (std::size_t l = 0; l < lanes; ++l) factor[l] += share[l] * input_factor[l];
         }
-        for (std::size_t l = 0; l < lanes; ++l) factor[l] /= efficiency[l] * (1.0 - loss[l]);
+        for (std::size_t l = 0; l < lanes; ++l) factor[l] /= efficiency[l] * (Real(1) - loss[l]);
       }
     }
   }
 
-  double* converted_factor(std::size_t i, std::size_t lanes) {
+  Real* converted_factor(std::size_t i, std::size_t lanes) {
     const auto conversion = static_cast<std::size_t>(factor_conversion[i]);
     return conversion_factors.data() + (conversion * species + i / active_cells.size()) * lanes;
   }
 
   /// The lanes of factor `i` (species × active cell) this year; nullptr for
   /// zero. Trajectories are broadcast into `trajectory_lanes` once per year.
-  const double* factor_lanes(std::size_t i, std::size_t y, std::size_t lanes) {
+  const Real* factor_lanes(std::size_t i, std::size_t y, std::size_t lanes) {
     switch (factor_source[i]) {
       case FactorSource::Zero:
         return nullptr;
@@ -1230,7 +1288,7 @@ struct Kernel::Impl {
         return rows[factor_ref[i]];
       case FactorSource::Trajectory: {
         const auto trajectory = static_cast<std::size_t>(factor_trajectory[i]);
-        double* lanes_of = trajectory_lanes.data() + trajectory * max_lanes;
+        Real* lanes_of = trajectory_lanes.data() + trajectory * max_lanes;
         if (trajectory_year[trajectory] != y) {
           std::fill_n(lanes_of, lanes, trajectory_values[trajectory][y]);
           trajectory_year[trajectory] = y;
@@ -1245,7 +1303,7 @@ struct Kernel::Impl {
     return nullptr;
   }
 
-  TRAJ_LANE_CLONES void write_indicators(std::size_t y, std::size_t lanes, double* out,
+  TRAJ_LANE_CLONES void write_indicators(std::size_t y, std::size_t lanes, Real* out,
                                          const IndicatorCatalogue& catalogue) {
     const auto out_row = [out, lanes](std::size_t, int row) {
       return out + static_cast<std::size_t>(row) * lanes;
@@ -1265,23 +1323,23 @@ struct Kernel::Impl {
                cells_of_carrier_begin[c + 1] - cells_of_carrier_begin[c], lanes,
                out_row(y, catalogue.final_energy_by_carrier + static_cast<int>(c)));
     }
-    double* total = out_row(y, catalogue.final_energy);
+    Real* total = out_row(y, catalogue.final_energy);
     sum_rows(out, sector_rows.data(), sectors, lanes, total);
     // Local production and the renewable share.
-    double* production_total = out_row(y, catalogue.local_production);
-    std::fill_n(production_total, lanes, 0.0);
+    Real* production_total = out_row(y, catalogue.local_production);
+    std::fill_n(production_total, lanes, 0);
     for (std::size_t k = 0; k < sources; ++k) {
-      const double* production = state.production.data() + k * lanes;
+      const Real* production = state.production.data() + k * lanes;
       std::copy_n(production, lanes,
                   out_row(y, catalogue.local_production_by_source + static_cast<int>(k)));
       for (std::size_t l = 0; l < lanes; ++l) production_total[l] += production[l];
     }
-    double* share = out_row(y, catalogue.renewable_share);
+    Real* share = out_row(y, catalogue.renewable_share);
     for (std::size_t l = 0; l < lanes; ++l)
-      share[l] = total[l] > 0.0 ? production_total[l] / total[l] : 0.0;
+      share[l] = total[l] > Real(0) ? production_total[l] / total[l] : Real(0);
     // Imports: gross supply less local supply; converted carriers are made here.
-    double* imports = out_row(y, catalogue.energy_imports);
-    std::fill_n(imports, lanes, 0.0);
+    Real* imports = out_row(y, catalogue.energy_imports);
+    std::fill_n(imports, lanes, 0);
     for (std::size_t c = 0; c < carriers; ++c) {
       if (is_converted(static_cast<int>(c))) continue;
       for (std::size_t l = 0; l < lanes; ++l) imports[l] += gross[c * lanes + l];
@@ -1312,36 +1370,38 @@ struct Kernel::Impl {
     }
     // Custom indicators.
     for (std::size_t i = 0; i < indicators; ++i) {
-      double* value = out_row(y, catalogue.custom + static_cast<int>(2 * i));
+      Real* value = out_row(y, catalogue.custom + static_cast<int>(2 * i));
       for (std::size_t l = 0; l < lanes; ++l)
-        value[l] = std::max(0.0, state.custom[i * lanes + l] + state.custom_shift[i * lanes + l]);
+        value[l] =
+            std::max(Real(0), state.custom[i * lanes + l] + state.custom_shift[i * lanes + l]);
     }
     // Costs: investment as adoption grows, operating with adoption.
-    double* invested = out_row(y, catalogue.cost_investment);
-    double* operated = out_row(y, catalogue.cost_operating);
+    Real* invested = out_row(y, catalogue.cost_investment);
+    Real* operated = out_row(y, catalogue.cost_operating);
     add_costs(cost_terms.data(), cost_years.data() + y * cost_terms.size(), cost_terms.size(),
               lanes, invested, operated);
     // Cumulative sums since the base year (included).
-    const double* ghg = out_row(y, catalogue.ghg);
-    double* ghg_sum = out_row(y, catalogue.ghg_cumulative);
-    double* cost_sum = out_row(y, catalogue.cost_cumulative);
-    double* discounted_sum = out_row(y, catalogue.cost_discounted);
+    const Real* ghg = out_row(y, catalogue.ghg);
+    Real* ghg_sum = out_row(y, catalogue.ghg_cumulative);
+    Real* cost_sum = out_row(y, catalogue.cost_cumulative);
+    Real* discounted_sum = out_row(y, catalogue.cost_discounted);
     for (std::size_t l = 0; l < lanes; ++l) {
+      const double cost = static_cast<double>(invested[l]) + operated[l];
       cumulative[l] += ghg[l];
-      cumulative[lanes + l] += invested[l] + operated[l];
-      cumulative[2 * lanes + l] += (invested[l] + operated[l]) * discount_factor[l];
+      cumulative[lanes + l] += cost;
+      cumulative[2 * lanes + l] += cost * discount_factor[l];
       discount_factor[l] *= discount_step[l];
-      ghg_sum[l] = cumulative[l];
-      cost_sum[l] = cumulative[lanes + l];
-      discounted_sum[l] = cumulative[2 * lanes + l];
+      ghg_sum[l] = static_cast<Real>(cumulative[l]);
+      cost_sum[l] = static_cast<Real>(cumulative[lanes + l]);
+      discounted_sum[l] = static_cast<Real>(cumulative[2 * lanes + l]);
     }
     for (std::size_t i = 0; i < indicators; ++i) {
-      const double* value = out_row(y, catalogue.custom + static_cast<int>(2 * i));
-      double* sum = out_row(y, catalogue.custom + static_cast<int>(2 * i + 1));
+      const Real* value = out_row(y, catalogue.custom + static_cast<int>(2 * i));
+      Real* sum = out_row(y, catalogue.custom + static_cast<int>(2 * i + 1));
       double* running = cumulative.data() + (3 + i) * lanes;
       for (std::size_t l = 0; l < lanes; ++l) {
         running[l] += value[l];
-        sum[l] = running[l];
+        sum[l] = static_cast<Real>(running[l]);
       }
     }
   }
@@ -1364,6 +1424,9 @@ class CopyingSink final : public YearSink {
  public:
   CopyingSink(double* out, std::size_t rows) : out_(out), rows_(rows) {}
   void year(std::size_t year_index, const double* values, std::size_t lanes) override {
+    std::copy_n(values, rows_ * lanes, out_ + year_index * rows_ * lanes);
+  }
+  void year(std::size_t year_index, const float* values, std::size_t lanes) override {
     std::copy_n(values, rows_ * lanes, out_ + year_index * rows_ * lanes);
   }
 

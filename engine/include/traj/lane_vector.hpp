@@ -10,6 +10,7 @@
 namespace traj {
 
 typedef double Double4 __attribute__((vector_size(32)));
+typedef float Float4 __attribute__((vector_size(16)));
 typedef std::int64_t Mask4 __attribute__((vector_size(32)));
 
 // Loads and stores at any double's alignment (memcpy: an under-aligned
@@ -24,6 +25,12 @@ typedef std::int64_t Mask4 __attribute__((vector_size(32)));
 }
 [[gnu::always_inline]] inline void store4(double* to, Double4 value) {
   std::memcpy(to, &value, sizeof value);
+}
+/// Four floats widened to doubles (exactly).
+[[gnu::always_inline]] inline Double4 load4(const float* from) {
+  Float4 value;
+  std::memcpy(&value, from, sizeof value);
+  return __builtin_convertvector(value, Double4);
 }
 
 }  // namespace traj

@@ -18,6 +18,9 @@ class YearSink {
   /// `values[row × lanes + lane]` holds every output row of year `year_index`
   /// for the block's members.
   virtual void year(std::size_t year_index, const double* values, std::size_t lanes) = 0;
+  /// The same from a model that computes in single precision: each value is
+  /// widened to double exactly, as if the model had handed over doubles.
+  virtual void year(std::size_t year_index, const float* values, std::size_t lanes) = 0;
 };
 
 /// Evaluates blocks of members; one per thread (not thread safe).

@@ -31,6 +31,8 @@ class QuantileSketch {
   void add(double value);
   /// Adds `count` values at once (same result as adding them one by one).
   void add(const double* values, std::size_t count);
+  /// The same from floats, each widened to double exactly.
+  void add(const float* values, std::size_t count);
   void merge(const QuantileSketch& other);
   std::uint64_t count() const { return count_; }
   /// The q-quantile (q in [0, 1]); NaN when empty.
@@ -60,6 +62,8 @@ class QuantileSketch {
   };
   /// Throws std::length_error when `held` + `added` values exceed MAX_COUNT.
   static void check_room(std::uint64_t held, std::uint64_t added);
+  template <typename Value>
+  void add_values(const Value* values, std::size_t count);
   std::int32_t index_of(double magnitude) const;
   double value_of(std::int32_t index) const;
 

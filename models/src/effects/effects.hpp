@@ -7,15 +7,15 @@
 namespace traj::territory::effects {
 
 using detail::BlockState;
+using detail::Real;
 
-void apply_reduce(const detail::ReduceStep& step, const double* const* rows, BlockState& state);
-void apply_switches(const detail::SwitchStep& step, const double* const* rows, BlockState& state);
-void apply_produce(const detail::ProduceStep& step, const double* const* rows, BlockState& state);
-void apply_factor(const detail::FactorStep& step, const double* const* rows,
-                  std::size_t active_cells, BlockState& state);
-void apply_abate(const detail::AbateStep& step, const double* const* rows, std::size_t sectors,
+void apply_reduce(const detail::ReduceStep& step, const Real* const* rows, BlockState& state);
+void apply_switches(const detail::SwitchStep& step, const Real* const* rows, BlockState& state);
+void apply_produce(const detail::ProduceStep& step, const Real* const* rows, BlockState& state);
+void apply_factor(const detail::FactorStep& step, const Real* const* rows, std::size_t active_cells,
+                  BlockState& state);
+void apply_abate(const detail::AbateStep& step, const Real* const* rows, std::size_t sectors,
                  BlockState& state);
-void apply_indicator(const detail::IndicatorStep& step, const double* const* rows,
-                     BlockState& state);
+void apply_indicator(const detail::IndicatorStep& step, const Real* const* rows, BlockState& state);
 
 }  // namespace traj::territory::effects

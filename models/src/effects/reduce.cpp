@@ -4,18 +4,18 @@ namespace traj::territory::effects {
 
 // Reductions on a cell combine multiplicatively: two 50 % savings leave 25 %,
 // never less than zero (each acts on what the previous one left).
-TRAJ_LANE_CLONES void apply_reduce(const detail::ReduceStep& step, const double* const* rows,
+TRAJ_LANE_CLONES void apply_reduce(const detail::ReduceStep& step, const Real* const* rows,
                                    BlockState& state) {
   const std::size_t lanes = state.lanes;
   const detail::AdoptionView adoption = state.adoption_view[static_cast<std::size_t>(step.slot)];
   if (adoption.zero()) return;
-  const double* fraction = rows[step.fraction];
+  const Real* fraction = rows[step.fraction];
   // The same factor for every cell of the step: computed once.
-  double* kept = state.scratch.data();
+  Real* kept = state.scratch.data();
   for (std::size_t l = 0; l < lanes; ++l)
-    kept[l] = 1.0 - adoption.row[l] * adoption.scale * fraction[l];
+    kept[l] = Real(1) - adoption.row[l] * adoption.scale * fraction[l];
   for (const int cell : step.cells) {
-    double* demand = state.row(state.demand, static_cast<std::size_t>(cell));
+    Real* demand = state.row(state.demand, static_cast<std::size_t>(cell));
     for (std::size_t l = 0; l < lanes; ++l) demand[l] *= kept[l];
   }
 }
