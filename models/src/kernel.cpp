@@ -100,6 +100,18 @@ TRAJ_LANE_CLONES void add_sector_emissions(const SpeciesEmissions<Term>* species
       store_lanes(sum.out + l + 3 * V, sum3);
     }
   }
+  // Small blocks (e.g. --block 16): one vector at a time.
+  for (; l + V <= lanes; l += V) {
+    for (std::size_t p = 0; p < species_count; ++p) {
+      const SpeciesEmissions<Term>& sum = species[p];
+      RealVector total = load_lanes(sum.base + l);
+      for (std::size_t t = 0; t < sum.count; ++t) {
+        const RealVector d = load_lanes(demand + sum.terms[t].cell * lanes + l);
+        total += sum.lanes[t] != nullptr ? d * load_lanes(sum.lanes[t] + l) : d * sum.scalar[t];
+      }
+      store_lanes(sum.out + l, total);
+    }
+  }
   for (; l < lanes; ++l) {
     for (std::size_t p = 0; p < species_count; ++p) {
       const SpeciesEmissions<Term>& sum = species[p];
@@ -132,6 +144,11 @@ TRAJ_LANE_CLONES void sum_rows(const Real* rows, const std::size_t* indices, std
     store_lanes(out + l + V, sum1);
     store_lanes(out + l + 2 * V, sum2);
     store_lanes(out + l + 3 * V, sum3);
+  }
+  for (; l + V <= lanes; l += V) {  // small blocks
+    RealVector sum = RealVector{};
+    for (std::size_t t = 0; t < count; ++t) sum += load_lanes(rows + indices[t] * lanes + l);
+    store_lanes(out + l, sum);
   }
   for (; l < lanes; ++l) {
     Real sum = 0;

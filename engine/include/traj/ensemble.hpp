@@ -46,7 +46,7 @@ struct MemberRecords {
 
 /// Members per kernel block when not chosen (`--block`): measured fastest
 /// on the benchmark scenarios (docs/performance.md). Never changes a result.
-inline constexpr std::size_t DEFAULT_BLOCK = 128;
+inline constexpr std::size_t DEFAULT_BLOCK = 256;
 
 struct EnsembleOptions {
   std::uint64_t members = 10000;  ///< members to run (the first stage with a precision target)
