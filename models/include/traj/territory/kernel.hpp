@@ -5,7 +5,9 @@
 /// Data layout: structure of arrays over the members of a block ("lanes"):
 /// every quantity is a row of `lanes` contiguous values, so that each step of
 /// the model is a loop over lanes that the compiler vectorises. Memory is
-/// allocated once per Kernel; the yearly loop never allocates.
+/// allocated once per Kernel; the yearly loop never allocates. Lanes are
+/// single precision; results are handed over widened to double
+/// (docs/model.md#precision).
 
 #include <memory>
 #include <span>
