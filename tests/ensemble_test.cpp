@@ -441,10 +441,13 @@ TEST_CASE("a precision target adds members until every interval is narrow enough
 
 namespace {
 /// y = sqrt(x) with x ~ U(−1, 1): members with x < 0 give NaN; row 1 = x
-/// is declared non-negative.
+/// is declared non-negative. With `single_precision`, both rows are rounded
+/// to floats and handed over as floats (as the territorial kernel does);
+/// with `rounded`, the same floats are handed over widened to doubles.
 class SquareRootModel final : public Model {
  public:
-  SquareRootModel() {
+  explicit SquareRootModel(bool single_precision = false, bool rounded = false)
+      : single_precision_(single_precision), rounded_(rounded) {
     Parameter parameter;
     parameter.name = "x";
     parameter.named = true;
@@ -456,27 +459,82 @@ class SquareRootModel final : public Model {
   std::size_t years() const override { return 1; }
   std::vector<std::size_t> non_negative_rows() const override { return {1}; }
   std::unique_ptr<BlockEvaluator> make_evaluator(std::size_t lanes) const override {
-    return std::make_unique<Evaluator>(lanes);
+    return std::make_unique<Evaluator>(lanes, single_precision_, rounded_);
   }
 
  private:
   class Evaluator final : public BlockEvaluator {
    public:
-    explicit Evaluator(std::size_t lanes) : out_(2 * lanes) {}
+    Evaluator(std::size_t lanes, bool single_precision, bool rounded)
+        : out_(2 * lanes),
+          floats_(2 * lanes),
+          single_precision_(single_precision),
+          rounded_(rounded) {}
     void run(const double* x, std::size_t lanes, YearSink& sink) override {
       for (std::size_t l = 0; l < lanes; ++l) {
         out_[l] = std::sqrt(x[l]);
         out_[lanes + l] = x[l];
       }
-      sink.year(0, out_.data(), lanes);
+      if (!single_precision_ && !rounded_) {
+        sink.year(0, out_.data(), lanes);
+        return;
+      }
+      for (std::size_t i = 0; i < 2 * lanes; ++i) {
+        floats_[i] = static_cast<float>(out_[i]);
+        out_[i] = floats_[i];
+      }
+      if (single_precision_) {
+        sink.year(0, floats_.data(), lanes);
+      } else {
+        sink.year(0, out_.data(), lanes);
+      }
     }
 
    private:
     std::vector<double> out_;
+    std::vector<float> floats_;
+    bool single_precision_, rounded_;
   };
   ParameterSet parameters_;
+  bool single_precision_, rounded_;
 };
 }  // namespace
+
+TEST_CASE("a model handing over floats gets the statistics of the same values as doubles") {
+  // The sinks widen floats exactly: sums, sketches, guards and objectives
+  // must see the very numbers a model handing over doubles would.
+  const SquareRootModel floats(true), doubles(false, true);
+  ObjectiveSpec objective;
+  objective.id = "x-at-least-0.3";
+  objective.row = 1;
+  objective.at_most = false;
+  objective.threshold = 0.3;
+  for (const std::size_t block : {std::size_t{256}, std::size_t{7}}) {
+    EnsembleOptions options;
+    options.members = 5000;
+    options.block = block;
+    options.quantile_rows = {0, 1};
+    const auto from_floats = run_ensemble(floats, {objective}, options);
+    const auto from_doubles = run_ensemble(doubles, {objective}, options);
+    INFO("block " << block);
+    // Equal value for value, NaN (the square roots' statistics) as NaN.
+    const auto same = [](const std::vector<double>& a, const std::vector<double>& b) {
+      return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](double x, double y) {
+        return x == y || (std::isnan(x) && std::isnan(y));
+      });
+    };
+    CHECK(same(from_floats.mean, from_doubles.mean));
+    CHECK(same(from_floats.sd, from_doubles.sd));
+    CHECK(same(from_floats.quantiles, from_doubles.quantiles));
+    CHECK(from_floats.objectives[0].successes == from_doubles.objectives[0].successes);
+    CHECK(from_floats.invalid_members == from_doubles.invalid_members);
+    CHECK(from_floats.invalid_examples == from_doubles.invalid_examples);
+    CHECK(from_floats.invalid_members > 2000);  // x < 0: NaN square roots
+    // And the rounding is real: the statistics differ from double precision.
+    const auto exact = run_ensemble(SquareRootModel(), {objective}, options);
+    CHECK(exact.mean_at(1, 0) != from_floats.mean_at(1, 0));
+  }
+}
 
 TEST_CASE("members with impossible results are counted and named, not averaged in silently") {
   const SquareRootModel model;
