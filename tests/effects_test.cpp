@@ -101,19 +101,28 @@ TEST_CASE("without actions the baseline is the inventory") {
   CHECK(base->at("cost_cumulative", 2030) == 0.0);
 }
 
+namespace {
+
+/// BASE with residential activity growing by `growth` %/yr and its
+/// efficiency improving by `efficiency` %/yr.
+std::string with_residential_trends(std::string base, const std::string& growth,
+                                    const std::string& efficiency) {
+  const std::string before = "unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n";
+  const std::string growth_table = before + "[trends.autonomous_efficiency]";
+  base.replace(base.find(growth_table), growth_table.size(),
+               "unit = \"%/yr\"\nresidential = " + growth +
+                   "\nroad_transport = 0\n[trends.autonomous_efficiency]");
+  const std::string efficiency_table = before + "[emission_factors";
+  base.replace(
+      base.find(efficiency_table), efficiency_table.size(),
+      "unit = \"%/yr\"\nresidential = " + efficiency + "\nroad_transport = 0\n[emission_factors");
+  return base;
+}
+
+}  // namespace
+
 TEST_CASE("trends compound activity growth and autonomous efficiency") {
-  std::string base = BASE;
-  base.replace(
-      base.find(
-          "unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[trends.autonomous_efficiency]"),
-      std::string(
-          "unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[trends.autonomous_efficiency]")
-          .size(),
-      "unit = \"%/yr\"\nresidential = 1\nroad_transport = 0\n[trends.autonomous_efficiency]");
-  base.replace(
-      base.find("unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[emission_factors"),
-      std::string("unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[emission_factors").size(),
-      "unit = \"%/yr\"\nresidential = 2\nroad_transport = 0\n[emission_factors");
+  const std::string base = with_residential_trends(BASE, "1", "2");
   const auto result = run("", base);
   CHECK(result->at("final_energy.residential", 2030) == Approx(300.0 * std::pow(1.01 * 0.98, 10)));
   CHECK(result->at("final_energy.road_transport", 2030) == Approx(300.0));
@@ -124,19 +133,8 @@ TEST_CASE("single precision: a trend compounded over 30 years stays within 2e-7 
   // products over the years are kept in double: compounded in floats, this
   // one would be 1.1e-6 off by 2050 (the yearly factor's rounding, raised to
   // the 30th power); in double, the cell is rounded once or twice (≤ 1.2e-7).
-  std::string base = BASE;
+  std::string base = with_residential_trends(BASE, "1", "2");
   base.replace(base.find("horizon = 2030"), 14, "horizon = 2050");
-  base.replace(
-      base.find(
-          "unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[trends.autonomous_efficiency]"),
-      std::string(
-          "unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[trends.autonomous_efficiency]")
-          .size(),
-      "unit = \"%/yr\"\nresidential = 1\nroad_transport = 0\n[trends.autonomous_efficiency]");
-  base.replace(
-      base.find("unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[emission_factors"),
-      std::string("unit = \"%/yr\"\nresidential = 0\nroad_transport = 0\n[emission_factors").size(),
-      "unit = \"%/yr\"\nresidential = 2\nroad_transport = 0\n[emission_factors");
   const auto result = run("", base);
   const long double exact = 200.0L * std::pow(1.01L * 0.98L, 30.0L);
   const double relative_error =

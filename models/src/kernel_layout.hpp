@@ -3,10 +3,10 @@
 // working state for one block of members. Internal to models/.
 
 #include <cstddef>
-#include <cstring>
 #include <vector>
 
 #include "traj/lane_clones.hpp"
+#include "traj/lane_vector.hpp"
 
 namespace traj::territory::detail {
 
@@ -14,7 +14,8 @@ namespace traj::territory::detail {
 /// are within about 1e-6 relative of double precision, three orders of
 /// magnitude below the Monte Carlo error of a million members, for half the
 /// bytes and twice the lanes per instruction (docs/model.md#precision).
-/// Inputs are converted once per block, outputs once per year.
+/// Parameters are rounded to Real once per block; the engine widens the
+/// year's indicators back to double as it reads them.
 using Real = float;
 
 /// VECTOR_LANES lanes of Real operated on lane by lane (GCC/Clang vector
@@ -24,16 +25,11 @@ using Real = float;
 typedef Real RealVector __attribute__((vector_size(32)));
 inline constexpr std::size_t VECTOR_LANES = sizeof(RealVector) / sizeof(Real);
 
-// Loads and stores at any alignment of Real (memcpy: an under-aligned vector
-// typedef is not honoured by every compiler); always inlined, so a vector
-// never crosses a call between code compiled for different instruction sets.
 [[gnu::always_inline]] inline RealVector load_lanes(const Real* from) {
-  RealVector value;
-  std::memcpy(&value, from, sizeof value);
-  return value;
+  return load_vector<RealVector>(from);
 }
 [[gnu::always_inline]] inline void store_lanes(Real* to, RealVector value) {
-  std::memcpy(to, &value, sizeof value);
+  store_vector(to, value);
 }
 
 /// Index of a quantity's row of lane values (see Kernel::Impl::rows).
