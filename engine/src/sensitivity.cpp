@@ -37,20 +37,6 @@ class OutputSink final : public YearSink {
     take_year(year_index, values, lanes);
   }
 
-  template <typename Value>
-  void take_year(std::size_t year_index, const Value* values, std::size_t lanes) {
-    for (std::size_t o = 0; o < outputs_.size(); ++o) {
-      const SensitivityOutput& output = outputs_[o];
-      const std::size_t row = output.objective ? output.spec.row : output.row;
-      const std::size_t year = output.objective ? output.spec.year_index : output.year_index;
-      if (year == year_index) std::copy_n(values + row * lanes, lanes, values_.data() + o * lanes);
-      if (output.objective && output.spec.relative && output.spec.reference_from_year &&
-          output.spec.reference_year_index == year_index) {
-        std::copy_n(values + row * lanes, lanes, references_.data() + o * lanes);
-      }
-    }
-  }
-
   void finish() {
     for (std::size_t o = 0; o < outputs_.size(); ++o) {
       const SensitivityOutput& output = outputs_[o];
@@ -69,6 +55,20 @@ class OutputSink final : public YearSink {
   }
 
  private:
+  template <typename Value>
+  void take_year(std::size_t year_index, const Value* values, std::size_t lanes) {
+    for (std::size_t o = 0; o < outputs_.size(); ++o) {
+      const SensitivityOutput& output = outputs_[o];
+      const std::size_t row = output.objective ? output.spec.row : output.row;
+      const std::size_t year = output.objective ? output.spec.year_index : output.year_index;
+      if (year == year_index) std::copy_n(values + row * lanes, lanes, values_.data() + o * lanes);
+      if (output.objective && output.spec.relative && output.spec.reference_from_year &&
+          output.spec.reference_year_index == year_index) {
+        std::copy_n(values + row * lanes, lanes, references_.data() + o * lanes);
+      }
+    }
+  }
+
   const std::vector<SensitivityOutput>& outputs_;
   double* out_;
   std::size_t lanes_;
