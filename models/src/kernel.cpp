@@ -396,7 +396,6 @@ struct Kernel::Impl {
   /// Parameters of the block as Real, [parameter × lanes] (when Real is not
   /// double): converted once per block, read every year.
   std::vector<Real> parameter_lanes;
-  std::size_t parameter_count = 0;
   std::vector<Real> trajectory_lanes;        ///< [trajectory × max_lanes]: this year's value
   std::vector<std::size_t> trajectory_year;  ///< year index held in trajectory_lanes
 
@@ -726,14 +725,8 @@ struct Kernel::Impl {
     discount_factor.assign(L, 1.0);
     scaled_ceilings.assign(slots * L, 0);
     year_out.assign(rows_out * L, 0);
-    if constexpr (!std::is_same_v<Real, double>) {
-      for (const Quantity& quantity : quantities) {
-        if (!quantity.is_constant())
-          parameter_count =
-              std::max(parameter_count, static_cast<std::size_t>(quantity.parameter) + 1);
-      }
-      parameter_lanes.assign(parameter_count * L, 0);
-    }
+    if constexpr (!std::is_same_v<Real, double>)
+      parameter_lanes.assign(scenario.parameters.size() * L, 0);
     const auto size = static_cast<Eigen::Index>(carriers);
     branch_matrix = Eigen::MatrixXd::Identity(size, size);
     branch_inverted = Eigen::MatrixXd::Identity(size, size);
@@ -745,7 +738,8 @@ struct Kernel::Impl {
     if constexpr (std::is_same_v<Real, double>) {
       lanes_of_parameters = reinterpret_cast<const Real*>(parameters);  // the same type
     } else {
-      std::transform(parameters, parameters + parameter_count * lanes, parameter_lanes.begin(),
+      std::transform(parameters, parameters + scenario.parameters.size() * lanes,
+                     parameter_lanes.begin(),
                      [](double value) { return static_cast<Real>(value); });
       lanes_of_parameters = parameter_lanes.data();
     }
