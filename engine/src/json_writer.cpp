@@ -1,5 +1,6 @@
 #include "traj/json_writer.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -74,9 +75,11 @@ JsonWriter& JsonWriter::value(double number) {
     out_ << "null";
     return *this;
   }
+  // The shortest text that reads back as the same double: a reader gets
+  // every bit, so JSON outputs can be compared exactly (tests/regression).
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.10g", number);
-  out_ << buffer;
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, number).ptr;
+  out_.write(buffer, end - buffer);
   return *this;
 }
 

@@ -9,7 +9,8 @@ namespace traj {
 
 /// Writes one JSON document. Misuse (a value where a key is expected) is a
 /// programming error and is not checked beyond debug assertions.
-/// Non-finite numbers are written as `null`, since JSON has no NaN.
+/// Numbers are written as the shortest text that reads back as the same
+/// double; non-finite numbers as `null`, since JSON has no NaN.
 class JsonWriter {
  public:
   explicit JsonWriter(std::ostream& out, bool pretty = true) : out_(out), pretty_(pretty) {}
