@@ -9,7 +9,8 @@ namespace {
 
 class KernelEvaluator final : public BlockEvaluator {
  public:
-  KernelEvaluator(const Plan& plan, std::size_t max_lanes) : kernel_(plan, max_lanes) {}
+  KernelEvaluator(std::shared_ptr<const KernelProgram> program, std::size_t max_lanes)
+      : kernel_(std::move(program), max_lanes) {}
   void run(const double* parameters, std::size_t lanes, YearSink& sink) override {
     kernel_.run_block(parameters, lanes, sink);
   }
@@ -20,8 +21,12 @@ class KernelEvaluator final : public BlockEvaluator {
 
 }  // namespace
 
+TerritorialModel::TerritorialModel(const Plan& plan)
+    : plan_(plan), program_(compile_kernel(plan)) {}
+TerritorialModel::~TerritorialModel() = default;
+
 std::unique_ptr<BlockEvaluator> TerritorialModel::make_evaluator(std::size_t max_lanes) const {
-  return std::make_unique<KernelEvaluator>(plan_, max_lanes);
+  return std::make_unique<KernelEvaluator>(program_, max_lanes);
 }
 
 std::vector<std::size_t> TerritorialModel::non_negative_rows() const {

@@ -2,7 +2,7 @@
 // How each type of effect changes a block's state (one file per type), lane
 // by lane. `rows[ref]` points to the lanes of a quantity.
 
-#include "../kernel_layout.hpp"
+#include "../kernel/kernel_layout.hpp"
 
 namespace traj::territory::effects {
 

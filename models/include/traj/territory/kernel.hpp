@@ -48,11 +48,20 @@ struct CarrierBalance {
 /// Balances of every carrier, every year: `[year × carriers + carrier]`.
 using EnergyBalances = std::vector<CarrierBalance>;
 
-/// Runs a plan for blocks of members. Not thread safe: use one per thread.
+/// A plan compiled for the kernel, once: immutable, shared by the kernels
+/// of every thread (models/src/kernel/kernel_program.hpp).
+class KernelProgram;
+/// `plan` must outlive the program.
+std::shared_ptr<const KernelProgram> compile_kernel(const Plan& plan);
+
+/// Runs a plan for blocks of members. Not thread safe: use one per thread,
+/// all over one compiled program.
 class Kernel {
  public:
-  /// A kernel for blocks of at most `max_lanes` members.
+  /// A kernel for blocks of at most `max_lanes` members, with a program of its own.
   explicit Kernel(const Plan& plan, std::size_t max_lanes = 1);
+  /// A kernel over a shared program.
+  Kernel(std::shared_ptr<const KernelProgram> program, std::size_t max_lanes);
   ~Kernel();
   Kernel(const Kernel&) = delete;
   Kernel& operator=(const Kernel&) = delete;

@@ -2,6 +2,7 @@
 /// The territorial model as an engine Model: a compiled plan that the
 /// ensemble runner samples and runs in blocks.
 
+#include <memory>
 #include <vector>
 
 #include "traj/ensemble.hpp"
@@ -10,10 +11,14 @@
 
 namespace traj::territory {
 
+class KernelProgram;
+
 class TerritorialModel final : public Model {
  public:
-  /// `plan` must outlive the model.
-  explicit TerritorialModel(const Plan& plan) : plan_(plan) {}
+  /// `plan` must outlive the model. Compiles the plan for the kernel once,
+  /// for every evaluator.
+  explicit TerritorialModel(const Plan& plan);
+  ~TerritorialModel() override;
 
   const ParameterSet& parameters() const override { return plan_.scenario->parameters; }
   std::size_t rows() const override { return plan_.catalogue.size(); }
@@ -29,6 +34,7 @@ class TerritorialModel final : public Model {
 
  private:
   const Plan& plan_;
+  std::shared_ptr<const KernelProgram> program_;
 };
 
 }  // namespace traj::territory

@@ -32,7 +32,7 @@ inline constexpr std::size_t VECTOR_LANES = sizeof(RealVector) / sizeof(Real);
   store_vector(to, value);
 }
 
-/// Index of a quantity's row of lane values (see Kernel::Impl::rows).
+/// Index of a quantity's row of lane values (see BlockWorkspace::rows).
 using Ref = int;
 inline constexpr Ref NO_REF = -1;
 
@@ -120,7 +120,7 @@ struct BlockState {
   std::vector<Real> adoption_before;
   std::vector<Real> scratch;  ///< [3 × lanes] for effects
   /// from_efficiency / to_efficiency of switches, fixed over the years:
-  /// computed once per block (Kernel::Impl::start_block).
+  /// computed once per block (BlockWorkspace::start_block).
   std::vector<Real> efficiency_ratio;
 
   Real* row(std::vector<Real>& array, std::size_t item) { return array.data() + item * lanes; }
