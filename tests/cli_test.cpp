@@ -152,7 +152,8 @@ TEST_CASE("run: an ensemble with probabilities, as text and JSON") {
 }
 
 TEST_CASE(
-    "run --output writes a file that rerun reproduces; nothing is overwritten without --force") {
+    "run --output writes a file that rerun reproduces, and nothing is overwritten without "
+    "--force") {
   const auto directory =
       std::filesystem::temp_directory_path() / ("traj_cli_output_" + std::to_string(::getpid()));
   std::filesystem::create_directories(directory);

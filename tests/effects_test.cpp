@@ -142,7 +142,7 @@ TEST_CASE("single precision: a trend compounded over 30 years stays within 2e-7 
   CHECK(relative_error < 2e-7);
 }
 
-TEST_CASE("reduce: adoption × fraction; reductions on a cell multiply") {
+TEST_CASE("reduce: adoption × fraction, and reductions on a cell multiply") {
   const auto one = run(action("sobriety", R"({ curve = "step", ceiling = 0.5 })", R"(
 [[actions.effects]]
 type = "reduce"
