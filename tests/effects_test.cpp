@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "objective_cases.hpp"
 #include "test_support.hpp"
 #include "traj/territory/objectives.hpp"
 
@@ -513,4 +514,40 @@ reference_value = { value = 200000, unit = "tCO2e" }
   CHECK(results[2].reference == Approx(200.0));
   CHECK(results[2].value == Approx(145.0 / 200.0));
   CHECK(results[2].met);
+}
+
+// The boundary convention and the rule for a reference of zero, shared by
+// every mode (docs/model.md#8-objectives); the other modes are tested in
+// ensemble_test, sensitivity_test and comparison_test on the same scenarios.
+TEST_CASE("objectives: a value exactly on its threshold is met, at most and at least") {
+  const Scenario scenario = testing::scenario_from_text(testing::on_threshold_scenario());
+  const Plan plan = compile_plan(scenario, "nothing");
+  const auto results = evaluate_objectives(plan, testing::run_central(plan));
+  REQUIRE(results.size() == testing::ON_THRESHOLD_OBJECTIVES);
+  CHECK(results[0].value == 100.0);
+  CHECK(results[1].value == 100.0);
+  CHECK(results[2].value == 1.0);
+  CHECK(results[3].value == 1.0);
+  for (const auto& result : results) {
+    INFO(result.objective->id);
+    CHECK(result.value == result.objective->threshold);
+    CHECK(result.met);
+  }
+}
+
+TEST_CASE("objectives: a ratio to a reference of zero meets no objective") {
+  const Scenario scenario = testing::scenario_from_text(testing::zero_reference_scenario());
+  const Plan plan = compile_plan(scenario, "estate");
+  const Trajectory trajectory = testing::run_central(plan);
+  REQUIRE(value(plan, trajectory, "land", 2022) == 5.0);
+  const auto results = evaluate_objectives(plan, trajectory);
+  REQUIRE(results.size() == testing::ZERO_REFERENCE_OBJECTIVES);
+  CHECK(results[0].indicator == 0.0);
+  CHECK(results[1].indicator == 5.0);
+  for (const auto& result : results) {
+    INFO(result.objective->id);
+    CHECK(result.reference == 0.0);
+    CHECK(std::isnan(result.value));
+    CHECK_FALSE(result.met);
+  }
 }
