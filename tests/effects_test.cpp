@@ -1,12 +1,15 @@
 // Hand-computed small scenarios: one per effect type, and stacking.
 // Base: residential electricity 100, natural gas 200; road diesel 300 GWh;
 // GHG factors 0.05 / 0.2 / 0.3 ktCO2e/GWh; NOx 0 / 0.1 / 1 t/GWh; pv 10 GWh.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 
 #include "objective_cases.hpp"
 #include "test_support.hpp"
+#include "traj/ensemble.hpp"
 #include "traj/territory/objectives.hpp"
+#include "traj/territory/territorial_model.hpp"
 
 using namespace traj;
 using namespace traj::territory;
@@ -283,6 +286,76 @@ local_source = "biomass_heat"
   CHECK(cell(*result, "electricity") == Approx(100 + 200 * 0.8 / 1.4 * 0.3));
   CHECK(cell(*result, "wood") == Approx(200 * 0.6 / 1.4 * 1.1));
   CHECK(result->at("local_production.biomass_heat") == Approx(200 * 0.6 / 1.4 * 1.1));
+}
+
+// The same sharing on the vector path: an ensemble in one block of 64
+// lanes, each lane with its own ceilings, R = c1 + c2 in [0.5, 1.7], so
+// some lanes ask for less than the cell holds and others for more.
+TEST_CASE("switches from one cell never take more than it holds, lane by lane in a block") {
+  const std::string text =
+      BASE + R"([parameters.electric_ceiling]
+distribution = { uniform = [0.3, 0.9] }
+[parameters.wood_ceiling]
+distribution = { uniform = [0.2, 0.8] }
+)" +
+      action("to-electricity",
+             R"({ curve = "step", ceiling = { parameter = "electric_ceiling" } })",
+             R"(
+[[actions.effects]]
+type = "switch"
+sectors = ["residential"]
+from = "natural_gas"
+to = "electricity"
+share = 1.0
+ratio = 0.3
+)") + action("to-wood", R"({ curve = "step", ceiling = { parameter = "wood_ceiling" } })", R"(
+[[actions.effects]]
+type = "switch"
+sectors = ["residential"]
+from = "natural_gas"
+to = "wood"
+share = 1.0
+ratio = 1.1
+local_source = "biomass_heat"
+)");
+  const Scenario scenario = testing::scenario_from_text(text);
+  const Plan plan = compile_plan(scenario, "*");
+  const TerritorialModel model(plan);
+  const std::vector<std::string> rows = {"final_energy.natural_gas", "final_energy.electricity",
+                                         "final_energy.wood", "local_production.biomass_heat"};
+  EnsembleOptions options;
+  options.members = 64;
+  options.block = 64;
+  for (const auto& row : rows) {
+    options.recorded_rows.push_back(static_cast<std::size_t>(plan.catalogue.find(row)));
+  }
+  const auto electric = static_cast<std::size_t>(scenario.parameters.find("electric_ceiling"));
+  const auto wood = static_cast<std::size_t>(scenario.parameters.find("wood_ceiling"));
+  const std::size_t parameters = scenario.parameters.size();
+  std::size_t checked = 0, over = 0;
+  options.on_members = [&](const MemberRecords& records) {
+    for (std::size_t m = 0; m < records.count; ++m) {
+      const double c1 = records.parameters[m * parameters + electric];
+      const double c2 = records.parameters[m * parameters + wood];
+      const double requested = c1 + c2, scale = std::min(1.0, 1.0 / requested);
+      const auto at = [&](std::size_t r) {
+        return records.trajectories[(r * records.capacity + m) * records.years + 1];  // 2021
+      };
+      INFO("member " << records.first + m << ", R = " << requested);
+      CHECK(at(0) == Approx(200 * (1 - std::min(1.0, requested))).margin(1e-4));
+      CHECK(at(0) >= 0.0);
+      CHECK(at(1) == Approx(100 + 200 * c1 * scale * 0.3).epsilon(1e-6));
+      CHECK(at(2) == Approx(200 * c2 * scale * 1.1).epsilon(1e-6));
+      CHECK(at(3) == Approx(200 * c2 * scale * 1.1).epsilon(1e-6));
+      over += requested > 1.0 ? 1 : 0;
+      ++checked;
+    }
+  };
+  run_ensemble(model, model.objective_specs(), options);
+  CHECK(checked == 64);
+  // Both cases occur in the block: P(R > 1) = 1 − 0.5² / 2 / 0.6² ≈ 0.65.
+  CHECK(over > 16);
+  CHECK(over < 60);
 }
 
 TEST_CASE("switches chain in topological order within a sector") {
