@@ -75,9 +75,27 @@ foreach(module IN LISTS modules)
     math(EXPR failures "${failures} + 1")
     continue()
   endif()
+  # Discovery escapes ',', '[' and ']' only; these would change what the
+  # filter matches (wildcards, exclusion, quotes, escapes).
+  string(REGEX MATCH "[^\n]*[*~\"\\][^\n]*" special "${listing}")
+  if(special)
+    message(SEND_ERROR "${module}_test: the test case name \"${special}\" holds one of * ~ \" \\, "
+                       "which a CTest filter does not match literally (rename it)")
+    math(EXPR failures "${failures} + 1")
+  endif()
   string(REGEX REPLACE "\n+$" "" listing "${listing}")
   string(REPLACE "\n" ";" cases "${listing}")
   list(LENGTH cases case_count)
+  # Filters ignore case: two names differing only by case would each run both.
+  string(TOLOWER "${listing}" lowered)
+  string(REPLACE "\n" ";" lowered "${lowered}")
+  list(REMOVE_DUPLICATES lowered)
+  list(LENGTH lowered distinct_count)
+  if(NOT distinct_count EQUAL case_count)
+    message(SEND_ERROR "${module}_test: two test case names differ only by case (a filter "
+                       "matches both)")
+    math(EXPR failures "${failures} + 1")
+  endif()
   math(EXPR total_cases "${total_cases} + ${case_count}")
   list(LENGTH registered_${module} registered_cases)
   # CTest names are unique, so equal counts and every registered name being
