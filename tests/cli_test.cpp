@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "objective_cases.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -154,7 +155,8 @@ TEST_CASE("run: an ensemble with probabilities, as text and JSON") {
 }
 
 TEST_CASE(
-    "run --output writes a file that rerun reproduces; nothing is overwritten without --force") {
+    "run --output writes a file that rerun reproduces, and nothing is overwritten without "
+    "--force") {
   const auto directory =
       std::filesystem::temp_directory_path() / ("traj_cli_output_" + std::to_string(::getpid()));
   std::filesystem::create_directories(directory);
@@ -335,5 +337,28 @@ TEST_CASE("target and sensitivity pages") {
       run_traj("sensitivity -p plan -n 64 -q --report '" + sensitivity + "' --lang fr").exit_code ==
       0);
   CHECK_THAT(slurp(sensitivity), Catch::Contains("Ce qui décide du résultat"));
+  std::filesystem::remove_all(directory);
+}
+
+TEST_CASE("run: a ratio to a reference of zero is missed, deterministically and in an ensemble") {
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("traj_cli_zero_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string file = (directory / "zero.toml").string();
+  std::ofstream(file) << traj::testing::zero_reference_scenario();
+  const auto table = run_traj("run --deterministic -p estate '" + file + "'");
+  CHECK(table.exit_code == 0);
+  CHECK_THAT(table.out, Catch::Contains("MISS energy-halved            final_energy       2022  "
+                                        "× undefined"));
+  CHECK_THAT(table.out, Catch::Contains("0 of 3 objectives met."));
+  const auto json = run_traj("run --deterministic --json -p estate '" + file + "'");
+  CHECK(json.exit_code == 0);
+  CHECK_THAT(json.out, Catch::Contains("\"value\": null"));
+  CHECK_THAT(json.out, Catch::Contains("\"met\": false"));
+  CHECK_THAT(json.out, !Catch::Contains("\"met\": true"));
+  const auto ensemble = run_traj("run -q -n 100 -p estate '" + file + "'");
+  CHECK(ensemble.exit_code == 0);
+  CHECK_THAT(ensemble.out, Catch::Contains("land-at-least: 0 % likely"));
+  CHECK_THAT(ensemble.out, Catch::Contains("energy-halved: 0 % likely"));
   std::filesystem::remove_all(directory);
 }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "objective_cases.hpp"
 #include "one_cell.hpp"
 #include "test_support.hpp"
 #include "traj/territory/comparison.hpp"
@@ -186,4 +187,48 @@ TEST_CASE("compare: dominance, common random numbers and additive contributions"
         Approx(gain).epsilon(1e-5));
   // Mean of pv-a: 3 GWh × E[ceiling] = 2.25; pv-b: E[U(1, 5)] = 3 (over 100 GWh).
   CHECK(gain == Approx((2.25 + 3.0) / 100.0).epsilon(0.02));
+}
+
+// The shared judgement (docs/model.md#8-objectives) as compare and target
+// see it; the other modes are tested in effects_test, ensemble_test and
+// sensitivity_test on the same scenarios.
+TEST_CASE("compare and target: a value exactly on its threshold is met, at most and at least") {
+  const Scenario scenario = testing::scenario_from_text(testing::on_threshold_scenario());
+  const PortfolioComparison comparison = compare_portfolios(scenario, {}, members(64), false);
+  REQUIRE(comparison.portfolios.size() == 2);  // the baseline and "nothing"
+  for (const auto& portfolio : comparison.portfolios) {
+    REQUIRE(portfolio.result.objectives.size() == testing::ON_THRESHOLD_OBJECTIVES);
+    for (const auto& objective : portfolio.result.objectives) {
+      INFO(portfolio.id << ", " << objective.id);
+      CHECK(objective.estimate.probability == 1.0);
+    }
+  }
+  const Plan plan = compile_plan(scenario, "nothing");
+  for (std::size_t o = 0; o < testing::ON_THRESHOLD_OBJECTIVES; ++o) {
+    INFO(scenario.objectives[o].id);
+    const RequiredScale scale = required_scale(plan, o, 0.999, members(64));
+    CHECK(scale.reachable);
+    CHECK(scale.at_planned.probability == 1.0);
+  }
+}
+
+TEST_CASE("compare and target: a ratio to a reference of zero meets no objective") {
+  const Scenario scenario = testing::scenario_from_text(testing::zero_reference_scenario());
+  const PortfolioComparison comparison = compare_portfolios(scenario, {}, members(64), false);
+  REQUIRE(comparison.portfolios.size() == 2);  // the baseline and "estate"
+  for (const auto& portfolio : comparison.portfolios) {
+    REQUIRE(portfolio.result.objectives.size() == testing::ZERO_REFERENCE_OBJECTIVES);
+    for (const auto& objective : portfolio.result.objectives) {
+      INFO(portfolio.id << ", " << objective.id);
+      CHECK(objective.estimate.probability == 0.0);
+    }
+  }
+  const Plan plan = compile_plan(scenario, "estate");
+  for (std::size_t o = 0; o < testing::ZERO_REFERENCE_OBJECTIVES; ++o) {
+    INFO(scenario.objectives[o].id);
+    const RequiredScale scale = required_scale(plan, o, 0.5, members(64));
+    CHECK_FALSE(scale.reachable);
+    CHECK(scale.at_planned.probability == 0.0);
+    CHECK(scale.probability.probability == 0.0);
+  }
 }

@@ -1,11 +1,15 @@
 // Hand-computed small scenarios: one per effect type, and stacking.
 // Base: residential electricity 100, natural gas 200; road diesel 300 GWh;
 // GHG factors 0.05 / 0.2 / 0.3 ktCO2e/GWh; NOx 0 / 0.1 / 1 t/GWh; pv 10 GWh.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "objective_cases.hpp"
 #include "test_support.hpp"
+#include "traj/ensemble.hpp"
 #include "traj/territory/objectives.hpp"
+#include "traj/territory/territorial_model.hpp"
 
 using namespace traj;
 using namespace traj::territory;
@@ -142,7 +146,7 @@ TEST_CASE("single precision: a trend compounded over 30 years stays within 2e-7 
   CHECK(relative_error < 2e-7);
 }
 
-TEST_CASE("reduce: adoption × fraction; reductions on a cell multiply") {
+TEST_CASE("reduce: adoption × fraction, and reductions on a cell multiply") {
   const auto one = run(action("sobriety", R"({ curve = "step", ceiling = 0.5 })", R"(
 [[actions.effects]]
 type = "reduce"
@@ -282,6 +286,76 @@ local_source = "biomass_heat"
   CHECK(cell(*result, "electricity") == Approx(100 + 200 * 0.8 / 1.4 * 0.3));
   CHECK(cell(*result, "wood") == Approx(200 * 0.6 / 1.4 * 1.1));
   CHECK(result->at("local_production.biomass_heat") == Approx(200 * 0.6 / 1.4 * 1.1));
+}
+
+// The same sharing on the vector path: an ensemble in one block of 64
+// lanes, each lane with its own ceilings, R = c1 + c2 in [0.5, 1.7], so
+// some lanes ask for less than the cell holds and others for more.
+TEST_CASE("switches from one cell never take more than it holds, lane by lane in a block") {
+  const std::string text =
+      BASE + R"([parameters.electric_ceiling]
+distribution = { uniform = [0.3, 0.9] }
+[parameters.wood_ceiling]
+distribution = { uniform = [0.2, 0.8] }
+)" +
+      action("to-electricity",
+             R"({ curve = "step", ceiling = { parameter = "electric_ceiling" } })",
+             R"(
+[[actions.effects]]
+type = "switch"
+sectors = ["residential"]
+from = "natural_gas"
+to = "electricity"
+share = 1.0
+ratio = 0.3
+)") + action("to-wood", R"({ curve = "step", ceiling = { parameter = "wood_ceiling" } })", R"(
+[[actions.effects]]
+type = "switch"
+sectors = ["residential"]
+from = "natural_gas"
+to = "wood"
+share = 1.0
+ratio = 1.1
+local_source = "biomass_heat"
+)");
+  const Scenario scenario = testing::scenario_from_text(text);
+  const Plan plan = compile_plan(scenario, "*");
+  const TerritorialModel model(plan);
+  const std::vector<std::string> rows = {"final_energy.natural_gas", "final_energy.electricity",
+                                         "final_energy.wood", "local_production.biomass_heat"};
+  EnsembleOptions options;
+  options.members = 64;
+  options.block = 64;
+  for (const auto& row : rows) {
+    options.recorded_rows.push_back(static_cast<std::size_t>(plan.catalogue.find(row)));
+  }
+  const auto electric = static_cast<std::size_t>(scenario.parameters.find("electric_ceiling"));
+  const auto wood = static_cast<std::size_t>(scenario.parameters.find("wood_ceiling"));
+  const std::size_t parameters = scenario.parameters.size();
+  std::size_t checked = 0, over = 0;
+  options.on_members = [&](const MemberRecords& records) {
+    for (std::size_t m = 0; m < records.count; ++m) {
+      const double c1 = records.parameters[m * parameters + electric];
+      const double c2 = records.parameters[m * parameters + wood];
+      const double requested = c1 + c2, scale = std::min(1.0, 1.0 / requested);
+      const auto at = [&](std::size_t r) {
+        return records.trajectories[(r * records.capacity + m) * records.years + 1];  // 2021
+      };
+      INFO("member " << records.first + m << ", R = " << requested);
+      CHECK(at(0) == Approx(200 * (1 - std::min(1.0, requested))).margin(1e-4));
+      CHECK(at(0) >= 0.0);
+      CHECK(at(1) == Approx(100 + 200 * c1 * scale * 0.3).epsilon(1e-6));
+      CHECK(at(2) == Approx(200 * c2 * scale * 1.1).epsilon(1e-6));
+      CHECK(at(3) == Approx(200 * c2 * scale * 1.1).epsilon(1e-6));
+      over += requested > 1.0 ? 1 : 0;
+      ++checked;
+    }
+  };
+  run_ensemble(model, model.objective_specs(), options);
+  CHECK(checked == 64);
+  // Both cases occur in the block: P(R > 1) = 1 − 0.5² / 2 / 0.6² ≈ 0.65.
+  CHECK(over > 16);
+  CHECK(over < 60);
 }
 
 TEST_CASE("switches chain in topological order within a sector") {
@@ -513,4 +587,40 @@ reference_value = { value = 200000, unit = "tCO2e" }
   CHECK(results[2].reference == Approx(200.0));
   CHECK(results[2].value == Approx(145.0 / 200.0));
   CHECK(results[2].met);
+}
+
+// The boundary convention and the rule for a reference of zero, shared by
+// every mode (docs/model.md#8-objectives); the other modes are tested in
+// ensemble_test, sensitivity_test and comparison_test on the same scenarios.
+TEST_CASE("objectives: a value exactly on its threshold is met, at most and at least") {
+  const Scenario scenario = testing::scenario_from_text(testing::on_threshold_scenario());
+  const Plan plan = compile_plan(scenario, "nothing");
+  const auto results = evaluate_objectives(plan, testing::run_central(plan));
+  REQUIRE(results.size() == testing::ON_THRESHOLD_OBJECTIVES);
+  CHECK(results[0].value == 100.0);
+  CHECK(results[1].value == 100.0);
+  CHECK(results[2].value == 1.0);
+  CHECK(results[3].value == 1.0);
+  for (const auto& result : results) {
+    INFO(result.objective->id);
+    CHECK(result.value == result.objective->threshold);
+    CHECK(result.met);
+  }
+}
+
+TEST_CASE("objectives: a ratio to a reference of zero meets no objective") {
+  const Scenario scenario = testing::scenario_from_text(testing::zero_reference_scenario());
+  const Plan plan = compile_plan(scenario, "estate");
+  const Trajectory trajectory = testing::run_central(plan);
+  REQUIRE(value(plan, trajectory, "land", 2022) == 5.0);
+  const auto results = evaluate_objectives(plan, trajectory);
+  REQUIRE(results.size() == testing::ZERO_REFERENCE_OBJECTIVES);
+  CHECK(results[0].indicator == 0.0);
+  CHECK(results[1].indicator == 5.0);
+  for (const auto& result : results) {
+    INFO(result.objective->id);
+    CHECK(result.reference == 0.0);
+    CHECK(std::isnan(result.value));
+    CHECK_FALSE(result.met);
+  }
 }

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "ishigami.hpp"
+#include "objective_cases.hpp"
 #include "one_cell.hpp"
 #include "test_support.hpp"
 #include "traj/ensemble.hpp"
@@ -554,4 +555,43 @@ TEST_CASE("members with impossible results are counted and named, not averaged i
   options.threads = 1;
   options.block = 7;
   CHECK(run_ensemble(model, {}, options).invalid_examples == result.invalid_examples);
+}
+
+// The shared judgement (docs/model.md#8-objectives) on the vector path (a
+// block of 64 lanes) and the scalar one (blocks of 1); deterministic runs
+// are tested in effects_test on the same scenarios.
+TEST_CASE("ensembles: a value exactly on its threshold is met, at most and at least") {
+  const Scenario scenario = testing::scenario_from_text(testing::on_threshold_scenario());
+  const Plan plan = compile_plan(scenario, "nothing");
+  for (const std::size_t block : {std::size_t{64}, std::size_t{1}}) {
+    EnsembleOptions options;
+    options.members = 64;
+    options.block = block;
+    const EnsembleResult result = run(plan, options);
+    REQUIRE(result.objectives.size() == testing::ON_THRESHOLD_OBJECTIVES);
+    for (const auto& objective : result.objectives) {
+      INFO(objective.id << ", block " << block);
+      CHECK(objective.successes == 64);
+    }
+    CHECK(result.joint_successes == 64);
+  }
+}
+
+TEST_CASE("ensembles: a ratio to a reference of zero meets no objective") {
+  const Scenario scenario = testing::scenario_from_text(testing::zero_reference_scenario());
+  const Plan plan = compile_plan(scenario, "estate");
+  for (const std::size_t block : {std::size_t{64}, std::size_t{1}}) {
+    EnsembleOptions options;
+    options.members = 64;
+    options.block = block;
+    const EnsembleResult result = run(plan, options);
+    REQUIRE(result.objectives.size() == testing::ZERO_REFERENCE_OBJECTIVES);
+    for (const auto& objective : result.objectives) {
+      INFO(objective.id << ", block " << block);
+      CHECK(objective.successes == 0);
+      CHECK(objective.estimate.probability == 0.0);
+    }
+    const auto land = static_cast<std::size_t>(plan.catalogue.find("land"));
+    CHECK(result.mean[land * result.years + 2] == 5.0);
+  }
 }

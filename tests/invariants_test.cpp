@@ -57,7 +57,7 @@ TEST_CASE("zero adoption gives the baseline exactly") {
   }
 }
 
-TEST_CASE("energy, production and emissions are never negative; balances close") {
+TEST_CASE("energy, production and emissions are never negative and balances close") {
   for (const auto& path : SCENARIOS) {
     const Scenario scenario = testing::scenario_from_file(path);
     for (const double u : {0.001, 0.5, 0.999}) {

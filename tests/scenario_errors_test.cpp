@@ -234,7 +234,7 @@ adoption = { curve = "step", ceiling = 1.0 }
         "actions.pv.effects[0].energy: expected either capacity or energy, found both");
 }
 
-TEST_CASE("built-in indicator names are reserved; parameters serve custom indicators") {
+TEST_CASE("built-in indicator names are reserved, and parameters serve custom indicators") {
   const std::string water = R"([territory.indicators.renewable_share]
 name = "Clash"
 base = { value = 1, unit = "m3" }
@@ -249,7 +249,38 @@ unit = "m3"
 name = "Water"
 base = { parameter = "water_base" }
 [inventory.final_energy])";
-  CHECK(first_error(minimal_with("[inventory.final_energy]", with_parameter)) == "no error");
+  const std::string text = minimal_with("[inventory.final_energy]", with_parameter);
+  REQUIRE(first_error(text) == "no error");
+  // The indicator's base-year value is the parameter's value, member by member.
+  const territory::Scenario scenario = testing::scenario_from_text(text);
+  const territory::Plan plan = territory::compile_plan(scenario, "");
+  const int water_base = scenario.parameters.find("water_base");
+  REQUIRE(water_base >= 0);
+  std::vector<double> parameters = scenario.parameters.central_values();
+  CHECK(testing::value(plan, testing::run_central(plan), "water", scenario.base_year) == 1000.0);
+  parameters[static_cast<std::size_t>(water_base)] = 937.5;
+  territory::Kernel kernel(plan);
+  territory::Trajectory trajectory;
+  kernel.run(parameters, trajectory);
+  CHECK(testing::value(plan, trajectory, "water", scenario.base_year) == 937.5);
+  CHECK(testing::value(plan, trajectory, "water", scenario.horizon) == 937.5);
+
+  // Its unit decides the indicator's dimension: a parameter without one is refused.
+  CHECK(first_error(minimal_with("[inventory.final_energy]", std::string(R"([parameters.share]
+distribution = { uniform = [0.1, 0.2] }
+[territory.indicators.water]
+name = "Water"
+base = { parameter = "share" }
+[inventory.final_energy])"))) ==
+        "territory.indicators.water.base.parameter: expected a parameter declared with the unit "
+        "of a quantity (e.g. unit = \"Mm3\"), found \"share\", a plain number");
+  CHECK_THAT(first_error(minimal_with("[inventory.final_energy]",
+                                      std::string(R"([territory.indicators.water]
+name = "Water"
+base = { parameter = "water_bas" }
+[inventory.final_energy])"))),
+             Catch::Contains("expected the name of a parameter declared in [parameters], "
+                             "found \"water_bas\""));
 }
 
 TEST_CASE("factor effects cannot target a carrier whose factor is derived") {

@@ -1,8 +1,10 @@
 // Sobol indices and Morris screening against closed forms.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 
 #include "ishigami.hpp"
+#include "objective_cases.hpp"
 #include "one_cell.hpp"
 #include "test_support.hpp"
 #include "traj/sensitivity.hpp"
@@ -120,5 +122,44 @@ TEST_CASE("sensitivity results are reproducible from the seed, whatever the thre
   for (std::size_t f = 0; f < 3; ++f) {
     CHECK(one.sobol[f].first == two.sobol[f].first);
     CHECK(one.sobol[f].total_high == two.sobol[f].total_high);
+  }
+}
+
+namespace {
+/// Each objective of `plan` as a sensitivity outcome (1 when met), over
+/// `runs` runs of the central values, in blocks of `block`.
+std::vector<double> outcomes(const Plan& plan, std::uint64_t runs, std::size_t block) {
+  const TerritorialModel model(plan);
+  std::vector<SensitivityOutput> outputs;
+  for (const ObjectiveSpec& spec : model.objective_specs()) {
+    outputs.push_back({spec.id, true, 0, 0, spec});
+  }
+  const std::vector<double> central = plan.scenario->parameters.central_values();
+  const auto design = [&](std::uint64_t, double* values) {
+    std::copy(central.begin(), central.end(), values);
+  };
+  return evaluate_design(model, outputs, design, runs, 1, block);
+}
+}  // namespace
+
+// The shared judgement (docs/model.md#8-objectives); deterministic runs and
+// ensembles are tested in effects_test and ensemble_test on the same scenarios.
+TEST_CASE("sensitivity outcomes: a value exactly on its threshold is met, at most and at least") {
+  const Scenario scenario = testing::scenario_from_text(testing::on_threshold_scenario());
+  const Plan plan = compile_plan(scenario, "nothing");
+  for (const std::size_t block : {std::size_t{16}, std::size_t{1}}) {
+    const auto values = outcomes(plan, 16, block);
+    REQUIRE(values.size() == 16 * testing::ON_THRESHOLD_OBJECTIVES);
+    CHECK(std::count(values.begin(), values.end(), 1.0) == std::ssize(values));
+  }
+}
+
+TEST_CASE("sensitivity outcomes: a ratio to a reference of zero meets no objective") {
+  const Scenario scenario = testing::scenario_from_text(testing::zero_reference_scenario());
+  const Plan plan = compile_plan(scenario, "estate");
+  for (const std::size_t block : {std::size_t{16}, std::size_t{1}}) {
+    const auto values = outcomes(plan, 16, block);
+    REQUIRE(values.size() == 16 * testing::ZERO_REFERENCE_OBJECTIVES);
+    CHECK(std::count(values.begin(), values.end(), 0.0) == std::ssize(values));
   }
 }

@@ -109,6 +109,8 @@ void print_table(const Plan& plan, const Trajectory& trajectory,
         plan.catalogue[static_cast<std::size_t>(plan.catalogue.find(objective.indicator))]
             .dimension;
     std::string value = objective.relative_to ? [&] {
+      // No ratio to a reference of zero (docs/model.md#8-objectives).
+      if (std::isnan(result.value)) return std::string("× undefined");
       char buffer[64];
       std::snprintf(buffer, sizeof buffer, "× %.3f", result.value);
       return std::string(buffer);

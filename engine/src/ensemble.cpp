@@ -19,6 +19,7 @@
 #include "traj/exact_sum.hpp"
 #include "traj/lane_clones.hpp"
 #include "traj/lane_vector.hpp"
+#include "traj/objective_judgement.hpp"
 #include "traj/quantile_sketch.hpp"
 #include "traj/random_stream.hpp"
 
@@ -212,10 +213,9 @@ class AccumulatingSink final : public YearSink {
           const double reference = objective.reference_from_year
                                        ? worker_.objective_references[o * lanes + l]
                                        : objective.reference_value;
-          value = reference != 0.0 ? value / reference : std::numeric_limits<double>::quiet_NaN();
+          value = ratio_to_reference(value, reference);
         }
-        const bool met =
-            objective.at_most ? value <= objective.threshold : value >= objective.threshold;
+        const bool met = meets_threshold(objective.at_most, objective.threshold, value);
         accumulator_.successes[o] += met ? 1 : 0;
         all = all && met;
         if (context_.recording) {

@@ -14,6 +14,7 @@
 #include <numeric>
 #include <thread>
 
+#include "traj/objective_judgement.hpp"
 #include "traj/random_stream.hpp"
 #include "traj/sampler.hpp"
 
@@ -45,9 +46,10 @@ class OutputSink final : public YearSink {
         if (output.objective) {
           const ObjectiveSpec& spec = output.spec;
           if (spec.relative) {
-            value /= spec.reference_from_year ? references_[o * lanes_ + l] : spec.reference_value;
+            value = ratio_to_reference(value, spec.reference_from_year ? references_[o * lanes_ + l]
+                                                                       : spec.reference_value);
           }
-          value = (spec.at_most ? value <= spec.threshold : value >= spec.threshold) ? 1.0 : 0.0;
+          value = meets_threshold(spec.at_most, spec.threshold, value) ? 1.0 : 0.0;
         }
         out_[l * outputs_.size() + o] = value;
       }

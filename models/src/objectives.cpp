@@ -1,10 +1,11 @@
 #include "traj/territory/objectives.hpp"
 
+#include "traj/objective_judgement.hpp"
+
 namespace traj::territory {
 
 bool satisfies(const Objective& objective, double value) {
-  return objective.comparison == Comparison::AtMost ? value <= objective.threshold
-                                                    : value >= objective.threshold;
+  return meets_threshold(objective.comparison == Comparison::AtMost, objective.threshold, value);
 }
 
 std::vector<ObjectiveResult> evaluate_objectives(const Plan& plan, const Trajectory& trajectory) {
@@ -18,7 +19,7 @@ std::vector<ObjectiveResult> evaluate_objectives(const Plan& plan, const Traject
     if (objective.relative_to) {
       result.reference = objective.reference_value ? *objective.reference_value
                                                    : trajectory.at(row, *objective.relative_to);
-      result.value = result.reference != 0.0 ? result.indicator / result.reference : 0.0;
+      result.value = ratio_to_reference(result.indicator, result.reference);
     }
     result.met = satisfies(objective, result.value);
     results.push_back(result);

@@ -209,20 +209,11 @@ class ScenarioReader {
         continue;
       }
       if (base == nullptr) continue;
-      // The base value's unit decides the indicator's dimension.
-      const ConfigNode* unit_node = base->is_table() ? base->find("unit") : nullptr;
-      const auto unit = unit_node != nullptr && unit_node->is_string() ? parse_unit(unit_node->text)
-                                                                       : std::nullopt;
-      if (!unit || unit->dimension == Dimension::Rate || unit->dimension == Dimension::Fraction) {
-        diagnostics_.add(
-            base->where, indicator.path_of("base"),
-            "expected a quantity with a unit (e.g. { value = 3.2, unit = \"Mm3\" }), found " +
-                (unit_node != nullptr ? "unit " + unit_node->describe() : base->describe()));
-        continue;
-      }
-      custom.dimension = unit->dimension;
+      const auto dimension = custom_indicator_dimension(*base, indicator.path_of("base"));
+      if (!dimension) continue;
+      custom.dimension = *dimension;
       const auto base_value =
-          quantities_.read(*base, indicator.path_of("base"), unit->dimension, NON_NEGATIVE);
+          quantities_.read(*base, indicator.path_of("base"), *dimension, NON_NEGATIVE);
       custom.growth = Quantity::fixed(0.0);
       if (growth != nullptr) {
         if (auto value = quantities_.read(*growth, indicator.path_of("growth"), Dimension::Rate,
@@ -234,6 +225,47 @@ class ScenarioReader {
       custom.base = *base_value;
       scenario_.indicators.push_back(std::move(custom));
     }
+  }
+
+  /// The dimension of a custom indicator, decided by its base value's unit:
+  /// the unit written beside the value, or the unit a named parameter
+  /// (`{ parameter = "…" }`) was declared with. Reports and returns nothing
+  /// when there is none, or when it is a rate or a fraction.
+  std::optional<Dimension> custom_indicator_dimension(const ConfigNode& base,
+                                                      const std::string& path) {
+    const ConfigNode* reference = base.is_table() ? base.find("parameter") : nullptr;
+    if (reference != nullptr && reference->is_string()) {
+      const int index = scenario_.parameters.find(reference->text);
+      if (index < 0 || !scenario_.parameters[static_cast<std::size_t>(index)].named) {
+        // Not a declared parameter: the reader says so, with the names it knows.
+        quantities_.read(base, path, Dimension::Ratio, NON_NEGATIVE);
+        return std::nullopt;
+      }
+      const Parameter& parameter = scenario_.parameters[static_cast<std::size_t>(index)];
+      if (parameter.unitless || parameter.dimension == Dimension::Rate ||
+          parameter.dimension == Dimension::Fraction) {
+        diagnostics_.add(
+            reference->where, path + ".parameter",
+            "expected a parameter declared with the unit of a quantity (e.g. unit = "
+            "\"Mm3\"), found " +
+                quoted(reference->text) +
+                (parameter.unitless ? ", a plain number" : ", " + describe(parameter.dimension)));
+        return std::nullopt;
+      }
+      return parameter.dimension;
+    }
+    const ConfigNode* unit_node = base.is_table() ? base.find("unit") : nullptr;
+    const auto unit =
+        unit_node != nullptr && unit_node->is_string() ? parse_unit(unit_node->text) : std::nullopt;
+    if (!unit || unit->dimension == Dimension::Rate || unit->dimension == Dimension::Fraction) {
+      diagnostics_.add(
+          base.where, path,
+          "expected a quantity with a unit (e.g. { value = 3.2, unit = \"Mm3\" }) or a named "
+          "parameter declared with one, found " +
+              (unit_node != nullptr ? "unit " + unit_node->describe() : base.describe()));
+      return std::nullopt;
+    }
+    return unit->dimension;
   }
 
   void check_distinct_names(TableReader& territory) {
