@@ -19,7 +19,7 @@ double central(const Quantity& quantity, const ParameterSet& parameters) {
 
 namespace {
 Plan compile(const Scenario& scenario, const std::string& portfolio_id,
-             const std::vector<int>& action_indices, const Portfolio* portfolio);
+             std::vector<int> action_indices, const Portfolio* portfolio);
 }  // namespace
 
 Plan compile_actions(const Scenario& scenario, const std::vector<int>& actions) {
@@ -51,10 +51,14 @@ Plan compile_plan(const Scenario& scenario, const std::string& portfolio_id) {
 
 namespace {
 Plan compile(const Scenario& scenario, const std::string& portfolio_id,
-             const std::vector<int>& action_indices, const Portfolio* portfolio) {
+             std::vector<int> action_indices, const Portfolio* portfolio) {
   Plan plan(scenario);
   plan.portfolio = portfolio_id;
 
+  // A portfolio is a set: its actions are compiled in the order the
+  // scenario declares them, whatever the order it lists them in, so that
+  // every sum and product over actions is made in one order.
+  std::sort(action_indices.begin(), action_indices.end());
   for (const int a : action_indices) {
     const Action& action = scenario.actions[static_cast<std::size_t>(a)];
     PlannedAction planned{a, action.adoption,

@@ -39,6 +39,8 @@ void BlockWorkspace::allocate() {
   state.adoption_before.assign(program.slots * L, 0);
   state.adoption_view.assign(program.slots, {});
   state.scratch.assign(3 * L, 0);
+  state.factor_share.assign(program.mixed_factors.size() * L, 0);
+  state.factor_mix.assign(program.mixed_factors.size() * L, 0);
   state.efficiency_ratio.assign(static_cast<std::size_t>(program.efficiency_ratios) * L, 0);
   trend.assign(program.sectors * L, 1);
   growth_trend.assign(program.sectors * L, 1);

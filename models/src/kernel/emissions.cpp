@@ -164,8 +164,13 @@ TRAJ_LANE_CLONES void emission_factors(BlockWorkspace& work, std::size_t y, std:
       std::fill_n(factor, lanes, 0);
     }
   }
-  for (const auto& step : program.factor_steps)
-    effects::apply_factor(step, work.rows.data(), A, work.state);
+  for (const auto& step : program.factor_steps) {
+    if (step.new_factor != NO_REF) effects::add_factor_shares(step, work.rows.data(), work.state);
+  }
+  effects::mix_factors(program.mixed_factors, work.state);
+  for (const auto& step : program.factor_steps) {
+    if (step.new_factor == NO_REF) effects::apply_factor_cut(step, work.rows.data(), A, work.state);
+  }
   const int branch = program.branch_sector;
   for (std::size_t c = 0; c < program.conversions.size(); ++c) {
     const KernelProgram::ConversionRefs& conversion = program.conversions[c];

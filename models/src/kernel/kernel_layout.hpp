@@ -76,6 +76,9 @@ struct FactorStep {
   std::vector<int> cells;   ///< active cell indices
   Ref new_factor = NO_REF;  ///< or fraction
   Ref fraction = NO_REF;
+  /// With a new factor: for each cell, its row of BlockState::factor_share
+  /// and factor_mix (the cell's factor is mixed, apply_factor_mix).
+  std::vector<int> mixed;
 };
 
 struct AbateStep {
@@ -119,6 +122,9 @@ struct BlockState {
   std::vector<AdoptionView> adoption_view;  ///< plan slot: this year's adoption
   std::vector<Real> adoption_before;
   std::vector<Real> scratch;  ///< [3 × lanes] for effects
+  /// Per mixed factor (a species × cell that new factors reach): the
+  /// shares requested by new factors this year, Σ α, and Σ α · new.
+  std::vector<Real> factor_share, factor_mix;
   /// from_efficiency / to_efficiency of switches, fixed over the years:
   /// computed once per block (BlockWorkspace::start_block).
   std::vector<Real> efficiency_ratio;

@@ -307,9 +307,19 @@ void KernelProgram::choose_factor_sources() {
     if (factor_trajectory[i] >= 0) factor_source[i] = FactorSource::Trajectory;
   }
   std::vector<bool> computed(species * A, false);
-  for (const auto& step : factor_steps) {
-    for (const int cell : step.cells)
-      computed[static_cast<std::size_t>(step.species) * A + static_cast<std::size_t>(cell)] = true;
+  std::vector<int> mixed_row(species * A, -1);
+  for (auto& step : factor_steps) {
+    for (const int cell : step.cells) {
+      const std::size_t i =
+          static_cast<std::size_t>(step.species) * A + static_cast<std::size_t>(cell);
+      computed[i] = true;
+      if (step.new_factor == NO_REF) continue;
+      if (mixed_row[i] < 0) {
+        mixed_row[i] = static_cast<int>(mixed_factors.size());
+        mixed_factors.push_back(i);
+      }
+      step.mixed.push_back(mixed_row[i]);
+    }
   }
   for (std::size_t i = 0; i < species * A; ++i) {
     if (computed[i]) {

@@ -67,6 +67,9 @@ class KernelProgram {
   std::vector<detail::Real> factor_constant;  ///< value of Constant factors
   std::vector<int> factor_conversion;         ///< conversion of Converted factors, -1
   std::vector<std::size_t> computed_factors;  ///< indices species × active cell
+  /// Factors that new factors reach (species × active cell), by row of
+  /// BlockState::factor_share: mixed before the relative cuts apply.
+  std::vector<std::size_t> mixed_factors;
   /// Energy emissions of species p in sector s: the sector's cells with a
   /// factor, in ascending order, at [emission_terms_begin[p × sectors + s],
   /// emission_terms_begin[p × sectors + s + 1]).
