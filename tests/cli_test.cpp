@@ -493,6 +493,20 @@ TEST_CASE("outputs are no more readable than the most private of their inputs") 
     REQUIRE(run_traj("rerun '" + results + "' -q -o '" + results + ".again'").exit_code == 0);
     CHECK(permissions(results + ".again") == (mode & ~mask));
   }
+  // An included file counts as much as the main one.
+  const ScratchDirectory included("traj_cli_private_include");
+  std::filesystem::create_directories(included.path / "shared");
+  const std::string main_file = included / "orleans.toml";
+  std::filesystem::copy_file(traj::testing::source_path("scenarios/orleans-assises.toml"),
+                             main_file);
+  const std::string factors = included / "shared/france-emission-factors.toml";
+  std::filesystem::copy_file(
+      traj::testing::source_path("scenarios/shared/france-emission-factors.toml"), factors);
+  REQUIRE(::chmod(factors.c_str(), 0600) == 0);
+  const std::string from_include = included / "orleans.h5";
+  REQUIRE(run_traj("run '" + main_file + "' --members 100 -q --output '" + from_include + "'")
+              .exit_code == 0);
+  CHECK(permissions(from_include) == (0600 & ~mask));
   const std::string bundled = directory / "bundled.h5";  // not on disk: public
   REQUIRE(run_traj("run --members 100 -q --output '" + bundled + "'").exit_code == 0);
   CHECK(permissions(bundled) == (0666 & ~mask));

@@ -74,6 +74,7 @@ void clear_stale_temporaries(const fs::path& directory, const std::string& name)
     const std::string digits = file.substr(prefix.size());
     if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
     const pid_t pid = static_cast<pid_t>(std::stol(digits));
+    if (pid <= 0) continue;  // not a process: kill() would signal a group
     const bool ended = pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH);
     if (!ended) {
       std::cerr << "note: " << entry.path().string() << " is being written by process " << pid
