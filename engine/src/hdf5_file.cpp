@@ -34,8 +34,14 @@ herr_t keep_innermost(unsigned, const H5E_error2_t* error, void* data) {
 }
 
 /// HDF5 prints its whole error stack to stderr by default; our errors carry
-/// the reason instead. Idempotent, called before any file is opened.
+/// the reason instead. And HDF5's exit handler is not registered: every
+/// object is closed here (RAII) before the process ends, so the handler has
+/// nothing to do, and after a close that failed where no scratch file can
+/// help (see settle_before_close) it would crash on the identifier HDF5 1.10
+/// leaves behind. Idempotent, called before any other HDF5 function (the
+/// handler is registered by the first one; H5dont_atexit is ignored after).
 void silence_library_errors() {
+  H5dont_atexit();
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
 }
 
@@ -167,7 +173,9 @@ T read_number_attribute(hid_t object, const std::string& name, hid_t memory,
 // File::close() sees the diversion and throws: nothing is lost silently.
 int scratch_sink() {
   // A file in memory takes writes when the disk is full; a limit on file
-  // sizes (ulimit -f) applies to it too, not to a device.
+  // sizes (ulimit -f) applies to it too, not to a device (whose truncation
+  // fails, though, if HDF5 needs one when closing: then the close fails,
+  // and no exit handler touches what it leaves, see silence_library_errors).
   struct rlimit limit {};
   if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur == RLIM_INFINITY)
     return ::memfd_create("traj-abandoned-hdf5", MFD_CLOEXEC);
