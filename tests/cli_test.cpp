@@ -317,6 +317,10 @@ TEST_CASE("force replaces only a regular file or a symbolic link, never a FIFO o
   REQUIRE(run_traj("run --members 100 -q --output '" + results + "'").exit_code == 0);
   const auto report = run_traj("report '" + results + "' -o '" + fifo + "' --force");
   CHECK(report.exit_code == 2);
+  const auto target = run_traj("target -p plan --indicator ghg --year 2050 -n 100 -q --report '" +
+                               fifo + "' --force");
+  CHECK(target.exit_code == 2);
+  CHECK_THAT(target.err, Catch::StartsWith("error: --report: expected a regular file to write"));
   CHECK(std::filesystem::is_fifo(fifo));
   if (::geteuid() == 0) {  // only root makes device nodes: a copy of /dev/null
     const std::string device = directory / "null";

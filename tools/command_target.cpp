@@ -107,6 +107,8 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
   };
   return [options, write_report, &cluster] {
     const ChosenScenario chosen = load_chosen(options->path);
+    if (!options->report.empty())  // before the search, not after it
+      OutputFile::check_target(options->report, options->force, input_paths(chosen), "--report");
     const Scenario& scenario = chosen.scenario;
     const std::string portfolio =
         options->portfolio == "baseline" && scenario.find_portfolio("baseline") == NONE

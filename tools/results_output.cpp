@@ -92,9 +92,9 @@ void clear_stale_temporaries(const fs::path& directory, const std::string& name)
 
 }  // namespace
 
-OutputFile::OutputFile(const std::string& target, bool force,
-                       const std::vector<std::string>& made_from, const std::string& option)
-    : target_(target), option_(option), force_(force) {
+void OutputFile::check_target(const std::string& target, bool force,
+                              const std::vector<std::string>& made_from,
+                              const std::string& option) {
   std::error_code error;
   const fs::path path(target);
   if (target.empty()) throw InputError(option + ": expected a file name, found an empty name");
@@ -122,6 +122,14 @@ OutputFile::OutputFile(const std::string& target, bool force,
     throw InputError(option + ": expected an existing directory, found no directory " +
                      directory.string());
   }
+}
+
+OutputFile::OutputFile(const std::string& target, bool force,
+                       const std::vector<std::string>& made_from, const std::string& option)
+    : target_(target), option_(option), force_(force) {
+  check_target(target, force, made_from, option);
+  const fs::path path(target);
+  const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
   clear_stale_temporaries(directory, path.filename().string());
   std::string name = ".";
   name += path.filename().string();

@@ -21,6 +21,11 @@ class OutputFile {
   /// have ended. `option` names the target in messages.
   OutputFile(const std::string& target, bool force, const std::vector<std::string>& made_from = {},
              const std::string& option = "--output");
+  /// The checks of the constructor alone, creating nothing: for a command
+  /// that knows its output before a long computation but creates it after.
+  static void check_target(const std::string& target, bool force,
+                           const std::vector<std::string>& made_from = {},
+                           const std::string& option = "--output");
   /// Removes the temporary file unless committed.
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;
