@@ -359,6 +359,7 @@ TEST_CASE("a write that fails for a file-size limit: its reason, exit 1, no cras
                                err);
     CHECK(code == 1);
     CHECK_THAT(err, Catch::StartsWith("error: HDF5: writing "));
+    CHECK_THAT(err, Catch::Contains("File too large"));
     CHECK(names_in(directory.path).empty());
   }
   REQUIRE(run_traj("run --members 100 -q --output '" + (directory / "plan.h5") + "'").exit_code ==

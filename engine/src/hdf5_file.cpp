@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <exception>
 #include <limits>
 
 namespace traj::hdf5 {
@@ -170,7 +171,9 @@ T read_number_attribute(hid_t object, const std::string& name, hid_t memory,
 // if that fails, the file is past saving (its writer reports the error and
 // removes it), and its descriptor is pointed at a scratch file in memory:
 // what remains to write goes there, and the close succeeds and frees all.
-// File::close() sees the diversion and throws: nothing is lost silently.
+// Outside of an exception's path, a dataset that cannot be flushed is left
+// open for File::close() to fail on (with HDF5's reason); and close() also
+// fails if the writes were diverted anyway: nothing is lost silently.
 int scratch_sink() {
   // A file in memory takes writes when the disk is full; a limit on file
   // sizes (ulimit -f) applies to it too, not to a device (whose truncation
@@ -207,11 +210,16 @@ bool in_writable_file(hid_t object) {
 
 /// Flushes `object` (closing it will not fail for want of space), or if
 /// that fails diverts its file's remaining writes to a scratch file.
-void settle_before_close(hid_t object, herr_t (*flush)(hid_t)) {
-  if (!in_writable_file(object)) return;
-  if (flush(object) >= 0) return;
+/// Returns whether `object` may be closed now. A dataset whose flush fails
+/// outside of an exception's path is left open instead: its file's close()
+/// then fails with HDF5's reason (and the file, strongly closed, closes it).
+bool settle_before_close(hid_t object, herr_t (*flush)(hid_t), bool may_stay_open) {
+  if (!in_writable_file(object)) return true;
+  if (flush(object) >= 0) return true;
   H5Eclear2(H5E_DEFAULT);
+  if (may_stay_open && std::uncaught_exceptions() == 0) return false;
   divert_writes_to_scratch(object);
+  return true;
 }
 
 herr_t flush_file(hid_t file) {
@@ -243,15 +251,14 @@ Handle::~Handle() {
   if (id_ < 0) return;
   switch (kind_) {
     case Kind::File:
-      settle_before_close(id_, flush_file);
+      settle_before_close(id_, flush_file, false);
       H5Fclose(id_);
       break;
     case Kind::Group:
       H5Gclose(id_);
       break;
     case Kind::Dataset:
-      settle_before_close(id_, H5Dflush);
-      H5Dclose(id_);
+      if (settle_before_close(id_, H5Dflush, true)) H5Dclose(id_);
       break;
     case Kind::Dataspace:
       H5Sclose(id_);
