@@ -1,8 +1,11 @@
 // The traj command line, end to end: exit codes, stdout and stderr.
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -247,6 +250,275 @@ TEST_CASE("SIGINT during a run leaves no file and exits non-zero") {
     ++entries;
   CHECK(entries == 0);
   std::filesystem::remove_all(directory);
+}
+
+namespace {
+
+/// A scratch directory for one test case, removed at its end.
+struct ScratchDirectory {
+  std::filesystem::path path;
+  explicit ScratchDirectory(const std::string& name)
+      : path(std::filesystem::temp_directory_path() / (name + "_" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~ScratchDirectory() { std::filesystem::remove_all(path); }
+  std::string operator/(const std::string& name) const { return (path / name).string(); }
+};
+
+/// Runs `shell` with sh, traj being "$TRAJ"; its standard error in `err`
+/// (standard output is the command's own business).
+int run_shell(const std::string& shell, std::string& err) {
+  const auto file =
+      std::filesystem::temp_directory_path() / ("traj_cli_shell_err_" + std::to_string(::getpid()));
+  const std::string command =
+      "TRAJ='" + std::string(TRAJ_EXECUTABLE) + "'; (" + shell + ") 2> '" + file.string() + "'";
+  const int status = std::system(command.c_str());
+  err = slurp(file.string());
+  std::filesystem::remove(file);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::vector<std::string> names_in(const std::filesystem::path& directory) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(directory))
+    names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+/// Starts `traj run --members 20000 -q --output file` (plus `extra`), and
+/// returns once it has created its temporary file beside `file`.
+pid_t start_long_run(const std::string& file, const std::string& err_file) {
+  const pid_t child = ::fork();
+  if (child == 0) {
+    const int null = ::open("/dev/null", O_WRONLY);
+    const int err = ::open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(null, 1);
+    ::dup2(err, 2);
+    ::execl(TRAJ_EXECUTABLE, "traj", "run", "--members", "20000", "-q", "--output", file.c_str(),
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  const auto directory = std::filesystem::path(file).parent_path();
+  for (int i = 0; i < 1000 && names_in(directory).empty(); ++i) ::usleep(2000);
+  return child;
+}
+
+}  // namespace
+
+TEST_CASE("force replaces only a regular file or a symbolic link, never a FIFO or a device") {
+  const ScratchDirectory directory("traj_cli_force");
+  const std::string fifo = directory / "pipe.h5";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const auto onto_fifo = run_traj("run --members 100 -q --force --output '" + fifo + "'");
+  CHECK(onto_fifo.exit_code == 2);
+  CHECK_THAT(onto_fifo.err,
+             Catch::Contains("found the FIFO (named pipe) " + fifo +
+                             "; traj replaces only regular files, even with --force"));
+  CHECK(std::filesystem::is_fifo(fifo));
+  const std::string results = directory / "plan.h5";
+  REQUIRE(run_traj("run --members 100 -q --output '" + results + "'").exit_code == 0);
+  const auto report = run_traj("report '" + results + "' -o '" + fifo + "' --force");
+  CHECK(report.exit_code == 2);
+  const auto target = run_traj("target -p plan --indicator ghg --year 2050 -n 100 -q --report '" +
+                               fifo + "' --force");
+  CHECK(target.exit_code == 2);
+  CHECK_THAT(target.err, Catch::StartsWith("error: --report: expected a regular file to write"));
+  CHECK(std::filesystem::is_fifo(fifo));
+  if (::geteuid() == 0) {  // only root makes device nodes: a copy of /dev/null
+    const std::string device = directory / "null";
+    REQUIRE(::mknod(device.c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0);
+    const auto onto_device = run_traj("run --members 100 -q --force --output '" + device + "'");
+    CHECK(onto_device.exit_code == 2);
+    CHECK_THAT(onto_device.err, Catch::Contains("found the character device " + device));
+    CHECK(std::filesystem::is_character_file(device));
+  }
+  // A symbolic link is replaced itself, never written through.
+  const std::string kept = directory / "kept.txt";
+  std::ofstream(kept) << "kept";
+  const std::string link = directory / "link.h5";
+  REQUIRE(::symlink(kept.c_str(), link.c_str()) == 0);
+  CHECK(run_traj("run --members 100 -q --force --output '" + link + "'").exit_code == 0);
+  CHECK(std::filesystem::is_regular_file(std::filesystem::symlink_status(link)));
+  CHECK(slurp(kept) == "kept");
+  // Even a dangling link is something there: replaced only with --force.
+  const std::string dangling = directory / "dangling.h5";
+  REQUIRE(::symlink((directory / "nowhere").c_str(), dangling.c_str()) == 0);
+  const auto onto_dangling = run_traj("run --members 100 -q --output '" + dangling + "'");
+  CHECK(onto_dangling.exit_code == 2);
+  CHECK_THAT(onto_dangling.err, Catch::Contains("exists; choose another name or add --force"));
+  CHECK(std::filesystem::is_symlink(dangling));
+}
+
+TEST_CASE("a write that fails for a file-size limit: its reason, exit 1, no crash, no file left") {
+  const ScratchDirectory directory("traj_cli_limit");
+  // sh counts ulimit -f in blocks of 512 bytes; the bundled scenario's results
+  // take 265 kB: 150 kB fails while writing, 260 kB when closing the file.
+  for (const int blocks : {300, 520}) {
+    std::string err;
+    const int code = run_shell("ulimit -f " + std::to_string(blocks) +
+                                   " && \"$TRAJ\" run --members 10 -q --output '" +
+                                   (directory / "plan.h5") + "' > /dev/null",
+                               err);
+    CHECK(code == 1);
+    CHECK_THAT(err, Catch::StartsWith("error: HDF5: writing "));
+    CHECK_THAT(err, Catch::Contains("File too large"));
+    CHECK(names_in(directory.path).empty());
+  }
+  REQUIRE(run_traj("run --members 100 -q --output '" + (directory / "plan.h5") + "'").exit_code ==
+          0);
+  std::string err;
+  CHECK(run_shell("ulimit -f 1 && \"$TRAJ\" report '" + (directory / "plan.h5") + "' -o '" +
+                      (directory / "plan.html") + "' > /dev/null",
+                  err) == 1);
+  CHECK_THAT(err, Catch::Contains("File too large"));
+  CHECK(names_in(directory.path) == std::vector<std::string>{"plan.h5"});
+}
+
+TEST_CASE("standard output that cannot be written: its reason and exit 1") {
+  std::string err;
+  CHECK(run_shell("\"$TRAJ\" run --deterministic --json > /dev/full", err) == 1);
+  CHECK(err == "error: cannot write to standard output: No space left on device\n");
+  CHECK(run_shell("\"$TRAJ\" --help > /dev/full", err) == 1);
+  CHECK(run_shell("\"$TRAJ\" validate >&-", err) == 1);
+  CHECK(err == "error: cannot write to standard output: Bad file descriptor\n");
+  // A closed standard output is not taken by the results file: what was to
+  // be printed is lost, the results are whole.
+  const ScratchDirectory directory("traj_cli_stdout");
+  const std::string results = directory / "plan.h5";
+  CHECK(run_shell("\"$TRAJ\" run --members 200 -q --output '" + results + "' >&-", err) == 1);
+  CHECK_THAT(err, Catch::Contains("cannot write to standard output: Bad file descriptor"));
+  const auto again = run_traj("rerun '" + results + "' -q");
+  CHECK(again.exit_code == 0);
+  CHECK_THAT(again.out, Catch::StartsWith("identical: 200 members"));
+}
+
+TEST_CASE(
+    "the same file for two outputs, or an output that is an input, is refused before the run") {
+  const ScratchDirectory directory("traj_cli_twice");
+  const std::string file = directory / "both";
+  const auto compared =
+      run_traj("compare -n 100 --portfolios plan --no-contributions -q --output '" + file +
+               "' --report '" + file + "' --force");
+  CHECK(compared.exit_code == 2);
+  CHECK_THAT(compared.err,
+             Catch::Contains("--report: " + file + " is the file of --output already"));
+  // The same file through a link to its directory.
+  REQUIRE(::symlink(directory.path.c_str(), (directory / "alias").c_str()) == 0);
+  const auto aliased = run_traj("sensitivity -p plan -n 64 -q --output '" + file + "' --report '" +
+                                (directory / "alias/both") + "'");
+  CHECK(aliased.exit_code == 2);
+  CHECK_THAT(aliased.err, Catch::Contains("is the file of --output already"));
+  CHECK(names_in(directory.path) == std::vector<std::string>{"alias"});
+  const std::string results = directory / "plan.h5";
+  REQUIRE(run_traj("run --members 100 -q --output '" + results + "'").exit_code == 0);
+  const auto size = std::filesystem::file_size(results);
+  const auto onto_input = run_traj("report '" + results + "' -o '" + results + "' --force");
+  CHECK(onto_input.exit_code == 2);
+  CHECK_THAT(onto_input.err, Catch::Contains("is an input of this command"));
+  CHECK(std::filesystem::file_size(results) == size);
+  CHECK(run_traj("rerun '" + results + "' -q -o '" + (directory / "alias/plan.h5") + "' --force")
+            .exit_code == 2);
+}
+
+TEST_CASE("a signal other than SIGINT or SIGTERM during a run removes the temporary file") {
+  const ScratchDirectory directory("traj_cli_other_signal");
+  const std::string err = (std::filesystem::temp_directory_path() /
+                           ("traj_cli_other_signal_err_" + std::to_string(::getpid())))
+                              .string();
+  for (const int signal : {SIGHUP, SIGUSR1, SIGPIPE}) {
+    const pid_t child = start_long_run(directory / "plan.h5", err);
+    REQUIRE(names_in(directory.path).size() == 1);
+    ::usleep(100000);
+    ::kill(child, signal);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    CHECK(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == signal);
+    CHECK(names_in(directory.path).empty());
+  }
+  std::filesystem::remove(err);
+}
+
+TEST_CASE("stale temporaries of the target: removed when their process has ended, else named") {
+  const ScratchDirectory directory("traj_cli_stale");
+  const pid_t ended = ::fork();
+  if (ended == 0) ::_exit(0);
+  ::waitpid(ended, nullptr, 0);
+  const std::string stale = directory / (".plan.h5.tmp-" + std::to_string(ended));
+  const std::string running = directory / (".plan.h5.tmp-" + std::to_string(::getpid()));
+  std::ofstream(stale) << "left by a killed run";
+  std::ofstream(running) << "being written";
+  const auto run = run_traj("run --members 100 -q --output '" + (directory / "plan.h5") + "'");
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.err, Catch::Contains("note: removed " + stale +
+                                      ", an unfinished temporary file left by process " +
+                                      std::to_string(ended) + ", which has ended"));
+  CHECK_THAT(run.err, Catch::Contains("note: " + running + " is being written by process " +
+                                      std::to_string(::getpid()) + ", still running"));
+  CHECK_FALSE(std::filesystem::exists(stale));
+  CHECK(std::filesystem::exists(running));
+}
+
+TEST_CASE("without --force, a file that appears during the run is not replaced") {
+  const ScratchDirectory directory("traj_cli_appeared");
+  const std::string file = directory / "plan.h5";
+  const std::string err = (std::filesystem::temp_directory_path() /
+                           ("traj_cli_appeared_err_" + std::to_string(::getpid())))
+                              .string();
+  const pid_t child = start_long_run(file, err);
+  std::ofstream(file) << "written meanwhile by another run";
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  CHECK_THAT(slurp(err), Catch::Contains("--output: " + file +
+                                         " appeared while traj was running (another run "
+                                         "writing it?) and was not replaced"));
+  CHECK(slurp(file) == "written meanwhile by another run");
+  CHECK(names_in(directory.path) == std::vector<std::string>{"plan.h5"});
+  std::filesystem::remove(err);
+}
+
+TEST_CASE("outputs are no more readable than the most private of their inputs") {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  const ScratchDirectory directory("traj_cli_private");
+  const auto permissions = [](const std::string& path) {
+    return static_cast<mode_t>(std::filesystem::status(path).permissions()) & 0777;
+  };
+  const std::string input = directory / "private.toml";
+  std::filesystem::copy_file(traj::testing::source_path("scenarios/tests/minimal.toml"), input);
+  for (const mode_t mode : {0600, 0640}) {
+    REQUIRE(::chmod(input.c_str(), mode) == 0);
+    const std::string results = directory / ("results-" + std::to_string(mode) + ".h5");
+    REQUIRE(run_traj("run '" + input + "' --members 100 -q --output '" + results + "'").exit_code ==
+            0);
+    CHECK(permissions(results) == (mode & ~mask));
+    const std::string html = results + ".html";
+    REQUIRE(run_traj("report '" + results + "' -o '" + html + "'").exit_code == 0);
+    CHECK(permissions(html) == (mode & ~mask));
+    REQUIRE(run_traj("rerun '" + results + "' -q -o '" + results + ".again'").exit_code == 0);
+    CHECK(permissions(results + ".again") == (mode & ~mask));
+  }
+  // An included file counts as much as the main one.
+  const ScratchDirectory included("traj_cli_private_include");
+  std::filesystem::create_directories(included.path / "shared");
+  const std::string main_file = included / "orleans.toml";
+  std::filesystem::copy_file(traj::testing::source_path("scenarios/orleans-assises.toml"),
+                             main_file);
+  const std::string factors = included / "shared/france-emission-factors.toml";
+  std::filesystem::copy_file(
+      traj::testing::source_path("scenarios/shared/france-emission-factors.toml"), factors);
+  REQUIRE(::chmod(factors.c_str(), 0600) == 0);
+  const std::string from_include = included / "orleans.h5";
+  REQUIRE(run_traj("run '" + main_file + "' --members 100 -q --output '" + from_include + "'")
+              .exit_code == 0);
+  CHECK(permissions(from_include) == (0600 & ~mask));
+  const std::string bundled = directory / "bundled.h5";  // not on disk: public
+  REQUIRE(run_traj("run --members 100 -q --output '" + bundled + "'").exit_code == 0);
+  CHECK(permissions(bundled) == (0666 & ~mask));
 }
 
 TEST_CASE("compare and target from the command line") {

@@ -1,8 +1,13 @@
 // HDF5 results read back through the HDF5 C API (our RAII layer over it).
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <catch2/catch.hpp>
+#include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "test_support.hpp"
 #include "traj/hdf5_file.hpp"
@@ -131,6 +136,78 @@ TEST_CASE("files are identical, dataset by dataset, at 1 and 2 threads") {
   // And a different seed is seen as different.
   std::filesystem::remove(two);
   std::filesystem::remove(one);
+}
+
+namespace {
+
+/// Runs `write` in a child process that may write files of 64 kB at most
+/// (SIGXFSZ ignored: writes fail with EFBIG, as on a full disk), then ends
+/// it through exit(), so that HDF5's exit handler runs. Returns the child's
+/// exit code: 0 if `write` threw traj::Error naming HDF5, 1 if it did not
+/// throw; a crash in the exit handler is no exit code (-1).
+int exit_code_writing_past_a_limit(const std::function<void()>& write) {
+  const pid_t child = ::fork();
+  if (child == 0) {
+    const struct rlimit limit = {64 * 1024, 64 * 1024};
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+    std::signal(SIGXFSZ, SIG_IGN);
+    bool reported = false;
+    try {
+      write();
+    } catch (const Error& error) {
+      reported = std::string(error.what()).find("HDF5: ") == 0;
+    }
+    std::exit(reported ? 0 : 1);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::vector<double> noise(std::size_t count) {  // does not compress
+  std::vector<double> values(count);
+  std::uint64_t state = 88172645463325252ULL;
+  for (auto& value : values) {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    value = static_cast<double>(state);
+  }
+  return values;
+}
+
+}  // namespace
+
+TEST_CASE("a write that fails is reported, and HDF5 then ends the process without crashing") {
+  const std::string path = scratch("limited.h5");
+  const std::vector<double> values = noise(64 * 1024);
+  // Failing in a write: the exception's path closes what is open.
+  CHECK(exit_code_writing_past_a_limit([&] {
+          hdf5::File file = hdf5::File::create(path);
+          hdf5::Dataset data = file.root().create("data", hdf5::Type::Float64, {values.size()});
+          data.write(values.data(), hdf5::Type::Float64);
+          file.close();
+        }) == 0);
+  // Failing only when a dataset's cached chunks go to disk, as it is
+  // destroyed: close() must still fail, not publish a file missing them.
+  CHECK(exit_code_writing_past_a_limit([&] {
+          hdf5::File file = hdf5::File::create(path);
+          {
+            hdf5::Dataset rows =
+                file.root().create_growing("rows", hdf5::Type::Float64, {8}, {1024, 8});
+            rows.append_rows(values.size() / 8, values.data(), hdf5::Type::Float64);
+          }
+          file.close();
+        }) == 0);
+  // Failing when the file is closed.
+  CHECK(exit_code_writing_past_a_limit([&] {
+          hdf5::File file = hdf5::File::create(path);
+          hdf5::Dataset rows =
+              file.root().create_growing("rows", hdf5::Type::Float64, {8}, {1024, 8});
+          rows.append_rows(values.size() / 8, values.data(), hdf5::Type::Float64);
+          file.close();
+        }) == 0);
+  std::filesystem::remove(path);
 }
 
 TEST_CASE("unknown files and versions are refused with a clear message") {

@@ -285,11 +285,13 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
       "--members 20000");
   return [options, &cluster] {
     const ChosenScenario chosen = load_chosen(options->path);
+    require_distinct_outputs({{"--output", options->output}, {"--report", options->report}});
     std::unique_ptr<OutputFile> output, report;
     if (!options->output.empty() && cluster.is_root())
-      output = std::make_unique<OutputFile>(options->output, options->force);
+      output = std::make_unique<OutputFile>(options->output, options->force, input_paths(chosen));
     if (!options->report.empty() && cluster.is_root())
-      report = std::make_unique<OutputFile>(options->report, options->force);
+      report = std::make_unique<OutputFile>(options->report, options->force, input_paths(chosen),
+                                            "--report");
     EnsembleOptions ensemble;
     ensemble.cluster = &cluster;
     ensemble.members = options->members;

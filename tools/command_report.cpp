@@ -34,7 +34,7 @@ CommandRunner add_report_command(CLI::App& app) {
     const std::string html = territory::results_report_html(
         options->results, options->language == "fr" ? territory::ReportLanguage::French
                                                     : territory::ReportLanguage::English);
-    OutputFile output(options->output, options->force);
+    OutputFile output(options->output, options->force, {options->results});
     output.write(html);
     std::cout << "Report written to " << output.target() << "\n";
     return EXIT_OK;

@@ -46,7 +46,8 @@ CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster) {
         options->output.empty() ? options->results + ".rerun" : options->output;
     std::unique_ptr<OutputFile> output;
     if (cluster.is_root())
-      output = std::make_unique<OutputFile>(target, options->force || options->output.empty());
+      output = std::make_unique<OutputFile>(target, options->force || options->output.empty(),
+                                            std::vector<std::string>{options->results});
     watch_interrupts();
     const EnsembleRun run = run_ensemble_of(
         chosen, plan, record.settings, true, output ? output->temporary() : std::string(),

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 
+#include "byte_size.hpp"
 #include "commands.hpp"
 #include "ensemble_run.hpp"
 #include "interrupt.hpp"
@@ -370,6 +371,31 @@ void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
   json.end_object();
 }
 
+/// Upper bounds of a results file's size, before compression.
+struct ResultsFileSize {
+  double fixed = 0.0;       ///< bytes whatever the members: metadata, inputs, statistics
+  double per_member = 0.0;  ///< bytes each member adds
+};
+
+ResultsFileSize results_file_size(const Plan& plan, const ChosenScenario& chosen,
+                                  std::size_t trajectory_rows, const RunSettings& settings) {
+  // HDF5's own structures (superblock, groups, object headers, dimension
+  // scales, chunk indexes): 101 kB for tests/minimal.toml with one member.
+  constexpr double HDF5_STRUCTURES = 128e3;
+  const auto years = static_cast<double>(plan.year_count());
+  double inputs = 0.0;
+  for (const auto& input : chosen.inputs) inputs += static_cast<double>(input.text.size());
+  // Every indicator's mean and deviation per year, quantiles of the headline ones.
+  const double statistics = 8.0 * static_cast<double>(plan.catalogue.size()) * years *
+                            (2.0 + static_cast<double>(settings.quantiles.size()));
+  ResultsFileSize size;
+  size.fixed = HDF5_STRUCTURES + inputs + statistics;
+  size.per_member = 8.0 * (static_cast<double>(plan.scenario->parameters.size()) +
+                           static_cast<double>(trajectory_rows) * years + 1.0) +
+                    static_cast<double>(plan.scenario->objectives.size());
+  return size;
+}
+
 }  // namespace
 
 CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
@@ -490,28 +516,25 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
       if (!options->output.empty() && cluster.is_root()) {
         const auto rows =
             trajectory_rows(plan, settings.trajectories);  // reject a bad list before the run
-        output = std::make_unique<OutputFile>(options->output, options->force);
+        output = std::make_unique<OutputFile>(options->output, options->force, input_paths(chosen));
         // Resource guard: refuse a file the disk cannot hold, before the run.
-        const double bytes_per_member =
-            8.0 *
-                static_cast<double>(scenario.parameters.size() +
-                                    rows.size() * static_cast<std::size_t>(plan.year_count()) + 1) +
-            static_cast<double>(scenario.objectives.size());
-        const double estimate = bytes_per_member * static_cast<double>(settings.members_requested);
+        const ResultsFileSize size = results_file_size(plan, chosen, rows.size(), settings);
+        const double estimate =
+            size.fixed + size.per_member * static_cast<double>(settings.members_requested);
         std::error_code error;
         const auto directory = std::filesystem::absolute(output->temporary()).parent_path();
         const auto space = std::filesystem::space(directory, error);
         if (!error && estimate > static_cast<double>(space.available)) {
-          char message[512];
-          std::snprintf(message, sizeof message,
-                        "--output: this run would write up to %.1f GB (%llu members × %.0f bytes "
-                        "before compression) "
-                        "but %s has %.1f GB free; use fewer --members, --trajectories headline or "
-                        "a shorter list, "
-                        "or another directory",
-                        estimate / 1e9, static_cast<unsigned long long>(settings.members_requested),
-                        bytes_per_member, directory.string().c_str(),
-                        static_cast<double>(space.available) / 1e9);
+          char message[1024];
+          std::snprintf(
+              message, sizeof message,
+              "--output: this run would write up to %s (%s fixed, then %llu members × %.0f bytes, "
+              "before compression) but %s has %s free; use fewer --members, --trajectories "
+              "headline or a shorter list, or another directory",
+              readable_size(estimate).c_str(), readable_size(size.fixed).c_str(),
+              static_cast<unsigned long long>(settings.members_requested), size.per_member,
+              directory.string().c_str(),
+              readable_size(static_cast<double>(space.available)).c_str());
           throw InputError(message);
         }
       }

@@ -213,11 +213,13 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     if (scenario.parameters.size() == 0) {
       throw InputError("sensitivity: the scenario has no uncertain number: nothing to analyse");
     }
+    require_distinct_outputs({{"--output", options->output}, {"--report", options->report}});
     std::unique_ptr<OutputFile> output, report;
     if (!options->output.empty() && cluster.is_root())
-      output = std::make_unique<OutputFile>(options->output, options->force);
+      output = std::make_unique<OutputFile>(options->output, options->force, input_paths(chosen));
     if (!options->report.empty() && cluster.is_root())
-      report = std::make_unique<OutputFile>(options->report, options->force);
+      report = std::make_unique<OutputFile>(options->report, options->force, input_paths(chosen),
+                                            "--report");
     const auto factors = factors_of(scenario, options->group);
     SensitivityOptions settings;
     settings.samples =

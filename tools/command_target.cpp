@@ -95,17 +95,20 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
       "  traj target --portfolio plan --indicator renewable_share --year 2030 --confidence 0.8\n"
       "  traj target --portfolio ambitious --objective ghg-2050 --confidence 0.9");
   // Statements stay in English in the page for now; labels follow --lang.
-  const auto write_report = [&cluster](const auto& settings, const std::string& territory,
-                                       const std::string& portfolio, const std::string& statement,
+  const auto write_report = [&cluster](const auto& settings, const ChosenScenario& chosen,
+                                       const std::string& territory, const std::string& portfolio,
+                                       const std::string& statement,
                                        const ProportionEstimate* probability) {
     if (settings.report.empty() || !cluster.is_root()) return;
-    OutputFile(settings.report, settings.force)
+    OutputFile(settings.report, settings.force, input_paths(chosen), "--report")
         .write(target_report_html(
             territory, portfolio.empty() ? "baseline" : portfolio, statement, probability,
             settings.language == "fr" ? ReportLanguage::French : ReportLanguage::English));
   };
   return [options, write_report, &cluster] {
     const ChosenScenario chosen = load_chosen(options->path);
+    if (!options->report.empty())  // before the search, not after it
+      OutputFile::check_target(options->report, options->force, input_paths(chosen), "--report");
     const Scenario& scenario = chosen.scenario;
     const std::string portfolio =
         options->portfolio == "baseline" && scenario.find_portfolio("baseline") == NONE
@@ -150,7 +153,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
            << " – " << shown(result.ci_high, info.dimension) << "; " << result.members
            << " members).\n";
       std::cout << text.str();
-      write_report(*options, scenario.name, portfolio, text.str(), nullptr);
+      write_report(*options, chosen, scenario.name, portfolio, text.str(), nullptr);
       return EXIT_OK;
     }
     if (options->objective.empty()) {
@@ -206,7 +209,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
            << " members on the same draws).\n";
     }
     std::cout << text.str();
-    write_report(*options, scenario.name, portfolio, text.str(), &result.probability);
+    write_report(*options, chosen, scenario.name, portfolio, text.str(), &result.probability);
     return EXIT_OK;
   };
 }

@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "interrupt.hpp"
+#include "standard_output.hpp"
 #include "traj/cluster.hpp"
 #include "traj/error.hpp"
 #include "traj_git_hash.hpp"
@@ -19,7 +20,12 @@ namespace {
 /// Under mpirun: every rank runs the same command; rank 0 prints and writes.
 /// A failure may be one rank's alone while the others wait for it in a
 /// collective: the job then ends at once (MPI_Abort), with the message.
-int finish(const traj::Cluster& cluster, int code, const std::string& message) {
+int finish(const traj::Cluster& cluster, int code, std::string message) {
+  // What was printed is part of the outcome: output lost is a failed write.
+  if (const std::string failure = traj::cli::standard_output_failure(); !failure.empty()) {
+    message += "error: cannot write to standard output: " + failure + "\n";
+    if (code == traj::cli::EXIT_OK) code = traj::cli::EXIT_DIFFERENT;
+  }
   if (message.empty()) return code;  // an outcome every rank shares
   if (cluster.size() == 1) {
     std::cerr << message;
@@ -36,6 +42,7 @@ int finish(const traj::Cluster& cluster, int code, const std::string& message) {
 
 int main(int argc, char** argv) {
   using namespace traj::cli;
+  prepare_standard_streams();
   std::unique_ptr<traj::Cluster> cluster;
   try {
     cluster = traj::launched_by_mpi() ? traj::join_mpi_job(argc, argv)
@@ -83,10 +90,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
-    return cluster->is_root() ? app.exit(success) : EXIT_OK;
+    return finish(*cluster, cluster->is_root() ? app.exit(success) : EXIT_OK, "");
   } catch (const CLI::ParseError& error) {
     if (cluster->is_root()) app.exit(error);
-    return EXIT_INPUT;  // the same on every rank: no abort needed
+    return finish(*cluster, EXIT_INPUT, "");  // the same on every rank: no abort needed
   }
   int code = EXIT_INTERNAL;
   std::ostringstream message;

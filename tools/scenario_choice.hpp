@@ -26,6 +26,14 @@ ChosenScenario load_chosen(const std::string& path);
 ChosenScenario load_from_inputs(const std::string& main_path,
                                 const std::vector<territory::InputFile>& inputs);
 
+/// The paths of the files the scenario was read from: what its outputs are
+/// made from (the bundled scenario's are not on disk).
+inline std::vector<std::string> input_paths(const ChosenScenario& chosen) {
+  std::vector<std::string> paths;
+  for (const auto& input : chosen.inputs) paths.push_back(input.path);
+  return paths;
+}
+
 /// Shorthand when the inputs are not needed.
 inline territory::Scenario load_chosen_scenario(const std::string& path) {
   return load_chosen(path).scenario;
