@@ -1,5 +1,6 @@
 // traj: Monte Carlo trajectories of territorial climate plans.
 // The only place where errors become messages and exit codes.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -13,6 +14,7 @@
 #include "standard_output.hpp"
 #include "traj/cluster.hpp"
 #include "traj/error.hpp"
+#include "traj/string_distance.hpp"
 #include "traj_git_hash.hpp"
 
 namespace {
@@ -87,6 +89,20 @@ int main(int argc, char** argv) {
   const CommandRunner report = add_report_command(app);
   const CommandRunner compare = add_compare_command(app, command_line, *cluster);
   const CommandRunner sensitivity = add_sensitivity_command(app, command_line, *cluster);
+  const CommandRunner scenario = add_scenario_command(app);
+  // A first word that names no command is an error, also with --help after
+  // it (CLI11 would print the general help and exit 0).
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> commands;
+    for (const CLI::App* command : app.get_subcommands({})) commands.push_back(command->get_name());
+    if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
+      std::string known;
+      for (const auto& name : commands) known += (known.empty() ? "" : ", ") + name;
+      return finish(*cluster, EXIT_INPUT,
+                    "error: expected a command (" + known + "), found \"" + argv[1] + "\"" +
+                        traj::did_you_mean(argv[1], commands) + "\n");
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
@@ -106,6 +122,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("report")) code = report();
     if (app.got_subcommand("compare")) code = compare();
     if (app.got_subcommand("sensitivity")) code = sensitivity();
+    if (app.got_subcommand("scenario")) code = scenario();
   } catch (const traj::InputError& error) {
     message << error.what();
     if (error.total() > 1) message << error.total() << " errors.\n";

@@ -1,0 +1,263 @@
+// `traj scenario export` and `traj scenario show`: starting from the
+// bundled scenario, and reading one value of a scenario with where it was set.
+
+#include <sys/stat.h>
+
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "commands.hpp"
+#include "scenario_choice.hpp"
+#include "traj/document_loader.hpp"
+#include "traj/string_distance.hpp"
+
+namespace traj::cli {
+
+std::map<std::string, std::string> bundled_files();  // generated: bundled_files.cpp
+
+namespace {
+
+constexpr std::string_view BUNDLED_PREFIX = "<bundled>/";
+
+/// Writes every bundled file under `directory`, keeping their relative paths
+/// (the shared factor file stays where the scenario's include finds it).
+/// Refuses before writing anything when one of them exists.
+int export_bundled(const std::string& directory) {
+  namespace fs = std::filesystem;
+  if (directory.empty()) throw InputError("scenario export: expected a directory, found \"\"");
+  std::vector<std::pair<fs::path, const std::string*>> targets;
+  const auto files = bundled_files();
+  for (const auto& [name, text] : files) {
+    targets.emplace_back(fs::path(directory) / name.substr(BUNDLED_PREFIX.size()), &text);
+  }
+  std::error_code error;
+  for (const auto& [path, text] : targets) {
+    if (fs::exists(fs::symlink_status(path, error))) {
+      throw InputError("scenario export: " + path.string() +
+                       " exists; choose another directory (export never replaces a file)");
+    }
+  }
+  std::vector<fs::path> written;
+  const auto undo = [&written] {
+    std::error_code ignored;
+    for (const auto& path : written) fs::remove(path, ignored);
+  };
+  for (const auto& [path, text] : targets) {
+    fs::create_directories(path.parent_path(), error);
+    if (error) {
+      undo();
+      throw InputError("scenario export: cannot create the directory " +
+                       path.parent_path().string() + ": " + error.message());
+    }
+    // "x": fails if the file appeared since the check, so nothing is replaced.
+    std::FILE* file = std::fopen(path.c_str(), "wx");
+    const bool ok = file != nullptr &&
+                    std::fwrite(text->data(), 1, text->size(), file) == text->size() &&
+                    std::fclose(file) == 0;
+    if (!ok) {
+      if (file != nullptr) written.push_back(path);
+      undo();
+      throw Error("scenario export: cannot write " + path.string());
+    }
+    written.push_back(path);
+  }
+  std::cout << "Wrote the bundled scenario, to edit and run:\n";
+  for (const auto& path : written) std::cout << "  " << path.string() << "\n";
+  const fs::path main_file = fs::path(directory) / fs::path(TRAJ_BUNDLED_SCENARIO).filename();
+  std::cout << "Next: traj validate " << main_file.string() << "\n      traj run "
+            << main_file.string() << "\n";
+  return EXIT_OK;
+}
+
+std::string number_text(double value) {
+  char buffer[32];
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  return std::string(buffer, end);
+}
+
+/// A value as TOML would write it inline.
+std::string toml_text(const ConfigNode& node) {
+  switch (node.kind) {
+    case ConfigNode::Kind::String: {
+      std::string text = "\"";
+      for (const char c : node.text) {
+        if (c == '"' || c == '\\') text += '\\';
+        text += c;
+      }
+      return text + "\"";
+    }
+    case ConfigNode::Kind::Integer:
+      return std::to_string(node.integer);
+    case ConfigNode::Kind::Float:
+      return number_text(node.number);
+    case ConfigNode::Kind::Boolean:
+      return node.boolean ? "true" : "false";
+    case ConfigNode::Kind::Array: {
+      std::string text = "[";
+      for (std::size_t i = 0; i < node.children.size(); ++i)
+        text += (i ? ", " : "") + toml_text(node.children[i]);
+      return text + "]";
+    }
+    case ConfigNode::Kind::Table: {
+      std::string text = "{ ";
+      for (std::size_t i = 0; i < node.keys.size(); ++i)
+        text += (i ? ", " : "") + node.keys[i] + " = " + toml_text(node.children[i]);
+      return text + (node.keys.empty() ? "}" : " }");
+    }
+    case ConfigNode::Kind::Other:
+      break;
+  }
+  return "(a date or time)";
+}
+
+std::string located(const SourceLocation& where) {
+  return where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+}
+
+/// The node at `key_path` (`actions.<id>.effects[0].fraction`: an array of
+/// tables is entered by an element's `id` or by `[index]`), with the table
+/// nodes passed on the way (outermost first).
+const ConfigNode& find_key_path(const ConfigNode& root, const std::string& key_path,
+                                std::vector<const ConfigNode*>& tables) {
+  const ConfigNode* at = &root;
+  std::string walked;
+  std::size_t begin = 0;
+  while (begin <= key_path.size()) {
+    const std::size_t dot = key_path.find('.', begin);
+    std::string segment =
+        key_path.substr(begin, dot == std::string::npos ? std::string::npos : dot - begin);
+    begin = dot == std::string::npos ? key_path.size() + 1 : dot + 1;
+    std::vector<std::size_t> indices;
+    while (!segment.empty() && segment.back() == ']') {
+      const std::size_t open = segment.rfind('[');
+      std::size_t index = 0;
+      const char* first = segment.data() + (open == std::string::npos ? 0 : open + 1);
+      const char* last = segment.data() + segment.size() - 1;
+      if (open == std::string::npos || std::from_chars(first, last, index).ptr != last ||
+          first == last) {
+        throw InputError("scenario show: " + key_path +
+                         ": expected [N] with a whole number N, found \"" + segment + "\"");
+      }
+      indices.insert(indices.begin(), index);
+      segment.erase(open);
+    }
+    const std::string where = walked.empty() ? std::string("the scenario") : walked;
+    if (!segment.empty()) {
+      if (at->is_table()) tables.push_back(at);
+      std::vector<std::string> candidates;
+      const ConfigNode* next = nullptr;
+      if (at->is_table()) {
+        next = at->find(segment);
+        candidates = at->keys;
+      } else if (at->is_array()) {
+        for (const ConfigNode& element : at->children) {
+          const ConfigNode* id = element.is_table() ? element.find("id") : nullptr;
+          if (id == nullptr || !id->is_string()) continue;
+          candidates.push_back(id->text);
+          if (id->text == segment) next = &element;
+        }
+      }
+      if (next == nullptr) {
+        throw InputError("scenario show: " + key_path + ": expected " +
+                         (at->is_array() ? "the id of an element of " : "a key of ") + where +
+                         ", found \"" + segment + "\"" + did_you_mean(segment, candidates));
+      }
+      at = next;
+      walked += (walked.empty() ? "" : ".") + segment;
+    }
+    for (const std::size_t index : indices) {
+      if (!at->is_array() || index >= at->children.size()) {
+        throw InputError("scenario show: " + key_path + ": expected an index below " +
+                         std::to_string(at->is_array() ? at->children.size() : 0) + " in " +
+                         walked + ", found " + std::to_string(index));
+      }
+      at = &at->children[index];
+      walked += '[';
+      walked += std::to_string(index);
+      walked += ']';
+    }
+  }
+  return *at;
+}
+
+int show_value(const std::string& key_path, const std::string& scenario_path) {
+  if (key_path.empty()) throw InputError("scenario show: expected KEY.PATH, found \"\"");
+  const ChosenScenario chosen = load_chosen(scenario_path);  // refuses an invalid scenario
+  std::map<std::string, std::string> texts;
+  for (const auto& input : chosen.inputs) texts[input.path] = input.text;
+  Diagnostics diagnostics;
+  const Document document =
+      load_document(chosen.scenario.files.front(), EmbeddedSourceProvider(texts), diagnostics);
+  std::vector<const ConfigNode*> tables;
+  const ConfigNode& node = find_key_path(document.root, key_path, tables);
+  std::cout << key_path << " = " << toml_text(node) << "\n  set at " << located(node.where) << "\n";
+  // What the model samples: the parameter of that key path, or the named
+  // parameter the value refers to.
+  int parameter = chosen.scenario.parameters.find(key_path);
+  if (const ConfigNode* named = node.is_table() ? node.find("parameter") : nullptr;
+      named != nullptr && named->is_string()) {
+    parameter = chosen.scenario.parameters.find(named->text);
+  }
+  if (parameter >= 0) {
+    const Parameter& sampled = chosen.scenario.parameters[static_cast<std::size_t>(parameter)];
+    std::cout << "  distribution: " << sampled.distribution.describe() << ", central value "
+              << number_text(sampled.distribution.central());
+    if (!sampled.unitless) std::cout << " " << canonical_symbol(sampled.dimension);
+    std::cout << " (in the model's units)\n";
+    if (sampled.named) {
+      std::cout << "  named parameter " << sampled.name << ", declared at "
+                << located(sampled.where) << "\n";
+    }
+    if (!sampled.source.empty()) std::cout << "  source: " << sampled.source << "\n";
+  } else if (node.is_number()) {
+    std::cout << "  fixed (not uncertain)\n";
+  }
+  if (const ConfigNode* unit = node.is_table() ? node.find("unit") : nullptr) {
+    std::cout << "  unit: " << toml_text(*unit) << "\n";
+  } else {
+    for (auto table = tables.rbegin(); table != tables.rend(); ++table) {
+      if (const ConfigNode* shared = (*table)->find("unit"); shared != nullptr) {
+        std::cout << "  unit: " << toml_text(*shared) << ", set for its table at "
+                  << located(shared->where) << "\n";
+        break;
+      }
+    }
+  }
+  return EXIT_OK;
+}
+
+}  // namespace
+
+CommandRunner add_scenario_command(CLI::App& app) {
+  CLI::App* command =
+      app.add_subcommand("scenario", "Start from the bundled scenario, or read one of its values");
+  command->require_subcommand(1);
+  auto directory = std::make_shared<std::string>("trajectoires-scenario");
+  CLI::App* exporter = command->add_subcommand(
+      "export", "Write the bundled scenario and the files it includes, to edit (never replaces)");
+  exporter->add_option("directory", *directory, "Where to write them")->capture_default_str();
+  auto key_path = std::make_shared<std::string>();
+  auto scenario_path = std::make_shared<std::string>();
+  CLI::App* show = command->add_subcommand(
+      "show",
+      "Print one value of a scenario: its text, where it is set, its distribution and unit");
+  show->add_option("key_path", *key_path,
+                   "e.g. actions.deep-renovation.adoption.ceiling, trends.activity_growth.tertiary")
+      ->required();
+  show->add_option("scenario", *scenario_path,
+                   "Scenario file (TOML); default: the bundled scenario");
+  command->footer(
+      "Examples:\n  traj scenario export my-plan && traj run my-plan/brest-metropole.toml\n"
+      "  traj scenario show actions.deep-renovation.adoption.ceiling");
+  return [exporter, show, directory, key_path, scenario_path] {
+    if (exporter->parsed()) return export_bundled(*directory);
+    if (show->parsed()) return show_value(*key_path, *scenario_path);
+    return EXIT_INPUT;
+  };
+}
+
+}  // namespace traj::cli
