@@ -528,6 +528,17 @@ TEST_CASE("a forged or damaged results file gets exit 2 and the reason from reru
     CHECK_THAT(outcome.err, Catch::Contains("found a damaged or incomplete one") &&
                                 Catch::Contains("/parameters/values"));
   }
+  // Settings that only the stored scenario can judge.
+  const std::string portfolio = copy("portfolio.h5");
+  traj::testing::forge_attribute(portfolio, "portfolio", std::string("nowhere"));
+  CHECK_THAT(run_traj("rerun '" + portfolio + "' -q").err,
+             Catch::Contains(portfolio + ": attribute portfolio: expected baseline or a portfolio "
+                                         "of the stored scenario, found \"nowhere\""));
+  const std::string selection = copy("selection.h5");
+  traj::testing::forge_attribute(selection, "trajectories", std::string("ghg,nothing"));
+  const auto unknown = run_traj("rerun '" + selection + "' -q");
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, Catch::Contains(selection + ": attribute trajectories: expected "));
   // A dataset of the wrong shape (the report indexed past its end).
   const std::string shape = copy("shape.h5");
   traj::testing::forge_dataset(shape, "/objectives/threshold", {0.5});

@@ -257,6 +257,11 @@ TEST_CASE("forged settings are refused with the attribute and the range and the 
       refused([](const std::string& p) { forge_attribute(p, "quantile_levels", std::string("")); }),
       Catch::Contains("attribute quantile_levels: the number of levels: expected an "
                       "integer from 1 to 100, found 0"));
+  CHECK_THAT(refused([](const std::string& p) {
+               forge_attribute(p, "scenario", std::string("elsewhere.toml"));
+             }),
+             Catch::Contains("attribute scenario: expected the path of a stored input (memory, "
+                             "…), found \"elsewhere.toml\""));
   // An attribute of the wrong type.
   CHECK_THAT(
       refused([](const std::string& p) { forge_attribute(p, "block", std::string("many")); }),

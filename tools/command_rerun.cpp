@@ -47,8 +47,16 @@ CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster) {
     }
     territory::RunRecord record = territory::read_run_record(options->results);
     const ChosenScenario chosen = load_from_inputs(record.settings.scenario_path, record.inputs);
-    const territory::Plan plan =
-        territory::compile_plan(chosen.scenario, record.settings.portfolio);
+    const territory::Plan plan = [&] {
+      try {
+        return territory::compile_plan(chosen.scenario, record.settings.portfolio);
+      } catch (const InputError&) {
+        throw InputError(options->results +
+                         ": attribute portfolio: expected baseline or a portfolio of the stored "
+                         "scenario, found \"" +
+                         record.settings.portfolio + "\"");
+      }
+    }();
     try {
       territory::trajectory_rows(plan, record.settings.trajectories);
     } catch (const InputError&) {

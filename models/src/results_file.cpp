@@ -523,6 +523,12 @@ RunRecord read_run_record_unchecked(const std::string& path) {
   }
   if (record.inputs.empty())
     throw InputError(path + ": group inputs: expected file_000, found no input file");
+  const auto& main = settings.scenario_path;
+  if (std::none_of(record.inputs.begin(), record.inputs.end(),
+                   [&](const InputFile& input) { return input.path == main; })) {
+    throw InputError(path + ": attribute scenario: expected the path of a stored input (" +
+                     record.inputs.front().path + ", …), found \"" + main + "\"");
+  }
   // Every dataset must read back, those a reader does not use too: damage the
   // stamp does not see (a re-stamped file) is found before any work is done.
   for (const auto& dataset : file.dataset_paths()) root.open(dataset.substr(1)).read_raw();
