@@ -341,15 +341,36 @@ TEST_CASE("target and sensitivity pages") {
   std::filesystem::remove_all(directory);
 }
 
-TEST_CASE(
-    "every numeric option refuses NaN and infinities and wrap-arounds and values out of range") {
-  // Each command's options, with a prefix that is right otherwise; values
-  // are refused while the command line is read, before anything runs.
-  struct Checked {
-    std::string command, option;
-    bool integer;
-  };
-  const std::vector<Checked> options = {
+namespace {
+
+struct NumericOption {
+  std::string command, option;
+  bool integer;
+};
+
+/// Each option against NaN, infinities, an empty value and a value that
+/// wraps around or overflows: refused while the command line is read.
+void check_refused_values(const std::vector<NumericOption>& options) {
+  for (const auto& checked : options) {
+    std::vector<std::string> values = {"nan", "inf", "''"};
+    values.push_back(checked.integer ? "-1" : "-inf");
+    values.push_back(checked.integer ? "18446744073709551616" : "1e999");
+    for (const auto& value : values) {
+      const auto refused = run_traj(checked.command + " " + checked.option + " " + value + " -q");
+      INFO(checked.command << " " << checked.option << " " << value);
+      CHECK(refused.exit_code == 2);
+      CHECK(refused.out.empty());
+      CHECK_THAT(refused.err,
+                 Catch::StartsWith(checked.option + ": expected ") &&
+                     Catch::Contains(checked.integer ? "an integer from" : "a finite number from"));
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every numeric option of run and rerun and target refuses NaN and wrap-arounds") {
+  check_refused_values({
       {"run", "--members", true},
       {"run", "--seed", true},
       {"run", "--threads", true},
@@ -363,6 +384,14 @@ TEST_CASE(
       {"target -p plan", "--threads", true},
       {"target -p plan --indicator ghg", "--year", true},
       {"target -p plan", "--confidence", false},
+  });
+  // A list is checked item by item.
+  CHECK_THAT(run_traj("run --quantiles 0.1,nan,0.9 -q").err,
+             Catch::StartsWith("--quantiles: expected a finite number from 0 to 1, found nan"));
+}
+
+TEST_CASE("every numeric option of compare and sensitivity refuses NaN and wrap-arounds") {
+  check_refused_values({
       {"compare", "--members", true},
       {"compare", "--seed", true},
       {"compare", "--threads", true},
@@ -372,27 +401,25 @@ TEST_CASE(
       {"sensitivity -p plan", "--threads", true},
       {"sensitivity -p plan", "--top", true},
       {"sensitivity -p plan --indicator ghg", "--year", true},
-  };
-  for (const auto& checked : options) {
-    std::vector<std::string> values = {"nan", "inf", "-inf", "''"};
-    if (checked.integer) {
-      values.insert(values.end(), {"-1", "18446744073709551616", "1.5", "0x10", "1e3"});
-    } else {
-      values.insert(values.end(), {"-nan", "1e999", "-2", "0.5x"});
-    }
-    for (const auto& value : values) {
-      const auto refused = run_traj(checked.command + " " + checked.option + " " + value + " -q");
-      INFO(checked.command << " " << checked.option << " " << value);
-      CHECK(refused.exit_code == 2);
-      CHECK(refused.out.empty());
-      CHECK_THAT(refused.err,
-                 Catch::StartsWith(checked.option + ": expected ") &&
-                     Catch::Contains(checked.integer ? "an integer from" : "a finite number from"));
-    }
+  });
+}
+
+TEST_CASE("integers are decimal digits and numbers are whole finite numbers") {
+  // The validators are shared by every option: their other refusals once.
+  for (const char* value : {"1.5", "0x10", "1e3", "+-3", " 7", "7 "}) {
+    const auto refused = run_traj(std::string("run --members '") + value + "' -q");
+    INFO(value);
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.err, Catch::StartsWith("--members: expected an integer from 1 to "
+                                              "1000000000, found"));
   }
-  // A list is checked item by item.
-  CHECK_THAT(run_traj("run --quantiles 0.1,nan,0.9 -q").err,
-             Catch::StartsWith("--quantiles: expected a finite number from 0 to 1, found nan"));
+  for (const char* value : {"-nan", "0.5x", "-2", "0x1p+1", "", " "}) {
+    const auto refused = run_traj(std::string("run --precision '") + value + "' -q");
+    INFO(value);
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.err,
+               Catch::StartsWith("--precision: expected a finite number from 1e-06 to 0.5"));
+  }
 }
 
 TEST_CASE("seeds are decimal integers from 0 to 2^63 - 1") {
