@@ -601,3 +601,35 @@ TEST_CASE("sensitivity refuses what memory cannot hold with the estimate and the
                  Catch::Contains("GB are available; use --samples") &&
                  Catch::Contains("--indicator with --year") && Catch::Contains("--group action"));
 }
+
+TEST_CASE("SIGINT during a sensitivity analysis stops it between chunks and leaves no file") {
+  const auto directory = std::filesystem::temp_directory_path() /
+                         ("traj_cli_sensitivity_signal_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string file = (directory / "sens.h5").string();
+  const std::string page = (directory / "sens.html").string();
+  const pid_t child = ::fork();
+  if (child == 0) {
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    // 30 M model runs: far longer than the test.
+    ::execl(TRAJ_EXECUTABLE, "traj", "sensitivity", "-p", "plan", "-n", "500000", "-q", "--output",
+            file.c_str(), "--report", page.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  for (int i = 0; i < 200; ++i) {  // until its temporary files exist
+    if (std::distance(std::filesystem::directory_iterator(directory),
+                      std::filesystem::directory_iterator()) >= 2)
+      break;
+    ::usleep(20000);
+  }
+  ::usleep(300000);
+  ::kill(child, SIGINT);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));  // not killed by the signal: it stopped and cleaned up
+  CHECK(WEXITSTATUS(status) == 128 + SIGINT);
+  CHECK(std::filesystem::is_empty(directory));
+  std::filesystem::remove_all(directory);
+}
