@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "objective_cases.hpp"
+#include "forged_file.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -30,7 +31,10 @@ std::string slurp(const std::string& path) {
   return text.str();
 }
 
-Outcome run_traj(const std::string& arguments, const std::string& directory = "") {
+/// Runs traj with `arguments` (in `directory` if given); a run longer than
+/// `timeout_seconds` (if given) is killed and gets exit code 137.
+Outcome run_traj(const std::string& arguments, const std::string& directory = "",
+                 int timeout_seconds = 0) {
   const auto scratch =
       std::filesystem::temp_directory_path() / ("traj_cli_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(scratch);
@@ -38,6 +42,7 @@ Outcome run_traj(const std::string& arguments, const std::string& directory = ""
   const std::string err = (scratch / "err").string();
   std::ostringstream command_line;
   if (!directory.empty()) command_line << "cd '" << directory << "' && ";
+  if (timeout_seconds > 0) command_line << "timeout -s KILL " << timeout_seconds << " ";
   command_line << "'" << TRAJ_EXECUTABLE << "' " << arguments << " > '" << out << "' 2> '" << err
                << "'";
   const std::string command = command_line.str();
@@ -632,5 +637,298 @@ TEST_CASE("run: a ratio to a reference of zero is missed, deterministically and 
   CHECK(ensemble.exit_code == 0);
   CHECK_THAT(ensemble.out, Catch::Contains("land-at-least: 0 % likely"));
   CHECK_THAT(ensemble.out, Catch::Contains("energy-halved: 0 % likely"));
+  std::filesystem::remove_all(directory);
+}
+
+namespace {
+
+struct NumericOption {
+  std::string command, option;
+  bool integer;
+};
+
+/// Each option against NaN, infinities, an empty value and a value that
+/// wraps around or overflows: refused while the command line is read.
+void check_refused_values(const std::vector<NumericOption>& options) {
+  for (const auto& checked : options) {
+    std::vector<std::string> values = {"nan", "inf", "''"};
+    values.push_back(checked.integer ? "-1" : "-inf");
+    values.push_back(checked.integer ? "18446744073709551616" : "1e999");
+    for (const auto& value : values) {
+      const auto refused = run_traj(checked.command + " " + checked.option + " " + value + " -q");
+      INFO(checked.command << " " << checked.option << " " << value);
+      CHECK(refused.exit_code == 2);
+      CHECK(refused.out.empty());
+      CHECK_THAT(refused.err,
+                 Catch::StartsWith(checked.option + ": expected ") &&
+                     Catch::Contains(checked.integer ? "an integer from" : "a finite number from"));
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every numeric option of run and rerun and target refuses NaN and wrap-arounds") {
+  check_refused_values({
+      {"run", "--members", true},
+      {"run", "--seed", true},
+      {"run", "--threads", true},
+      {"run --precision 0.01", "--max-members", true},
+      {"run", "--block", true},
+      {"run", "--precision", false},
+      {"run", "--quantiles", false},
+      {"rerun missing.h5", "--threads", true},
+      {"target -p plan", "--members", true},
+      {"target -p plan", "--seed", true},
+      {"target -p plan", "--threads", true},
+      {"target -p plan --indicator ghg", "--year", true},
+      {"target -p plan", "--confidence", false},
+  });
+  // A list is checked item by item.
+  CHECK_THAT(run_traj("run --quantiles 0.1,nan,0.9 -q").err,
+             Catch::StartsWith("--quantiles: expected a finite number from 0 to 1, found nan"));
+}
+
+TEST_CASE("every numeric option of compare and sensitivity refuses NaN and wrap-arounds") {
+  check_refused_values({
+      {"compare", "--members", true},
+      {"compare", "--seed", true},
+      {"compare", "--threads", true},
+      {"compare", "--top", true},
+      {"sensitivity -p plan", "--samples", true},
+      {"sensitivity -p plan", "--seed", true},
+      {"sensitivity -p plan", "--threads", true},
+      {"sensitivity -p plan", "--top", true},
+      {"sensitivity -p plan --indicator ghg", "--year", true},
+  });
+}
+
+TEST_CASE("integers are decimal digits and numbers are whole finite numbers") {
+  // The validators are shared by every option: their other refusals once.
+  for (const char* value : {"1.5", "0x10", "1e3", "+-3", " 7", "7 "}) {
+    const auto refused = run_traj(std::string("run --members '") + value + "' -q");
+    INFO(value);
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.err, Catch::StartsWith("--members: expected an integer from 1 to "
+                                              "1000000000, found"));
+  }
+  for (const char* value : {"-nan", "0.5x", "-2", "0x1p+1", "", " "}) {
+    const auto refused = run_traj(std::string("run --precision '") + value + "' -q");
+    INFO(value);
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.err,
+               Catch::StartsWith("--precision: expected a finite number from 1e-06 to 0.5"));
+  }
+}
+
+TEST_CASE("seeds are decimal integers from 0 to 2^63 - 1") {
+  const auto largest = run_traj("run --members 100 --seed 9223372036854775807 --json -q");
+  CHECK(largest.exit_code == 0);
+  CHECK_THAT(largest.out, Catch::Contains("\"seed\": 9223372036854775807,"));
+  for (const char* seed : {"-1", "9223372036854775808", "18446744073709551615",
+                           "18446744073709551616", "99999999999999999999999"}) {
+    const auto refused = run_traj(std::string("run --members 100 -q --seed ") + seed);
+    INFO(seed);
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.err, Catch::StartsWith(std::string("--seed: expected an integer from 0 to "
+                                                          "9223372036854775807, found ") +
+                                              seed));
+  }
+  // Decimal, whatever the leading zeros (strtoull's base 0 read 010 as 8).
+  CHECK_THAT(run_traj("run --members 100 --seed 010 --json -q").out,
+             Catch::Contains("\"seed\": 10,"));
+}
+
+TEST_CASE("an option that would be ignored is refused with the reason before anything runs") {
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("traj_cli_ignored_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string file = (directory / "f.h5").string();
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {"run --deterministic --output '" + file + "'", "--deterministic with --output: "},
+      {"run --deterministic --precision 0.01", "--deterministic with --precision: "},
+      {"run --deterministic --members 100", "--deterministic with --members: "},
+      {"run --deterministic --seed 2", "--deterministic with --seed: "},
+      {"run --deterministic --quantiles 0.1", "--deterministic with --quantiles: "},
+      {"run --output ''", "--output: expected a file name, found an empty one"},
+      {"run -p ''", "--portfolio: expected a portfolio id, or baseline, found an empty one"},
+      {"run --trajectories all", "--trajectories: applies to the --output file"},
+      {"run --force", "--force: applies to the --output file"},
+      {"run --max-members 100", "--max-members: caps the members added to reach --precision"},
+      {"rerun missing.h5 --force", "--force: applies to the --output file"},
+      {"rerun missing.h5 -o ''", "--output: expected a file name"},
+      {"report missing.h5 -o ''", "--output: expected a file name"},
+      {"report ''", "results: expected a file name"},
+      {"validate ''", "scenario: expected a file name"},
+      {"graph -p ''", "--portfolio: expected a portfolio id"},
+      {"target -p ''", "--portfolio: expected a portfolio id"},
+      {"target -p plan --objective ghg-2050 --lang fr", "--lang: applies to the --report page"},
+      {"target -p plan --objective ghg-2050 --force", "--force: applies to the --report page"},
+      {"target -p plan --objective ghg-2050 --report ''", "--report: expected a file name"},
+      {"target -p plan --indicator ghg --objective ghg-2050",
+       "--indicator with --objective: a target is either"},
+      {"target -p plan --indicator ghg", "--indicator: expected --year with it"},
+      {"target -p plan --objective ghg-2050 --year 2030", "--year: the year of --indicator"},
+      {"compare --portfolios ''", "--portfolios: expected a portfolio id"},
+      {"compare --top 3 --json", "--top with --json: "},
+      {"compare --top 3 --no-contributions", "--top with --no-contributions: "},
+      {"compare --lang fr", "--lang: applies to the --report page"},
+      {"compare --force", "--force: replaces the --output or --report file"},
+      {"compare --output ''", "--output: expected a file name"},
+      {"compare --report ''", "--report: expected a file name"},
+      {"sensitivity -p ''", "--portfolio: expected a portfolio id"},
+      {"sensitivity -p plan --top 3 --json", "--top with --json: "},
+      {"sensitivity -p plan --lang fr", "--lang: applies to the --report page"},
+      {"sensitivity -p plan --force", "--force: replaces the --output or --report file"},
+      {"sensitivity -p plan --year 2030", "--year: the year of --indicator"},
+      {"sensitivity -p plan --output ''", "--output: expected a file name"},
+  };
+  for (const auto& [arguments, reason] : refused) {
+    const auto outcome = run_traj(arguments, directory.string());
+    INFO(arguments);
+    CHECK(outcome.exit_code == 2);
+    CHECK(outcome.out.empty());
+    CHECK_THAT(outcome.err, Catch::Contains(reason));
+  }
+  CHECK_FALSE(std::filesystem::exists(file));
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(directory))
+    ++entries;
+  CHECK(entries == 0);
+  std::filesystem::remove_all(directory);
+}
+
+TEST_CASE("target --json --report prints the JSON document and writes the page") {
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("traj_cli_json_page_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string page = (directory / "target.html").string();
+  const auto both = run_traj(
+      "target -p plan --objective ghg-2050 --members 200 --json -q --report '" + page + "'");
+  CHECK(both.exit_code == 0);
+  CHECK_THAT(both.out, Catch::StartsWith("{") && Catch::Contains("\"objective\": \"ghg-2050\""));
+  REQUIRE(std::filesystem::exists(page));
+  CHECK_THAT(slurp(page), Catch::Contains("<html") && Catch::Contains("as planned: "));
+  std::filesystem::remove_all(directory);
+}
+
+TEST_CASE("a forged or damaged results file gets exit 2 and the reason from rerun and report") {
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("traj_cli_forged_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string file = (directory / "plan.h5").string();
+  REQUIRE(run_traj("run -p plan --members 300 -q --output '" + file + "'").exit_code == 0);
+  const auto copy = [&](const std::string& name) {
+    const std::string forged = (directory / name).string();
+    std::filesystem::copy_file(file, forged);
+    return forged;
+  };
+  // block = 0 made rerun spin at 100 % CPU, deaf to SIGINT and SIGTERM.
+  const std::string no_block = copy("block.h5");
+  traj::testing::forge_attribute(no_block, "block", std::int64_t{0});
+  const auto spun = run_traj("rerun '" + no_block + "' -q", "", 30);
+  CHECK(spun.exit_code == 2);
+  CHECK_THAT(spun.err,
+             Catch::Contains(no_block + ": attribute block: expected an integer from 1 to 4096, "
+                                        "found 0"));
+  // A non-numeric level was "internal error: stod", exit 3.
+  const std::string levels = copy("levels.h5");
+  traj::testing::forge_attribute(levels, "quantile_levels", std::string("0.05,half,0.95"));
+  for (const std::string command : {"rerun", "report"}) {
+    const auto outcome = run_traj(command + " '" + levels + "' -o '" +
+                                  (directory / (command + ".out")).string() + "'");
+    INFO(command);
+    CHECK(outcome.exit_code == 2);
+    CHECK_THAT(outcome.err, Catch::Contains("attribute quantile_levels: each level expected a "
+                                            "finite number from 0 to 1, found \"half\""));
+  }
+  // Spoiled stored bytes, the stamp recomputed: rerun said "results differ"
+  // (exit 1) after its whole run, report wrote a page (exit 0).
+  const std::string spoiled = copy("spoiled.h5");
+  traj::testing::spoil_first_chunk(spoiled, "/parameters/values");
+  for (const std::string command : {"rerun", "report"}) {
+    const auto outcome = run_traj(command + " '" + spoiled + "' -o '" +
+                                  (directory / (command + ".out")).string() + "'");
+    INFO(command);
+    CHECK(outcome.exit_code == 2);
+    CHECK_THAT(outcome.err, Catch::Contains("found a damaged or incomplete one") &&
+                                Catch::Contains("/parameters/values"));
+  }
+  // Settings that only the stored scenario can judge.
+  const std::string portfolio = copy("portfolio.h5");
+  traj::testing::forge_attribute(portfolio, "portfolio", std::string("nowhere"));
+  CHECK_THAT(run_traj("rerun '" + portfolio + "' -q").err,
+             Catch::Contains(portfolio + ": attribute portfolio: expected baseline or a portfolio "
+                                         "of the stored scenario, found \"nowhere\""));
+  const std::string selection = copy("selection.h5");
+  traj::testing::forge_attribute(selection, "trajectories", std::string("ghg,nothing"));
+  const auto unknown = run_traj("rerun '" + selection + "' -q");
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, Catch::Contains(selection + ": attribute trajectories: expected "));
+  // A dataset of the wrong shape (the report indexed past its end).
+  const std::string shape = copy("shape.h5");
+  traj::testing::forge_dataset(shape, "/objectives/threshold", {0.5});
+  const auto short_dataset =
+      run_traj("report '" + shape + "' -o '" + (directory / "shape.html").string() + "'");
+  CHECK(short_dataset.exit_code == 2);
+  CHECK_THAT(short_dataset.err, Catch::Contains("dataset /objectives/threshold: expected the "
+                                                "shape 3, found 1"));
+  // Nothing written from any of them.
+  for (const char* name : {"rerun.out", "report.out", "shape.html"})
+    CHECK_FALSE(std::filesystem::exists(directory / name));
+  std::filesystem::remove_all(directory);
+}
+
+TEST_CASE("sensitivity refuses what memory cannot hold with the estimate and the way out") {
+  // -n 10 000 000 on the bundled scenario holds ≈ 29 GB (it asked for it at
+  // once, and exited 3 "bug in traj"); refused before the run where that is
+  // more than the memory available.
+  std::ifstream meminfo("/proc/meminfo");
+  std::string line;
+  double available_gb = 0.0;
+  while (std::getline(meminfo, line)) {
+    if (line.rfind("MemAvailable:", 0) == 0) available_gb = std::stod(line.substr(13)) * 1024 / 1e9;
+  }
+  if (available_gb == 0.0 || available_gb > 28.0) {
+    WARN("more than 28 GB available: the refusal is not exercised here");
+    return;
+  }
+  const auto refused = run_traj("sensitivity -p plan -n 10000000 -q", "", 30);
+  CHECK(refused.exit_code == 2);
+  CHECK_THAT(refused.err,
+             Catch::Contains("--samples: 10000000 would hold about 29.0 GB in memory") &&
+                 Catch::Contains("GB are available; use --samples") &&
+                 Catch::Contains("--indicator with --year") && Catch::Contains("--group action"));
+}
+
+TEST_CASE("SIGINT during a sensitivity analysis stops it between chunks and leaves no file") {
+  const auto directory = std::filesystem::temp_directory_path() /
+                         ("traj_cli_sensitivity_signal_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string file = (directory / "sens.h5").string();
+  const std::string page = (directory / "sens.html").string();
+  const pid_t child = ::fork();
+  if (child == 0) {
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    // 30 M model runs: far longer than the test.
+    ::execl(TRAJ_EXECUTABLE, "traj", "sensitivity", "-p", "plan", "-n", "500000", "-q", "--output",
+            file.c_str(), "--report", page.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  for (int i = 0; i < 200; ++i) {  // until its temporary files exist
+    if (std::distance(std::filesystem::directory_iterator(directory),
+                      std::filesystem::directory_iterator()) >= 2)
+      break;
+    ::usleep(20000);
+  }
+  ::usleep(300000);
+  ::kill(child, SIGINT);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));  // not killed by the signal: it stopped and cleaned up
+  CHECK(WEXITSTATUS(status) == 128 + SIGINT);
+  CHECK(std::filesystem::is_empty(directory));
   std::filesystem::remove_all(directory);
 }

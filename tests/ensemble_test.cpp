@@ -240,6 +240,40 @@ TEST_CASE("an ensemble larger than the sketches can count is refused before it s
   CHECK_THROWS_AS(run_ensemble(model, {}, options), InputError);
 }
 
+TEST_CASE("settings outside their ranges are refused before anything runs") {
+  // A block of no members never ended (a forged results file made rerun
+  // spin, deaf to signals); whatever the caller, the engine refuses it.
+  const testing::IshigamiModel model;
+  const auto refused = [&](auto&& change) {
+    EnsembleOptions options;
+    options.members = 100;
+    change(options);
+    try {
+      run_ensemble(model, {}, options);
+    } catch (const InputError& error) {
+      return std::string(error.what());
+    }
+    return std::string("accepted");
+  };
+  CHECK_THAT(refused([](EnsembleOptions& o) { o.block = 0; }),
+             Catch::Contains("ensemble: block: expected an integer from 1 to 4096, found 0"));
+  CHECK_THAT(refused([](EnsembleOptions& o) { o.block = 4097; }), Catch::Contains("found 4097"));
+  CHECK_THAT(refused([](EnsembleOptions& o) { o.threads = -1; }),
+             Catch::Contains("ensemble: threads: expected an integer from 0 to 1024, found -1"));
+  CHECK_THAT(refused([](EnsembleOptions& o) { o.precision = std::nan(""); }),
+             Catch::Contains("ensemble: precision: expected a finite number from 1e-06 to 0.5, "
+                             "found nan"));
+  CHECK_THAT(refused([](EnsembleOptions& o) {
+               o.quantiles = {0.5, std::nan("")};
+             }),
+             Catch::Contains("ensemble: quantile level: expected a finite number from 0 to 1"));
+  CHECK_THAT(refused([](EnsembleOptions& o) { o.quantiles = {1.5}; }),
+             Catch::Contains("found 1.5"));
+  CHECK_THAT(refused([](EnsembleOptions& o) { o.sketch_accuracy = 0.0; }),
+             Catch::Contains("ensemble: quantile accuracy"));
+  CHECK(refused([](EnsembleOptions&) {}) == "accepted");
+}
+
 TEST_CASE("any model plugs into the runner: Ishigami's mean and variance") {
   const testing::IshigamiModel model;
   EnsembleOptions options;

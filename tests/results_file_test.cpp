@@ -5,10 +5,12 @@
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <cstdlib>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 
+#include "forged_file.hpp"
 #include "test_support.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/territory/results_file.hpp"
@@ -274,4 +276,89 @@ TEST_CASE("trajectory selections are checked") {
   CHECK(trajectory_rows(plan, "ghg,nox").size() == 2);
   CHECK(trajectory_rows(plan, "all").size() == plan.catalogue.size());
   CHECK_THROWS_WITH(trajectory_rows(plan, "ghg,noxx"), Catch::Contains("did you mean 'nox'"));
+}
+
+TEST_CASE("forged settings are refused with the attribute and the range and the value found") {
+  const Scenario scenario = testing::scenario_from_file("scenarios/examples/example.toml");
+  const Plan plan = compile_plan(scenario, "plan");
+  const std::string path = scratch("settings.h5");
+  write(path, plan, 1, 200);
+  const std::string forged = scratch("forged.h5");
+  const auto refused = [&](auto&& change) {
+    std::filesystem::copy_file(path, forged, std::filesystem::copy_options::overwrite_existing);
+    change(forged);
+    try {
+      read_run_record(forged);
+    } catch (const InputError& error) {
+      return std::string(error.what());
+    }
+    return std::string("accepted");
+  };
+  using testing::forge_attribute;
+  // The forgery of the issue: a block of no members made rerun spin forever.
+  CHECK_THAT(refused([](const std::string& p) { forge_attribute(p, "block", std::int64_t{0}); }),
+             Catch::Contains(forged + ": attribute block: expected an integer from 1 to 4096, "
+                                      "found 0"));
+  CHECK_THAT(refused([](const std::string& p) { forge_attribute(p, "block", std::int64_t{5000}); }),
+             Catch::Contains("attribute block: expected an integer from 1 to 4096, found 5000"));
+  CHECK_THAT(refused([](const std::string& p) { forge_attribute(p, "seed", std::int64_t{-1}); }),
+             Catch::Contains("attribute seed: expected an integer from 0 to "
+                             "9223372036854775807, found -1"));
+  CHECK_THAT(refused([](const std::string& p) {
+               forge_attribute(p, "members_requested", std::int64_t{0});
+             }),
+             Catch::Contains("attribute members_requested: expected an integer from 1 to "
+                             "1000000000, found 0"));
+  CHECK_THAT(
+      refused([](const std::string& p) { forge_attribute(p, "max_members", std::int64_t{-5}); }),
+      Catch::Contains("attribute max_members: expected an integer from 1 to 1000000000, "
+                      "found -5"));
+  CHECK_THAT(refused([](const std::string& p) { forge_attribute(p, "precision", std::nan("")); }),
+             Catch::Contains("attribute precision (0: none): expected a finite number from "
+                             "1e-06 to 0.5, found nan"));
+  CHECK_THAT(
+      refused([](const std::string& p) { forge_attribute(p, "quantile_relative_accuracy", 0.0); }),
+      Catch::Contains("attribute quantile_relative_accuracy: expected a finite number "
+                      "from 0.0001 to 0.1, found 0"));
+  // Once "internal error: stod", exit 3.
+  CHECK_THAT(refused([](const std::string& p) {
+               forge_attribute(p, "quantile_levels", std::string("0.05,abc,0.95"));
+             }),
+             Catch::Contains("attribute quantile_levels: each level expected a finite number "
+                             "from 0 to 1, found \"abc\" in \"0.05,abc,0.95\""));
+  CHECK_THAT(refused([](const std::string& p) {
+               forge_attribute(p, "quantile_levels", std::string("0.5,nan"));
+             }),
+             Catch::Contains("found nan"));
+  CHECK_THAT(
+      refused([](const std::string& p) { forge_attribute(p, "quantile_levels", std::string("")); }),
+      Catch::Contains("attribute quantile_levels: the number of levels: expected an "
+                      "integer from 1 to 100, found 0"));
+  CHECK_THAT(refused([](const std::string& p) {
+               forge_attribute(p, "scenario", std::string("elsewhere.toml"));
+             }),
+             Catch::Contains("attribute scenario: expected the path of a stored input (memory, "
+                             "…), found \"elsewhere.toml\""));
+  // An attribute of the wrong type.
+  CHECK_THAT(
+      refused([](const std::string& p) { forge_attribute(p, "block", std::string("many")); }),
+      Catch::Contains("expected a complete Trajectoires file, found a damaged"));
+  // And the file as written is accepted.
+  CHECK(refused([](const std::string&) {}) == "accepted");
+  std::filesystem::remove(forged);
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("a dataset that no longer reads is refused though the file is stamped again") {
+  const Scenario scenario = testing::scenario_from_file("scenarios/examples/example.toml");
+  const Plan plan = compile_plan(scenario, "plan");
+  const std::string path = scratch("spoiled.h5");
+  write(path, plan, 1, 3000);
+  // Trajectories: read by a rerun's comparison only, after its whole run.
+  testing::spoil_first_chunk(path, "/trajectories/ghg");
+  CHECK_THROWS_AS(read_run_record(path), InputError);
+  CHECK_THROWS_WITH(read_run_record(path),
+                    Catch::Contains("expected a complete Trajectoires file, found a damaged") &&
+                        Catch::Contains("/trajectories/ghg"));
+  std::filesystem::remove(path);
 }

@@ -163,3 +163,33 @@ TEST_CASE("sensitivity outcomes: a ratio to a reference of zero meets no objecti
     CHECK(std::count(values.begin(), values.end(), 0.0) == std::ssize(values));
   }
 }
+
+TEST_CASE(
+    "an analysis runs in chunks and stops between them when cancelled and states its memory") {
+  const testing::IshigamiModel model;
+  const SensitivityOutput output{"y", false, 0, 0, {}};
+  const auto factors = single_factors(model.parameters());
+  SensitivityOptions options;
+  options.samples = 20000;  // three chunks of rows
+  int polls = 0;
+  options.cancelled = [&polls] { return ++polls == 2; };
+  const auto sobol = sobol_indices(model, factors, {output}, options);
+  CHECK(sobol.cancelled);
+  CHECK(polls == 2);
+  CHECK(sobol.sobol.empty());
+  polls = 0;
+  options.samples = 5000;  // three chunks of trajectories
+  const auto morris = morris_screening(model, factors, {output}, options);
+  CHECK(morris.cancelled);
+  CHECK(polls == 2);
+  options.cancelled = {};
+  CHECK_FALSE(morris_screening(model, factors, {output}, options).cancelled);
+  // What grows with N is the outputs of every run (kept for the bootstrap):
+  // 8 bytes × (k + 2) runs × outputs, and two row indices.
+  const auto memory = sobol_memory(3, 3, 2, 1'000'000, 200);
+  CHECK(memory.bytes_per_sample == 8 * (5 * 2 + 2));
+  CHECK(memory.bytes > 1'000'000 * memory.bytes_per_sample);
+  CHECK(memory.bytes < 1'000'000 * memory.bytes_per_sample + 10'000'000);
+  const auto screening = morris_memory(3, 3, 2, 1000);
+  CHECK(screening.bytes_per_sample == 8 * (4 * 2 + 3 + 3 * 2));
+}

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "option_checks.hpp"
 #include "progress_bar.hpp"
 #include "results_output.hpp"
 #include "scenario_choice.hpp"
@@ -227,6 +228,10 @@ void print_json(const Scenario& scenario, const PortfolioComparison& comparison)
   json.end_object();
 }
 
+/// The values compare's options may take (beyond traj/setting_ranges.hpp).
+constexpr IntegerRange COMPARE_MEMBERS_RANGE{100, 10'000'000};
+constexpr IntegerRange TOP_RANGE{1, 1'000'000};
+
 }  // namespace
 
 CommandRunner add_compare_command(CLI::App& app, const std::string& command_line,
@@ -252,27 +257,35 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
   CLI::App* command = app.add_subcommand("compare",
                                          "Compare portfolios on the same members: objectives, "
                                          "costs, paired differences, what carries each");
-  command->add_option("scenario", options->path,
-                      "Scenario file (TOML); default: the bundled scenario");
+  command
+      ->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario")
+      ->check(file_name());
   command
       ->add_option("--portfolios", options->portfolios,
                    "Portfolios (default: all), compared with the baseline")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->check(portfolio_name());
   command->add_option("--members,-n", options->members, "Members")
-      ->check(CLI::Range(std::uint64_t{100}, std::uint64_t{10'000'000}))
+      ->transform(integer_in(COMPARE_MEMBERS_RANGE))
       ->capture_default_str();
-  command->add_option("--seed,-s", options->seed, "Seed")->capture_default_str();
+  command->add_option("--seed,-s", options->seed, "Seed")
+      ->transform(integer_in(SEED_RANGE))
+      ->capture_default_str();
   command->add_option("--threads,-t", options->threads, "Threads (0: every core)")
-      ->check(CLI::Range(0, 1024));
+      ->transform(integer_in(THREADS_RANGE));
   command->add_flag("--no-contributions", options->no_contributions,
                     "Skip the runs without each action (faster)");
-  command->add_option("--top", options->top, "Actions listed per portfolio")->capture_default_str();
+  command->add_option("--top", options->top, "Actions listed per portfolio")
+      ->transform(integer_in(TOP_RANGE))
+      ->capture_default_str();
   command->add_flag("--json", options->json, "Print one JSON document");
   command->add_flag("--quiet,-q", options->quiet, "No progress bar");
-  command->add_option("--output,-o", options->output,
-                      "Also write the comparison to this HDF5 file");
-  command->add_option("--report", options->report,
-                      "Also write a self-contained HTML report (docs/report.md)");
+  command->add_option("--output,-o", options->output, "Also write the comparison to this HDF5 file")
+      ->check(file_name());
+  command
+      ->add_option("--report", options->report,
+                   "Also write a self-contained HTML report (docs/report.md)")
+      ->check(file_name());
   command->add_option("--lang", options->language, "Language of the report")
       ->check(CLI::IsMember({"en", "fr"}))
       ->capture_default_str();
@@ -283,7 +296,24 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
       "scenarios/orleans-assises.toml --portfolios "
       "pcaet-2019-2025,assises-full "
       "--members 20000");
-  return [options, &cluster] {
+  return [options, command, &cluster] {
+    refuse_together(*command, "--top", "--no-contributions",
+                    "--top lists the actions that carry each portfolio, which --no-contributions "
+                    "does not compute; remove one of the two");
+    refuse_together(*command, "--top", "--json",
+                    "--top shortens the printed table; the JSON document lists every action; "
+                    "remove one of the two");
+    if (command->count("--lang") > 0 && command->count("--report") == 0) {
+      throw InputError(
+          "--lang: applies to the --report page; without --report no page is written; add "
+          "--report FILE or remove --lang");
+    }
+    if (command->count("--force") > 0 && command->count("--output") == 0 &&
+        command->count("--report") == 0) {
+      throw InputError(
+          "--force: replaces the --output or --report file; without them nothing is written; "
+          "add --output FILE or --report FILE, or remove --force");
+    }
     const ChosenScenario chosen = load_chosen(options->path);
     require_distinct_outputs({{"--output", options->output}, {"--report", options->report}});
     std::unique_ptr<OutputFile> output, report;

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "option_checks.hpp"
 #include "scenario_choice.hpp"
 #include "traj/territory/propagation_graph.hpp"
 
@@ -17,9 +18,11 @@ CommandRunner add_graph_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "graph",
       "Print the propagation graph: actions -> cells -> supply -> emissions -> indicators");
-  command->add_option("scenario", options->path,
-                      "Scenario file (TOML); default: the bundled scenario");
-  command->add_option("--portfolio,-p", options->portfolio, "Only the actions of this portfolio");
+  command
+      ->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario")
+      ->check(file_name());
+  command->add_option("--portfolio,-p", options->portfolio, "Only the actions of this portfolio")
+      ->check(portfolio_name());
   command->add_option("--format,-f", options->format, "Output format")
       ->check(CLI::IsMember({"text", "dot"}))
       ->capture_default_str();

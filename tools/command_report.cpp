@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "option_checks.hpp"
 #include "results_output.hpp"
 #include "traj/error.hpp"
 #include "traj/territory/report.hpp"
@@ -21,8 +22,11 @@ CommandRunner add_report_command(CLI::App& app) {
                                          "Write a self-contained HTML report of a results file (no "
                                          "network, inline charts, printable)");
   command->add_option("results", options->results, "Results file written by traj run --output")
-      ->required();
-  command->add_option("--output,-o", options->output, "HTML file to write")->capture_default_str();
+      ->required()
+      ->check(file_name());
+  command->add_option("--output,-o", options->output, "HTML file to write")
+      ->check(file_name())
+      ->capture_default_str();
   command->add_option("--lang", options->language, "Language of the report")
       ->check(CLI::IsMember({"en", "fr"}))
       ->capture_default_str();

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "ensemble_run.hpp"
 #include "interrupt.hpp"
+#include "option_checks.hpp"
 #include "results_output.hpp"
 #include "scenario_choice.hpp"
 #include "traj/hdf5_file.hpp"
@@ -24,23 +25,46 @@ CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster) {
   CLI::App* command = app.add_subcommand(
       "rerun", "Re-run an ensemble from what its results file holds, and check it bit for bit");
   command->add_option("results", options->results, "Results file written by traj run --output")
-      ->required();
-  command->add_option("--output,-o", options->output, "Keep the new results in this file");
+      ->required()
+      ->check(file_name());
+  command->add_option("--output,-o", options->output, "Keep the new results in this file")
+      ->check(file_name());
   command->add_flag("--force", options->force, "Replace the --output file if it exists");
   command
       ->add_option("--threads,-t", options->threads,
                    "Threads (0: every core; results do not depend on it)")
-      ->check(CLI::Range(0, 1024));
+      ->transform(integer_in(THREADS_RANGE));
   command->add_flag("--quiet,-q", options->quiet, "No progress bar");
   command->footer(
       "The scenario files need not exist any more: the results file holds them.\n"
       "Exit code: 0 if every dataset is identical, 1 if some differ (they are listed).\n"
       "Example:\n  traj run --output plan.h5 --members 20000 && traj rerun plan.h5");
-  return [options, &cluster] {
+  return [options, command, &cluster] {
+    if (command->count("--force") > 0 && options->output.empty()) {
+      throw InputError(
+          "--force: applies to the --output file; without --output the new results go to a "
+          "temporary file, always replaced; add --output FILE or remove --force");
+    }
     territory::RunRecord record = territory::read_run_record(options->results);
     const ChosenScenario chosen = load_from_inputs(record.settings.scenario_path, record.inputs);
-    const territory::Plan plan =
-        territory::compile_plan(chosen.scenario, record.settings.portfolio);
+    const territory::Plan plan = [&] {
+      try {
+        return territory::compile_plan(chosen.scenario, record.settings.portfolio);
+      } catch (const InputError&) {
+        throw InputError(options->results +
+                         ": attribute portfolio: expected baseline or a portfolio of the stored "
+                         "scenario, found \"" +
+                         record.settings.portfolio + "\"");
+      }
+    }();
+    try {
+      territory::trajectory_rows(plan, record.settings.trajectories);
+    } catch (const InputError&) {
+      throw InputError(options->results +
+                       ": attribute trajectories: expected headline, all or indicator ids of the "
+                       "stored scenario separated by commas, found \"" +
+                       record.settings.trajectories + "\"");
+    }
     record.settings.threads = options->threads;
     const std::string target =
         options->output.empty() ? options->results + ".rerun" : options->output;

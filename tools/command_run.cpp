@@ -10,10 +10,12 @@
 #include "commands.hpp"
 #include "ensemble_run.hpp"
 #include "interrupt.hpp"
+#include "option_checks.hpp"
 #include "results_output.hpp"
 #include "scenario_choice.hpp"
 #include "traj/ensemble.hpp"
 #include "traj/json_writer.hpp"
+#include "traj/setting_ranges.hpp"
 #include "traj/territory/kernel.hpp"
 #include "traj/territory/objectives.hpp"
 #include "traj/territory/results_file.hpp"
@@ -396,6 +398,34 @@ ResultsFileSize results_file_size(const Plan& plan, const ChosenScenario& chosen
   return size;
 }
 
+/// Options that would be ignored in the combination given: refused, with
+/// the reason, before anything runs (docs/reliability.md lists them).
+void refuse_ignored_options(const CLI::App& command) {
+  const std::string no_ensemble =
+      "--deterministic runs once, every uncertain number at its median: it has no members, "
+      "seed, threads, blocks, precision target or quantiles, and writes no results file; "
+      "remove one of the two";
+  for (const char* option : {"--members", "--seed", "--threads", "--precision", "--max-members",
+                             "--block", "--quantiles", "--output", "--trajectories"}) {
+    refuse_together(command, "--deterministic", option, no_ensemble);
+  }
+  if (command.count("--max-members") > 0 && command.count("--precision") == 0) {
+    throw InputError(
+        "--max-members: caps the members added to reach --precision; without --precision the "
+        "ensemble has --members members; add --precision or remove --max-members");
+  }
+  if (command.count("--output") == 0) {
+    for (const char* option : {"--trajectories", "--force"}) {
+      if (command.count(option) > 0) {
+        throw InputError(std::string(option) +
+                         ": applies to the --output file; without --output nothing is written; "
+                         "add --output FILE or remove " +
+                         option);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
@@ -421,40 +451,45 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
   auto options = std::make_shared<Options>();
   options->command_line = command_line;
   CLI::App* command = app.add_subcommand("run", "Simulate a portfolio and judge the objectives");
-  command->add_option("scenario", options->path,
-                      "Scenario file (TOML); default: the bundled scenario");
-  command->add_option("--portfolio,-p", options->portfolio,
-                      "Portfolio to run (default: the first of the file; \"baseline\": no action)");
+  command
+      ->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario")
+      ->check(file_name());
+  command
+      ->add_option("--portfolio,-p", options->portfolio,
+                   "Portfolio to run (default: the first of the file; \"baseline\": no action)")
+      ->check(portfolio_name());
   command->add_flag("--deterministic", options->deterministic,
                     "One run with every uncertain number at its median");
   command->add_flag("--json", options->json, "Print one JSON document instead of tables");
   command->add_option("--members,-n", options->members, "Members of the ensemble")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}))
+      ->transform(integer_in(MEMBERS_RANGE))
       ->capture_default_str();
   command->add_option("--seed,-s", options->seed, "Seed of the random streams")
+      ->transform(integer_in(SEED_RANGE))
       ->capture_default_str();
   command->add_option("--threads,-t", options->threads, "Threads (0: every core)")
-      ->check(CLI::Range(0, 1024))
+      ->transform(integer_in(THREADS_RANGE))
       ->capture_default_str();
   command
       ->add_option("--precision", options->precision,
                    "Add members until every objective's 95 % interval half-width is below this "
                    "(e.g. 0.01 for ±1 point)")
-      ->check(CLI::Range(1e-6, 0.5));
+      ->check(number_in(PRECISION_RANGE));
   command->add_option("--max-members", options->max_members, "Cap on members with --precision")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}))
+      ->transform(integer_in(MEMBERS_RANGE))
       ->capture_default_str();
   command->add_option("--block", options->block, "Members per kernel block (performance tuning)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{4096}))
+      ->transform(integer_in(BLOCK_RANGE))
       ->capture_default_str();
   command->add_option("--quantiles", options->quantiles, "Quantile levels to report")
       ->delimiter(',')
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(number_in(QUANTILE_LEVEL_RANGE));
   command->add_flag("--quiet,-q", options->quiet, "No progress bar");
-  command->add_option(
-      "--output,-o", options->output,
-      "Write every member's parameters, trajectories and outcomes, the statistics and "
-      "the inputs to this HDF5 file (docs/hdf5-layout.md)");
+  command
+      ->add_option("--output,-o", options->output,
+                   "Write every member's parameters, trajectories and outcomes, the statistics and "
+                   "the inputs to this HDF5 file (docs/hdf5-layout.md)")
+      ->check(file_name());
   command->add_flag("--force", options->force, "Replace the --output file if it exists");
   command
       ->add_option("--trajectories", options->trajectories,
@@ -468,7 +503,8 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
       "  traj run --precision 0.005                # until every probability is known to ±0.5 "
       "point\n"
       "  traj run --deterministic --json           # one run, every number at its median");
-  return [options, &cluster] {
+  return [options, command, &cluster] {
+    refuse_ignored_options(*command);
     const ChosenScenario chosen = load_chosen(options->path);
     const Scenario& scenario = chosen.scenario;
     std::string portfolio = options->portfolio;
@@ -506,6 +542,8 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
         }
       }
       std::sort(settings.quantiles.begin(), settings.quantiles.end());
+      check_setting("--quantiles: the number of levels, with 0.05, 0.5 and 0.95",
+                    std::uint64_t{settings.quantiles.size()}, QUANTILE_COUNT_RANGE);
       settings.trajectories = options->trajectories;
       settings.traj_version = TRAJ_VERSION;
       settings.git_hash = TRAJ_GIT_HASH;

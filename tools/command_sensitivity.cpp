@@ -7,8 +7,11 @@
 
 #include <unistd.h>
 
+#include "available_memory.hpp"
 #include "commands.hpp"
 #include "indicator_choice.hpp"
+#include "interrupt.hpp"
+#include "option_checks.hpp"
 #include "progress_bar.hpp"
 #include "results_output.hpp"
 #include "scenario_choice.hpp"
@@ -112,6 +115,64 @@ void write_hdf5(const std::string& path, const SensitivityResult& result, const 
   file.close();
 }
 
+/// The values sensitivity's options may take (beyond traj/setting_ranges.hpp).
+constexpr IntegerRange SAMPLES_RANGE{8, 10'000'000};
+constexpr IntegerRange TOP_RANGE{1, 1'000'000};
+
+/// Combinations where an option would be ignored: refused, with the reason.
+void refuse_ignored_options(const CLI::App& command) {
+  refuse_together(command, "--top", "--json",
+                  "--top shortens the printed ranking; the JSON document lists every factor; "
+                  "remove one of the two");
+  if (command.count("--year") > 0 && command.count("--indicator") == 0) {
+    throw InputError("--year: the year of --indicator; add --indicator or remove --year");
+  }
+  if (command.count("--indicator") > 0 && command.count("--year") == 0) {
+    throw InputError("--indicator: expected --year with it (the year of the indicator)");
+  }
+  if (command.count("--lang") > 0 && command.count("--report") == 0) {
+    throw InputError(
+        "--lang: applies to the --report page; without --report no page is written; add "
+        "--report FILE or remove --lang");
+  }
+  if (command.count("--force") > 0 && command.count("--output") == 0 &&
+      command.count("--report") == 0) {
+    throw InputError(
+        "--force: replaces the --output or --report file; without them nothing is written; add "
+        "--output FILE or --report FILE, or remove --force");
+  }
+}
+
+/// Refuses, before it starts, an analysis that would hold more memory than
+/// the machine has available, with the estimate and the way out.
+void refuse_what_memory_cannot_hold(const std::string& method, std::size_t parameters,
+                                    std::size_t factors, std::size_t outputs,
+                                    const SensitivityOptions& settings) {
+  const SensitivityMemory memory =
+      method == "sobol"
+          ? sobol_memory(parameters, factors, outputs, settings.samples, settings.bootstrap)
+          : morris_memory(parameters, factors, outputs, settings.samples);
+  const auto available = available_memory_bytes();
+  if (!available || memory.bytes <= *available) return;
+  const std::uint64_t fixed = memory.bytes - memory.bytes_per_sample * settings.samples;
+  const std::uint64_t most =
+      *available > fixed
+          ? (*available - fixed) / std::max<std::uint64_t>(1, memory.bytes_per_sample)
+          : 0;
+  char message[640];
+  std::snprintf(message, sizeof message,
+                "--samples: %llu would hold about %.1f GB in memory (%llu bytes per sample: the "
+                "outputs of its %zu model runs) but %.1f GB are available; use --samples %llu or "
+                "fewer, fewer outputs (--indicator with --year), or fewer factors (--group "
+                "action)",
+                static_cast<unsigned long long>(settings.samples),
+                static_cast<double>(memory.bytes) / 1e9,
+                static_cast<unsigned long long>(memory.bytes_per_sample),
+                method == "sobol" ? factors + 2 : factors + 1,
+                static_cast<double>(*available) / 1e9, static_cast<unsigned long long>(most));
+  throw InputError(message);
+}
+
 }  // namespace
 
 CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_line,
@@ -139,10 +200,12 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
   options->command_line = command_line;
   CLI::App* command = app.add_subcommand(
       "sensitivity", "Which uncertainties decide the outcome: Sobol indices or Morris screening");
-  command->add_option("scenario", options->path,
-                      "Scenario file (TOML); default: the bundled scenario");
+  command
+      ->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario")
+      ->check(file_name());
   command->add_option("--portfolio,-p", options->portfolio, "Portfolio (\"baseline\": no action)")
-      ->required();
+      ->required()
+      ->check(portfolio_name());
   command->add_option("--method,-m", options->method, "sobol or morris")
       ->check(CLI::IsMember({"sobol", "morris"}))
       ->capture_default_str();
@@ -150,33 +213,45 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
       ->add_option("--samples,-n", options->samples,
                    "Sobol: base sample N (runs: N × (factors + 2)), default 4096; Morris: "
                    "trajectories, default 100")
-      ->check(CLI::Range(std::uint64_t{8}, std::uint64_t{10'000'000}));
-  auto* indicator = command->add_option("--indicator", options->indicator,
-                                        "An indicator (with --year) instead of the objectives");
-  command->add_option("--year", options->year, "Year of --indicator")->needs(indicator);
+      ->transform(integer_in(SAMPLES_RANGE));
+  command
+      ->add_option("--indicator", options->indicator,
+                   "An indicator (with --year) instead of the objectives")
+      ->check(non_empty("an indicator id"));
+  command->add_option("--year", options->year, "Year of --indicator")
+      ->transform(integer_in(YEAR_RANGE));
   command
       ->add_option("--group", options->group,
                    "Factors: every parameter, or each action's parameters together")
       ->check(CLI::IsMember({"parameter", "action"}))
       ->capture_default_str();
-  command->add_option("--seed,-s", options->seed, "Seed")->capture_default_str();
+  command->add_option("--seed,-s", options->seed, "Seed")
+      ->transform(integer_in(SEED_RANGE))
+      ->capture_default_str();
   command->add_option("--threads,-t", options->threads, "Threads (0: every core)")
-      ->check(CLI::Range(0, 1024));
-  command->add_option("--top", options->top, "Factors listed per outcome")->capture_default_str();
+      ->transform(integer_in(THREADS_RANGE));
+  command->add_option("--top", options->top, "Factors listed per outcome")
+      ->transform(integer_in(TOP_RANGE))
+      ->capture_default_str();
   command->add_flag("--json", options->json, "Print one JSON document");
   command->add_flag("--quiet,-q", options->quiet, "No progress bar");
-  command->add_option("--report", options->report,
-                      "Also write a self-contained HTML report with the ranked factors");
+  command
+      ->add_option("--report", options->report,
+                   "Also write a self-contained HTML report with the ranked factors")
+      ->check(file_name());
   command->add_option("--lang", options->language, "Language of the report")
       ->check(CLI::IsMember({"en", "fr"}))
       ->capture_default_str();
-  command->add_option("--output,-o", options->output, "Also write the indices to this HDF5 file");
-  command->add_flag("--force", options->force, "Replace the --output file if it exists");
+  command->add_option("--output,-o", options->output, "Also write the indices to this HDF5 file")
+      ->check(file_name());
+  command->add_flag("--force", options->force,
+                    "Replace the --output or --report file if it exists");
   command->footer(
       "Examples:\n  traj sensitivity -p plan\n"
       "  traj sensitivity -p plan --indicator renewable_share --year 2030 --group action\n"
       "  traj sensitivity scenarios/orleans-assises.toml -p assises-full --method morris");
-  return [options, &cluster] {
+  return [options, command, &cluster] {
+    refuse_ignored_options(*command);
     const ChosenScenario chosen = load_chosen(options->path);
     const Scenario& scenario = chosen.scenario;
     const std::string portfolio =
@@ -214,16 +289,18 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
       throw InputError("sensitivity: the scenario has no uncertain number: nothing to analyse");
     }
     require_distinct_outputs({{"--output", options->output}, {"--report", options->report}});
+    const auto factors = factors_of(scenario, options->group);
+    SensitivityOptions settings;
+    settings.samples =
+        options->samples > 0 ? options->samples : (options->method == "sobol" ? 4096 : 100);
+    refuse_what_memory_cannot_hold(options->method, scenario.parameters.size(), factors.size(),
+                                   outputs.size(), settings);
     std::unique_ptr<OutputFile> output, report;
     if (!options->output.empty() && cluster.is_root())
       output = std::make_unique<OutputFile>(options->output, options->force, input_paths(chosen));
     if (!options->report.empty() && cluster.is_root())
       report = std::make_unique<OutputFile>(options->report, options->force, input_paths(chosen),
                                             "--report");
-    const auto factors = factors_of(scenario, options->group);
-    SensitivityOptions settings;
-    settings.samples =
-        options->samples > 0 ? options->samples : (options->method == "sobol" ? 4096 : 100);
     settings.seed = options->seed;
     settings.threads = options->threads;
     settings.cluster = &cluster;
@@ -231,9 +308,15 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     settings.progress = [&bar](std::uint64_t done, std::uint64_t planned) {
       bar.update(done, planned);
     };
+    settings.cancelled = [] { return interrupted(); };
+    watch_interrupts();
     const SensitivityResult result = options->method == "sobol"
                                          ? sobol_indices(model, factors, outputs, settings)
                                          : morris_screening(model, factors, outputs, settings);
+    if (result.cancelled) {
+      std::cerr << "interrupted by signal " << interrupting_signal() << ": nothing written\n";
+      return 128 + interrupting_signal();
+    }
     if (output) {
       write_hdf5(output->temporary(), result, options->method, scenario, chosen.inputs,
                  options->seed, options->command_line);

@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "indicator_choice.hpp"
+#include "option_checks.hpp"
 #include "progress_bar.hpp"
 #include "results_output.hpp"
 #include "scenario_choice.hpp"
@@ -39,6 +40,23 @@ std::string percent(const ProportionEstimate& estimate) {
   return buffer;
 }
 
+/// The values target's options may take (beyond traj/setting_ranges.hpp).
+constexpr NumberRange CONFIDENCE_RANGE{0.5, 0.999};
+constexpr IntegerRange TARGET_MEMBERS_RANGE{100, 100'000'000};
+
+/// --lang and --force apply to the --report page: refused without it.
+void refuse_without_report(const CLI::App& command) {
+  if (command.count("--report") > 0) return;
+  for (const char* option : {"--lang", "--force"}) {
+    if (command.count(option) > 0) {
+      throw InputError(std::string(option) +
+                       ": applies to the --report page; without --report no page is written; "
+                       "add --report FILE or remove " +
+                       option);
+    }
+  }
+}
+
 }  // namespace
 
 CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
@@ -61,31 +79,39 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
   auto options = std::make_shared<Options>();
   CLI::App* command =
       app.add_subcommand("target", "Targets a portfolio can commit to, with a stated confidence");
-  command->add_option("scenario", options->path,
-                      "Scenario file (TOML); default: the bundled scenario");
+  command
+      ->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario")
+      ->check(file_name());
   command->add_option("--portfolio,-p", options->portfolio, "Portfolio (\"baseline\": no action)")
-      ->required();
-  auto* indicator = command->add_option("--indicator", options->indicator,
-                                        "Indicator whose reachable value is sought (with --year)");
-  command->add_option("--year", options->year, "Year of the indicator")->needs(indicator);
-  auto* objective = command
-                        ->add_option("--objective", options->objective,
-                                     "Objective whose required adoption scale is sought")
-                        ->excludes(indicator);
-  (void)objective;
+      ->required()
+      ->check(portfolio_name());
+  command
+      ->add_option("--indicator", options->indicator,
+                   "Indicator whose reachable value is sought (with --year)")
+      ->check(non_empty("an indicator id"));
+  command->add_option("--year", options->year, "Year of the indicator")
+      ->transform(integer_in(YEAR_RANGE));
+  command
+      ->add_option("--objective", options->objective,
+                   "Objective whose required adoption scale is sought")
+      ->check(non_empty("an objective id"));
   command->add_option("--confidence,-c", options->confidence, "Required probability")
-      ->check(CLI::Range(0.5, 0.999))
+      ->check(number_in(CONFIDENCE_RANGE))
       ->capture_default_str();
   command->add_option("--members,-n", options->members, "Members per evaluation")
-      ->check(CLI::Range(std::uint64_t{100}, std::uint64_t{100'000'000}))
+      ->transform(integer_in(TARGET_MEMBERS_RANGE))
       ->capture_default_str();
-  command->add_option("--seed,-s", options->seed, "Seed")->capture_default_str();
+  command->add_option("--seed,-s", options->seed, "Seed")
+      ->transform(integer_in(SEED_RANGE))
+      ->capture_default_str();
   command->add_option("--threads,-t", options->threads, "Threads (0: every core)")
-      ->check(CLI::Range(0, 1024));
+      ->transform(integer_in(THREADS_RANGE));
   command->add_flag("--json", options->json, "Print one JSON document");
   command->add_flag("--quiet,-q", options->quiet, "No progress bar");
-  command->add_option("--report", options->report,
-                      "Also write the target as a self-contained HTML page");
+  command
+      ->add_option("--report", options->report,
+                   "Also write the target as a self-contained HTML page (with --json too)")
+      ->check(file_name());
   command->add_option("--lang", options->language, "Language of the report")
       ->check(CLI::IsMember({"en", "fr"}))
       ->capture_default_str();
@@ -105,7 +131,17 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
             territory, portfolio.empty() ? "baseline" : portfolio, statement, probability,
             settings.language == "fr" ? ReportLanguage::French : ReportLanguage::English));
   };
-  return [options, write_report, &cluster] {
+  return [options, command, write_report, &cluster] {
+    refuse_together(*command, "--indicator", "--objective",
+                    "a target is either the value an indicator reaches (--indicator, --year) or "
+                    "the adoption an objective needs (--objective); choose one");
+    if (command->count("--year") > 0 && command->count("--indicator") == 0) {
+      throw InputError("--year: the year of --indicator; add --indicator or remove --year");
+    }
+    if (command->count("--indicator") > 0 && command->count("--year") == 0) {
+      throw InputError("--indicator: expected --year with it (the year of the indicator)");
+    }
+    refuse_without_report(*command);
     const ChosenScenario chosen = load_chosen(options->path);
     if (!options->report.empty())  // before the search, not after it
       OutputFile::check_target(options->report, options->force, input_paths(chosen), "--report");
@@ -139,7 +175,6 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
         json.key("ci_high").value(result.ci_high);
         json.key("members").value(static_cast<long long>(result.members));
         json.end_object();
-        return EXIT_OK;
       }
       std::ostringstream text;
       text << scenario.name << ": " << who << ", " << info.id << " (" << info.description
@@ -152,7 +187,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
            << " % confidence (95 % interval of that value: " << shown(result.ci_low, info.dimension)
            << " – " << shown(result.ci_high, info.dimension) << "; " << result.members
            << " members).\n";
-      std::cout << text.str();
+      if (!options->json) std::cout << text.str();
       write_report(*options, chosen, scenario.name, portfolio, text.str(), nullptr);
       return EXIT_OK;
     }
@@ -189,7 +224,6 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
       json.key("full_adoption_scale").value(result.full_adoption_scale);
       json.key("evaluations").value(result.evaluations);
       json.end_object();
-      return EXIT_OK;
     }
     const std::string label = target.description.empty() ? target.id : target.description;
     std::ostringstream text;
@@ -208,7 +242,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
            << result.evaluations << " evaluations of " << options->members
            << " members on the same draws).\n";
     }
-    std::cout << text.str();
+    if (!options->json) std::cout << text.str();
     write_report(*options, chosen, scenario.name, portfolio, text.str(), &result.probability);
     return EXIT_OK;
   };

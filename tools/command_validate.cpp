@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "option_checks.hpp"
 #include "scenario_choice.hpp"
 
 namespace traj::cli {
@@ -10,7 +11,8 @@ CommandRunner add_validate_command(CLI::App& app) {
   auto path = std::make_shared<std::string>();
   CLI::App* command = app.add_subcommand(
       "validate", "Check a scenario file and print a summary, or every error with its location");
-  command->add_option("scenario", *path, "Scenario file (TOML); default: the bundled scenario");
+  command->add_option("scenario", *path, "Scenario file (TOML); default: the bundled scenario")
+      ->check(file_name());
   command->footer(
       "Example:\n  traj validate scenarios/clermont-alliance.toml\n"
       "Errors are printed as FILE:LINE:COLUMN: error: KEY.PATH: expected …, found … and the exit "

@@ -22,6 +22,7 @@
 #include "traj/objective_judgement.hpp"
 #include "traj/quantile_sketch.hpp"
 #include "traj/random_stream.hpp"
+#include "traj/setting_ranges.hpp"
 
 namespace traj {
 namespace {
@@ -449,8 +450,24 @@ UnpackedRecords unpack_records(const std::vector<unsigned char>& bytes, std::siz
 
 }  // namespace
 
+void check_ensemble_options(const EnsembleOptions& options) {
+  // A block of no members would never end (a forged results file once made
+  // rerun spin so); the command line and the results reader refuse these
+  // too, with the name of the option or attribute.
+  check_setting("ensemble: block", std::uint64_t{options.block}, BLOCK_RANGE);
+  check_setting("ensemble: threads", static_cast<std::int64_t>(options.threads), THREADS_RANGE);
+  if (options.precision != 0.0)
+    check_setting("ensemble: precision", options.precision, PRECISION_RANGE);
+  check_setting("ensemble: quantile levels", std::uint64_t{options.quantiles.size()},
+                IntegerRange{0, QUANTILE_COUNT_RANGE.high});
+  for (const double level : options.quantiles)
+    check_setting("ensemble: quantile level", level, QUANTILE_LEVEL_RANGE);
+  check_setting("ensemble: quantile accuracy", options.sketch_accuracy, SKETCH_ACCURACY_RANGE);
+}
+
 EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>& objectives,
                             const EnsembleOptions& options) {
+  check_ensemble_options(options);
   const std::uint64_t most =
       options.precision > 0.0 ? std::max(options.members, options.max_members) : options.members;
   if (most > QuantileSketch::MAX_COUNT) {

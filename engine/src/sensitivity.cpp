@@ -90,7 +90,45 @@ std::uint64_t auxiliary_key(std::uint64_t seed, const char* purpose, std::size_t
   return stream_key(seed, name);
 }
 
+/// Rows of A and B (Sobol), trajectories (Morris) made and run at a time:
+/// enough runs per chunk to keep every thread busy, few enough to bound the
+/// design held in memory. Results do not depend on them.
+constexpr std::size_t SOBOL_CHUNK_ROWS = 8192;
+constexpr std::size_t MORRIS_CHUNK_TRAJECTORIES = 2048;
+
+/// Progress of a chunk whose runs start at `done`, out of `planned`.
+std::function<void(std::uint64_t, std::uint64_t)> shifted_progress(
+    const std::function<void(std::uint64_t, std::uint64_t)>& progress, std::uint64_t done,
+    std::uint64_t planned) {
+  if (!progress) return {};
+  return [progress, done, planned](std::uint64_t runs, std::uint64_t) {
+    progress(done + runs, planned);
+  };
+}
+
 }  // namespace
+
+SensitivityMemory sobol_memory(std::size_t parameters, std::size_t factors, std::size_t outputs,
+                               std::uint64_t samples, int bootstrap) {
+  // Per row: the outputs of its k + 2 runs, and two row indices (all rows,
+  // a bootstrap resample). Fixed: a chunk of A and B and of its outputs, the
+  // bootstrap's replicates of every index.
+  const std::uint64_t per_sample = 8 * ((factors + 2) * outputs + 2);
+  const std::uint64_t chunk = 8 * SOBOL_CHUNK_ROWS * (2 * parameters + 2 * (factors + 2) * outputs);
+  const std::uint64_t replicates =
+      16 * outputs * factors * static_cast<std::uint64_t>(std::max(0, bootstrap));
+  return {per_sample * samples + chunk + replicates, per_sample};
+}
+
+SensitivityMemory morris_memory(std::size_t parameters, std::size_t factors, std::size_t outputs,
+                                std::uint64_t samples) {
+  // Per trajectory: the outputs of its k + 1 runs, its order of factors and
+  // its k elementary effects per output. Fixed: a chunk of the design.
+  const std::uint64_t per_sample = 8 * ((factors + 1) * outputs + factors + factors * outputs);
+  const std::uint64_t chunk =
+      8 * MORRIS_CHUNK_TRAJECTORIES * (factors + 1) * (parameters + 2 * outputs);
+  return {per_sample * samples + chunk, per_sample};
+}
 
 std::vector<SensitivityFactor> single_factors(const ParameterSet& parameters) {
   std::vector<SensitivityFactor> factors;
@@ -174,33 +212,48 @@ SensitivityResult sobol_indices(const Model& model, const std::vector<Sensitivit
   for (std::size_t d = 0; d < 2 * P; ++d) {
     shifts.push_back(uniform_draw(auxiliary_key(options.seed, "sobol-shift", d), 0));
   }
-  // Unit-cube points: A in columns [0, P), B in [P, 2P).
+  // Unit-cube points: A in columns [0, P), B in [P, 2P), made in chunks of
+  // rows in the sequence's order; each chunk's runs A, B, then A_B^(i) for
+  // each factor (memory: a chunk of A and B, not N × 2P). Every run's
+  // outputs depend on its point only: the same as one design of N rows.
   boost::random::sobol sequence(static_cast<unsigned>(std::max<std::size_t>(1, 2 * P)));
-  std::vector<double> a(N * P), b(N * P);
-  for (std::size_t i = 0; i < N; ++i) {
-    for (std::size_t d = 0; d < 2 * P; ++d) {
-      double u = to_unit(sequence()) + shifts[d];
-      u -= std::floor(u);
-      u = std::clamp(u, 0x1.0p-53, 1.0 - 0x1.0p-53);
-      (d < P ? a[i * P + d] : b[i * P + d - P]) = samplers[d % P](u);
-    }
-  }
-  // Runs: A, B, then A_B^(i) for each factor, built when needed (only A and
-  // B are held: memory N × 2P, not N × (k + 2) × P).
-  const auto design = [&](std::uint64_t run, double* values) {
-    const std::size_t matrix = run / N, i = run % N;
-    std::copy_n((matrix == 1 ? b : a).data() + i * P, P, values);
-    if (matrix >= 2) {
-      for (const std::size_t p : factors[matrix - 2].parameters) values[p] = b[i * P + p];
-    }
-  };
   const std::uint64_t runs = N * (k + 2);
-  const auto results = evaluate_design(model, outputs, design, runs, options.threads, options.block,
-                                       options.progress, options.cluster);
   SensitivityResult result;
   for (const auto& factor : factors) result.factors.push_back(factor.name);
   for (const auto& output : outputs) result.outputs.push_back(output.name);
   result.runs = runs;
+  std::vector<double> results(runs * O);
+  std::vector<double> a(std::min<std::size_t>(N, SOBOL_CHUNK_ROWS) * P),
+      b(std::min<std::size_t>(N, SOBOL_CHUNK_ROWS) * P);
+  for (std::size_t first = 0; first < N; first += SOBOL_CHUNK_ROWS) {
+    if (options.cancelled && options.cancelled()) {
+      result.cancelled = true;
+      return result;
+    }
+    const std::size_t rows = std::min<std::size_t>(SOBOL_CHUNK_ROWS, N - first);
+    for (std::size_t i = 0; i < rows; ++i) {
+      for (std::size_t d = 0; d < 2 * P; ++d) {
+        double u = to_unit(sequence()) + shifts[d];
+        u -= std::floor(u);
+        u = std::clamp(u, 0x1.0p-53, 1.0 - 0x1.0p-53);
+        (d < P ? a[i * P + d] : b[i * P + d - P]) = samplers[d % P](u);
+      }
+    }
+    const auto design = [&](std::uint64_t run, double* values) {
+      const std::size_t matrix = run / rows, i = run % rows;
+      std::copy_n((matrix == 1 ? b : a).data() + i * P, P, values);
+      if (matrix >= 2) {
+        for (const std::size_t p : factors[matrix - 2].parameters) values[p] = b[i * P + p];
+      }
+    };
+    const auto chunk =
+        evaluate_design(model, outputs, design, rows * (k + 2), options.threads, options.block,
+                        shifted_progress(options.progress, first * (k + 2), runs), options.cluster);
+    for (std::size_t matrix = 0; matrix < k + 2; ++matrix) {
+      std::copy_n(chunk.data() + matrix * rows * O, rows * O,
+                  results.data() + (matrix * N + first) * O);
+    }
+  }
   const auto value = [&](std::size_t matrix, std::size_t i, std::size_t o) {
     return results[(matrix * N + i) * O + o];
   };
@@ -286,40 +339,54 @@ SensitivityResult morris_screening(const Model& model,
   // Four levels {1/8, 3/8, 5/8, 7/8} of the unit interval, steps of Δ = 1/2
   // (p = 4, Δ = p / (2 (p − 1)) in level units, Morris 1991).
   constexpr double DELTA = 0.5;
-  std::vector<double> design(r * (k + 1) * P);
-  std::vector<std::size_t> order(r * k);
-  for (std::size_t t = 0; t < r; ++t) {
-    const std::uint64_t key = auxiliary_key(options.seed, "morris", t);
-    std::vector<double> unit(P);
-    for (std::size_t p = 0; p < P; ++p) {
-      unit[p] = uniform_draw(key, p) < 0.5 ? 0.125 : 0.375;  // the lower half: +Δ stays in the cube
-    }
-    std::vector<std::size_t> permutation(k);
-    std::iota(permutation.begin(), permutation.end(), 0);
-    for (std::size_t i = k; i > 1; --i) {  // Fisher–Yates
-      const auto j = static_cast<std::size_t>(uniform_draw(key, P + i) * static_cast<double>(i));
-      std::swap(permutation[i - 1], permutation[std::min(j, i - 1)]);
-    }
-    for (std::size_t s = 0; s <= k; ++s) {
-      if (s > 0) {
-        const std::size_t f = permutation[s - 1];
-        order[t * k + s - 1] = f;
-        for (const std::size_t p : factors[f].parameters) unit[p] += DELTA;
-      }
-      for (std::size_t p = 0; p < P; ++p)
-        design[((t * (k + 1)) + s) * P + p] = samplers[p](unit[p]);
-    }
-  }
+  // Trajectories are made and run in chunks (memory: a chunk of the design,
+  // not r × (k + 1) × P); each depends on its own stream only.
   const std::uint64_t runs = r * (k + 1);
-  const auto points = [&](std::uint64_t run, double* values) {
-    std::copy_n(design.data() + run * P, P, values);
-  };
-  const auto results = evaluate_design(model, outputs, points, runs, options.threads, options.block,
-                                       options.progress, options.cluster);
   SensitivityResult result;
   for (const auto& factor : factors) result.factors.push_back(factor.name);
   for (const auto& output : outputs) result.outputs.push_back(output.name);
   result.runs = runs;
+  std::vector<double> results(runs * O);
+  std::vector<std::size_t> order(r * k);
+  std::vector<double> design(std::min<std::size_t>(r, MORRIS_CHUNK_TRAJECTORIES) * (k + 1) * P);
+  for (std::size_t first = 0; first < r; first += MORRIS_CHUNK_TRAJECTORIES) {
+    if (options.cancelled && options.cancelled()) {
+      result.cancelled = true;
+      return result;
+    }
+    const std::size_t count = std::min<std::size_t>(MORRIS_CHUNK_TRAJECTORIES, r - first);
+    for (std::size_t t = first; t < first + count; ++t) {
+      const std::uint64_t key = auxiliary_key(options.seed, "morris", t);
+      std::vector<double> unit(P);
+      for (std::size_t p = 0; p < P; ++p) {
+        unit[p] =
+            uniform_draw(key, p) < 0.5 ? 0.125 : 0.375;  // the lower half: +Δ stays in the cube
+      }
+      std::vector<std::size_t> permutation(k);
+      std::iota(permutation.begin(), permutation.end(), 0);
+      for (std::size_t i = k; i > 1; --i) {  // Fisher–Yates
+        const auto j = static_cast<std::size_t>(uniform_draw(key, P + i) * static_cast<double>(i));
+        std::swap(permutation[i - 1], permutation[std::min(j, i - 1)]);
+      }
+      for (std::size_t s = 0; s <= k; ++s) {
+        if (s > 0) {
+          const std::size_t f = permutation[s - 1];
+          order[t * k + s - 1] = f;
+          for (const std::size_t p : factors[f].parameters) unit[p] += DELTA;
+        }
+        for (std::size_t p = 0; p < P; ++p)
+          design[(((t - first) * (k + 1)) + s) * P + p] = samplers[p](unit[p]);
+      }
+    }
+    const auto points = [&](std::uint64_t run, double* values) {
+      std::copy_n(design.data() + run * P, P, values);
+    };
+    const auto chunk =
+        evaluate_design(model, outputs, points, count * (k + 1), options.threads, options.block,
+                        shifted_progress(options.progress, first * (k + 1), runs), options.cluster);
+    std::copy(chunk.begin(), chunk.end(),
+              results.begin() + static_cast<std::ptrdiff_t>(first * (k + 1) * O));
+  }
   result.morris.resize(O * k);
   std::vector<std::vector<double>> effects(O * k);
   for (std::size_t t = 0; t < r; ++t) {

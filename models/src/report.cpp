@@ -9,6 +9,7 @@
 
 #include "traj/error.hpp"
 #include "traj/hdf5_file.hpp"
+#include "traj/setting_ranges.hpp"
 #include "traj/territory/results_file.hpp"
 
 namespace traj::territory {
@@ -457,17 +458,51 @@ std::string comparison_report_html(const Scenario& scenario, const PortfolioComp
 
 namespace {
 
+/// Refuses a dataset whose shape is not the one the report indexes by.
+void expect_dims(const std::string& path, const hdf5::Dataset& dataset, const std::string& name,
+                 const std::vector<std::uint64_t>& expected) {
+  const auto found = dataset.dims();
+  if (found == expected) return;
+  const auto shown = [](const std::vector<std::uint64_t>& dims) {
+    std::string text;
+    for (std::size_t i = 0; i < dims.size(); ++i)
+      text += (i ? " × " : "") + std::to_string(dims[i]);
+    return dims.empty() ? std::string("a scalar") : text;
+  };
+  throw InputError(path + ": dataset " + name + ": expected the shape " + shown(expected) +
+                   ", found " + shown(found));
+}
+
+/// The years of /statistics/year: consecutive, as the scenario's.
+std::vector<int> statistics_years(const std::string& path, const hdf5::Group& statistics) {
+  const hdf5::Dataset dataset = statistics.open("year");
+  const auto values = dataset.read_ints();
+  if (values.empty()) expect_dims(path, dataset, "/statistics/year", {1});
+  std::vector<int> years;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    check_setting(path + ": dataset /statistics/year: a year", values[i], YEAR_RANGE);
+    if (i > 0 && values[i] != values[i - 1] + 1) {
+      throw InputError(path + ": dataset /statistics/year: expected consecutive years, found " +
+                       std::to_string(values[i - 1]) + " then " + std::to_string(values[i]));
+    }
+    years.push_back(static_cast<int>(values[i]));
+  }
+  return years;
+}
+
 std::string results_report_html_unchecked(const std::string& path, ReportLanguage language) {
-  read_run_record(path);  // refuses other files and unknown versions
+  read_run_record(path);  // refuses other files, unknown versions, forged settings, damage
   const hdf5::File file = hdf5::File::open_read_only(path);
   const hdf5::Group& root = file.root();
   const std::string territory = root.string_attribute("territory");
   const std::string portfolio = root.string_attribute("portfolio");
+  check_setting(path + ": attribute members", root.int_attribute("members"), MEMBERS_RANGE);
   const hdf5::Group statistics = root.open_group("statistics");
-  std::vector<int> years;
-  for (const auto year : statistics.open("year").read_ints())
-    years.push_back(static_cast<int>(year));
+  const std::vector<int> years = statistics_years(path, statistics);
   const auto levels = statistics.open("quantile").read_doubles();
+  expect_dims(path, statistics.open("quantile"), "/statistics/quantile", {levels.size()});
+  for (const double level : levels)
+    check_setting(path + ": dataset /statistics/quantile: a level", level, QUANTILE_LEVEL_RANGE);
   const auto level_index = [&](double level) {
     for (std::size_t i = 0; i < levels.size(); ++i) {
       if (std::abs(levels[i] - level) < 1e-9) return static_cast<int>(i);
@@ -507,6 +542,10 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
     const auto probability = objectives.open("probability").read_doubles();
     const auto low = objectives.open("ci_low").read_doubles();
     const auto high = objectives.open("ci_high").read_doubles();
+    for (const char* name : {"description", "indicator", "comparison", "year", "relative_to",
+                             "threshold", "reference_value", "probability", "ci_low", "ci_high"}) {
+      expect_dims(path, objectives.open(name), std::string("/objectives/") + name, {ids.size()});
+    }
     for (std::size_t o = 0; o < ids.size(); ++o) {
       rows.push_back({ids[o], descriptions[o], indicators[o], comparisons[o],
                       static_cast<int>(objective_years[o]), static_cast<int>(relative[o]),
@@ -589,12 +628,16 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
         std::tuple{std::string("renewable_share"), std::string("%"), 100.0},
         std::tuple{std::string("ghg"), std::string("ktCO2e"), 1.0}}) {
     if (!statistics.has(id + "_quantiles")) continue;
+    expect_dims(path, statistics.open(id + "_quantiles"), "/statistics/" + id + "_quantiles",
+                {years.size(), levels.size()});
     chart(id, label(id, language), unit, statistics.open(id + "_quantiles").read_doubles(), 1, 0,
           scale, id);
   }
   if (statistics.has("pollutants_quantiles")) {
     const auto names = statistics.open("pollutant").read_strings();
     const auto values = statistics.open("pollutants_quantiles").read_doubles();
+    expect_dims(path, statistics.open("pollutants_quantiles"), "/statistics/pollutants_quantiles",
+                {years.size(), names.size(), levels.size()});
     for (std::size_t p = 0; p < names.size(); ++p) {
       chart(names[p], names[p], "t", values, names.size(), p, 1.0, names[p]);
     }

@@ -9,6 +9,7 @@
 
 #include "traj/error.hpp"
 #include "traj/hdf5_file.hpp"
+#include "traj/setting_ranges.hpp"
 #include "traj/sha256.hpp"
 #include "traj/string_distance.hpp"
 #include "traj/territory/territorial_model.hpp"
@@ -35,11 +36,23 @@ std::string join_numbers(const std::vector<double>& values) {
   return text.str();
 }
 
-std::vector<double> split_numbers(const std::string& text) {
+/// The levels of attribute `quantile_levels` ("0.05,0.5,0.95"), each checked
+/// as the command line checks --quantiles.
+std::vector<double> split_quantile_levels(const std::string& text, const std::string& path) {
   std::vector<double> values;
   std::stringstream stream(text);
   std::string item;
-  while (std::getline(stream, item, ',')) values.push_back(std::stod(item));
+  while (std::getline(stream, item, ',')) {
+    double level = 0.0;
+    const std::string problem = number_problem(item, QUANTILE_LEVEL_RANGE, level);
+    if (!problem.empty()) {
+      throw InputError(path + ": attribute quantile_levels: each level " + problem + " in \"" +
+                       text + "\"");
+    }
+    values.push_back(level);
+  }
+  check_setting(path + ": attribute quantile_levels: the number of levels",
+                std::uint64_t{values.size()}, QUANTILE_COUNT_RANGE);
   return values;
 }
 
@@ -476,14 +489,25 @@ RunRecord read_run_record_unchecked(const std::string& path) {
   settings.scenario_path = root.string_attribute("scenario");
   const std::string portfolio = root.string_attribute("portfolio");
   settings.portfolio = portfolio == "baseline" ? "" : portfolio;
-  settings.seed = static_cast<std::uint64_t>(root.int_attribute("seed"));
-  settings.members_requested = static_cast<std::uint64_t>(root.int_attribute("members_requested"));
+  // Every setting a rerun uses, against the ranges the command line uses: a
+  // file can be edited and its stamp recomputed (a checksum, not a signature).
+  const auto integer = [&](const std::string& name, IntegerRange range) {
+    const std::int64_t value = root.int_attribute(name);
+    check_setting(path + ": attribute " + name, value, range);
+    return static_cast<std::uint64_t>(value);
+  };
+  settings.seed = integer("seed", SEED_RANGE);
+  settings.members_requested = integer("members_requested", MEMBERS_RANGE);
   settings.precision = root.double_attribute("precision");
-  settings.max_members = static_cast<std::uint64_t>(root.int_attribute("max_members"));
-  settings.quantiles = split_numbers(root.string_attribute("quantile_levels"));
+  if (settings.precision != 0.0)
+    check_setting(path + ": attribute precision (0: none)", settings.precision, PRECISION_RANGE);
+  settings.max_members = integer("max_members", MEMBERS_RANGE);
+  settings.quantiles = split_quantile_levels(root.string_attribute("quantile_levels"), path);
   settings.sketch_accuracy = root.double_attribute("quantile_relative_accuracy");
+  check_setting(path + ": attribute quantile_relative_accuracy", settings.sketch_accuracy,
+                SKETCH_ACCURACY_RANGE);
   settings.trajectories = root.string_attribute("trajectories");
-  settings.block = static_cast<std::size_t>(root.int_attribute("block"));
+  settings.block = static_cast<std::size_t>(integer("block", BLOCK_RANGE));
   const Group inputs = root.open_group("inputs");
   for (std::size_t i = 0;; ++i) {
     char name[32];
@@ -497,6 +521,17 @@ RunRecord read_run_record_unchecked(const std::string& path) {
     }
     record.inputs.push_back(std::move(input));
   }
+  if (record.inputs.empty())
+    throw InputError(path + ": group inputs: expected file_000, found no input file");
+  const auto& main = settings.scenario_path;
+  if (std::none_of(record.inputs.begin(), record.inputs.end(),
+                   [&](const InputFile& input) { return input.path == main; })) {
+    throw InputError(path + ": attribute scenario: expected the path of a stored input (" +
+                     record.inputs.front().path + ", …), found \"" + main + "\"");
+  }
+  // Every dataset must read back, those a reader does not use too: damage the
+  // stamp does not see (a re-stamped file) is found before any work is done.
+  for (const auto& dataset : file.dataset_paths()) root.open(dataset.substr(1)).read_raw();
   return record;
 }
 

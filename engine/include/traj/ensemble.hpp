@@ -115,6 +115,11 @@ struct EnsembleResult {
   double quantile_at(std::size_t row, std::size_t year, std::size_t level) const;
 };
 
+/// Throws InputError naming the setting when `options` are outside the
+/// ranges of traj/setting_ranges.hpp (block, threads, precision, quantile
+/// levels and accuracy). `run_ensemble` checks them first.
+void check_ensemble_options(const EnsembleOptions& options);
+
 /// Runs the ensemble. Members are numbered from 0; member m's parameters
 /// depend only on (seed, parameter name, m).
 EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>& objectives,

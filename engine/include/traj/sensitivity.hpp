@@ -52,6 +52,9 @@ struct SensitivityOptions {
   /// With several processes (MPI ranks), each runs a share of the design;
   /// every rank gets the same results as one process would.
   const Cluster* cluster = nullptr;
+  /// Polled between chunks of the design, from the calling thread: true
+  /// stops the analysis (the result is then marked `cancelled`).
+  std::function<bool()> cancelled;
 };
 
 struct SobolIndex {
@@ -72,7 +75,20 @@ struct SensitivityResult {
   std::vector<SobolIndex> sobol;    ///< [output × factor] (Sobol)
   std::vector<MorrisIndex> morris;  ///< [output × factor] (Morris)
   std::uint64_t runs = 0;
+  bool cancelled = false;  ///< stopped by SensitivityOptions::cancelled: no indices
 };
+
+/// What an analysis holds in memory at once, to refuse one that cannot fit
+/// before it starts. The design is built and run in chunks of bounded size;
+/// the model's outputs of every run are kept (the bootstrap resamples them).
+struct SensitivityMemory {
+  std::uint64_t bytes = 0;             ///< everything, for `samples`
+  std::uint64_t bytes_per_sample = 0;  ///< what one more N (Sobol) or r (Morris) adds
+};
+SensitivityMemory sobol_memory(std::size_t parameters, std::size_t factors, std::size_t outputs,
+                               std::uint64_t samples, int bootstrap);
+SensitivityMemory morris_memory(std::size_t parameters, std::size_t factors, std::size_t outputs,
+                                std::uint64_t samples);
 
 /// One factor per parameter of `parameters`.
 std::vector<SensitivityFactor> single_factors(const ParameterSet& parameters);
