@@ -27,8 +27,10 @@ inline std::string slurp(const std::string& path) {
   return text.str();
 }
 
-/// Runs `traj ARGUMENTS` (a shell command line) in `directory` (or here).
-inline Outcome run_traj(const std::string& arguments, const std::string& directory = "") {
+/// Runs `traj ARGUMENTS` (a shell command line) in `directory` (or here); a
+/// run longer than `timeout_seconds` (if given) is killed and gets exit code 137.
+inline Outcome run_traj(const std::string& arguments, const std::string& directory = "",
+                        int timeout_seconds = 0) {
   const auto scratch =
       std::filesystem::temp_directory_path() / ("traj_cli_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(scratch);
@@ -36,6 +38,7 @@ inline Outcome run_traj(const std::string& arguments, const std::string& directo
   const std::string err = (scratch / "err").string();
   std::ostringstream command_line;
   if (!directory.empty()) command_line << "cd '" << directory << "' && ";
+  if (timeout_seconds > 0) command_line << "timeout -s KILL " << timeout_seconds << " ";
   command_line << "'" << TRAJ_EXECUTABLE << "' " << arguments << " > '" << out << "' 2> '" << err
                << "'";
   const std::string command = command_line.str();

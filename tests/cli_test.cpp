@@ -12,52 +12,17 @@
 #include <fstream>
 #include <sstream>
 
-#include "objective_cases.hpp"
+#include "cli_support.hpp"
 #include "forged_file.hpp"
+#include "objective_cases.hpp"
 #include "test_support.hpp"
 
 namespace {
 
-struct Outcome {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream file(path);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
-
-/// Runs traj with `arguments` (in `directory` if given); a run longer than
-/// `timeout_seconds` (if given) is killed and gets exit code 137.
-Outcome run_traj(const std::string& arguments, const std::string& directory = "",
-                 int timeout_seconds = 0) {
-  const auto scratch =
-      std::filesystem::temp_directory_path() / ("traj_cli_test_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(scratch);
-  const std::string out = (scratch / "out").string();
-  const std::string err = (scratch / "err").string();
-  std::ostringstream command_line;
-  if (!directory.empty()) command_line << "cd '" << directory << "' && ";
-  if (timeout_seconds > 0) command_line << "timeout -s KILL " << timeout_seconds << " ";
-  command_line << "'" << TRAJ_EXECUTABLE << "' " << arguments << " > '" << out << "' 2> '" << err
-               << "'";
-  const std::string command = command_line.str();
-  const int status = std::system(command.c_str());
-  Outcome outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-  std::filesystem::remove_all(scratch);
-  return outcome;
-}
-
-std::string scenario(const std::string& relative) {
-  std::string quoted = "'";
-  quoted += traj::testing::source_path(relative);
-  quoted += '\'';
-  return quoted;
-}
+using traj::testing::Outcome;
+using traj::testing::run_traj;
+using traj::testing::scenario;
+using traj::testing::slurp;
 
 }  // namespace
 
