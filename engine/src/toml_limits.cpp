@@ -55,17 +55,22 @@ class LimitScanner {
     while (at_ < text_.size() && text_[at_] != '\n') advance();
   }
 
-  bool fail(SourceLocation where, std::string message) {
-    diagnostics_.add(std::move(where), "", std::move(message));
+  struct Position {
+    int line;
+    int column;
+  };
+
+  bool fail(Position where, std::string message) {
+    diagnostics_.add({file_, where.line, where.column}, "", std::move(message));
     return false;
   }
 
-  SourceLocation here() const { return {file_, line_, column_}; }
+  Position here() const { return {line_, column_}; }
 
   // A key's parts: bare runs and quoted strings joined by dots. Any other
   // character ends the chain (a float's or a date's dot counts too, which
   // only ever overestimates a value that is not a key).
-  bool note_part(const SourceLocation& where) {
+  bool note_part(Position where) {
     if (!after_dot_) chain_parts_ = 0;  // not joined to the previous part: a new chain
     after_dot_ = false;
     if (chain_parts_ == 0) chain_start_ = where;
@@ -76,14 +81,14 @@ class LimitScanner {
     return true;
   }
 
-  bool check_key_length(const SourceLocation& where, std::size_t bytes) {
+  bool check_key_length(Position where, std::size_t bytes) {
     if (!key_context_ || bytes <= MAX_KEY_BYTES) return true;
     return fail(where, "expected a key of at most " + std::to_string(MAX_KEY_BYTES) +
                            " bytes, found one of " + std::to_string(bytes));
   }
 
   bool scan_bare() {
-    const SourceLocation start = here();
+    const Position start = here();
     const std::size_t begin = at_;
     while (at_ < text_.size() && is_bare_key_character(text_[at_])) advance();
     if (!check_key_length(start, at_ - begin)) return false;
@@ -91,7 +96,7 @@ class LimitScanner {
   }
 
   bool scan_string(char quote) {
-    const SourceLocation start = here();
+    const Position start = here();
     const std::string triple(3, quote);
     const bool multi_line = starts_with(triple);
     const std::size_t open = multi_line ? 3 : 1;
@@ -196,7 +201,7 @@ class LimitScanner {
   bool in_header_ = false;
   std::size_t chain_parts_ = 0;
   bool after_dot_ = false;  ///< a dot follows the last part
-  SourceLocation chain_start_;
+  Position chain_start_{1, 1};
 };
 
 }  // namespace
