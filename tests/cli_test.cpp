@@ -897,3 +897,75 @@ TEST_CASE("SIGINT during a sensitivity analysis stops it between chunks and leav
   CHECK(std::filesystem::is_empty(directory));
   std::filesystem::remove_all(directory);
 }
+
+namespace {
+/// scenarios/tests/minimal.toml with each `from` replaced by its `to`, in a
+/// file of its own; returns its path (quoted) and removes it at the end.
+struct EditedScenario {
+  std::filesystem::path path;
+  EditedScenario(const std::string& name,
+                 const std::vector<std::pair<std::string, std::string>>& edits) {
+    std::string text = slurp(traj::testing::source_path("scenarios/tests/minimal.toml"));
+    for (const auto& [from, to] : edits) {
+      const auto at = text.find(from);
+      REQUIRE(at != std::string::npos);
+      text.replace(at, from.size(), to);
+    }
+    std::string file = name;  // appended: GCC 12 warns (-Wrestrict) on "-" + text
+    file += '-';
+    file += std::to_string(::getpid());
+    file += ".toml";
+    path = std::filesystem::temp_directory_path() / file;
+    std::ofstream(path) << text;
+  }
+  ~EditedScenario() {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+  std::string quoted() const {
+    std::string text = "'";
+    text += path.string();
+    text += '\'';
+    return text;
+  }
+};
+}  // namespace
+
+TEST_CASE("run --deterministic has the ensemble's numeric guards") {
+  // Each number loads (within single precision); their product overflows it.
+  const EditedScenario overflow(
+      "deterministic-overflow",
+      {{"residential = { electricity = 100,", "residential = { electricity = 3e38,"},
+       {"electricity = 0.05", "electricity = 50"}});
+  for (const std::string json : {"", " --json"}) {
+    const auto run = run_traj("run --deterministic" + json + " " + overflow.quoted());
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.empty());
+    CHECK(run.err ==
+          "error: the deterministic run (every parameter at its median) gave a non-finite value: "
+          "ghg in 2020 = inf; no results written.\n");
+  }
+  const auto ensemble = run_traj("run -q -n 100 " + overflow.quoted());
+  CHECK(ensemble.exit_code == 1);
+  CHECK_THAT(ensemble.err, Catch::StartsWith("error: 100 member(s) gave non-finite"));
+}
+
+TEST_CASE("a control character in a scenario never reaches the terminal") {
+  const EditedScenario title(
+      "retitle", {{"name = \"Fixture town\"", "name = \"Town\\u001b]0;owned\\u0007\""}});
+  for (const std::string command : {"validate", "run --deterministic", "run -q -n 10"}) {
+    const auto run = run_traj(command + " " + title.quoted());
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK_THAT(run.err, Catch::Contains(":7:8: error: territory.name: expected text without "
+                                        "control characters (line breaks and tabs aside), found "
+                                        "U+001B at character 5"));
+    CHECK(run.err.find('\x1b') == std::string::npos);
+    CHECK(run.err.find('\x07') == std::string::npos);
+  }
+  const auto device = run_traj("validate /dev/zero");
+  CHECK(device.exit_code == 2);
+  CHECK(device.err ==
+        "/dev/zero: error: cannot read the file: it is a character device, not a "
+        "regular file\n");
+}

@@ -93,3 +93,45 @@ TEST_CASE("diagnostics are capped but counted") {
     CHECK_THAT(std::string(error.what()), Catch::StartsWith("f:1:1: error: k: m"));
   }
 }
+
+TEST_CASE("a file included by two others is read and merged once, where first included") {
+  Diagnostics diagnostics;
+  const auto document = load({{"dir/main.toml", "include = [\"a.toml\", \"b.toml\"]\n"},
+                              {"dir/a.toml", "include = \"shared.toml\"\n[factors]\nx = 2\n"},
+                              {"dir/b.toml", "include = \"./shared.toml\"\n[[list]]\nid = \"b\"\n"},
+                              {"dir/shared.toml", "[factors]\nx = 1\n[[list]]\nid = \"shared\"\n"}},
+                             diagnostics);
+  REQUIRE(diagnostics.empty());
+  CHECK(document.files ==
+        std::vector<std::string>{"dir/main.toml", "dir/a.toml", "dir/shared.toml", "dir/b.toml"});
+  CHECK(document.texts.size() == 4);
+  CHECK(document.texts[2] == "[factors]\nx = 1\n[[list]]\nid = \"shared\"\n");
+  // a's value stands: shared.toml is not merged again under b.
+  CHECK(document.root.find("factors")->find("x")->integer == 2);
+  const ConfigNode* list = document.root.find("list");
+  REQUIRE(list->children.size() == 2);
+  CHECK(list->children[0].find("id")->text == "shared");
+  CHECK(list->children[1].find("id")->text == "b");
+}
+
+TEST_CASE("strings may hold line breaks and tabs, no other control character") {
+  Diagnostics fine;
+  const auto document =
+      load({{"dir/main.toml", "text = \"\"\"one\n\ttwo\"\"\"\nname = \"été\"\n"}}, fine);
+  REQUIRE(fine.empty());
+  CHECK(document.root.find("text")->text == "one\n\ttwo");
+  for (const char* escape : {"\\r", "\\u0000", "\\u001f", "\\u007f", "\\u0085", "\\u009f"}) {
+    Diagnostics diagnostics;
+    load({{"dir/main.toml", std::string("x = 1\n[t]\nname = \"ab") + escape + "\"\n"}},
+         diagnostics);
+    REQUIRE(diagnostics.total() == 1);
+    const auto& error = diagnostics.kept().front();
+    CHECK(error.where.line == 3);
+    CHECK(error.key_path == "t.name");
+    CHECK_THAT(error.message, Catch::EndsWith(" at character 3"));
+  }
+  // U+00A0 (no-break space) and U+2028 follow C1 in UTF-8 but are no controls.
+  Diagnostics other;
+  load({{"dir/main.toml", "name = \"a\\u00a0b\\u2028c\"\n"}}, other);
+  CHECK(other.empty());
+}

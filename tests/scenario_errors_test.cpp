@@ -2,12 +2,16 @@
 // line, key path and message.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 
 #include "test_support.hpp"
+#include "traj/document_loader.hpp"
 #include "traj/error.hpp"
 
 using namespace traj;
@@ -96,6 +100,29 @@ const Expected EXPECTED[] = {
      "expected unique names, found \"residential\" twice"},
     {"empty", "", 1, "format", "expected the format version 1 (required key), found no such key"},
     {"binary-garbage", "", 1, "", "invalid TOML: Encountered invalid utf-8 sequence"},
+    {"control-character", "", 6, "territory.name",
+     "expected text without control characters (line breaks and tabs aside), found U+001B at "
+     "character 13"},
+    {"line-break-in-name", "", 62, "actions.insulation.name",
+     "expected a string on one line, without tabs, found U+000A at character 11"},
+    {"c1-control", "", 76, "portfolios[0].name",
+     "expected text without control characters (line breaks and tabs aside), found U+009B at "
+     "character 5"},
+    {"control-in-key", "", 25, "inventory.local_production",
+     "expected a key without control characters, found U+007F at character 2"},
+    {"beyond-single-precision", "", 21, "inventory.final_energy.road_transport.diesel",
+     "expected a number the single-precision kernel represents (0, or a magnitude from "
+     "1.17549e-38 GWh to 3.40282e+38 GWh), found 1e+39 GWh"},
+    {"beyond-single-precision-unit", "", 25, "inventory.local_production.pv",
+     "represents (0, or a magnitude from 1.17549e-38 GWh to 3.40282e+38 GWh), found 1e+39 GWh"},
+    {"underflow", "", 20, "inventory.final_energy.residential.electricity", "found 1e-300 GWh"},
+    {"threshold-beyond-single-precision", "", 84, "objectives.ghg-2030.threshold",
+     "expected a number the single-precision kernel represents (0, or a magnitude from "
+     "1.17549e-38 to 3.40282e+38), found 1e+39"},
+    {"include-device", "", 4, "include",
+     "expected an existing file, found \"/dev/zero\" which is a character device, not a regular "
+     "file"},
+    {"include-directory", "", 4, "include", "which is a directory, not a regular file"},
 };
 
 }  // namespace
@@ -348,5 +375,184 @@ TEST_CASE("a very large file is read and its error located on its last line") {
     REQUIRE(error.diagnostics().size() == 1);
     CHECK(error.diagnostics().front().where.line == static_cast<int>(lines + 1));
     CHECK(error.diagnostics().front().key_path == "unknown_table");
+  }
+}
+
+// Inputs shaped to exhaust the stack, the memory or the time
+// (docs/scenario-format.md#limits): each is one located error.
+namespace {
+Diagnostic only_error(const std::string& text, std::map<std::string, std::string> files = {}) {
+  try {
+    testing::scenario_from_text(text, std::move(files));
+  } catch (const InputError& error) {
+    REQUIRE(error.diagnostics().size() == 1);
+    return error.diagnostics().front();
+  }
+  FAIL("expected an error");
+  return {};
+}
+
+std::string repeated(const std::string& piece, std::size_t times, const std::string& separator) {
+  std::string text;
+  for (std::size_t i = 0; i < times; ++i) text += (i > 0 ? separator : "") + piece;
+  return text;
+}
+
+/// `prefix` + `number` + ".toml", appended piece by piece (GCC 12 warns,
+/// -Wrestrict, on "text" + std::to_string(…)).
+std::string numbered(const std::string& prefix, int number) {
+  std::string name = prefix;
+  name += std::to_string(number);
+  name += ".toml";
+  return name;
+}
+
+/// A directory of its own, removed at the end of the test.
+struct TemporaryDirectory {
+  std::filesystem::path path;
+  TemporaryDirectory() {
+    path = std::filesystem::temp_directory_path() /
+           ("traj-limits-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    std::filesystem::create_directories(path);
+  }
+  ~TemporaryDirectory() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+  static int& counter() {
+    static int value = 0;
+    return value;
+  }
+  std::string file(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name, std::ios::binary) << text;
+    return (path / name).string();
+  }
+};
+
+Diagnostic only_error_on_disk(const std::string& path) {
+  const DiskSourceProvider disk;
+  try {
+    territory::load_scenario(path, disk);
+  } catch (const InputError& error) {
+    REQUIRE(error.diagnostics().size() == 1);
+    return error.diagnostics().front();
+  }
+  FAIL("expected an error");
+  return {};
+}
+}  // namespace
+
+TEST_CASE("keys of too many dotted parts, long keys and deep nesting are located errors") {
+  // 20 000 parts used to overflow the stack while the tree was converted.
+  const auto header = only_error("format = 1\n[" + repeated("a", 20'000, ".") + "]\nx = 1\n");
+  CHECK(header.where.line == 2);
+  CHECK(header.where.column == 2);
+  CHECK(header.message == "expected a key of at most 64 dotted parts, found more");
+  const auto key = only_error("format = 1\nx = 1\n" + repeated("\"b\"", 65, " . ") + " = 1\n");
+  CHECK(key.where.line == 3);
+  CHECK(key.where.column == 1);
+  CHECK(key.message == "expected a key of at most 64 dotted parts, found more");
+  // Dots inside strings and comments are no parts.
+  CHECK(only_error("format = 1\nx = \"" + repeated("a", 100, ".") + "\" # " +
+                   repeated("b", 100, ".") + "\n")
+            .key_path == "territory");
+  const auto long_key = only_error("format = 1\n\"" + std::string(300, 'k') + "\" = 1\n");
+  CHECK(long_key.where.line == 2);
+  CHECK(long_key.message == "expected a key of at most 256 bytes, found one of 300");
+  const auto arrays =
+      only_error("format = 1\nx = " + std::string(100'000, '[') + std::string(100'000, ']'));
+  CHECK(arrays.where.line == 2);
+  CHECK(arrays.where.column == 69);  // the 65th bracket
+  CHECK(arrays.message == "expected arrays and inline tables nested at most 64 deep, found deeper");
+  const auto tables = only_error("format = 1\nx = " + repeated("{ a = ", 100'000, "") + "1" +
+                                 std::string(100'000, '}'));
+  CHECK(tables.message == "expected arrays and inline tables nested at most 64 deep, found deeper");
+  // Each within its limit, together deeper than MAX_VALUE_DEPTH levels.
+  const std::string parts = repeated("a", 64, ".");
+  const auto deep = only_error("format = 1\n[" + parts + "]\n" + repeated("a", 63, ".") +
+                               ".b = { c = { d = 1 } }\n");
+  CHECK(deep.where.line == 3);
+  CHECK_THAT(deep.key_path, Catch::EndsWith("a.a.b.c"));
+  CHECK(deep.message == "expected tables and arrays nested at most 128 deep, found deeper");
+}
+
+TEST_CASE("a chain of includes is capped in depth and named from its start") {
+  // 10 000 one-line includes used to overflow the stack.
+  std::map<std::string, std::string> files;
+  for (int i = 1; i < 10'000; ++i) {
+    files[numbered("memory/f", i)] = "include = \"" + numbered("f", i + 1) + "\"\n";
+  }
+  const auto error = only_error("include = \"f1.toml\"\n", files);
+  CHECK_THAT(error.where.file, Catch::EndsWith("memory/f31.toml"));
+  CHECK(error.where.line == 1);
+  CHECK(error.key_path == "include");
+  CHECK(error.message ==
+        "expected includes nested at most 32 files deep, found a deeper chain from "
+        "memory/scenario.toml (here, \"memory/f32.toml\" would be file 33)");
+}
+
+TEST_CASE("a file reached by several includes is read and merged once") {
+  // Each file includes the next one twice, 31 deep: 2^31 merges before.
+  std::map<std::string, std::string> files;
+  for (int i = 1; i < 31; ++i) {
+    const std::string next = numbered("d", i + 1);
+    files[numbered("memory/d", i)] = "include = [\"" + next + "\", \"" + next + "\"]\n";
+  }
+  files["memory/d31.toml"] = minimal_text();
+  const auto scenario =
+      testing::scenario_from_text("include = [\"d1.toml\", \"d1.toml\"]\n", files);
+  CHECK(scenario.files.size() == 32);
+  CHECK(scenario.files.back() == "memory/d31.toml");
+  REQUIRE(scenario.actions.size() == 1);  // once, not 2^31 times
+  CHECK(scenario.actions.front().id == "insulation");
+}
+
+TEST_CASE("a scenario of more files than the cap is refused") {
+  std::map<std::string, std::string> files;
+  std::string includes = "include = [";
+  for (int i = 0; i < 300; ++i) {
+    files[numbered("memory/part", i)] = "";
+    includes += (i > 0 ? ", \"" : "\"") + numbered("part", i) + "\"";
+  }
+  const auto error = only_error(includes + "]\n", files);
+  CHECK(error.where.line == 1);
+  CHECK(error.key_path == "include");
+  CHECK(error.message ==
+        "expected at most 256 files in one scenario, found more (\"memory/part255.toml\" would be "
+        "file 257)");
+}
+
+TEST_CASE("only regular files of at most the size cap are read") {
+  const TemporaryDirectory directory;
+  // Sparse: the size is checked before anything is read.
+  const std::string huge = directory.file("huge.toml", "");
+  std::filesystem::resize_file(huge, MAX_INPUT_BYTES + 1);
+  const auto main = only_error_on_disk(huge);
+  CHECK(main.where.file == huge);
+  CHECK(main.message ==
+        "cannot read the file: it is larger than the 256.0 MiB an input may hold (256.0 MiB)");
+  const auto included =
+      only_error_on_disk(directory.file("main.toml", "include = \"huge.toml\"\n"));
+  CHECK(included.where.line == 1);
+  CHECK(included.where.column == 11);
+  CHECK_THAT(included.message, Catch::Contains("huge.toml\" which is larger than the 256.0 MiB"));
+  REQUIRE(::mkfifo((directory.path / "pipe.toml").c_str(), 0600) == 0);
+  CHECK_THAT(only_error_on_disk(directory.file("fifo.toml", "include = \"pipe.toml\"\n")).message,
+             Catch::EndsWith("pipe.toml\" which is a FIFO, not a regular file"));
+  CHECK(only_error_on_disk("/dev/zero").message ==
+        "cannot read the file: it is a character device, not a regular file");
+  CHECK(only_error_on_disk(directory.path.string()).message ==
+        "cannot read the file: it is a directory, not a regular file");
+}
+
+TEST_CASE("invalid UTF-8 anywhere is refused with its place") {
+  // A UTF-16 surrogate, a code point beyond U+10FFFF, an overlong '/'.
+  for (const std::string bytes : {"\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc0\xaf"}) {
+    for (const std::string& text :
+         {"format = 1\nx = \"a" + bytes + "\"\n", "format = 1\n# a" + bytes + "\n"}) {
+      const auto error = only_error(text);
+      CHECK(error.where.line == 2);
+      CHECK(error.message == "invalid TOML: Encountered invalid utf-8 sequence");
+    }
   }
 }

@@ -619,6 +619,14 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     Trajectory trajectory;
     const auto parameters = scenario.parameters.central_values();
     kernel.run(parameters, trajectory);
+    // The ensemble's numeric guards, so that no inf or NaN is printed.
+    if (const auto invalid = TerritorialModel(plan).first_invalid_value(trajectory)) {
+      std::cerr << "error: the deterministic run (every parameter at its median) gave a "
+                << (std::isfinite(invalid->value) ? "negative" : "non-finite") << " value: "
+                << plan.catalogue.ids()[invalid->row] << " in " << invalid->year << " = "
+                << invalid->value << "; no results written.\n";
+      return EXIT_DIFFERENT;
+    }
     const auto results = evaluate_objectives(plan, trajectory);
     if (options->json) {
       print_json(plan, trajectory, results, chosen.name);

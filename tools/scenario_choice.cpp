@@ -13,8 +13,9 @@ ChosenScenario load_with(const std::string& path, const SourceProvider& sources)
   ChosenScenario chosen;
   chosen.scenario = territory::load_scenario(path, sources);
   chosen.name = path;
-  for (const auto& file : chosen.scenario.files) {
-    chosen.inputs.push_back({file, sources.read(file).value_or("")});
+  // The texts that were parsed, not read again: the file may have changed.
+  for (std::size_t i = 0; i < chosen.scenario.files.size(); ++i) {
+    chosen.inputs.push_back({chosen.scenario.files[i], chosen.scenario.file_texts[i]});
   }
   return chosen;
 }

@@ -1,10 +1,12 @@
 #include "traj/config_reader.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <sstream>
 
 #include "traj/string_distance.hpp"
+#include "traj/text_checks.hpp"
 
 namespace traj {
 namespace {
@@ -17,7 +19,18 @@ std::string format_number(double value) {
 
 const std::vector<std::string> NO_KEYS;
 
+std::string single_precision_wording(std::string_view symbol) {
+  const std::string unit = symbol.empty() ? std::string() : " " + std::string(symbol);
+  return "a number the single-precision kernel represents (0, or a magnitude from " +
+         format_number(FLT_MIN) + unit + " to " + format_number(FLT_MAX) + unit + ")";
+}
+
 }  // namespace
+
+bool is_single_precision(double value) {
+  const double magnitude = std::fabs(value);
+  return magnitude == 0.0 || (magnitude >= FLT_MIN && magnitude <= FLT_MAX);
+}
 
 std::string join_path(std::string_view parent, std::string_view key) {
   if (parent.empty()) return std::string(key);
@@ -82,6 +95,22 @@ std::optional<std::string> TableReader::string(std::string_view key, bool requir
     report_type(diagnostics_, *value, path_of(key), "a string");
     return std::nullopt;
   }
+  // The document loader refused every other control character already.
+  if (const auto control = find_control_character(value->text, false)) {
+    diagnostics_.add(value->where, path_of(key),
+                     "expected a string on one line, without tabs, found " + control->describe());
+    return std::nullopt;
+  }
+  return value->text;
+}
+
+std::optional<std::string> TableReader::text(std::string_view key, bool required) {
+  const ConfigNode* value = get(key, required, "a string");
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_string()) {
+    report_type(diagnostics_, *value, path_of(key), "a string");
+    return std::nullopt;
+  }
   return value->text;
 }
 
@@ -98,6 +127,16 @@ std::optional<std::string> TableReader::identifier(std::string_view key, bool re
 
 std::optional<double> TableReader::number(std::string_view key, bool required,
                                           const ValueRange& range) {
+  const auto value = unscaled_number(key, required, range);
+  if (value && !is_single_precision(*value)) {
+    report(key, "expected " + single_precision_wording("") + ", found " + format_number(*value));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> TableReader::unscaled_number(std::string_view key, bool required,
+                                                   const ValueRange& range) {
   const ConfigNode* value = get(key, required, "a number");
   if (value == nullptr) return std::nullopt;
   if (!value->is_number()) {
@@ -141,7 +180,11 @@ std::optional<bool> TableReader::boolean(std::string_view key, bool required) {
 std::optional<std::vector<std::string>> TableReader::strings(std::string_view key, bool required) {
   const ConfigNode* value = get(key, required, "an array of strings");
   if (value == nullptr) return std::nullopt;
-  if (value->is_string()) return std::vector<std::string>{value->text};
+  if (value->is_string()) {
+    const auto single = string(key, required);
+    if (!single) return std::nullopt;
+    return std::vector<std::string>{*single};
+  }
   if (!value->is_array()) {
     report_type(diagnostics_, *value, path_of(key), "an array of strings");
     return std::nullopt;
@@ -150,8 +193,13 @@ std::optional<std::vector<std::string>> TableReader::strings(std::string_view ke
   bool ok = true;
   for (std::size_t i = 0; i < value->children.size(); ++i) {
     const auto& element = value->children[i];
+    const std::string element_path = path_of(key) + '[' + std::to_string(i) + ']';
     if (!element.is_string()) {
-      report_type(diagnostics_, element, path_of(key) + '[' + std::to_string(i) + ']', "a string");
+      report_type(diagnostics_, element, element_path, "a string");
+      ok = false;
+    } else if (const auto control = find_control_character(element.text, false)) {
+      diagnostics_.add(element.where, element_path,
+                       "expected a string on one line, without tabs, found " + control->describe());
       ok = false;
     } else {
       result.push_back(element.text);
@@ -255,7 +303,7 @@ std::optional<Distribution> QuantityReader::read_distribution(const ConfigNode& 
 
   Distribution result;
   if (family_key == "value") {
-    auto value = table.number("value", true, ANY_VALUE);
+    auto value = table.unscaled_number("value", true, ANY_VALUE);
     if (!value) return std::nullopt;
     result = Distribution::fixed(*value);
   } else if (family_key == "uniform") {
@@ -285,10 +333,10 @@ std::optional<Distribution> QuantityReader::read_distribution(const ConfigNode& 
   } else if (family_key == "normal") {
     TableReader normal = table.table("normal", true);
     if (!normal.valid()) return std::nullopt;
-    const auto mean = normal.number("mean", true, ANY_VALUE);
-    const auto sd = normal.number("sd", true, NON_NEGATIVE);
-    const auto min = normal.number("min", false, ANY_VALUE);
-    const auto max = normal.number("max", false, ANY_VALUE);
+    const auto mean = normal.unscaled_number("mean", true, ANY_VALUE);
+    const auto sd = normal.unscaled_number("sd", true, NON_NEGATIVE);
+    const auto min = normal.unscaled_number("min", false, ANY_VALUE);
+    const auto max = normal.unscaled_number("max", false, ANY_VALUE);
     normal.finish({"mean", "sd", "min", "max"});
     if (!mean || !sd) return std::nullopt;
     result = {Distribution::Family::Normal, *mean, *sd, 0.0};
@@ -304,8 +352,8 @@ std::optional<Distribution> QuantityReader::read_distribution(const ConfigNode& 
   } else if (family_key == "lognormal") {
     TableReader lognormal = table.table("lognormal", true);
     if (!lognormal.valid()) return std::nullopt;
-    const auto median = lognormal.number("median", true, POSITIVE);
-    const auto sigma = lognormal.number("sigma", true, NON_NEGATIVE);
+    const auto median = lognormal.unscaled_number("median", true, POSITIVE);
+    const auto sigma = lognormal.unscaled_number("sigma", true, NON_NEGATIVE);
     lognormal.finish({"median", "sigma"});
     if (!median || !sigma) return std::nullopt;
     result = {Distribution::Family::Lognormal, *median, *sigma, 0.0};
@@ -330,6 +378,39 @@ bool QuantityReader::check_range(const Distribution& distribution, const ConfigN
   }
   diagnostics_.add(node.where, path, "expected " + expected + ", found " + found);
   return false;
+}
+
+bool QuantityReader::check_single_precision(const Distribution& canonical, const ConfigNode& node,
+                                            const std::string& path, Dimension dimension) {
+  std::vector<double> numbers = {canonical.a};
+  switch (canonical.family) {
+    case Distribution::Family::Fixed:
+      break;
+    case Distribution::Family::Uniform:
+    case Distribution::Family::Lognormal:
+      numbers.push_back(canonical.b);
+      break;
+    case Distribution::Family::Triangular:
+    case Distribution::Family::Pert:
+      numbers.insert(numbers.end(), {canonical.b, canonical.c});
+      break;
+    case Distribution::Family::Normal:
+      numbers.push_back(canonical.b);
+      if (std::isfinite(canonical.lower)) numbers.push_back(canonical.lower);
+      if (std::isfinite(canonical.upper)) numbers.push_back(canonical.upper);
+      break;
+  }
+  for (const double number : numbers) {
+    if (is_single_precision(number)) continue;
+    const std::string_view symbol = canonical_symbol(dimension);
+    std::string found = format_number(number);
+    if (!symbol.empty()) found += " " + std::string(symbol);
+    if (!canonical.is_fixed()) found += " in " + canonical.describe();
+    diagnostics_.add(node.where, path,
+                     "expected " + single_precision_wording(symbol) + ", found " + found);
+    return false;
+  }
+  return true;
 }
 
 std::optional<Quantity> QuantityReader::read(const ConfigNode& node, const std::string& path,
@@ -408,6 +489,7 @@ std::optional<Quantity> QuantityReader::read(const ConfigNode& node, const std::
     return std::nullopt;
   }
   const Distribution canonical = distribution->scaled(factor);
+  if (!check_single_precision(canonical, node, path, dimension)) return std::nullopt;
   if (!check_range(canonical, node, path, dimension, range)) return std::nullopt;
   if (canonical.is_fixed()) return Quantity::fixed(canonical.a);
   Parameter parameter;
@@ -433,7 +515,7 @@ void QuantityReader::declare_parameter(const ConfigNode& node, const std::string
   std::optional<Unit> unit;
   if (has_unit) unit = read_unit(table, false);
   const auto source = table.string("source", false);
-  table.string("description", false);
+  table.text("description", false);
   table.finish({"distribution", "unit", "source", "description"});
   if (body == nullptr) return;
   if (has_unit && (!unit || unit->dimension == Dimension::Unknown)) return;
@@ -467,14 +549,17 @@ void QuantityReader::declare_parameter(const ConfigNode& node, const std::string
                      "expected a unique parameter name, found \"" + name + "\" declared twice");
     return;
   }
+  const Distribution canonical = distribution->scaled(has_unit ? unit->to_canonical : 1.0);
+  const Dimension dimension = has_unit ? unit->dimension : Dimension::Ratio;
+  if (!check_single_precision(canonical, *body, table.path_of("distribution"), dimension)) return;
   Parameter parameter;
   parameter.name = name;
   parameter.named = true;
   parameter.where = node.where;
   parameter.source = source.value_or("");
   parameter.unitless = !has_unit;
-  parameter.dimension = has_unit ? unit->dimension : Dimension::Ratio;
-  parameter.distribution = distribution->scaled(has_unit ? unit->to_canonical : 1.0);
+  parameter.dimension = dimension;
+  parameter.distribution = canonical;
   parameters_.add(std::move(parameter));
 }
 

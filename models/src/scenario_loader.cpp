@@ -1290,7 +1290,7 @@ class ScenarioReader {
         table.report("id",
                      "expected a unique objective id, found " + quoted(objective.id) + " twice");
       }
-      objective.description = table.string("description", false).value_or("");
+      objective.description = table.text("description", false).value_or("");
       objective.indicator = table.string("indicator", true).value_or("");
       int row = -1;
       if (!objective.indicator.empty()) {
@@ -1494,6 +1494,7 @@ Scenario load_scenario(const std::string& path, const SourceProvider& sources) {
   Scenario scenario;
   scenario.main_file = document.files.empty() ? path : document.files.front();
   scenario.files = document.files;
+  scenario.file_texts = document.texts;
   ScenarioReader(scenario, diagnostics).read(document.root);
   diagnostics.throw_if_any();
   return scenario;

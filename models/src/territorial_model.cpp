@@ -1,6 +1,7 @@
 #include "traj/territory/territorial_model.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "traj/territory/kernel.hpp"
 
@@ -40,6 +41,24 @@ std::vector<std::size_t> TerritorialModel::non_negative_rows() const {
     if (!signed_row) rows.push_back(row);
   }
   return rows;
+}
+
+std::optional<InvalidValue> TerritorialModel::first_invalid_value(
+    const Trajectory& trajectory) const {
+  constexpr double LARGEST = std::numeric_limits<double>::max();
+  std::vector<char> non_negative(rows(), 0);
+  for (const std::size_t row : non_negative_rows()) non_negative[row] = 1;
+  const auto row_count = static_cast<std::size_t>(trajectory.rows);
+  for (std::size_t i = 0; i < trajectory.values.size(); ++i) {
+    const std::size_t row = i % row_count;
+    const double lowest = non_negative[row] != 0 ? 0.0 : -LARGEST;
+    const double value = trajectory.values[i];
+    // The ensemble's test: `!(v >= lowest && v <= max)` also catches NaN.
+    if (!(value >= lowest && value <= LARGEST)) {
+      return InvalidValue{row, trajectory.base_year + static_cast<int>(i / row_count), value};
+    }
+  }
+  return std::nullopt;
 }
 
 std::vector<ObjectiveSpec> TerritorialModel::objective_specs() const {

@@ -53,11 +53,19 @@ class TableReader {
   /// The value at `key`, marked as read. If `required` and absent, reports
   /// "expected <expected> (required key), found no such key".
   const ConfigNode* get(std::string_view key, bool required, std::string_view expected);
+  /// A string on one line, without control characters (names, ids, units).
   std::optional<std::string> string(std::string_view key, bool required);
+  /// A string that may hold line breaks and tabs (descriptions).
+  std::optional<std::string> text(std::string_view key, bool required);
   /// A string made of letters, digits, '_' and '-' (no dots: they separate
   /// indicator names such as `ghg.residential`).
   std::optional<std::string> identifier(std::string_view key, bool required);
+  /// A finite number in `range` that single precision represents (see
+  /// is_single_precision).
   std::optional<double> number(std::string_view key, bool required, const ValueRange& range);
+  /// number() before unit conversion: single precision is checked after it.
+  std::optional<double> unscaled_number(std::string_view key, bool required,
+                                        const ValueRange& range);
   std::optional<long> integer(std::string_view key, bool required, long min, long max,
                               std::string_view wording);
   std::optional<bool> boolean(std::string_view key, bool required);
@@ -86,6 +94,10 @@ void report_type(Diagnostics& diagnostics, const ConfigNode& node, const std::st
 
 /// Whether `text` is a valid identifier (see TableReader::identifier).
 bool is_identifier(std::string_view text);
+
+/// Whether the single-precision kernel represents `value` without overflow
+/// or underflow: 0, or a magnitude in [FLT_MIN, FLT_MAX] (1.2e-38 to 3.4e38).
+bool is_single_precision(double value);
 
 /// Reads numbers that may carry a unit and may be uncertain:
 ///   0.5 | { value = 12, unit = "GWh" } | { uniform = [a, b] }
@@ -116,6 +128,9 @@ class QuantityReader {
                                                 std::string& family_key);
   bool check_range(const Distribution& distribution, const ConfigNode& node,
                    const std::string& path, Dimension dimension, const ValueRange& range);
+  /// Every number defining `canonical` (in canonical units) is single precision.
+  bool check_single_precision(const Distribution& canonical, const ConfigNode& node,
+                              const std::string& path, Dimension dimension);
 
   ParameterSet& parameters_;
   Diagnostics& diagnostics_;

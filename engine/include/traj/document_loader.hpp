@@ -5,8 +5,15 @@
 /// an array of strings, paths relative to the including file). Included
 /// documents are merged first, in order, then the including document over
 /// them: tables merge key by key, arrays of tables are concatenated, and any
-/// other value of the including document replaces the included one.
+/// other value of the including document replaces the included one. A file
+/// reached again through another include is read and merged once, where it
+/// is first included (so a diamond of includes stays linear).
+///
+/// Limits below (and MAX_INPUT_BYTES per file), so that no input can exhaust
+/// the stack, the memory or the time (docs/scenario-format.md#limits): going
+/// beyond one is an input error, located.
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -16,9 +23,23 @@
 
 namespace traj {
 
+/// Files in one chain of includes, the main one first.
+inline constexpr std::size_t MAX_INCLUDE_DEPTH = 32;
+/// Distinct files of one document.
+inline constexpr std::size_t MAX_INCLUDED_FILES = 256;
+/// Dotted parts of one key (`a.b.c` has 3), in a table header or before `=`.
+inline constexpr std::size_t MAX_KEY_PARTS = 64;
+/// Bytes of one part of a key.
+inline constexpr std::size_t MAX_KEY_BYTES = 256;
+/// Arrays and inline tables open at once.
+inline constexpr std::size_t MAX_BRACKET_NESTING = 64;
+/// Levels of tables and arrays in a parsed file (keys' parts and brackets).
+inline constexpr std::size_t MAX_VALUE_DEPTH = 128;
+
 struct Document {
   ConfigNode root;                 ///< merged content, without `include`
   std::vector<std::string> files;  ///< every file read, the main one first
+  std::vector<std::string> texts;  ///< the text of each of `files`, as it was parsed
 };
 
 /// Loads `path` and its includes. Syntax errors, missing files and include

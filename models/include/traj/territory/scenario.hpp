@@ -149,6 +149,7 @@ struct Scenario {
   std::string name;
   std::string main_file;
   std::vector<std::string> files;
+  std::vector<std::string> file_texts;  ///< the text of each of `files`, as it was read
   int base_year = 0;
   int horizon = 0;
 

@@ -3,15 +3,24 @@
 /// ensemble runner samples and runs in blocks.
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "traj/ensemble.hpp"
 #include "traj/model.hpp"
+#include "traj/territory/kernel.hpp"
 #include "traj/territory/plan.hpp"
 
 namespace traj::territory {
 
 class KernelProgram;
+
+/// A value the ensemble's numeric guards refuse (docs/reliability.md).
+struct InvalidValue {
+  std::size_t row;
+  int year;
+  double value;
+};
 
 class TerritorialModel final : public Model {
  public:
@@ -31,6 +40,9 @@ class TerritorialModel final : public Model {
   std::vector<ObjectiveSpec> objective_specs() const;
   /// Rows that get quantiles: the headline indicators and every objective's.
   std::vector<std::size_t> headline_rows() const;
+  /// The first value of a single run (a deterministic one) that the ensemble's
+  /// guards would refuse: not finite, or negative in a non-negative row.
+  std::optional<InvalidValue> first_invalid_value(const Trajectory& trajectory) const;
 
  private:
   const Plan& plan_;
