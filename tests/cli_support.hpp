@@ -48,6 +48,14 @@ inline Outcome run_traj(const std::string& arguments, const std::string& directo
   return outcome;
 }
 
+/// How many files and folders `directory` holds (a temporary left behind shows here).
+inline std::size_t entries_in(const std::filesystem::path& directory) {
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(directory))
+    ++entries;
+  return entries;
+}
+
 /// A repository file's path, quoted for the shell.
 inline std::string scenario(const std::string& relative) {
   std::string quoted = "'";

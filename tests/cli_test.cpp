@@ -160,10 +160,7 @@ TEST_CASE(
   CHECK_THAT(run_traj("rerun '" + directory.string() + "/missing.h5'").err,
              Catch::Contains("Trajectoires results file"));
   // Only the results remain in the directory: no temporary file left behind.
-  std::size_t entries = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(directory))
-    ++entries;
-  CHECK(entries == 1);
+  CHECK(traj::testing::entries_in(directory) == 1);
   std::filesystem::remove_all(directory);
 }
 
@@ -215,10 +212,7 @@ TEST_CASE("SIGINT during a run leaves no file and exits non-zero") {
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 128 + SIGINT);
   CHECK_FALSE(std::filesystem::exists(file));
-  std::size_t entries = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(directory))
-    ++entries;
-  CHECK(entries == 0);
+  CHECK(traj::testing::entries_in(directory) == 0);
   std::filesystem::remove_all(directory);
 }
 
@@ -756,10 +750,7 @@ TEST_CASE("an option that would be ignored is refused with the reason before any
     CHECK_THAT(outcome.err, Catch::Contains(reason));
   }
   CHECK_FALSE(std::filesystem::exists(file));
-  std::size_t entries = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(directory))
-    ++entries;
-  CHECK(entries == 0);
+  CHECK(traj::testing::entries_in(directory) == 0);
   std::filesystem::remove_all(directory);
 }
 

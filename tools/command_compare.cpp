@@ -315,13 +315,8 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
           "add --output FILE or --report FILE, or remove --force");
     }
     const ChosenScenario chosen = load_chosen(options->path);
-    require_distinct_outputs({{"--output", options->output}, {"--report", options->report}});
-    std::unique_ptr<OutputFile> output, report;
-    if (!options->output.empty() && cluster.is_root())
-      output = std::make_unique<OutputFile>(options->output, options->force, input_paths(chosen));
-    if (!options->report.empty() && cluster.is_root())
-      report = std::make_unique<OutputFile>(options->report, options->force, input_paths(chosen),
-                                            "--report");
+    auto [output, report] = open_outputs(options->output, options->report, options->force,
+                                         input_paths(chosen), cluster.is_root());
     EnsembleOptions ensemble;
     ensemble.cluster = &cluster;
     ensemble.members = options->members;

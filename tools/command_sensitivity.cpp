@@ -288,19 +288,14 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     if (scenario.parameters.size() == 0) {
       throw InputError("sensitivity: the scenario has no uncertain number: nothing to analyse");
     }
-    require_distinct_outputs({{"--output", options->output}, {"--report", options->report}});
     const auto factors = factors_of(scenario, options->group);
     SensitivityOptions settings;
     settings.samples =
         options->samples > 0 ? options->samples : (options->method == "sobol" ? 4096 : 100);
     refuse_what_memory_cannot_hold(options->method, scenario.parameters.size(), factors.size(),
                                    outputs.size(), settings);
-    std::unique_ptr<OutputFile> output, report;
-    if (!options->output.empty() && cluster.is_root())
-      output = std::make_unique<OutputFile>(options->output, options->force, input_paths(chosen));
-    if (!options->report.empty() && cluster.is_root())
-      report = std::make_unique<OutputFile>(options->report, options->force, input_paths(chosen),
-                                            "--report");
+    auto [output, report] = open_outputs(options->output, options->report, options->force,
+                                         input_paths(chosen), cluster.is_root());
     settings.seed = options->seed;
     settings.threads = options->threads;
     settings.cluster = &cluster;

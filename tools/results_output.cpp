@@ -226,4 +226,15 @@ void require_distinct_outputs(const std::vector<std::pair<std::string, std::stri
   }
 }
 
+CommandOutputs open_outputs(const std::string& output, const std::string& report, bool force,
+                            const std::vector<std::string>& made_from, bool writes) {
+  require_distinct_outputs({{"--output", output}, {"--report", report}});
+  CommandOutputs outputs;
+  if (!output.empty() && writes)
+    outputs.output = std::make_unique<OutputFile>(output, force, made_from);
+  if (!report.empty() && writes)
+    outputs.report = std::make_unique<OutputFile>(report, force, made_from, "--report");
+  return outputs;
+}
+
 }  // namespace traj::cli

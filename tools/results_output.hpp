@@ -3,6 +3,7 @@
 /// directory, published as the target only when complete, never over
 /// anything but a regular file the user allowed to replace (docs/reliability.md).
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,5 +52,14 @@ class OutputFile {
 /// Throws InputError if two of a command's outputs (option, path; empty
 /// paths are skipped) name the same file: one would silently replace the other.
 void require_distinct_outputs(const std::vector<std::pair<std::string, std::string>>& outputs);
+
+/// A command's `--output` and `--report` files (each null when not asked
+/// for, and on ranks that do not write), checked to be distinct and opened
+/// before the run.
+struct CommandOutputs {
+  std::unique_ptr<OutputFile> output, report;
+};
+CommandOutputs open_outputs(const std::string& output, const std::string& report, bool force,
+                            const std::vector<std::string>& made_from, bool writes);
 
 }  // namespace traj::cli
