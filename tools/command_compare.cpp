@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "ensemble_options.hpp"
 #include "option_checks.hpp"
 #include "progress_bar.hpp"
 #include "results_output.hpp"
@@ -239,9 +240,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
   struct Options {
     std::string path;
     std::vector<std::string> portfolios;
-    std::uint64_t members = 10000;
-    std::uint64_t seed = 1;
-    int threads = 0;
+    EnsembleOptions ensemble;
     bool json = false;
     bool no_contributions = false;
     std::size_t top = 5;
@@ -265,14 +264,10 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
                    "Portfolios (default: all), compared with the baseline")
       ->delimiter(',')
       ->check(portfolio_name());
-  command->add_option("--members,-n", options->members, "Members")
-      ->transform(integer_in(COMPARE_MEMBERS_RANGE))
-      ->capture_default_str();
-  command->add_option("--seed,-s", options->seed, "Seed")
-      ->transform(integer_in(SEED_RANGE))
-      ->capture_default_str();
-  command->add_option("--threads,-t", options->threads, "Threads (0: every core)")
-      ->transform(integer_in(THREADS_RANGE));
+  EnsembleOptionChoice choice;
+  choice.members_range = COMPARE_MEMBERS_RANGE;
+  choice.members_help = "Members, the same for every portfolio";
+  add_ensemble_options(*command, options->ensemble, choice);
   command->add_flag("--no-contributions", options->no_contributions,
                     "Skip the runs without each action (faster)");
   command->add_option("--top", options->top, "Actions listed per portfolio")
@@ -317,19 +312,16 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
     const ChosenScenario chosen = load_chosen(options->path);
     auto [output, report] = open_outputs(options->output, options->report, options->force,
                                          input_paths(chosen), cluster.is_root());
-    EnsembleOptions ensemble;
+    EnsembleOptions ensemble = options->ensemble;
     ensemble.cluster = &cluster;
-    ensemble.members = options->members;
-    ensemble.seed = options->seed;
-    ensemble.threads = options->threads;
     ProgressBar bar(!options->quiet && ::isatty(STDERR_FILENO) != 0, "ensembles");
     const PortfolioComparison comparison = compare_portfolios(
         chosen.scenario, options->portfolios, ensemble, !options->no_contributions,
         [&bar](std::size_t done, std::size_t planned) { bar.update(done, planned); });
     if (output) {
       RunSettings settings;
-      settings.seed = options->seed;
-      settings.members_requested = options->members;
+      settings.seed = ensemble.seed;
+      settings.members_requested = ensemble.members;
       settings.traj_version = TRAJ_VERSION;
       settings.git_hash = TRAJ_GIT_HASH;
       settings.command_line = options->command_line;

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "ensemble_options.hpp"
 #include "ensemble_run.hpp"
 #include "interrupt.hpp"
 #include "option_checks.hpp"
@@ -18,7 +19,7 @@ CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster) {
     std::string results;
     std::string output;
     bool force = false;
-    int threads = 0;
+    EnsembleOptions ensemble;  ///< its threads: the rest comes from the file
     bool quiet = false;
   };
   auto options = std::make_shared<Options>();
@@ -30,10 +31,10 @@ CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster) {
   command->add_option("--output,-o", options->output, "Keep the new results in this file")
       ->check(file_name());
   command->add_flag("--force", options->force, "Replace the --output file if it exists");
-  command
-      ->add_option("--threads,-t", options->threads,
-                   "Threads (0: every core; results do not depend on it)")
-      ->transform(integer_in(THREADS_RANGE));
+  EnsembleOptionChoice choice;
+  choice.members = choice.seed = false;
+  choice.threads_help = "Threads (0: every core; results do not depend on it)";
+  add_ensemble_options(*command, options->ensemble, choice);
   command->add_flag("--quiet,-q", options->quiet, "No progress bar");
   command->footer(
       "The scenario files need not exist any more: the results file holds them.\n"
@@ -65,7 +66,7 @@ CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster) {
                        "stored scenario separated by commas, found \"" +
                        record.settings.trajectories + "\"");
     }
-    record.settings.threads = options->threads;
+    record.settings.threads = options->ensemble.threads;
     const std::string target =
         options->output.empty() ? options->results + ".rerun" : options->output;
     std::unique_ptr<OutputFile> output;

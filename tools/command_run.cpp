@@ -8,6 +8,7 @@
 
 #include "byte_size.hpp"
 #include "commands.hpp"
+#include "ensemble_options.hpp"
 #include "ensemble_run.hpp"
 #include "interrupt.hpp"
 #include "option_checks.hpp"
@@ -436,13 +437,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     bool deterministic = false;
     bool json = false;
     bool quiet = false;
-    std::uint64_t members = 10000;
-    std::uint64_t seed = 1;
-    int threads = 0;
-    double precision = 0.0;
-    std::uint64_t max_members = 10'000'000;
-    std::size_t block = DEFAULT_BLOCK;
-    std::vector<double> quantiles = {0.05, 0.25, 0.5, 0.75, 0.95};
+    EnsembleOptions ensemble;
     std::string output;
     bool force = false;
     std::string trajectories = "headline";
@@ -461,29 +456,9 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
   command->add_flag("--deterministic", options->deterministic,
                     "One run with every uncertain number at its median");
   command->add_flag("--json", options->json, "Print one JSON document instead of tables");
-  command->add_option("--members,-n", options->members, "Members of the ensemble")
-      ->transform(integer_in(MEMBERS_RANGE))
-      ->capture_default_str();
-  command->add_option("--seed,-s", options->seed, "Seed of the random streams")
-      ->transform(integer_in(SEED_RANGE))
-      ->capture_default_str();
-  command->add_option("--threads,-t", options->threads, "Threads (0: every core)")
-      ->transform(integer_in(THREADS_RANGE))
-      ->capture_default_str();
-  command
-      ->add_option("--precision", options->precision,
-                   "Add members until every objective's 95 % interval half-width is below this "
-                   "(e.g. 0.01 for ±1 point)")
-      ->check(number_in(PRECISION_RANGE));
-  command->add_option("--max-members", options->max_members, "Cap on members with --precision")
-      ->transform(integer_in(MEMBERS_RANGE))
-      ->capture_default_str();
-  command->add_option("--block", options->block, "Members per kernel block (performance tuning)")
-      ->transform(integer_in(BLOCK_RANGE))
-      ->capture_default_str();
-  command->add_option("--quantiles", options->quantiles, "Quantile levels to report")
-      ->delimiter(',')
-      ->check(number_in(QUANTILE_LEVEL_RANGE));
+  EnsembleOptionChoice choice;
+  choice.precision = choice.block = choice.quantiles = true;
+  add_ensemble_options(*command, options->ensemble, choice);
   command->add_flag("--quiet,-q", options->quiet, "No progress bar");
   command
       ->add_option("--output,-o", options->output,
@@ -530,11 +505,12 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
       RunSettings settings;
       settings.scenario_path = chosen.name;
       settings.portfolio = portfolio;
-      settings.seed = options->seed;
-      settings.members_requested = options->members;
-      settings.precision = options->precision;
-      settings.max_members = std::max(options->max_members, options->members);
-      settings.quantiles = options->quantiles;
+      const EnsembleOptions& ensemble = options->ensemble;
+      settings.seed = ensemble.seed;
+      settings.members_requested = ensemble.members;
+      settings.precision = ensemble.precision;
+      settings.max_members = std::max(ensemble.max_members, ensemble.members);
+      settings.quantiles = ensemble.quantiles;
       for (const double level : {0.05, 0.5, 0.95}) {
         if (std::find(settings.quantiles.begin(), settings.quantiles.end(), level) ==
             settings.quantiles.end()) {
@@ -548,8 +524,8 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
       settings.traj_version = TRAJ_VERSION;
       settings.git_hash = TRAJ_GIT_HASH;
       settings.command_line = options->command_line;
-      settings.threads = options->threads;
-      settings.block = options->block;
+      settings.threads = ensemble.threads;
+      settings.block = ensemble.block;
       std::unique_ptr<OutputFile> output;
       if (!options->output.empty() && cluster.is_root()) {
         const auto rows =
@@ -604,8 +580,8 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
         return EXIT_DIFFERENT;
       }
       if (output) output->commit();
-      const int threads = options->threads > 0
-                              ? options->threads
+      const int threads = options->ensemble.threads > 0
+                              ? options->ensemble.threads
                               : static_cast<int>(std::thread::hardware_concurrency());
       if (options->json) {
         print_ensemble_json(plan, run.result, chosen.name, threads, cluster.size(), run.seconds);
@@ -622,9 +598,9 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     // The ensemble's numeric guards, so that no inf or NaN is printed.
     if (const auto invalid = TerritorialModel(plan).first_invalid_value(trajectory)) {
       std::cerr << "error: the deterministic run (every parameter at its median) gave a "
-                << (std::isfinite(invalid->value) ? "negative" : "non-finite") << " value: "
-                << plan.catalogue.ids()[invalid->row] << " in " << invalid->year << " = "
-                << invalid->value << "; no results written.\n";
+                << (std::isfinite(invalid->value) ? "negative" : "non-finite")
+                << " value: " << plan.catalogue.ids()[invalid->row] << " in " << invalid->year
+                << " = " << invalid->value << "; no results written.\n";
       return EXIT_DIFFERENT;
     }
     const auto results = evaluate_objectives(plan, trajectory);

@@ -9,6 +9,7 @@
 
 #include "available_memory.hpp"
 #include "commands.hpp"
+#include "ensemble_options.hpp"
 #include "indicator_choice.hpp"
 #include "interrupt.hpp"
 #include "option_checks.hpp"
@@ -185,8 +186,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     std::string indicator;
     int year = 0;
     std::string group = "parameter";
-    std::uint64_t seed = 1;
-    int threads = 0;
+    EnsembleOptions ensemble;  ///< its seed and threads
     std::size_t top = 5;
     bool json = false;
     std::string output;
@@ -225,11 +225,9 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
                    "Factors: every parameter, or each action's parameters together")
       ->check(CLI::IsMember({"parameter", "action"}))
       ->capture_default_str();
-  command->add_option("--seed,-s", options->seed, "Seed")
-      ->transform(integer_in(SEED_RANGE))
-      ->capture_default_str();
-  command->add_option("--threads,-t", options->threads, "Threads (0: every core)")
-      ->transform(integer_in(THREADS_RANGE));
+  EnsembleOptionChoice choice;
+  choice.members = false;  // --samples sizes the design
+  add_ensemble_options(*command, options->ensemble, choice);
   command->add_option("--top", options->top, "Factors listed per outcome")
       ->transform(integer_in(TOP_RANGE))
       ->capture_default_str();
@@ -296,8 +294,8 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
                                    outputs.size(), settings);
     auto [output, report] = open_outputs(options->output, options->report, options->force,
                                          input_paths(chosen), cluster.is_root());
-    settings.seed = options->seed;
-    settings.threads = options->threads;
+    settings.seed = options->ensemble.seed;
+    settings.threads = options->ensemble.threads;
     settings.cluster = &cluster;
     ProgressBar bar(!options->quiet && ::isatty(STDERR_FILENO) != 0, "runs");
     settings.progress = [&bar](std::uint64_t done, std::uint64_t planned) {
@@ -314,7 +312,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     }
     if (output) {
       write_hdf5(output->temporary(), result, options->method, scenario, chosen.inputs,
-                 options->seed, options->command_line);
+                 options->ensemble.seed, options->command_line);
       output->commit();
     }
     if (report) {

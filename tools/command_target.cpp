@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "ensemble_options.hpp"
 #include "indicator_choice.hpp"
 #include "option_checks.hpp"
 #include "progress_bar.hpp"
@@ -67,9 +68,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
     int year = 0;
     std::string objective;
     double confidence = 0.8;
-    std::uint64_t members = 10000;
-    std::uint64_t seed = 1;
-    int threads = 0;
+    EnsembleOptions ensemble;
     bool json = false;
     bool quiet = false;
     std::string report;
@@ -98,14 +97,10 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
   command->add_option("--confidence,-c", options->confidence, "Required probability")
       ->check(number_in(CONFIDENCE_RANGE))
       ->capture_default_str();
-  command->add_option("--members,-n", options->members, "Members per evaluation")
-      ->transform(integer_in(TARGET_MEMBERS_RANGE))
-      ->capture_default_str();
-  command->add_option("--seed,-s", options->seed, "Seed")
-      ->transform(integer_in(SEED_RANGE))
-      ->capture_default_str();
-  command->add_option("--threads,-t", options->threads, "Threads (0: every core)")
-      ->transform(integer_in(THREADS_RANGE));
+  EnsembleOptionChoice choice;
+  choice.members_range = TARGET_MEMBERS_RANGE;
+  choice.members_help = "Members per evaluation";
+  add_ensemble_options(*command, options->ensemble, choice);
   command->add_flag("--json", options->json, "Print one JSON document");
   command->add_flag("--quiet,-q", options->quiet, "No progress bar");
   command
@@ -151,10 +146,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
             ? std::string()
             : options->portfolio;
     const Plan plan = compile_plan(scenario, portfolio);
-    EnsembleOptions ensemble;
-    ensemble.members = options->members;
-    ensemble.seed = options->seed;
-    ensemble.threads = options->threads;
+    EnsembleOptions ensemble = options->ensemble;
     ensemble.cluster = &cluster;
     const std::string who =
         portfolio.empty() ? std::string("without any action") : "with portfolio " + portfolio;
@@ -239,7 +231,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
       text << "  " << options->confidence * 100
            << " % confidence needs every action's adoption ceiling × " << scale
            << " (capped at full adoption): " << percent(result.probability) << " likely there ("
-           << result.evaluations << " evaluations of " << options->members
+           << result.evaluations << " evaluations of " << options->ensemble.members
            << " members on the same draws).\n";
     }
     if (!options->json) std::cout << text.str();
