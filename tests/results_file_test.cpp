@@ -3,9 +3,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <csignal>
 #include <cstdlib>
-#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -14,6 +14,7 @@
 #include "test_support.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/territory/results_file.hpp"
+#include "traj/territory/results_layout.hpp"
 #include "traj/territory/territorial_model.hpp"
 
 using namespace traj;
@@ -361,4 +362,82 @@ TEST_CASE("a dataset that no longer reads is refused though the file is stamped 
                     Catch::Contains("expected a complete Trajectoires file, found a damaged") &&
                         Catch::Contains("/trajectories/ghg"));
   std::filesystem::remove(path);
+}
+
+TEST_CASE("the writer writes every name of the results layout that the readers read") {
+  namespace layout = results_layout;
+  const Scenario scenario = testing::scenario_from_file("scenarios/examples/example.toml");
+  const Plan plan = compile_plan(scenario, "plan");
+  const std::string path = scratch("layout.h5");
+  write(path, plan, 1, 200);
+  const hdf5::File file = hdf5::File::open_read_only(path);
+  const hdf5::Group& root = file.root();
+  for (const char* attribute : {layout::run_attribute::FILETYPE,
+                                layout::run_attribute::FORMAT_VERSION,
+                                layout::run_attribute::TITLE,
+                                layout::run_attribute::TRAJ_VERSION,
+                                layout::run_attribute::GIT_HASH,
+                                layout::run_attribute::CREATED,
+                                layout::run_attribute::COMMAND_LINE,
+                                layout::run_attribute::TERRITORY,
+                                layout::run_attribute::SCENARIO,
+                                layout::run_attribute::PORTFOLIO,
+                                layout::run_attribute::SEED,
+                                layout::run_attribute::MEMBERS_REQUESTED,
+                                layout::run_attribute::PRECISION,
+                                layout::run_attribute::MAX_MEMBERS,
+                                layout::run_attribute::QUANTILE_LEVELS,
+                                layout::run_attribute::QUANTILE_RELATIVE_ACCURACY,
+                                layout::run_attribute::TRAJECTORIES,
+                                layout::run_attribute::THREADS,
+                                layout::run_attribute::BLOCK,
+                                layout::run_attribute::MEMBERS,
+                                layout::run_attribute::PRECISION_REACHED}) {
+    INFO("attribute " << attribute);
+    CHECK(root.has_attribute(attribute));
+  }
+  for (const char* group : {layout::INPUTS, layout::PARAMETERS, layout::TRAJECTORIES,
+                            layout::OBJECTIVES, layout::STATISTICS}) {
+    INFO("group " << group);
+    CHECK(root.has(group));
+  }
+  const hdf5::Group inputs = root.open_group(layout::INPUTS);
+  CHECK(inputs.has_attribute(layout::input_file::MAIN));
+  char first[32];
+  std::snprintf(first, sizeof first, layout::input_file::NAME_FORMAT, std::size_t{0});
+  REQUIRE(inputs.has(first));
+  CHECK(inputs.open(first).string_attribute(layout::input_file::PATH) == "memory");
+  CHECK(inputs.open(first).string_attribute(layout::input_file::SHA256).size() == 64);
+
+  const hdf5::Group objectives = root.open_group(layout::OBJECTIVES);
+  namespace objective = layout::objective_dataset;
+  for (const char* dataset :
+       {objective::ID, objective::DESCRIPTION, objective::INDICATOR, objective::COMPARISON,
+        objective::YEAR, objective::RELATIVE_TO, objective::THRESHOLD, objective::REFERENCE_VALUE,
+        objective::PROBABILITY, objective::CI_LOW, objective::CI_HIGH, objective::STANDARD_ERROR,
+        objective::SUCCESSES}) {
+    INFO("objectives dataset " << dataset);
+    CHECK(objectives.has(dataset));
+  }
+  for (const char* attribute : {objective::ALL_PROBABILITY, objective::ALL_CI_LOW,
+                                objective::ALL_CI_HIGH, objective::ALL_SUCCESSES}) {
+    INFO("objectives attribute " << attribute);
+    CHECK(objectives.has_attribute(attribute));
+  }
+
+  const hdf5::Group statistics = root.open_group(layout::STATISTICS);
+  namespace statistic = layout::statistics_dataset;
+  for (const char* dataset : {statistic::YEAR, statistic::QUANTILE, statistic::SECTOR,
+                              statistic::CARRIER, statistic::SOURCE, statistic::POLLUTANT}) {
+    INFO("statistics coordinate " << dataset);
+    CHECK(statistics.has(dataset));
+  }
+  // What the report charts: the headline totals' quantiles, and the pollutants' block.
+  for (const char* id : {"final_energy", "renewable_share", "ghg"}) {
+    INFO("statistics of " << id);
+    CHECK(statistics.has(statistic::of(id, statistic::MEAN)));
+    CHECK(statistics.has(statistic::of(id, statistic::SD)));
+    CHECK(statistics.has(statistic::of(id, statistic::QUANTILES)));
+  }
+  CHECK(statistics.has(statistic::of(statistic::POLLUTANTS, statistic::QUANTILES)));
 }

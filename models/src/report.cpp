@@ -11,8 +11,12 @@
 #include "traj/hdf5_file.hpp"
 #include "traj/setting_ranges.hpp"
 #include "traj/territory/results_file.hpp"
+#include "traj/territory/results_layout.hpp"
 
 namespace traj::territory {
+
+// What the report reads of a results file is named in one place with its writer.
+using namespace results_layout;
 namespace {
 
 using Language = ReportLanguage;
@@ -475,7 +479,7 @@ void expect_dims(const std::string& path, const hdf5::Dataset& dataset, const st
 
 /// The years of /statistics/year: consecutive, as the scenario's.
 std::vector<int> statistics_years(const std::string& path, const hdf5::Group& statistics) {
-  const hdf5::Dataset dataset = statistics.open("year");
+  const hdf5::Dataset dataset = statistics.open(statistics_dataset::YEAR);
   const auto values = dataset.read_ints();
   if (values.empty()) expect_dims(path, dataset, "/statistics/year", {1});
   std::vector<int> years;
@@ -494,13 +498,15 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
   read_run_record(path);  // refuses other files, unknown versions, forged settings, damage
   const hdf5::File file = hdf5::File::open_read_only(path);
   const hdf5::Group& root = file.root();
-  const std::string territory = root.string_attribute("territory");
-  const std::string portfolio = root.string_attribute("portfolio");
-  check_setting(path + ": attribute members", root.int_attribute("members"), MEMBERS_RANGE);
-  const hdf5::Group statistics = root.open_group("statistics");
+  const std::string territory = root.string_attribute(run_attribute::TERRITORY);
+  const std::string portfolio = root.string_attribute(run_attribute::PORTFOLIO);
+  check_setting(path + ": attribute members", root.int_attribute(run_attribute::MEMBERS),
+                MEMBERS_RANGE);
+  const hdf5::Group statistics = root.open_group(STATISTICS);
   const std::vector<int> years = statistics_years(path, statistics);
-  const auto levels = statistics.open("quantile").read_doubles();
-  expect_dims(path, statistics.open("quantile"), "/statistics/quantile", {levels.size()});
+  const auto levels = statistics.open(statistics_dataset::QUANTILE).read_doubles();
+  expect_dims(path, statistics.open(statistics_dataset::QUANTILE), "/statistics/quantile",
+              {levels.size()});
   for (const double level : levels)
     check_setting(path + ": dataset /statistics/quantile: a level", level, QUANTILE_LEVEL_RANGE);
   const auto level_index = [&](double level) {
@@ -519,31 +525,34 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
        << colon(language) << "<strong>"
        << escape(portfolio == "baseline" ? label("baseline", language) : portfolio)
        << "</strong> · " << escape(label("members", language)) << colon(language)
-       << number(static_cast<double>(root.int_attribute("members")), 0, language)
+       << number(static_cast<double>(root.int_attribute(run_attribute::MEMBERS)), 0, language)
        << "</p></header>\n";
 
   // Objectives: a bar per objective with its interval.
-  const hdf5::Group objectives = root.open_group("objectives");
+  const hdf5::Group objectives = root.open_group(OBJECTIVES);
   struct ObjectiveRow {
     std::string id, description, indicator, comparison;
     int year, relative_to;
     double threshold, reference, probability, low, high;
   };
   std::vector<ObjectiveRow> rows;
-  if (objectives.has("objective")) {
-    const auto ids = objectives.open("objective").read_strings();
-    const auto descriptions = objectives.open("description").read_strings();
-    const auto indicators = objectives.open("indicator").read_strings();
-    const auto comparisons = objectives.open("comparison").read_strings();
-    const auto objective_years = objectives.open("year").read_ints();
-    const auto relative = objectives.open("relative_to").read_ints();
-    const auto thresholds = objectives.open("threshold").read_doubles();
-    const auto references = objectives.open("reference_value").read_doubles();
-    const auto probability = objectives.open("probability").read_doubles();
-    const auto low = objectives.open("ci_low").read_doubles();
-    const auto high = objectives.open("ci_high").read_doubles();
-    for (const char* name : {"description", "indicator", "comparison", "year", "relative_to",
-                             "threshold", "reference_value", "probability", "ci_low", "ci_high"}) {
+  if (objectives.has(objective_dataset::ID)) {
+    const auto ids = objectives.open(objective_dataset::ID).read_strings();
+    const auto descriptions = objectives.open(objective_dataset::DESCRIPTION).read_strings();
+    const auto indicators = objectives.open(objective_dataset::INDICATOR).read_strings();
+    const auto comparisons = objectives.open(objective_dataset::COMPARISON).read_strings();
+    const auto objective_years = objectives.open(objective_dataset::YEAR).read_ints();
+    const auto relative = objectives.open(objective_dataset::RELATIVE_TO).read_ints();
+    const auto thresholds = objectives.open(objective_dataset::THRESHOLD).read_doubles();
+    const auto references = objectives.open(objective_dataset::REFERENCE_VALUE).read_doubles();
+    const auto probability = objectives.open(objective_dataset::PROBABILITY).read_doubles();
+    const auto low = objectives.open(objective_dataset::CI_LOW).read_doubles();
+    const auto high = objectives.open(objective_dataset::CI_HIGH).read_doubles();
+    for (const char* name :
+         {objective_dataset::DESCRIPTION, objective_dataset::INDICATOR,
+          objective_dataset::COMPARISON, objective_dataset::YEAR, objective_dataset::RELATIVE_TO,
+          objective_dataset::THRESHOLD, objective_dataset::REFERENCE_VALUE,
+          objective_dataset::PROBABILITY, objective_dataset::CI_LOW, objective_dataset::CI_HIGH}) {
       expect_dims(path, objectives.open(name), std::string("/objectives/") + name, {ids.size()});
     }
     for (std::size_t o = 0; o < ids.size(); ++o) {
@@ -572,11 +581,11 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
            << "\" y1=\"10\" y2=\"10\" stroke=\"#000\" stroke-width=\"2\"/></svg></td>"
            << "<td class=\"probability\">" << escape(words) << "</td></tr>\n";
     }
-    if (root.open_group("objectives").has_attribute("all_objectives_probability")) {
+    if (root.open_group(OBJECTIVES).has_attribute(objective_dataset::ALL_PROBABILITY)) {
       html << "<tr><td><strong>" << escape(label("all", language))
            << "</strong></td><td></td><td class=\"probability\">"
-           << percent(objectives.double_attribute("all_objectives_probability"), language) << " "
-           << escape(label("likely", language)) << "</td></tr>\n";
+           << percent(objectives.double_attribute(objective_dataset::ALL_PROBABILITY), language)
+           << " " << escape(label("likely", language)) << "</td></tr>\n";
     }
     html << "</tbody></table></section>\n";
   }
@@ -627,16 +636,19 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
        {std::tuple{std::string("final_energy"), std::string("GWh"), 1.0},
         std::tuple{std::string("renewable_share"), std::string("%"), 100.0},
         std::tuple{std::string("ghg"), std::string("ktCO2e"), 1.0}}) {
-    if (!statistics.has(id + "_quantiles")) continue;
-    expect_dims(path, statistics.open(id + "_quantiles"), "/statistics/" + id + "_quantiles",
+    const std::string quantiles = statistics_dataset::of(id, statistics_dataset::QUANTILES);
+    if (!statistics.has(quantiles)) continue;
+    expect_dims(path, statistics.open(quantiles), "/statistics/" + quantiles,
                 {years.size(), levels.size()});
-    chart(id, label(id, language), unit, statistics.open(id + "_quantiles").read_doubles(), 1, 0,
-          scale, id);
+    chart(id, label(id, language), unit, statistics.open(quantiles).read_doubles(), 1, 0, scale,
+          id);
   }
-  if (statistics.has("pollutants_quantiles")) {
-    const auto names = statistics.open("pollutant").read_strings();
-    const auto values = statistics.open("pollutants_quantiles").read_doubles();
-    expect_dims(path, statistics.open("pollutants_quantiles"), "/statistics/pollutants_quantiles",
+  if (const std::string pollutants =
+          statistics_dataset::of(statistics_dataset::POLLUTANTS, statistics_dataset::QUANTILES);
+      statistics.has(pollutants)) {
+    const auto names = statistics.open(statistics_dataset::POLLUTANT).read_strings();
+    const auto values = statistics.open(pollutants).read_doubles();
+    expect_dims(path, statistics.open(pollutants), "/statistics/" + pollutants,
                 {years.size(), names.size(), levels.size()});
     for (std::size_t p = 0; p < names.size(); ++p) {
       chart(names[p], names[p], "t", values, names.size(), p, 1.0, names[p]);
@@ -647,26 +659,28 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
   // Reproducibility block.
   html << "<section id=\"reproducibility\"><h2>" << escape(label("reproduce", language))
        << "</h2><table class=\"reproduce\"><tbody>"
-       << "<tr><td>" << escape(label("seed", language)) << "</td><td>" << root.int_attribute("seed")
-       << "</td></tr>"
+       << "<tr><td>" << escape(label("seed", language)) << "</td><td>"
+       << root.int_attribute(run_attribute::SEED) << "</td></tr>"
        << "<tr><td>" << escape(label("members", language)) << "</td><td>"
-       << root.int_attribute("members") << "</td></tr>"
+       << root.int_attribute(run_attribute::MEMBERS) << "</td></tr>"
        << "<tr><td>" << escape(label("version", language)) << "</td><td>traj "
-       << escape(root.string_attribute("traj_version")) << " (git <span class=\"hash\">"
-       << escape(root.string_attribute("git_hash")) << "</span>)</td></tr>"
+       << escape(root.string_attribute(run_attribute::TRAJ_VERSION))
+       << " (git <span class=\"hash\">" << escape(root.string_attribute(run_attribute::GIT_HASH))
+       << "</span>)</td></tr>"
        << "<tr><td>" << escape(label("created", language)) << "</td><td>"
-       << escape(localised_date(root.string_attribute("created"), language)) << "</td></tr>"
+       << escape(localised_date(root.string_attribute(run_attribute::CREATED), language))
+       << "</td></tr>"
        << "<tr><td>" << escape(label("command", language)) << "</td><td><code>"
-       << escape(root.string_attribute("command_line")) << "</code></td></tr><tr><td>"
+       << escape(root.string_attribute(run_attribute::COMMAND_LINE)) << "</code></td></tr><tr><td>"
        << escape(label("inputs", language)) << "</td><td>";
-  const hdf5::Group inputs = root.open_group("inputs");
+  const hdf5::Group inputs = root.open_group(INPUTS);
   for (std::size_t i = 0;; ++i) {
     char name[32];
-    std::snprintf(name, sizeof name, "file_%03zu", i);
+    std::snprintf(name, sizeof name, input_file::NAME_FORMAT, i);
     if (!inputs.has(name)) break;
     const auto stored = inputs.open(name);
-    html << escape(stored.string_attribute("path")) << " <span class=\"hash\">"
-         << escape(stored.string_attribute("sha256")) << "</span><br>";
+    html << escape(stored.string_attribute(input_file::PATH)) << " <span class=\"hash\">"
+         << escape(stored.string_attribute(input_file::SHA256)) << "</span><br>";
   }
   html << "</td></tr><tr><td>" << escape(label("rerun", language)) << "</td><td><code>traj rerun "
        << escape(path.substr(

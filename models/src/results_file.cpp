@@ -12,9 +12,14 @@
 #include "traj/setting_ranges.hpp"
 #include "traj/sha256.hpp"
 #include "traj/string_distance.hpp"
+#include "traj/territory/results_layout.hpp"
 #include "traj/territory/territorial_model.hpp"
 
 namespace traj::territory {
+
+// The writer and the reader below name what they write and read from here.
+using namespace results_layout;
+
 namespace {
 
 using hdf5::Dataset;
@@ -60,9 +65,9 @@ std::vector<double> split_quantile_levels(const std::string& text, const std::st
 Dataset year_scale(Group& group, const Scenario& scenario) {
   std::vector<std::int32_t> years;
   for (int year = scenario.base_year; year <= scenario.horizon; ++year) years.push_back(year);
-  Dataset scale = group.create("year", Type::Int32, {years.size()});
+  Dataset scale = group.create(statistics_dataset::YEAR, Type::Int32, {years.size()});
   scale.write(years.data(), Type::Int32);
-  scale.make_scale("year");
+  scale.make_scale(statistics_dataset::YEAR);
   scale.set_attribute("units", std::string("year"));
   scale.set_attribute("long_name", std::string("calendar year"));
   return scale;
@@ -97,13 +102,13 @@ std::string utc_now() {
 }
 
 Group write_inputs(Group& root, const std::vector<InputFile>& inputs) {
-  Group group = root.create_group("inputs");
+  Group group = root.create_group(INPUTS);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     char name[32];
-    std::snprintf(name, sizeof name, "file_%03zu", i);
+    std::snprintf(name, sizeof name, input_file::NAME_FORMAT, i);
     Dataset text = group.create_text(name, inputs[i].text);
-    text.set_attribute("path", inputs[i].path);
-    text.set_attribute("sha256", sha256_hex(inputs[i].text));
+    text.set_attribute(input_file::PATH, inputs[i].path);
+    text.set_attribute(input_file::SHA256, sha256_hex(inputs[i].text));
   }
   return group;
 }
@@ -148,9 +153,9 @@ struct ResultsWriter::Impl {
       : plan(of),
         file(hdf5::File::create(path)),
         rows(recorded),
-        parameters_group(file.root().create_group("parameters")),
-        trajectories_group(file.root().create_group("trajectories")),
-        objectives_group(file.root().create_group("objectives")),
+        parameters_group(file.root().create_group(PARAMETERS)),
+        trajectories_group(file.root().create_group(TRAJECTORIES)),
+        objectives_group(file.root().create_group(OBJECTIVES)),
         parameter_members(member_scale(parameters_group)),
         parameter_values(parameters_group.create_growing(
             "values", Type::Float64, {plan.scenario->parameters.size()},
@@ -159,28 +164,29 @@ struct ResultsWriter::Impl {
         objective_members(member_scale(objectives_group)) {
     const Scenario& scenario = *plan.scenario;
     Group& root = file.root();
-    root.set_attribute("filetype", std::string(RESULTS_FILETYPE));
-    root.set_attribute("format_version", RESULTS_FORMAT_VERSION);
-    root.set_attribute("title", "Trajectoires ensemble: " + scenario.name);
-    root.set_attribute("traj_version", settings.traj_version);
-    root.set_attribute("git_hash", settings.git_hash);
-    root.set_attribute("created", utc_now());
-    root.set_attribute("command_line", settings.command_line);
-    root.set_attribute("territory", scenario.name);
-    root.set_attribute("scenario", settings.scenario_path);
-    root.set_attribute("portfolio",
+    root.set_attribute(run_attribute::FILETYPE, std::string(RESULTS_FILETYPE));
+    root.set_attribute(run_attribute::FORMAT_VERSION, RESULTS_FORMAT_VERSION);
+    root.set_attribute(run_attribute::TITLE, "Trajectoires ensemble: " + scenario.name);
+    root.set_attribute(run_attribute::TRAJ_VERSION, settings.traj_version);
+    root.set_attribute(run_attribute::GIT_HASH, settings.git_hash);
+    root.set_attribute(run_attribute::CREATED, utc_now());
+    root.set_attribute(run_attribute::COMMAND_LINE, settings.command_line);
+    root.set_attribute(run_attribute::TERRITORY, scenario.name);
+    root.set_attribute(run_attribute::SCENARIO, settings.scenario_path);
+    root.set_attribute(run_attribute::PORTFOLIO,
                        settings.portfolio.empty() ? std::string("baseline") : settings.portfolio);
-    root.set_attribute("seed", static_cast<std::int64_t>(settings.seed));
-    root.set_attribute("members_requested", static_cast<std::int64_t>(settings.members_requested));
-    root.set_attribute("precision", settings.precision);
-    root.set_attribute("max_members", static_cast<std::int64_t>(settings.max_members));
-    root.set_attribute("quantile_levels", join_numbers(settings.quantiles));
-    root.set_attribute("quantile_relative_accuracy", settings.sketch_accuracy);
-    root.set_attribute("trajectories", settings.trajectories);
-    root.set_attribute("threads", static_cast<std::int64_t>(settings.threads));
-    root.set_attribute("block", static_cast<std::int64_t>(settings.block));
+    root.set_attribute(run_attribute::SEED, static_cast<std::int64_t>(settings.seed));
+    root.set_attribute(run_attribute::MEMBERS_REQUESTED,
+                       static_cast<std::int64_t>(settings.members_requested));
+    root.set_attribute(run_attribute::PRECISION, settings.precision);
+    root.set_attribute(run_attribute::MAX_MEMBERS, static_cast<std::int64_t>(settings.max_members));
+    root.set_attribute(run_attribute::QUANTILE_LEVELS, join_numbers(settings.quantiles));
+    root.set_attribute(run_attribute::QUANTILE_RELATIVE_ACCURACY, settings.sketch_accuracy);
+    root.set_attribute(run_attribute::TRAJECTORIES, settings.trajectories);
+    root.set_attribute(run_attribute::THREADS, static_cast<std::int64_t>(settings.threads));
+    root.set_attribute(run_attribute::BLOCK, static_cast<std::int64_t>(settings.block));
 
-    write_inputs(root, inputs).set_attribute("main", settings.scenario_path);
+    write_inputs(root, inputs).set_attribute(input_file::MAIN, settings.scenario_path);
 
     // Parameters: one column per uncertain number, by stable name.
     std::vector<std::string> names, units, distributions;
@@ -220,8 +226,8 @@ struct ResultsWriter::Impl {
     std::vector<std::string> objective_ids;
     for (const auto& objective : scenario.objectives) objective_ids.push_back(objective.id);
     if (!objective_ids.empty()) {
-      Dataset ids =
-          name_scale(objectives_group, "objective", objective_ids, "objective of the scenario");
+      Dataset ids = name_scale(objectives_group, objective_dataset::ID, objective_ids,
+                               "objective of the scenario");
       Dataset success = objectives_group.create_growing(
           "success", Type::UInt8, {objective_ids.size()}, {MEMBER_CHUNK, objective_ids.size()});
       success.attach_scale(objective_members, 0);
@@ -253,28 +259,31 @@ struct ResultsWriter::Impl {
     const Scenario& scenario = *plan.scenario;
     const IndicatorCatalogue& catalogue = plan.catalogue;
     Group& root = file.root();
-    root.set_attribute("members", static_cast<std::int64_t>(result.members));
-    root.set_attribute("precision_reached",
+    root.set_attribute(run_attribute::MEMBERS, static_cast<std::int64_t>(result.members));
+    root.set_attribute(run_attribute::PRECISION_REACHED,
                        static_cast<std::int64_t>(result.precision_reached ? 1 : 0));
 
-    Group statistics = root.create_group("statistics");
+    Group statistics = root.create_group(STATISTICS);
     statistics.set_attribute("long_name",
                              std::string("statistics of every indicator over the members"));
     const Dataset year = year_scale(statistics, scenario);
-    Dataset quantile =
-        statistics.create("quantile", Type::Float64, {result.quantile_levels.size()});
+    Dataset quantile = statistics.create(statistics_dataset::QUANTILE, Type::Float64,
+                                         {result.quantile_levels.size()});
     quantile.write(result.quantile_levels.data(), Type::Float64);
-    quantile.make_scale("quantile");
+    quantile.make_scale(statistics_dataset::QUANTILE);
     quantile.set_attribute(
         "long_name",
         std::string("quantile level (relative accuracy of the values: see root attribute)"));
-    const Dataset sector = name_scale(statistics, "sector", scenario.sectors, "sector");
-    const Dataset carrier = name_scale(statistics, "carrier", scenario.carriers, "energy carrier");
+    const Dataset sector =
+        name_scale(statistics, statistics_dataset::SECTOR, scenario.sectors, "sector");
+    const Dataset carrier =
+        name_scale(statistics, statistics_dataset::CARRIER, scenario.carriers, "energy carrier");
     std::vector<std::string> source_ids;
     for (const auto& source : scenario.sources) source_ids.push_back(source.id);
-    const Dataset source = name_scale(statistics, "source", source_ids, "local production source");
+    const Dataset source =
+        name_scale(statistics, statistics_dataset::SOURCE, source_ids, "local production source");
     const Dataset pollutant =
-        name_scale(statistics, "pollutant", scenario.pollutants, "air pollutant");
+        name_scale(statistics, statistics_dataset::POLLUTANT, scenario.pollutants, "air pollutant");
 
     const std::size_t years = result.years;
     const std::size_t levels = result.quantile_levels.size();
@@ -286,7 +295,7 @@ struct ResultsWriter::Impl {
       std::vector<std::uint64_t> dims = {years};
       if (item_scale != nullptr) dims.push_back(items);
       std::vector<double> values;
-      if (kind == "quantiles") {
+      if (kind == statistics_dataset::QUANTILES) {
         dims.push_back(levels);
         for (std::size_t y = 0; y < years; ++y) {
           for (std::size_t i = 0; i < items; ++i) {
@@ -300,19 +309,23 @@ struct ResultsWriter::Impl {
         for (std::size_t y = 0; y < years; ++y) {
           for (std::size_t i = 0; i < items; ++i) {
             const std::size_t row = static_cast<std::size_t>(first_row) + i * stride;
-            values.push_back(kind == "mean" ? result.mean_at(row, y) : result.sd_at(row, y));
+            values.push_back(kind == statistics_dataset::MEAN ? result.mean_at(row, y)
+                                                              : result.sd_at(row, y));
           }
         }
       }
-      Dataset variable = statistics.create(name + "_" + kind, Type::Float64, dims);
+      Dataset variable =
+          statistics.create(statistics_dataset::of(name, kind.c_str()), Type::Float64, dims);
       variable.write(values.data(), Type::Float64);
       variable.attach_scale(year, 0);
       if (item_scale != nullptr) variable.attach_scale(*item_scale, 1);
-      if (kind == "quantiles") variable.attach_scale(quantile, item_scale != nullptr ? 2 : 1);
+      if (kind == statistics_dataset::QUANTILES)
+        variable.attach_scale(quantile, item_scale != nullptr ? 2 : 1);
       variable.set_attribute("units", unit_of(info.dimension));
       variable.set_attribute(
-          "long_name", (kind == "sd" ? std::string("standard deviation of ") : kind + " of ") +
-                           info.description);
+          "long_name",
+          (kind == statistics_dataset::SD ? std::string("standard deviation of ") : kind + " of ") +
+              info.description);
     };
     const auto has_quantiles = [&](int row) {
       return std::find(result.quantile_rows.begin(), result.quantile_rows.end(),
@@ -332,12 +345,13 @@ struct ResultsWriter::Impl {
       scalars.push_back(catalogue.custom + static_cast<int>(i));
     for (const int row : scalars) {
       const std::string& id = catalogue[static_cast<std::size_t>(row)].id;
-      write_block(id, row, 1, 1, nullptr, "mean");
-      write_block(id, row, 1, 1, nullptr, "sd");
-      if (has_quantiles(row)) write_block(id, row, 1, 1, nullptr, "quantiles");
+      write_block(id, row, 1, 1, nullptr, statistics_dataset::MEAN);
+      write_block(id, row, 1, 1, nullptr, statistics_dataset::SD);
+      if (has_quantiles(row)) write_block(id, row, 1, 1, nullptr, statistics_dataset::QUANTILES);
     }
     const std::size_t sectors = scenario.sectors.size();
-    for (const auto& kind : {std::string("mean"), std::string("sd")}) {
+    for (const auto& kind :
+         {std::string(statistics_dataset::MEAN), std::string(statistics_dataset::SD)}) {
       write_block("final_energy_by_sector", catalogue.final_energy_by_sector, sectors, 1, &sector,
                   kind);
       write_block("final_energy_by_carrier", catalogue.final_energy_by_carrier,
@@ -346,24 +360,26 @@ struct ResultsWriter::Impl {
                   scenario.sources.size(), 1, &source, kind);
       write_block("ghg_by_sector", catalogue.ghg_by_sector, sectors, 1, &sector, kind);
       if (!scenario.pollutants.empty()) {
-        write_block("pollutants", catalogue.pollutants, scenario.pollutants.size(), sectors + 1,
-                    &pollutant, kind);
+        write_block(statistics_dataset::POLLUTANTS, catalogue.pollutants,
+                    scenario.pollutants.size(), sectors + 1, &pollutant, kind);
       }
     }
     if (!scenario.pollutants.empty() && has_quantiles(catalogue.pollutants)) {
-      write_block("pollutants", catalogue.pollutants, scenario.pollutants.size(), sectors + 1,
-                  &pollutant, "quantiles");
+      write_block(statistics_dataset::POLLUTANTS, catalogue.pollutants, scenario.pollutants.size(),
+                  sectors + 1, &pollutant, statistics_dataset::QUANTILES);
     }
     // Pollutants by sector: (year, pollutant, sector).
     if (!scenario.pollutants.empty()) {
-      for (const auto& kind : {std::string("mean"), std::string("sd")}) {
+      for (const auto& kind :
+           {std::string(statistics_dataset::MEAN), std::string(statistics_dataset::SD)}) {
         std::vector<double> values;
         for (std::size_t y = 0; y < years; ++y) {
           for (std::size_t p = 0; p < scenario.pollutants.size(); ++p) {
             for (std::size_t s = 0; s < sectors; ++s) {
               const std::size_t row =
                   static_cast<std::size_t>(catalogue.pollutants) + p * (sectors + 1) + 1 + s;
-              values.push_back(kind == "mean" ? result.mean_at(row, y) : result.sd_at(row, y));
+              values.push_back(kind == statistics_dataset::MEAN ? result.mean_at(row, y)
+                                                                : result.sd_at(row, y));
             }
           }
         }
@@ -374,15 +390,16 @@ struct ResultsWriter::Impl {
         variable.attach_scale(pollutant, 1);
         variable.attach_scale(sector, 2);
         variable.set_attribute("units", std::string("t"));
-        variable.set_attribute("long_name", (kind == "sd" ? std::string("standard deviation of ")
-                                                          : std::string("mean of ")) +
-                                                "pollutant emissions by sector");
+        variable.set_attribute(
+            "long_name", (kind == statistics_dataset::SD ? std::string("standard deviation of ")
+                                                         : std::string("mean of ")) +
+                             "pollutant emissions by sector");
       }
     }
 
     // Objectives: probability and its interval.
     if (!scenario.objectives.empty()) {
-      const Dataset ids = objectives_group.open("objective");
+      const Dataset ids = objectives_group.open(objective_dataset::ID);
       std::vector<double> probability, low, high, error, threshold;
       std::vector<std::int64_t> count;
       std::vector<std::int32_t> objective_year, relative_to;
@@ -414,30 +431,34 @@ struct ResultsWriter::Impl {
         variable.set_attribute("long_name", long_name);
         if (!units.empty()) variable.set_attribute("units", units);
       };
-      per_objective("probability", probability.data(), Type::Float64,
+      per_objective(objective_dataset::PROBABILITY, probability.data(), Type::Float64,
                     "share of members meeting the objective", "1");
-      per_objective("ci_low", low.data(), Type::Float64, "Wilson 95 % interval, lower bound", "1");
-      per_objective("ci_high", high.data(), Type::Float64, "Wilson 95 % interval, upper bound",
-                    "1");
-      per_objective("standard_error", error.data(), Type::Float64, "Monte Carlo standard error",
-                    "1");
-      per_objective("successes", count.data(), Type::Int64, "members meeting the objective", "");
-      per_objective("threshold", threshold.data(), Type::Float64,
+      per_objective(objective_dataset::CI_LOW, low.data(), Type::Float64,
+                    "Wilson 95 % interval, lower bound", "1");
+      per_objective(objective_dataset::CI_HIGH, high.data(), Type::Float64,
+                    "Wilson 95 % interval, upper bound", "1");
+      per_objective(objective_dataset::STANDARD_ERROR, error.data(), Type::Float64,
+                    "Monte Carlo standard error", "1");
+      per_objective(objective_dataset::SUCCESSES, count.data(), Type::Int64,
+                    "members meeting the objective", "");
+      per_objective(objective_dataset::THRESHOLD, threshold.data(), Type::Float64,
                     "threshold (a ratio when relative)", "");
-      per_objective("year", objective_year.data(), Type::Int32, "year judged", "year");
-      per_objective("relative_to", relative_to.data(), Type::Int32,
+      per_objective(objective_dataset::YEAR, objective_year.data(), Type::Int32, "year judged",
+                    "year");
+      per_objective(objective_dataset::RELATIVE_TO, relative_to.data(), Type::Int32,
                     "reference year of a relative objective (-1: absolute)", "year");
-      per_objective("reference_value", reference_value.data(), Type::Float64,
+      per_objective(objective_dataset::REFERENCE_VALUE, reference_value.data(), Type::Float64,
                     "stated reference value (NaN: the member's own value in relative_to)", "");
-      for (const auto& [name, values] : {std::pair{std::string("indicator"), &indicator},
-                                         std::pair{std::string("comparison"), &comparison},
-                                         std::pair{std::string("description"), &description}}) {
+      for (const auto& [name, values] :
+           {std::pair{std::string(objective_dataset::INDICATOR), &indicator},
+            std::pair{std::string(objective_dataset::COMPARISON), &comparison},
+            std::pair{std::string(objective_dataset::DESCRIPTION), &description}}) {
         Dataset variable = objectives_group.create_strings(name, *values);
         variable.attach_scale(ids, 0);
       }
-      objectives_group.set_attribute("all_objectives_probability", result.joint.probability);
-      objectives_group.set_attribute("all_objectives_ci_low", result.joint.ci_low);
-      objectives_group.set_attribute("all_objectives_ci_high", result.joint.ci_high);
+      objectives_group.set_attribute(objective_dataset::ALL_PROBABILITY, result.joint.probability);
+      objectives_group.set_attribute(objective_dataset::ALL_CI_LOW, result.joint.ci_low);
+      objectives_group.set_attribute(objective_dataset::ALL_CI_HIGH, result.joint.ci_high);
       objectives_group.set_attribute("all_objectives_successes",
                                      static_cast<std::int64_t>(result.joint_successes));
     }
@@ -471,23 +492,24 @@ RunRecord read_run_record_unchecked(const std::string& path) {
     }
   }();
   const Group& root = file.root();
-  if (!root.has_attribute("filetype") || root.string_attribute("filetype") != RESULTS_FILETYPE) {
+  if (!root.has_attribute(run_attribute::FILETYPE) ||
+      root.string_attribute(run_attribute::FILETYPE) != RESULTS_FILETYPE) {
     throw InputError(path + ": expected a Trajectoires results file (filetype \"" +
                      std::string(RESULTS_FILETYPE) + "\"), found another HDF5 file");
   }
-  const std::int64_t version = root.int_attribute("format_version");
+  const std::int64_t version = root.int_attribute(run_attribute::FORMAT_VERSION);
   if (version != RESULTS_FORMAT_VERSION) {
-    throw InputError(path + ": expected results format version " +
-                     std::to_string(RESULTS_FORMAT_VERSION) + ", found version " +
-                     std::to_string(version) + " (written by traj " +
-                     root.string_attribute("traj_version") + "); use that version of traj");
+    throw InputError(
+        path + ": expected results format version " + std::to_string(RESULTS_FORMAT_VERSION) +
+        ", found version " + std::to_string(version) + " (written by traj " +
+        root.string_attribute(run_attribute::TRAJ_VERSION) + "); use that version of traj");
   }
   RunRecord record;
   RunSettings& settings = record.settings;
-  settings.traj_version = root.string_attribute("traj_version");
-  settings.git_hash = root.string_attribute("git_hash");
-  settings.scenario_path = root.string_attribute("scenario");
-  const std::string portfolio = root.string_attribute("portfolio");
+  settings.traj_version = root.string_attribute(run_attribute::TRAJ_VERSION);
+  settings.git_hash = root.string_attribute(run_attribute::GIT_HASH);
+  settings.scenario_path = root.string_attribute(run_attribute::SCENARIO);
+  const std::string portfolio = root.string_attribute(run_attribute::PORTFOLIO);
   settings.portfolio = portfolio == "baseline" ? "" : portfolio;
   // Every setting a rerun uses, against the ranges the command line uses: a
   // file can be edited and its stamp recomputed (a checksum, not a signature).
@@ -496,26 +518,27 @@ RunRecord read_run_record_unchecked(const std::string& path) {
     check_setting(path + ": attribute " + name, value, range);
     return static_cast<std::uint64_t>(value);
   };
-  settings.seed = integer("seed", SEED_RANGE);
-  settings.members_requested = integer("members_requested", MEMBERS_RANGE);
-  settings.precision = root.double_attribute("precision");
+  settings.seed = integer(run_attribute::SEED, SEED_RANGE);
+  settings.members_requested = integer(run_attribute::MEMBERS_REQUESTED, MEMBERS_RANGE);
+  settings.precision = root.double_attribute(run_attribute::PRECISION);
   if (settings.precision != 0.0)
     check_setting(path + ": attribute precision (0: none)", settings.precision, PRECISION_RANGE);
-  settings.max_members = integer("max_members", MEMBERS_RANGE);
-  settings.quantiles = split_quantile_levels(root.string_attribute("quantile_levels"), path);
-  settings.sketch_accuracy = root.double_attribute("quantile_relative_accuracy");
+  settings.max_members = integer(run_attribute::MAX_MEMBERS, MEMBERS_RANGE);
+  settings.quantiles =
+      split_quantile_levels(root.string_attribute(run_attribute::QUANTILE_LEVELS), path);
+  settings.sketch_accuracy = root.double_attribute(run_attribute::QUANTILE_RELATIVE_ACCURACY);
   check_setting(path + ": attribute quantile_relative_accuracy", settings.sketch_accuracy,
                 SKETCH_ACCURACY_RANGE);
-  settings.trajectories = root.string_attribute("trajectories");
-  settings.block = static_cast<std::size_t>(integer("block", BLOCK_RANGE));
-  const Group inputs = root.open_group("inputs");
+  settings.trajectories = root.string_attribute(run_attribute::TRAJECTORIES);
+  settings.block = static_cast<std::size_t>(integer(run_attribute::BLOCK, BLOCK_RANGE));
+  const Group inputs = root.open_group(INPUTS);
   for (std::size_t i = 0;; ++i) {
     char name[32];
-    std::snprintf(name, sizeof name, "file_%03zu", i);
+    std::snprintf(name, sizeof name, input_file::NAME_FORMAT, i);
     if (!inputs.has(name)) break;
     const Dataset text = inputs.open(name);
-    InputFile input{text.string_attribute("path"), text.read_text()};
-    if (sha256_hex(input.text) != text.string_attribute("sha256")) {
+    InputFile input{text.string_attribute(input_file::PATH), text.read_text()};
+    if (sha256_hex(input.text) != text.string_attribute(input_file::SHA256)) {
       throw InputError(path + ": the stored input " + input.path +
                        " does not match its SHA-256 (file damaged?)");
     }
