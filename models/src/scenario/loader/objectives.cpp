@@ -24,11 +24,7 @@ class ObjectiveReader {
     std::set<std::string> ids;
     for (std::size_t i = 0; i < node->children.size(); ++i) {
       const ConfigNode& element = node->children[i];
-      std::string path = "objectives[" + std::to_string(i) + "]";
-      const ConfigNode* id_node = element.is_table() ? element.find("id") : nullptr;
-      if (id_node != nullptr && id_node->is_string() && is_identifier(id_node->text)) {
-        path = "objectives." + id_node->text;
-      }
+      const std::string path = element_path("objectives", element, i);
       TableReader table(&element, path, context_.diagnostics);
       if (!table.valid()) continue;
       const std::size_t errors_before = context_.diagnostics.total();

@@ -25,6 +25,15 @@ std::string article(std::string_view noun) {
   return (vowel ? "an " : "a ") + std::string(noun);
 }
 
+std::string element_path(const std::string& array, const ConfigNode& element, std::size_t i) {
+  std::string path = array + "[" + std::to_string(i) + "]";
+  const ConfigNode* id_node = element.is_table() ? element.find("id") : nullptr;
+  if (id_node != nullptr && id_node->is_string() && is_identifier(id_node->text)) {
+    path = array + "." + id_node->text;
+  }
+  return path;
+}
+
 ReaderContext::ReaderContext(Scenario& target, Diagnostics& sink)
     : scenario(target), diagnostics(sink), quantities(target.parameters, sink) {}
 

@@ -30,6 +30,10 @@ std::string quoted(std::string_view text);
 /// "a sector", "an action".
 std::string article(std::string_view noun);
 
+/// The path of element `i` of an array of tables ([[actions]], …) in
+/// messages: `<array>.<id>` when it has a valid id, else `<array>[i]`.
+std::string element_path(const std::string& array, const ConfigNode& element, std::size_t i);
+
 struct ReaderContext {
   ReaderContext(Scenario& target, Diagnostics& sink);
 
