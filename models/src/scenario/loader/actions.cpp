@@ -59,6 +59,7 @@ class ActionReader {
     }
   }
 
+ private:
   void read_adoption(TableReader& action, const ConfigNode* start, Adoption& adoption) {
     if (start != nullptr) {
       if (auto value = context_.read_year(*start, action.path_of("start"))) adoption.start = *value;
@@ -131,7 +132,6 @@ class ActionReader {
     table.finish({"investment", "operating"});
   }
 
- private:
   ReaderContext& context_;
 };
 

@@ -81,6 +81,7 @@ class EmissionFactorReader {
     }
   }
 
+ private:
   std::optional<EmissionFactor> read_factor(const ConfigNode& node, const std::string& path,
                                             Dimension dimension, const std::optional<Unit>& unit) {
     EmissionFactor factor;
@@ -147,7 +148,6 @@ class EmissionFactorReader {
     return factor;
   }
 
- private:
   ReaderContext& context_;
 };
 

@@ -56,6 +56,7 @@ class EnergyBranchReader {
     }
   }
 
+ private:
   void read_carrier_fractions(TableReader table, std::vector<Quantity>& target) {
     if (!table.valid()) return;
     for (const auto& carrier_id : table.keys()) {
@@ -165,7 +166,6 @@ class EnergyBranchReader {
     context_.scenario.conversions.push_back(std::move(conversion));
   }
 
- private:
   ReaderContext& context_;
 };
 

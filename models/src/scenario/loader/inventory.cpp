@@ -20,6 +20,7 @@ class InventoryReader {
     inventory.finish({"final_energy", "local_production", "non_energy_emissions"});
   }
 
+ private:
   void read_final_energy(TableReader table) {
     if (!table.valid()) return;
     const auto unit = context_.quantities.read_unit(table, false);
@@ -98,7 +99,6 @@ class InventoryReader {
     }
   }
 
- private:
   ReaderContext& context_;
 };
 

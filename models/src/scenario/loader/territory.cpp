@@ -15,41 +15,6 @@ class TerritoryReader {
  public:
   explicit TerritoryReader(ReaderContext& context) : context_(context) {}
 
-  std::optional<std::vector<std::string>> read_set(TableReader& table, std::string_view key,
-                                                   const std::vector<std::string>& defaults) {
-    if (table.valid() && table.keys().end() == std::find(table.keys().begin(), table.keys().end(),
-                                                         std::string(key))) {
-      table.skip(key);
-      return defaults;
-    }
-    auto names = table.strings(key, false);
-    if (!names) return std::nullopt;
-    const ConfigNode* node = table.get(key, false, "");
-    std::set<std::string> seen;
-    bool ok = true;
-    for (std::size_t i = 0; i < names->size(); ++i) {
-      const auto& name = (*names)[i];
-      const SourceLocation& where = node->is_array() ? node->children[i].where : node->where;
-      const std::string path = table.path_of(key) + "[" + std::to_string(i) + "]";
-      if (!is_identifier(name)) {
-        context_.diagnostics.add(
-            where, path,
-            "expected an identifier (letters, digits, '_' and '-'), found " + quoted(name));
-        ok = false;
-      } else if (!seen.insert(name).second) {
-        context_.diagnostics.add(where, path,
-                                 "expected unique names, found " + quoted(name) + " twice");
-        ok = false;
-      }
-    }
-    if (names->empty()) {
-      table.report(key, "expected at least one name, found an empty array");
-      ok = false;
-    }
-    if (!ok) return std::nullopt;
-    return names;
-  }
-
   void read_territory(TableReader territory) {
     if (!territory.valid()) return;
     context_.scenario.name = territory.string("name", true).value_or("");
@@ -87,6 +52,42 @@ class TerritoryReader {
     territory.finish({"name", "base_year", "horizon", "sectors", "carriers", "pollutants",
                       "sources", "indicators", "discount_rate"});
     check_distinct_names(territory);
+  }
+
+ private:
+  std::optional<std::vector<std::string>> read_set(TableReader& table, std::string_view key,
+                                                   const std::vector<std::string>& defaults) {
+    if (table.valid() && table.keys().end() == std::find(table.keys().begin(), table.keys().end(),
+                                                         std::string(key))) {
+      table.skip(key);
+      return defaults;
+    }
+    auto names = table.strings(key, false);
+    if (!names) return std::nullopt;
+    const ConfigNode* node = table.get(key, false, "");
+    std::set<std::string> seen;
+    bool ok = true;
+    for (std::size_t i = 0; i < names->size(); ++i) {
+      const auto& name = (*names)[i];
+      const SourceLocation& where = node->is_array() ? node->children[i].where : node->where;
+      const std::string path = table.path_of(key) + "[" + std::to_string(i) + "]";
+      if (!is_identifier(name)) {
+        context_.diagnostics.add(
+            where, path,
+            "expected an identifier (letters, digits, '_' and '-'), found " + quoted(name));
+        ok = false;
+      } else if (!seen.insert(name).second) {
+        context_.diagnostics.add(where, path,
+                                 "expected unique names, found " + quoted(name) + " twice");
+        ok = false;
+      }
+    }
+    if (names->empty()) {
+      table.report(key, "expected at least one name, found an empty array");
+      ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return names;
   }
 
   void read_sources(TableReader& territory) {
@@ -242,7 +243,6 @@ class TerritoryReader {
     }
   }
 
- private:
   ReaderContext& context_;
 };
 

@@ -21,23 +21,6 @@ class TrendReader {
     trends.finish({"activity_growth", "autonomous_efficiency"});
   }
 
-  void read_trend(TableReader table, std::vector<Quantity>& target, int kind) {
-    if (!table.valid()) return;
-    const auto unit = context_.quantities.read_unit(table, true);
-    for (const auto& sector_id : table.keys()) {
-      if (sector_id == "unit") continue;
-      const ConfigNode* node = table.get(sector_id, true, "a rate per year");
-      const int sector = context_.reference(table, sector_id, context_.scenario.sectors, "sector");
-      if (sector == NONE) continue;
-      context_.trend_stated[static_cast<std::size_t>(
-          kind * static_cast<int>(context_.scenario.sectors.size()) + sector)] = true;
-      if (const auto value = context_.quantities.read(*node, table.path_of(sector_id),
-                                                      Dimension::Rate, TREND_RANGE, unit)) {
-        target[static_cast<std::size_t>(sector)] = *value;
-      }
-    }
-  }
-
   void check_trends_present() {
     // A trend left out would silently mean "no change": ask for it instead.
     const auto sectors = context_.scenario.sectors.size();
@@ -72,6 +55,24 @@ class TrendReader {
     }
   }
 
+ private:
+  void read_trend(TableReader table, std::vector<Quantity>& target, int kind) {
+    if (!table.valid()) return;
+    const auto unit = context_.quantities.read_unit(table, true);
+    for (const auto& sector_id : table.keys()) {
+      if (sector_id == "unit") continue;
+      const ConfigNode* node = table.get(sector_id, true, "a rate per year");
+      const int sector = context_.reference(table, sector_id, context_.scenario.sectors, "sector");
+      if (sector == NONE) continue;
+      context_.trend_stated[static_cast<std::size_t>(
+          kind * static_cast<int>(context_.scenario.sectors.size()) + sector)] = true;
+      if (const auto value = context_.quantities.read(*node, table.path_of(sector_id),
+                                                      Dimension::Rate, TREND_RANGE, unit)) {
+        target[static_cast<std::size_t>(sector)] = *value;
+      }
+    }
+  }
+
   bool sector_has_energy(int sector) const {
     for (std::size_t c = 0; c < context_.scenario.carriers.size(); ++c) {
       if (context_.scenario
@@ -82,7 +83,6 @@ class TrendReader {
     return false;
   }
 
- private:
   ReaderContext& context_;
 };
 
