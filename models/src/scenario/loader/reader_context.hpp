@@ -1,0 +1,87 @@
+#pragma once
+/// What every section reader of a scenario file shares: the scenario being
+/// built, where errors go, the parameters and the quantity reader, what an
+/// earlier section noted for the cross-checks, and the helpers that read a
+/// reference, a year or a list of ids the same way in every section.
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "traj/config_reader.hpp"
+#include "traj/territory/scenario.hpp"
+
+namespace traj::territory::loader {
+
+inline constexpr ValueRange TREND_RANGE{-0.5, 0.5, "in [-50 %/yr, 50 %/yr]"};
+inline constexpr ValueRange LOSS_RANGE{0.0, 0.5, "in [0, 0.5]"};
+
+template <typename T>
+bool contains(const std::vector<T>& values, const T& value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+int index_of(const std::vector<std::string>& names, std::string_view name);
+/// `text` between double quotes, as messages show what was found.
+std::string quoted(std::string_view text);
+/// "a sector", "an action".
+std::string article(std::string_view noun);
+
+/// The path of element `i` of an array of tables ([[actions]], …) in
+/// messages: `<array>.<id>` when it has a valid id, else `<array>[i]`.
+std::string element_path(const std::string& array, const ConfigNode& element, std::size_t i);
+
+struct ReaderContext {
+  ReaderContext(Scenario& target, Diagnostics& sink);
+
+  /// Sizes the scenario's tables and the notes below once the sets are known.
+  void sized();
+
+  /// The index of `key` in `names`; reports it (with a suggestion) and
+  /// returns NONE when it is not there.
+  int reference(TableReader& table, std::string_view key, const std::vector<std::string>& names,
+                std::string_view what);
+  /// Notes the first place that uses a (sector, carrier) cell, for the
+  /// messages asking for its emission factor or trend.
+  void note_cell_use(int sector, int carrier, const SourceLocation& where, const std::string& path);
+  /// "ghg" then the territory's pollutants.
+  std::vector<std::string> species_names() const;
+  int energy_branch_sector() const;
+  std::vector<std::string> source_ids() const;
+  ValueRange year_range() const;
+  std::optional<Quantity> read_year(const ConfigNode& node, const std::string& path);
+  std::vector<int> read_references(TableReader& table, std::string_view key,
+                                   const std::vector<std::string>& names, std::string_view what,
+                                   bool required);
+  std::optional<int> read_reference(TableReader& table, std::string_view key,
+                                    const std::vector<std::string>& names, std::string_view what);
+
+  struct SectorUse {
+    int sector;
+    SourceLocation where;
+    std::string path;
+  };
+  struct FactorUse {
+    int carrier;
+    SourceLocation where;
+    std::string path;
+  };
+
+  Scenario& scenario;
+  Diagnostics& diagnostics;
+  QuantityReader quantities;
+  bool territory_ok = false;
+  /// The wording of year_range(); a member because ValueRange only views it.
+  std::string year_wording;
+  std::vector<SourceLocation> cell_used_at;
+  std::vector<std::string> cell_used_by;
+  std::vector<bool> trend_stated;
+  std::vector<SectorUse> non_energy_sectors;
+  std::vector<FactorUse> factor_where;
+  std::vector<std::pair<int, SourceLocation>> production_stated_at;
+};
+
+}  // namespace traj::territory::loader

@@ -1,0 +1,73 @@
+#include "traj/territory/scenario_loader.hpp"
+
+#include "reader_context.hpp"
+#include "sections.hpp"
+#include "traj/document_loader.hpp"
+
+namespace traj::territory::loader {
+namespace {
+
+/// Reads the sections in the order their references need: parameters
+/// first, then the sets of the territory, then everything that names them.
+class ScenarioReader {
+ public:
+  ScenarioReader(Scenario& scenario, Diagnostics& diagnostics) : context_(scenario, diagnostics) {}
+
+  void read(const ConfigNode& root) {
+    TableReader top(&root, "", context_.diagnostics);
+    read_format(top);
+    // Parameters first: any number below may refer to them.
+    read_parameters(context_, top.table("parameters", false));
+    read_territory(context_, top.table("territory", true));
+    if (!context_.territory_ok) {
+      // Without the sets, every later reference would be reported as unknown.
+      for (const auto& key : root.keys) top.skip(key);
+      return;
+    }
+    context_.sized();
+    read_inventory(context_, top.table("inventory", true));
+    read_trends(context_, top.table("trends", false));
+    read_emission_factors(context_, top.table("emission_factors", true));
+    read_energy_branch(context_, top.table("energy_branch", false));
+    read_actions(context_, top.get("actions", false, "an array of tables [[actions]]"));
+    read_portfolios(context_, top.get("portfolios", false, "an array of tables [[portfolios]]"));
+    read_objectives(context_, top.get("objectives", false, "an array of tables [[objectives]]"));
+    top.finish({"format", "territory", "parameters", "inventory", "trends", "emission_factors",
+                "energy_branch", "actions", "portfolios", "objectives"});
+    check_trends_present(context_);
+    check_emission_factors_present(context_);
+    check_substitution_cycles(context_);
+  }
+
+ private:
+  void read_format(TableReader& top) {
+    const ConfigNode* format = top.get("format", true, "the format version 1");
+    if (format != nullptr &&
+        (format->kind != ConfigNode::Kind::Integer || format->integer != SCENARIO_FORMAT)) {
+      report_type(context_.diagnostics, *format, "format",
+                  "format = " + std::to_string(SCENARIO_FORMAT) + " (the version this traj reads)");
+    }
+  }
+
+  ReaderContext context_;
+};
+
+}  // namespace
+}  // namespace traj::territory::loader
+
+namespace traj::territory {
+
+Scenario load_scenario(const std::string& path, const SourceProvider& sources) {
+  Diagnostics diagnostics;
+  Document document = load_document(path, sources, diagnostics);
+  diagnostics.throw_if_any();
+  Scenario scenario;
+  scenario.main_file = document.files.empty() ? path : document.files.front();
+  scenario.files = document.files;
+  scenario.file_texts = document.texts;
+  loader::ScenarioReader(scenario, diagnostics).read(document.root);
+  diagnostics.throw_if_any();
+  return scenario;
+}
+
+}  // namespace traj::territory
