@@ -1,0 +1,190 @@
+#include "ensemble/block_sink.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "traj/lane_clones.hpp"
+#include "traj/lane_vector.hpp"
+#include "traj/objective_judgement.hpp"
+
+namespace traj::ensemble {
+
+namespace {
+
+/// For every row of one year of a block: marks the lanes whose value is not
+/// finite or, for non-negative rows, negative; and adds each lane to the
+/// partial sum of its member (member m → partial m mod PARTIALS). One call
+/// per year, so that the loops below are compiled (and dispatched) once.
+/// Values of single precision are widened exactly, lane by lane.
+template <typename Value>
+TRAJ_LANE_CLONES void accumulate_rows(const Value* values, std::size_t rows, std::size_t lanes,
+                                      bool aligned, std::uint64_t first, const char* non_negative,
+                                      double* sum, double* squares, std::size_t row_stride,
+                                      char* invalid) {
+  static_assert(PARTIALS == 8, "the aligned loop holds the partials in two Double4");
+  constexpr double LARGEST = std::numeric_limits<double>::max();
+  for (std::size_t row = 0; row < rows; ++row) {
+    const Value* lanes_of = values + row * lanes;
+    const double lowest = non_negative[row] != 0 ? 0.0 : -LARGEST;
+    double* row_sum = sum + row * row_stride;
+    double* row_squares = squares + row * row_stride;
+    bool suspect = false;
+    if (aligned) {
+      // In registers: the sums may alias `values` as far as the compiler
+      // knows, which would keep them in memory; same additions, same order.
+      const Double4 low = {lowest, lowest, lowest, lowest};
+      const Double4 high = {LARGEST, LARGEST, LARGEST, LARGEST};
+      Double4 sum_low = load4(row_sum), sum_high = load4(row_sum + 4);
+      Double4 squares_low = load4(row_squares), squares_high = load4(row_squares + 4);
+      Mask4 outside = {0, 0, 0, 0};
+      for (std::size_t l = 0; l < lanes; l += PARTIALS) {
+        const Double4 first_half = load4(lanes_of + l);
+        const Double4 second_half = load4(lanes_of + l + 4);
+        // `!(v >= lowest && v <= max)` also catches NaN.
+        outside |= ~((first_half >= low) & (first_half <= high));
+        outside |= ~((second_half >= low) & (second_half <= high));
+        sum_low += first_half;
+        sum_high += second_half;
+        squares_low += first_half * first_half;
+        squares_high += second_half * second_half;
+      }
+      store4(row_sum, sum_low);
+      store4(row_sum + 4, sum_high);
+      store4(row_squares, squares_low);
+      store4(row_squares + 4, squares_high);
+      suspect = (outside[0] | outside[1] | outside[2] | outside[3]) != 0;
+    } else {
+      for (std::size_t l = 0; l < lanes; ++l) {
+        const std::size_t k = (first + l) % PARTIALS;
+        const double value = lanes_of[l];
+        row_sum[k] += value;
+        row_squares[k] += value * value;
+      }
+      suspect = true;
+    }
+    if (!suspect) continue;
+    // Rare (or a partial block): find the lanes.
+    for (std::size_t l = 0; l < lanes; ++l) {
+      const double value = lanes_of[l];
+      invalid[l] |= static_cast<char>(!(value >= lowest && value <= LARGEST));
+    }
+  }
+}
+
+}  // namespace
+
+RunContext::RunContext(const Model& model, const std::vector<ObjectiveSpec>& specs,
+                       const EnsembleOptions& settings)
+    : objectives(specs),
+      options(settings),
+      draws(model.parameters(), settings.seed),
+      rows(model.rows()),
+      years(model.years()),
+      quantile_index(rows, -1),
+      non_negative_row(rows, 0) {
+  for (const std::size_t row : model.non_negative_rows()) non_negative_row[row] = 1;
+  for (std::size_t i = 0; i < options.quantile_rows.size(); ++i) {
+    quantile_index[options.quantile_rows[i]] = static_cast<int>(i);
+  }
+}
+
+std::vector<QuantileSketch> RunContext::empty_sketches() const {
+  return std::vector<QuantileSketch>(options.quantile_rows.size() * years,
+                                     QuantileSketch(options.sketch_accuracy));
+}
+
+Worker::Worker(const Model& model, const RunContext& context, std::size_t block)
+    : evaluator(model.make_evaluator(block)),
+      parameters(model.parameters().size() * block, 0.0),
+      objective_values(context.objectives.size() * block, 0.0),
+      objective_references(context.objectives.size() * block, 1.0),
+      invalid(block, 0),
+      sketches(context.empty_sketches()) {}
+
+BlockSink::BlockSink(RunContext& context, Accumulator& accumulator, Worker& worker,
+                     std::uint64_t first)
+    : context_(context), accumulator_(accumulator), worker_(worker), first_(first) {
+  std::fill(worker_.invalid.begin(), worker_.invalid.end(), 0);
+}
+
+void BlockSink::year(std::size_t year_index, const double* values, std::size_t lanes) {
+  take_year(year_index, values, lanes);
+}
+
+void BlockSink::year(std::size_t year_index, const float* values, std::size_t lanes) {
+  take_year(year_index, values, lanes);
+}
+
+void BlockSink::finish_block(std::size_t lanes) {
+  BatchCounts& counts = accumulator_.counts;
+  counts.members += lanes;
+  for (std::size_t l = 0; l < lanes; ++l) {
+    if (worker_.invalid[l] != 0) accumulator_.note_invalid(first_ + l);
+  }
+  const std::vector<ObjectiveSpec>& objectives = context_.objectives;
+  BatchRecords* records = context_.records;
+  for (std::size_t l = 0; l < lanes; ++l) {
+    bool all = true;
+    for (std::size_t o = 0; o < objectives.size(); ++o) {
+      const ObjectiveSpec& objective = objectives[o];
+      double value = worker_.objective_values[o * lanes + l];
+      if (objective.relative) {
+        const double reference = objective.reference_from_year
+                                     ? worker_.objective_references[o * lanes + l]
+                                     : objective.reference_value;
+        value = ratio_to_reference(value, reference);
+      }
+      const bool met = meets_threshold(objective.at_most, objective.threshold, value);
+      counts.successes[o] += met ? 1 : 0;
+      all = all && met;
+      if (records != nullptr) {
+        records->successes[(first_ - records->first + l) * objectives.size() + o] = met ? 1 : 0;
+      }
+    }
+    counts.joint += all ? 1 : 0;
+  }
+}
+
+template <typename Value>
+void BlockSink::take_year(std::size_t year_index, const Value* values, std::size_t lanes) {
+  const std::size_t years = context_.years;
+  const bool aligned = first_ % PARTIALS == 0 && lanes % PARTIALS == 0;
+  // Guards (non-finite or impossible values mark the member as invalid) and sums.
+  accumulate_rows(values, context_.rows, lanes, aligned, first_, context_.non_negative_row.data(),
+                  accumulator_.sum.data() + year_index * PARTIALS,
+                  accumulator_.sum_squares.data() + year_index * PARTIALS, years * PARTIALS,
+                  worker_.invalid.data());
+  for (std::size_t row = 0; row < context_.rows; ++row) {
+    const Value* lanes_of = values + row * lanes;
+    const int quantile = context_.quantile_index[row];
+    if (quantile >= 0) {
+      QuantileSketch& sketch =
+          worker_.sketches[static_cast<std::size_t>(quantile) * years + year_index];
+      sketch.add(lanes_of, lanes);
+    }
+  }
+  if (BatchRecords* records = context_.records; records != nullptr) {
+    const std::size_t offset = first_ - records->first;
+    const std::vector<std::size_t>& recorded_rows = context_.options.recorded_rows;
+    for (std::size_t r = 0; r < recorded_rows.size(); ++r) {
+      const Value* lanes_of = values + recorded_rows[r] * lanes;
+      double* out =
+          records->trajectories.data() + (r * records->capacity + offset) * years + year_index;
+      for (std::size_t l = 0; l < lanes; ++l) out[l * years] = lanes_of[l];
+    }
+  }
+  for (std::size_t o = 0; o < context_.objectives.size(); ++o) {
+    const ObjectiveSpec& objective = context_.objectives[o];
+    if (objective.year_index == year_index) {
+      std::copy_n(values + objective.row * lanes, lanes,
+                  worker_.objective_values.data() + o * lanes);
+    }
+    if (objective.relative && objective.reference_from_year &&
+        objective.reference_year_index == year_index) {
+      std::copy_n(values + objective.row * lanes, lanes,
+                  worker_.objective_references.data() + o * lanes);
+    }
+  }
+}
+
+}  // namespace traj::ensemble
