@@ -262,8 +262,13 @@ ambient_heat_source = "heat_pumps"
   CHECK(result->at("renewable_share") == Approx(70.0 / 530.0));
 }
 
-TEST_CASE("switches from one cell never take more than it holds") {
-  const auto result = run(action("to-electricity", R"({ curve = "step", ceiling = 0.8 })", R"(
+namespace {
+
+/// Two actions switching all of residential gas, one to electricity
+/// (ratio 0.3), one to local wood (ratio 1.1), with these ceilings.
+std::string competing_switches(const std::string& electric_ceiling,
+                               const std::string& wood_ceiling) {
+  return action("to-electricity", R"({ curve = "step", ceiling = )" + electric_ceiling + " }", R"(
 [[actions.effects]]
 type = "switch"
 sectors = ["residential"]
@@ -271,7 +276,7 @@ from = "natural_gas"
 to = "electricity"
 share = 1.0
 ratio = 0.3
-)") + action("to-wood", R"({ curve = "step", ceiling = 0.6 })", R"(
+)") + action("to-wood", R"({ curve = "step", ceiling = )" + wood_ceiling + " }", R"(
 [[actions.effects]]
 type = "switch"
 sectors = ["residential"]
@@ -280,7 +285,13 @@ to = "wood"
 share = 1.0
 ratio = 1.1
 local_source = "biomass_heat"
-)"));
+)");
+}
+
+}  // namespace
+
+TEST_CASE("switches from one cell never take more than it holds") {
+  const auto result = run(competing_switches("0.8", "0.6"));
   // Requests 0.8 + 0.6 = 1.4 > 1: both scaled by 1/1.4, the cell empties.
   CHECK(cell(*result, "natural_gas") == Approx(0.0).margin(1e-12));
   CHECK(cell(*result, "electricity") == Approx(100 + 200 * 0.8 / 1.4 * 0.3));
@@ -292,32 +303,13 @@ local_source = "biomass_heat"
 // lanes, each lane with its own ceilings, R = c1 + c2 in [0.5, 1.7], so
 // some lanes ask for less than the cell holds and others for more.
 TEST_CASE("switches from one cell never take more than it holds, lane by lane in a block") {
-  const std::string text =
-      BASE + R"([parameters.electric_ceiling]
+  const std::string text = BASE + R"([parameters.electric_ceiling]
 distribution = { uniform = [0.3, 0.9] }
 [parameters.wood_ceiling]
 distribution = { uniform = [0.2, 0.8] }
 )" +
-      action("to-electricity",
-             R"({ curve = "step", ceiling = { parameter = "electric_ceiling" } })",
-             R"(
-[[actions.effects]]
-type = "switch"
-sectors = ["residential"]
-from = "natural_gas"
-to = "electricity"
-share = 1.0
-ratio = 0.3
-)") + action("to-wood", R"({ curve = "step", ceiling = { parameter = "wood_ceiling" } })", R"(
-[[actions.effects]]
-type = "switch"
-sectors = ["residential"]
-from = "natural_gas"
-to = "wood"
-share = 1.0
-ratio = 1.1
-local_source = "biomass_heat"
-)");
+                           competing_switches(R"({ parameter = "electric_ceiling" })",
+                                              R"({ parameter = "wood_ceiling" })");
   const Scenario scenario = testing::scenario_from_text(text);
   const Plan plan = compile_plan(scenario, "*");
   const TerritorialModel model(plan);
