@@ -10,6 +10,8 @@
 namespace traj::territory::loader {
 namespace {
 
+constexpr ValueRange SHARE_THRESHOLD{0.0, 1.0, "— 0.3 or { value = 30, unit = \"%\" } for 30 %"};
+
 class ObjectiveReader {
  public:
   explicit ObjectiveReader(ReaderContext& context) : context_(context) {}
@@ -98,9 +100,13 @@ class ObjectiveReader {
       if (threshold != nullptr) {
         const bool relative = objective.relative_to.has_value();
         const Dimension threshold_dimension = relative ? Dimension::Ratio : dimension;
+        // A share typed as a percentage (30 for 30 %) would be a threshold
+        // of 3000 % that no member meets.
+        const ValueRange range = relative                           ? NON_NEGATIVE
+                                 : dimension == Dimension::Fraction ? SHARE_THRESHOLD
+                                                                    : ANY_VALUE;
         if (auto value = context_.quantities.read(*threshold, table.path_of("threshold"),
-                                                  threshold_dimension,
-                                                  relative ? NON_NEGATIVE : ANY_VALUE)) {
+                                                  threshold_dimension, range)) {
           if (!value->is_constant()) {
             context_.diagnostics.add(threshold->where, table.path_of("threshold"),
                                      "expected a fixed threshold, found a distribution");
