@@ -94,8 +94,8 @@ TRAJ_LANE_CLONES void write_costs(BlockWorkspace& work, std::size_t y, std::size
                                   Real* out) {
   const KernelProgram& program = work.program;
   const IndicatorCatalogue& catalogue = program.plan.catalogue;
-  Real* invested = out + static_cast<std::size_t>(catalogue.cost_investment) * lanes;
-  Real* operated = out + static_cast<std::size_t>(catalogue.cost_operating) * lanes;
+  Real* invested = indicator_row(out, lanes, catalogue.cost_investment);
+  Real* operated = indicator_row(out, lanes, catalogue.cost_operating);
   add_costs(work.cost_terms.data(), program.cost_years.data() + y * work.cost_terms.size(),
             work.cost_terms.size(), lanes, invested, operated);
 }

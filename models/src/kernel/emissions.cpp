@@ -217,7 +217,7 @@ TRAJ_LANE_CLONES void write_emissions(BlockWorkspace& work, std::size_t y, std::
   for (std::size_t p = 0; p < program.species; ++p) {
     const int species_row = p == 0 ? catalogue.ghg : program.pollutant_row(p, 0, catalogue);
     sum_rows(out, program.species_sector_rows.data() + p * program.sectors, program.sectors, lanes,
-             out + static_cast<std::size_t>(species_row) * lanes);
+             indicator_row(out, lanes, species_row));
   }
 }
 

@@ -23,13 +23,9 @@ TRAJ_LANE_CLONES void custom_indicators(BlockWorkspace& work, std::size_t lanes)
 
 /// Final energy by sector, by carrier and in total, local production, the
 /// renewable share and imports.
-TRAJ_LANE_CLONES void write_energy_indicators(BlockWorkspace& work, std::size_t y,
-                                              std::size_t lanes, Real* out) {
+TRAJ_LANE_CLONES void write_energy_indicators(BlockWorkspace& work, std::size_t lanes, Real* out) {
   const KernelProgram& program = work.program;
   const IndicatorCatalogue& catalogue = program.plan.catalogue;
-  const auto out_row = [out, lanes](std::size_t, int row) {
-    return out + static_cast<std::size_t>(row) * lanes;
-  };
   // Final energy by sector, by carrier and in total. energy_branch summed
   // each carrier's cells into its row before it added the branch's own
   // consumption: only the carriers with such a cell are summed again (for
@@ -38,31 +34,32 @@ TRAJ_LANE_CLONES void write_energy_indicators(BlockWorkspace& work, std::size_t 
     sum_rows(work.state.demand.data(),
              program.cells_of_sector.data() + program.cells_of_sector_begin[s],
              program.cells_of_sector_begin[s + 1] - program.cells_of_sector_begin[s], lanes,
-             out_row(y, catalogue.final_energy_by_sector + static_cast<int>(s)));
+             indicator_row(out, lanes, catalogue.final_energy_by_sector + static_cast<int>(s)));
   }
   for (std::size_t c = 0; c < program.carriers; ++c) {
     if (program.branch_cell_of_carrier[c] < 0) continue;
     sum_rows(work.state.demand.data(),
              program.cells_of_carrier.data() + program.cells_of_carrier_begin[c],
              program.cells_of_carrier_begin[c + 1] - program.cells_of_carrier_begin[c], lanes,
-             out_row(y, catalogue.final_energy_by_carrier + static_cast<int>(c)));
+             indicator_row(out, lanes, catalogue.final_energy_by_carrier + static_cast<int>(c)));
   }
-  Real* total = out_row(y, catalogue.final_energy);
+  Real* total = indicator_row(out, lanes, catalogue.final_energy);
   sum_rows(out, program.sector_rows.data(), program.sectors, lanes, total);
   // Local production and the renewable share.
-  Real* production_total = out_row(y, catalogue.local_production);
+  Real* production_total = indicator_row(out, lanes, catalogue.local_production);
   std::fill_n(production_total, lanes, 0);
   for (std::size_t k = 0; k < program.sources; ++k) {
     const Real* production = work.state.production.data() + k * lanes;
-    std::copy_n(production, lanes,
-                out_row(y, catalogue.local_production_by_source + static_cast<int>(k)));
+    std::copy_n(
+        production, lanes,
+        indicator_row(out, lanes, catalogue.local_production_by_source + static_cast<int>(k)));
     for (std::size_t l = 0; l < lanes; ++l) production_total[l] += production[l];
   }
-  Real* share = out_row(y, catalogue.renewable_share);
+  Real* share = indicator_row(out, lanes, catalogue.renewable_share);
   for (std::size_t l = 0; l < lanes; ++l)
     share[l] = total[l] > Real(0) ? production_total[l] / total[l] : Real(0);
   // Imports: gross supply less local supply; converted carriers are made here.
-  Real* imports = out_row(y, catalogue.energy_imports);
+  Real* imports = indicator_row(out, lanes, catalogue.energy_imports);
   std::fill_n(imports, lanes, 0);
   for (std::size_t c = 0; c < program.carriers; ++c) {
     if (program.is_converted(static_cast<int>(c))) continue;
@@ -77,27 +74,24 @@ TRAJ_LANE_CLONES void write_energy_indicators(BlockWorkspace& work, std::size_t 
 
 /// Custom indicators' values, then every cumulative sum since the base year
 /// (GHG, costs, discounted costs, custom indicators).
-TRAJ_LANE_CLONES void write_custom_and_cumulative(BlockWorkspace& work, std::size_t y,
-                                                  std::size_t lanes, Real* out) {
+TRAJ_LANE_CLONES void write_custom_and_cumulative(BlockWorkspace& work, std::size_t lanes,
+                                                  Real* out) {
   const KernelProgram& program = work.program;
   const IndicatorCatalogue& catalogue = program.plan.catalogue;
-  const auto out_row = [out, lanes](std::size_t, int row) {
-    return out + static_cast<std::size_t>(row) * lanes;
-  };
   // Custom indicators.
   for (std::size_t i = 0; i < program.indicators; ++i) {
-    Real* value = out_row(y, catalogue.custom + static_cast<int>(2 * i));
+    Real* value = indicator_row(out, lanes, catalogue.custom + static_cast<int>(2 * i));
     for (std::size_t l = 0; l < lanes; ++l)
       value[l] = std::max(
           Real(0), work.state.custom[i * lanes + l] + work.state.custom_shift[i * lanes + l]);
   }
-  const Real* invested = out_row(y, catalogue.cost_investment);
-  const Real* operated = out_row(y, catalogue.cost_operating);
+  const Real* invested = indicator_row(out, lanes, catalogue.cost_investment);
+  const Real* operated = indicator_row(out, lanes, catalogue.cost_operating);
   // Cumulative sums since the base year (included).
-  const Real* ghg = out_row(y, catalogue.ghg);
-  Real* ghg_sum = out_row(y, catalogue.ghg_cumulative);
-  Real* cost_sum = out_row(y, catalogue.cost_cumulative);
-  Real* discounted_sum = out_row(y, catalogue.cost_discounted);
+  const Real* ghg = indicator_row(out, lanes, catalogue.ghg);
+  Real* ghg_sum = indicator_row(out, lanes, catalogue.ghg_cumulative);
+  Real* cost_sum = indicator_row(out, lanes, catalogue.cost_cumulative);
+  Real* discounted_sum = indicator_row(out, lanes, catalogue.cost_discounted);
   for (std::size_t l = 0; l < lanes; ++l) {
     const double cost = static_cast<double>(invested[l]) + operated[l];
     work.cumulative[l] += ghg[l];
@@ -109,8 +103,8 @@ TRAJ_LANE_CLONES void write_custom_and_cumulative(BlockWorkspace& work, std::siz
     discounted_sum[l] = static_cast<Real>(work.cumulative[2 * lanes + l]);
   }
   for (std::size_t i = 0; i < program.indicators; ++i) {
-    const Real* value = out_row(y, catalogue.custom + static_cast<int>(2 * i));
-    Real* sum = out_row(y, catalogue.custom + static_cast<int>(2 * i + 1));
+    const Real* value = indicator_row(out, lanes, catalogue.custom + static_cast<int>(2 * i));
+    Real* sum = indicator_row(out, lanes, catalogue.custom + static_cast<int>(2 * i + 1));
     double* running = work.cumulative.data() + (3 + i) * lanes;
     for (std::size_t l = 0; l < lanes; ++l) {
       running[l] += value[l];

@@ -25,8 +25,7 @@ struct Kernel::Impl {
     work.start_block(lanes);
     const IndicatorCatalogue& catalogue = program->plan.catalogue;
     Real* out = work.year_out.data();
-    Real* carrier_demand =
-        out + static_cast<std::size_t>(catalogue.final_energy_by_carrier) * lanes;
+    Real* carrier_demand = indicator_row(out, lanes, catalogue.final_energy_by_carrier);
     for (std::size_t y = 0; y < program->years; ++y) {
       adoption_of_year(work, y, lanes);
       advance_trends(work, y, lanes);
@@ -35,10 +34,10 @@ struct Kernel::Impl {
       emission_factors(work, y, lanes);
       non_energy_emissions(work, lanes);
       custom_indicators(work, lanes);
-      write_energy_indicators(work, y, lanes, out);
+      write_energy_indicators(work, lanes, out);
       write_emissions(work, y, lanes, out);
       write_costs(work, y, lanes, out);
-      write_custom_and_cumulative(work, y, lanes, out);
+      write_custom_and_cumulative(work, lanes, out);
       sink.year(y, out, lanes);
     }
   }

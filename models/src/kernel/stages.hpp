@@ -11,6 +11,11 @@
 
 namespace traj::territory {
 
+/// Row `row` of the year's indicators `out` ([row × lanes]).
+inline detail::Real* indicator_row(detail::Real* out, std::size_t lanes, int row) {
+  return out + static_cast<std::size_t>(row) * lanes;
+}
+
 // 1. Adoption (adoption.cpp): every slot's adoption this year, as a view of
 // its ceiling or computed, and what the cost terms read as this year's and
 // last year's.
@@ -38,10 +43,8 @@ void write_emissions(BlockWorkspace& work, std::size_t y, std::size_t lanes, det
 // then the rows of the year's indicators `out` ([row × lanes]): energy,
 // emissions (above), costs, custom indicators and cumulative sums.
 void custom_indicators(BlockWorkspace& work, std::size_t lanes);
-void write_energy_indicators(BlockWorkspace& work, std::size_t y, std::size_t lanes,
-                             detail::Real* out);
+void write_energy_indicators(BlockWorkspace& work, std::size_t lanes, detail::Real* out);
 void write_costs(BlockWorkspace& work, std::size_t y, std::size_t lanes, detail::Real* out);
-void write_custom_and_cumulative(BlockWorkspace& work, std::size_t y, std::size_t lanes,
-                                 detail::Real* out);
+void write_custom_and_cumulative(BlockWorkspace& work, std::size_t lanes, detail::Real* out);
 
 }  // namespace traj::territory
