@@ -1,0 +1,156 @@
+#include "run_output_json.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+#include "traj/json_writer.hpp"
+#include "traj/units.hpp"
+
+namespace traj::cli {
+
+using namespace traj::territory;
+
+void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
+                              const std::vector<ObjectiveResult>& results,
+                              const std::string& scenario_name) {
+  const Scenario& scenario = *plan.scenario;
+  JsonWriter json(std::cout);
+  json.begin_object();
+  json.key("traj_version").value(TRAJ_VERSION);
+  json.key("scenario").value(scenario_name);
+  json.key("territory").value(scenario.name);
+  json.key("portfolio").value(plan.portfolio.empty() ? "baseline" : plan.portfolio);
+  json.key("mode").value("deterministic");
+  json.key("central_value").value("median");
+  json.key("base_year").value(scenario.base_year);
+  json.key("horizon").value(scenario.horizon);
+  json.key("years").begin_array();
+  for (int year = scenario.base_year; year <= scenario.horizon; ++year) json.value(year);
+  json.end_array();
+  json.key("indicators").begin_object();
+  for (std::size_t row = 0; row < plan.catalogue.size(); ++row) {
+    const auto& info = plan.catalogue[row];
+    json.key(info.id).begin_object();
+    json.key("unit").value(info.dimension == Dimension::Fraction
+                               ? "fraction"
+                               : std::string(canonical_symbol(info.dimension)));
+    json.key("values").begin_array();
+    for (int year = scenario.base_year; year <= scenario.horizon; ++year) {
+      json.value(trajectory.at(static_cast<int>(row), year));
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.end_object();
+  json.key("objectives").begin_array();
+  for (const auto& result : results) {
+    const Objective& objective = *result.objective;
+    json.begin_object();
+    json.key("id").value(objective.id);
+    json.key("description").value(objective.description);
+    json.key("indicator").value(objective.indicator);
+    json.key("year").value(objective.year);
+    json.key("comparison").value(objective.comparison == Comparison::AtMost ? "<=" : ">=");
+    json.key("value").value(result.value);
+    json.key("threshold").value(objective.threshold);
+    json.key("indicator_value").value(result.indicator);
+    if (objective.relative_to) {
+      json.key("relative_to").value(*objective.relative_to);
+      json.key("reference_value").value(result.reference);
+    } else {
+      json.key("relative_to").null();
+      json.key("reference_value").null();
+    }
+    json.key("met").value(result.met);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
+void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
+                         const std::string& scenario_name, int threads, int ranks, double seconds) {
+  const Scenario& scenario = *plan.scenario;
+  JsonWriter json(std::cout);
+  json.begin_object();
+  json.key("traj_version").value(TRAJ_VERSION);
+  json.key("scenario").value(scenario_name);
+  json.key("territory").value(scenario.name);
+  json.key("portfolio").value(plan.portfolio.empty() ? "baseline" : plan.portfolio);
+  json.key("mode").value("ensemble");
+  json.key("members").value(static_cast<long long>(result.members));
+  json.key("seed").value(static_cast<long long>(result.seed));
+  json.key("threads").value(threads);
+  json.key("ranks").value(ranks);
+  json.key("seconds").value(seconds);
+  json.key("precision_reached").value(result.precision_reached);
+  json.key("base_year").value(scenario.base_year);
+  json.key("horizon").value(scenario.horizon);
+  json.key("objectives").begin_array();
+  for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
+    const Objective& objective = scenario.objectives[o];
+    const auto& outcome = result.objectives[o];
+    json.begin_object();
+    json.key("id").value(objective.id);
+    json.key("description").value(objective.description);
+    json.key("indicator").value(objective.indicator);
+    json.key("year").value(objective.year);
+    json.key("comparison").value(objective.comparison == Comparison::AtMost ? "<=" : ">=");
+    json.key("threshold").value(objective.threshold);
+    if (objective.relative_to) {
+      json.key("relative_to").value(*objective.relative_to);
+    } else {
+      json.key("relative_to").null();
+    }
+    json.key("successes").value(static_cast<long long>(outcome.successes));
+    json.key("probability").value(outcome.estimate.probability);
+    json.key("ci_low").value(outcome.estimate.ci_low);
+    json.key("ci_high").value(outcome.estimate.ci_high);
+    json.key("standard_error").value(outcome.estimate.standard_error);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("all_objectives").begin_object();
+  json.key("successes").value(static_cast<long long>(result.joint_successes));
+  json.key("probability").value(result.joint.probability);
+  json.key("ci_low").value(result.joint.ci_low);
+  json.key("ci_high").value(result.joint.ci_high);
+  json.key("standard_error").value(result.joint.standard_error);
+  json.end_object();
+  json.key("years").begin_array();
+  for (int year = scenario.base_year; year <= scenario.horizon; ++year) json.value(year);
+  json.end_array();
+  json.key("quantile_levels").begin_array();
+  for (const double level : result.quantile_levels) json.value(level);
+  json.end_array();
+  json.key("indicators").begin_object();
+  for (std::size_t row = 0; row < plan.catalogue.size(); ++row) {
+    const auto& info = plan.catalogue[row];
+    json.key(info.id).begin_object();
+    json.key("unit").value(info.dimension == Dimension::Fraction
+                               ? "fraction"
+                               : std::string(canonical_symbol(info.dimension)));
+    json.key("mean").begin_array();
+    for (std::size_t y = 0; y < result.years; ++y) json.value(result.mean_at(row, y));
+    json.end_array();
+    json.key("sd").begin_array();
+    for (std::size_t y = 0; y < result.years; ++y) json.value(result.sd_at(row, y));
+    json.end_array();
+    if (std::find(result.quantile_rows.begin(), result.quantile_rows.end(), row) !=
+        result.quantile_rows.end()) {
+      json.key("quantiles").begin_array();
+      for (std::size_t level = 0; level < result.quantile_levels.size(); ++level) {
+        json.begin_array();
+        for (std::size_t y = 0; y < result.years; ++y)
+          json.value(result.quantile_at(row, y, level));
+        json.end_array();
+      }
+      json.end_array();
+    }
+    json.end_object();
+  }
+  json.end_object();
+  json.end_object();
+}
+
+}  // namespace traj::cli

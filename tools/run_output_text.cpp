@@ -1,0 +1,229 @@
+#include "run_output_text.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <iomanip>
+#include <iostream>
+
+#include "traj/ensemble.hpp"
+#include "traj/territory/kernel.hpp"
+#include "traj/territory/objectives.hpp"
+#include "traj/territory/plan.hpp"
+#include "traj/units.hpp"
+
+namespace traj::cli {
+
+using namespace traj::territory;
+
+namespace {
+
+std::string format_value(double value, Dimension dimension) {
+  char buffer[64];
+  if (dimension == Dimension::Fraction) {
+    std::snprintf(buffer, sizeof buffer, "%.1f %%", 100.0 * value);
+    return buffer;
+  }
+  const double magnitude = std::abs(value);
+  const int decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3;
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::string text = buffer;
+  const auto unit = canonical_symbol(dimension);
+  // Appended in two steps: `" " + std::string(unit)` trips GCC 12's false
+  // -Wrestrict once this function is inlined into its callers here.
+  if (!unit.empty()) text.append(" ").append(unit);
+  return text;
+}
+
+std::string format_threshold(const ObjectiveResult& result, Dimension dimension) {
+  const Objective& objective = *result.objective;
+  const std::string sign = objective.comparison == Comparison::AtMost ? "≤ " : "≥ ";
+  if (objective.relative_to) {
+    char buffer[96];
+    std::snprintf(buffer, sizeof buffer, "× %.3g of %d", objective.threshold,
+                  *objective.relative_to);
+    return sign + buffer;
+  }
+  return sign + format_value(objective.threshold, dimension);
+}
+
+std::vector<int> table_years(const Scenario& scenario) {
+  std::vector<int> years = {scenario.base_year};
+  for (const int year : {2025, 2030, 2040, 2050}) {
+    if (year > scenario.base_year && year <= scenario.horizon) years.push_back(year);
+  }
+  if (years.back() != scenario.horizon) years.push_back(scenario.horizon);
+  return years;
+}
+
+std::vector<int> headline_rows(const Plan& plan) {
+  const auto& catalogue = plan.catalogue;
+  std::vector<int> rows = {catalogue.final_energy, catalogue.local_production,
+                           catalogue.renewable_share, catalogue.ghg};
+  const auto sectors = plan.scenario->sectors.size();
+  for (std::size_t p = 0; p < plan.scenario->pollutants.size(); ++p) {
+    rows.push_back(catalogue.pollutants + static_cast<int>(p * (sectors + 1)));
+  }
+  for (std::size_t i = 0; i < plan.scenario->indicators.size(); ++i) {
+    rows.push_back(catalogue.custom + static_cast<int>(2 * i));
+  }
+  rows.push_back(catalogue.cost_cumulative);
+  return rows;
+}
+
+}  // namespace
+
+void print_deterministic_table(const Plan& plan, const Trajectory& trajectory,
+                               const std::vector<ObjectiveResult>& results,
+                               const std::string& portfolio_note) {
+  const Scenario& scenario = *plan.scenario;
+  std::cout << scenario.name << " — " << portfolio_note << "\n"
+            << "Deterministic run: every uncertain number at its median.\n\n";
+  const auto years = table_years(scenario);
+  std::printf("%-24s", "indicator");
+  for (const int year : years) std::printf("%16d", year);
+  std::printf("\n");
+  for (const int row : headline_rows(plan)) {
+    const auto& info = plan.catalogue[static_cast<std::size_t>(row)];
+    std::printf("%-24s", info.id.c_str());
+    for (const int year : years) {
+      std::printf("%16s", format_value(trajectory.at(row, year), info.dimension).c_str());
+    }
+    std::printf("\n");
+  }
+  if (results.empty()) {
+    std::cout << "\nNo objectives in this scenario.\n";
+    return;
+  }
+  std::cout << "\nObjectives\n";
+  std::size_t met = 0;
+  for (const auto& result : results) {
+    const Objective& objective = *result.objective;
+    const auto dimension =
+        plan.catalogue[static_cast<std::size_t>(plan.catalogue.find(objective.indicator))]
+            .dimension;
+    std::string value = objective.relative_to ? [&] {
+      // No ratio to a reference of zero (docs/model.md#8-objectives).
+      if (std::isnan(result.value)) return std::string("× undefined");
+      char buffer[64];
+      std::snprintf(buffer, sizeof buffer, "× %.3f", result.value);
+      return std::string(buffer);
+    }()
+                                              : format_value(result.value, dimension);
+    std::printf("  %-4s %-24s %-18s %d  %-14s %s\n", result.met ? "MET" : "MISS",
+                objective.id.c_str(), objective.indicator.c_str(), objective.year, value.c_str(),
+                format_threshold(result, dimension).c_str());
+    met += result.met ? 1 : 0;
+  }
+  std::cout << "  " << met << " of " << results.size() << " objectives met.\n";
+}
+
+namespace {
+
+std::string percent(double probability) {
+  char buffer[32];
+  double value = 100.0 * probability;
+  if (value < 1e-9) value = 0.0;  // rounding noise of the interval's bounds
+  if (value > 0.0 && value < 0.01) {
+    std::snprintf(buffer, sizeof buffer, "%.2g %%", value);
+    return buffer;
+  }
+  if (value == 0.0 || value == 100.0 || (value >= 1.0 && value <= 99.0)) {
+    std::snprintf(buffer, sizeof buffer, "%.0f %%", value);
+  } else if (value < 0.1 || value > 99.9) {
+    std::snprintf(buffer, sizeof buffer, "%.2f %%", value);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.1f %%", value);
+  }
+  return buffer;
+}
+
+std::string interval(const ProportionEstimate& estimate) {
+  std::string low = percent(estimate.ci_low);
+  if (low.size() > 2 && low.compare(low.size() - 2, 2, " %") == 0) low.resize(low.size() - 2);
+  return "(" + low + "–" + percent(estimate.ci_high) + ")";
+}
+
+std::string objective_label(const Objective& objective) {
+  return objective.description.empty() ? objective.id : objective.description;
+}
+
+}  // namespace
+
+void print_ensemble_table(const Plan& plan, const EnsembleResult& result,
+                          const std::string& portfolio_note, int threads, int ranks,
+                          double seconds) {
+  const Scenario& scenario = *plan.scenario;
+  std::cout << scenario.name << " — " << portfolio_note << "\n"
+            << "Ensemble: " << result.members << " members, seed " << result.seed << ", " << threads
+            << " thread(s)";
+  if (ranks > 1) std::cout << " × " << ranks << " MPI ranks";
+  std::cout << ", " << std::fixed << std::setprecision(2) << seconds << " s" << std::defaultfloat
+            << "\n";
+  if (!result.precision_reached) {
+    std::cout << "Warning: the precision target was not reached within the member cap.\n";
+  }
+  if (!scenario.objectives.empty()) {
+    std::cout << "\nObjectives (probability of success, 95 % interval)\n";
+    for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
+      const auto& estimate = result.objectives[o].estimate;
+      std::cout << "  " << objective_label(scenario.objectives[o]) << ": "
+                << percent(estimate.probability) << " likely " << interval(estimate) << "\n";
+    }
+    if (scenario.objectives.size() > 1) {
+      std::cout << "  All " << scenario.objectives.size()
+                << " objectives together: " << percent(result.joint.probability) << " likely "
+                << interval(result.joint) << "\n";
+    }
+  }
+  const auto years = table_years(scenario);
+  std::size_t low = 0, median = 0, high = 0;
+  for (std::size_t i = 0; i < result.quantile_levels.size(); ++i) {
+    const double level = result.quantile_levels[i];
+    if (std::abs(level - 0.05) < 1e-9) low = i;
+    if (std::abs(level - 0.5) < 1e-9) median = i;
+    if (std::abs(level - 0.95) < 1e-9) high = i;
+  }
+  std::cout << "\nIndicators: median [" << result.quantile_levels[low] * 100 << " %–"
+            << result.quantile_levels[high] * 100 << " %] of the members\n";
+  std::printf("%-24s", "indicator");
+  for (const int year : years) std::printf("%22d", year);
+  std::printf("\n");
+  const auto number = [](double value, Dimension dimension) {
+    // The value without its unit, which the indicator column states.
+    if (dimension == Dimension::Fraction) value *= 100.0;
+    std::string text =
+        format_value(value, dimension == Dimension::Fraction ? Dimension::Ratio : dimension);
+    const auto space = text.find(' ');
+    return space == std::string::npos ? text : text.substr(0, space);
+  };
+  for (const int row : headline_rows(plan)) {
+    const auto& info = plan.catalogue[static_cast<std::size_t>(row)];
+    const auto r = static_cast<std::size_t>(row);
+    std::string unit =
+        info.dimension == Dimension::Fraction ? "%" : std::string(canonical_symbol(info.dimension));
+    // Large volumes and energies in larger units, so that columns stay readable.
+    double scale = 1.0;
+    const double typical = std::abs(result.quantile_at(r, 0, median));
+    if (info.dimension == Dimension::Volume && typical >= 1e6) {
+      scale = 1e-6;
+      unit = "Mm3";
+    } else if (typical >= 1e5 && info.dimension == Dimension::Energy) {
+      scale = 1e-3;
+      unit = "TWh";
+    }
+    const std::string label = info.id + " (" + unit + ")";
+    std::printf("%-24s", label.c_str());
+    for (const int year : years) {
+      const auto y = static_cast<std::size_t>(year - scenario.base_year);
+      const auto value = [&](std::size_t level) {
+        const Dimension shown = scale != 1.0 ? Dimension::Ratio : info.dimension;
+        return number(result.quantile_at(r, y, level) * scale, shown);
+      };
+      const std::string cell = value(median) + " [" + value(low) + "–" + value(high) + "]";
+      std::printf("%22s", cell.c_str());
+    }
+    std::printf("\n");
+  }
+}
+
+}  // namespace traj::cli

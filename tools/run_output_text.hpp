@@ -1,0 +1,25 @@
+#pragma once
+/// The tables `traj run` prints: of one deterministic run, and of an ensemble.
+
+#include <string>
+#include <vector>
+
+#include "traj/ensemble.hpp"
+#include "traj/territory/kernel.hpp"
+#include "traj/territory/objectives.hpp"
+#include "traj/territory/plan.hpp"
+
+namespace traj::cli {
+
+/// The headline indicators at the table's years, then each objective, met or missed.
+void print_deterministic_table(const territory::Plan& plan, const territory::Trajectory& trajectory,
+                               const std::vector<territory::ObjectiveResult>& results,
+                               const std::string& portfolio_note);
+
+/// Each objective's probability of success with its interval, then the
+/// headline indicators' median and 5 %–95 % range at the table's years.
+void print_ensemble_table(const territory::Plan& plan, const EnsembleResult& result,
+                          const std::string& portfolio_note, int threads, int ranks,
+                          double seconds);
+
+}  // namespace traj::cli
