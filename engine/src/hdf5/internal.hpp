@@ -1,0 +1,32 @@
+#pragma once
+/// Library-private helpers shared by the files of engine/src/hdf5/ and
+/// engine/src/hdf5_file.cpp: HDF5's errors turned into traj::hdf5::Error,
+/// the file and memory types, and what File::close() asks of the handles.
+
+#include <hdf5.h>
+
+#include <string>
+
+#include "traj/hdf5_file.hpp"
+
+namespace traj::hdf5::detail {
+
+/// Throws with HDF5's own reason (the innermost error of its stack), which
+/// says more than our context alone ("incorrect metadata checksum", …).
+[[noreturn]] void fail(const std::string& what);
+
+/// Silences HDF5's error printing and its exit handler (see errors.cpp).
+void silence_library_errors();
+
+Id check(Id id, const std::string& what);
+void check_status(herr_t status, const std::string& what);
+
+hid_t file_type(Type type);
+hid_t memory_type(Type type);
+Handle variable_string_type();
+
+/// Whether the writes of `file` (at `path`) were diverted to a scratch file
+/// after a failed write, by settle_before_close (see handle.cpp).
+bool writes_diverted(hid_t file, const std::string& path);
+
+}  // namespace traj::hdf5::detail
