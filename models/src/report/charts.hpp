@@ -1,0 +1,35 @@
+#pragma once
+/// The inline SVG charts of the reports, each with a text alternative.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "labels.hpp"
+
+namespace traj::territory::report {
+
+/// Colour by how likely: red below 1/3, amber below 2/3, green above (all
+/// with a contrast ratio ≥ 4.5 against white text).
+std::string likelihood_colour(double probability);
+
+struct Threshold {
+  double value = 0.0;
+  int year = 0;
+  std::string label;
+};
+
+/// A fan chart: 5–95 % and 25–75 % bands and the median over the years.
+std::string fan_chart(const std::string& id, const std::string& title, const std::string& unit,
+                      const std::vector<int>& years, const std::vector<double>& q05,
+                      const std::vector<double>& q25, const std::vector<double>& q50,
+                      const std::vector<double>& q75, const std::vector<double>& q95, double scale,
+                      const std::vector<Threshold>& thresholds, Language language);
+
+/// Horizontal bars with labels, for ranked values (may be negative).
+/// `signed_colours`: green for decreases, red for increases; else one blue.
+std::string ranked_bars(const std::string& id,
+                        const std::vector<std::pair<std::string, double>>& items,
+                        const std::string& unit, Language language, bool signed_colours = true);
+
+}  // namespace traj::territory::report

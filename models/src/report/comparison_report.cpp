@@ -1,0 +1,95 @@
+#include "traj/territory/report.hpp"
+
+#include <algorithm>
+#include <sstream>
+#include <vector>
+
+#include "charts.hpp"
+#include "format.hpp"
+#include "labels.hpp"
+#include "page.hpp"
+
+namespace traj::territory {
+
+using namespace report;
+
+std::string comparison_report_html(const Scenario& scenario, const PortfolioComparison& comparison,
+                                   ReportLanguage language) {
+  std::ostringstream html;
+  html << page_start(label("comparison_title", language) + " — " + scenario.name, language);
+  html << "<header><h1>" << escape(scenario.name) << "</h1><p class=\"subtitle\">"
+       << escape(label("comparison_title", language)) << " · " << escape(label("members", language))
+       << colon(language) << number(static_cast<double>(comparison.members), 0, language) << " · "
+       << escape(label("same_members", language)) << "</p></header>\n";
+  const auto& portfolios = comparison.portfolios;
+  const auto name = [&](const std::string& id) {
+    return id == "baseline" ? label("baseline", language) : id;
+  };
+  // Portfolio table.
+  html << "<section id=\"portfolios\"><h2>" << escape(label("table", language))
+       << "</h2><table><thead><tr><th>" << escape(label("portfolio", language)) << "</th>";
+  for (const auto& objective : scenario.objectives)
+    html << "<th>" << escape(objective.id) << "</th>";
+  html << "<th>" << escape(label("cost", language)) << "</th><th>"
+       << escape(label("avoided", language)) << "</th><th>" << escape(label("per_tonne", language))
+       << "</th><th>" << escape(label("dominated", language)) << "</th></tr></thead><tbody>\n";
+  for (const auto& portfolio : portfolios) {
+    html << "<tr class=\"portfolio-row\"><td><strong>" << escape(name(portfolio.id))
+         << "</strong></td>";
+    for (const auto& outcome : portfolio.result.objectives) {
+      const auto& estimate = outcome.estimate;
+      html << "<td><svg class=\"bar\" role=\"img\" viewBox=\"0 0 100 14\" aria-label=\""
+           << escape(percent(estimate.probability, language))
+           << "\"><rect x=\"0\" y=\"2\" width=\"100\" height=\"10\" fill=\"#eee\"/>"
+           << "<rect x=\"0\" y=\"2\" width=\"" << 100 * estimate.probability
+           << "\" height=\"10\" fill=\"" << likelihood_colour(estimate.probability)
+           << "\"/><line x1=\"" << 100 * estimate.ci_low << "\" x2=\"" << 100 * estimate.ci_high
+           << "\" y1=\"7\" y2=\"7\" stroke=\"#000\" stroke-width=\"1.5\"/></svg><br>"
+           << percent(estimate.probability, language) << "</td>";
+    }
+    std::string dominated;
+    for (const auto& other : portfolio.dominated_by)
+      dominated += (dominated.empty() ? "" : ", ") + name(other);
+    html << "<td>" << number(portfolio.cost_discounted, 0, language) << "</td><td>"
+         << number(portfolio.ghg_avoided, 0, language) << "</td><td>"
+         << number(portfolio.cost_per_tonne, 0, language) << "</td><td>" << escape(dominated)
+         << "</td></tr>\n";
+  }
+  html << "</tbody></table></section>\n";
+  // Paired differences.
+  html << "<section id=\"differences\"><h2>" << escape(label("differences", language))
+       << "</h2><table><thead><tr><th>" << escape(label("pair", language)) << "</th><th>"
+       << escape(label("objective_header", language)) << "</th><th>"
+       << escape(label("difference_header", language)) << "</th></tr></thead><tbody>\n";
+  for (const auto& difference : comparison.differences) {
+    html << "<tr><td>" << escape(name(portfolios[difference.a].id)) << " − "
+         << escape(name(portfolios[difference.b].id)) << "</td><td>"
+         << escape(scenario.objectives[difference.objective].id) << "</td><td>"
+         << number(100 * difference.difference, 1, language) << " ["
+         << number(100 * difference.ci_low, 1, language) << " ; "
+         << number(100 * difference.ci_high, 1, language) << "]</td></tr>\n";
+  }
+  html << "</tbody></table></section>\n";
+  // Contributions: ranked bars of the GHG change at the horizon.
+  std::size_t ghg = comparison.quantities.size();
+  for (std::size_t q = 0; q < comparison.quantities.size(); ++q) {
+    if (comparison.quantities[q].label == "ghg " + std::to_string(scenario.horizon)) ghg = q;
+  }
+  html << "<section id=\"contributions\"><h2>" << escape(label("contributions", language))
+       << "</h2><p>" << escape(label("contribution_note", language)) << "</p>\n";
+  for (const auto& portfolio : portfolios) {
+    if (portfolio.contributions.empty() || ghg == comparison.quantities.size()) continue;
+    std::vector<std::pair<std::string, double>> items;
+    for (const auto& contribution : portfolio.contributions)
+      items.emplace_back(contribution.action, contribution.mean[ghg]);
+    std::stable_sort(items.begin(), items.end(),
+                     [](const auto& x, const auto& y) { return x.second < y.second; });
+    if (items.size() > 12) items.resize(12);
+    html << "<h3>" << escape(name(portfolio.id)) << "</h3>"
+         << ranked_bars("contributions-" + portfolio.id, items, "kt", language);
+  }
+  html << "</section>\n</body></html>\n";
+  return html.str();
+}
+
+}  // namespace traj::territory

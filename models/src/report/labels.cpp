@@ -1,0 +1,83 @@
+#include "labels.hpp"
+
+#include <map>
+#include <utility>
+
+namespace traj::territory::report {
+namespace {
+
+/// Every label of the report, in both languages.
+const std::map<std::string, std::pair<std::string, std::string>>& labels() {
+  static const std::map<std::string, std::pair<std::string, std::string>> table = {
+      {"title", {"Climate plan trajectories", "Trajectoires du plan climat"}},
+      {"portfolio", {"Portfolio", "Portefeuille"}},
+      {"baseline", {"baseline (no action)", "tendanciel (aucune action)"}},
+      {"members", {"Members", "Membres"}},
+      {"objectives", {"Objectives: how likely each one is", "Objectifs : probabilité d'atteinte"}},
+      {"likely", {"likely", "de chances"}},
+      {"interval", {"95 % interval", "intervalle à 95 %"}},
+      {"all", {"All objectives together", "Tous les objectifs à la fois"}},
+      {"trajectories",
+       {"Trajectories: median and uncertainty bands",
+        "Trajectoires : médiane et bandes d'incertitude"}},
+      {"band90", {"5–95 % of members", "5–95 % des membres"}},
+      {"band50", {"25–75 % of members", "25–75 % des membres"}},
+      {"median", {"median", "médiane"}},
+      {"objective", {"objective", "objectif"}},
+      {"objective_header", {"Objective", "Objectif"}},
+      {"probability_header", {"Probability", "Probabilité"}},
+      {"comparison_title", {"Portfolio comparison", "Comparaison des portefeuilles"}},
+      {"target_title", {"A target backed by simulations", "Un objectif étayé par les simulations"}},
+      {"sensitivity_title", {"What decides the outcome", "Ce qui décide du résultat"}},
+      {"sobol_note",
+       {"share of the outcome's variance each factor explains with its interactions (total Sobol "
+        "index)",
+        "part de la variance du résultat expliquée par chaque facteur avec ses interactions "
+        "(indice de Sobol total)"}},
+      {"morris_note",
+       {"mean effect of moving each factor across its range (Morris μ*)",
+        "effet moyen du déplacement de chaque facteur sur son domaine (μ* de Morris)"}},
+      {"same_members",
+       {"all portfolios on the same members", "tous les portefeuilles sur les mêmes membres"}},
+      {"table", {"Portfolios", "Portefeuilles"}},
+      {"cost", {"Cost (M€)", "Coût (M€)"}},
+      {"avoided", {"GHG avoided (kt)", "GES évités (kt)"}},
+      {"per_tonne", {"€ per tCO2e avoided", "€ par tCO2e évitée"}},
+      {"dominated", {"Dominated by", "Dominé par"}},
+      {"differences",
+       {"Paired differences of probability (points)",
+        "Différences appariées de probabilité (points)"}},
+      {"pair", {"Pair", "Paire"}},
+      {"difference_header", {"Difference [95 % interval]", "Différence [intervalle à 95 %]"}},
+      {"contributions", {"What carries each portfolio", "Ce qui porte chaque portefeuille"}},
+      {"contribution_note",
+       {"change in GHG at the horizon due to each action (kt, with − without, same members)",
+        "variation des GES à l'horizon due à chaque action (kt, avec − sans, mêmes membres)"}},
+      {"reproduce", {"Reproducibility", "Reproductibilité"}},
+      {"seed", {"Seed", "Graine"}},
+      {"version", {"Engine version", "Version du moteur"}},
+      {"created", {"Created", "Créé le"}},
+      {"command", {"Command", "Commande"}},
+      {"inputs", {"Input files (SHA-256)", "Fichiers d'entrée (SHA-256)"}},
+      {"rerun", {"Re-run and check bit for bit with", "Relancer et vérifier au bit près avec"}},
+      {"final_energy", {"Final energy consumption", "Consommation d'énergie finale"}},
+      {"renewable_share", {"Local renewable share", "Part d'énergies renouvelables locales"}},
+      {"ghg", {"Greenhouse-gas emissions", "Émissions de gaz à effet de serre"}},
+      {"chart", {"Chart", "Graphique"}},
+      {"in", {"in", "en"}},
+  };
+  return table;
+}
+
+}  // namespace
+
+std::string label(const std::string& key, Language language) {
+  const auto& entry = labels().at(key);
+  return language == Language::French ? entry.second : entry.first;
+}
+
+const char* colon(Language language) {
+  return language == Language::French ? "\u00a0: " : ": ";
+}
+
+}  // namespace traj::territory::report

@@ -1,0 +1,60 @@
+#include "page.hpp"
+
+#include <sstream>
+
+namespace traj::territory::report {
+namespace {
+
+const char* STYLE = R"(
+body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1a1a1a; background: #fff; max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin-bottom: 0.2rem; } h2 { font-size: 1.25rem; border-bottom: 2px solid #1f4e79; padding-bottom: 0.2rem; margin-top: 2rem; }
+.subtitle { color: #444; margin-top: 0; }
+table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #ccc; vertical-align: middle; }
+.objective-cell { width: 40%; } .bar-cell { width: 25%; } .probability { font-weight: bold; white-space: nowrap; }
+.chart { margin: 1rem 0; } .chart svg { width: 100%; height: auto; } figcaption { font-size: 0.85rem; color: #444; }
+.fan .grid { stroke: #ddd; stroke-width: 1; } .fan .tick, .fan .unit { font-size: 11px; fill: #333; }
+.fan .band90 { fill: #9ecae1; } .fan .band50 { fill: #4292c6; } .fan .median { fill: none; stroke: #08306b; stroke-width: 2.5; }
+.fan .threshold { stroke: #b3261e; stroke-width: 2; stroke-dasharray: 6 4; } .fan .year-mark { stroke: #b3261e; stroke-width: 1; stroke-dasharray: 2 3; }
+.fan .threshold-label { font-size: 11px; fill: #b3261e; font-weight: bold; }
+code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; word-break: break-all; }
+.reproduce td:first-child { white-space: nowrap; color: #444; }
+@media print { body { max-width: none; margin: 0; } section { page-break-before: always; } section:first-of-type { page-break-before: auto; } .chart { page-break-inside: avoid; } }
+)";
+
+}  // namespace
+
+std::string escape(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string page_start(const std::string& title, Language language) {
+  std::ostringstream html;
+  html << "<!DOCTYPE html>\n<html lang=\"" << (language == Language::French ? "fr" : "en")
+       << "\"><head><meta charset=\"utf-8\">"
+       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+          "'unsafe-inline'\">"
+       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+       << "<title>" << escape(title) << "</title><style>" << STYLE << "</style></head><body>\n";
+  return html.str();
+}
+
+}  // namespace traj::territory::report

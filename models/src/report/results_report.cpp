@@ -1,0 +1,260 @@
+#include "traj/territory/report.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+#include <tuple>
+#include <vector>
+
+#include "charts.hpp"
+#include "format.hpp"
+#include "labels.hpp"
+#include "page.hpp"
+#include "traj/error.hpp"
+#include "traj/hdf5_file.hpp"
+#include "traj/setting_ranges.hpp"
+#include "traj/territory/results_file.hpp"
+#include "traj/territory/results_layout.hpp"
+
+namespace traj::territory {
+
+// What the report reads of a results file is named in one place with its writer.
+using namespace results_layout;
+using namespace report;
+
+namespace {
+
+/// Refuses a dataset whose shape is not the one the report indexes by.
+void expect_dims(const std::string& path, const hdf5::Dataset& dataset, const std::string& name,
+                 const std::vector<std::uint64_t>& expected) {
+  const auto found = dataset.dims();
+  if (found == expected) return;
+  const auto shown = [](const std::vector<std::uint64_t>& dims) {
+    std::string text;
+    for (std::size_t i = 0; i < dims.size(); ++i)
+      text += (i ? " × " : "") + std::to_string(dims[i]);
+    return dims.empty() ? std::string("a scalar") : text;
+  };
+  throw InputError(path + ": dataset " + name + ": expected the shape " + shown(expected) +
+                   ", found " + shown(found));
+}
+
+/// The years of /statistics/year: consecutive, as the scenario's.
+std::vector<int> statistics_years(const std::string& path, const hdf5::Group& statistics) {
+  const hdf5::Dataset dataset = statistics.open(statistics_dataset::YEAR);
+  const auto values = dataset.read_ints();
+  if (values.empty()) expect_dims(path, dataset, "/statistics/year", {1});
+  std::vector<int> years;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    check_setting(path + ": dataset /statistics/year: a year", values[i], YEAR_RANGE);
+    if (i > 0 && values[i] != values[i - 1] + 1) {
+      throw InputError(path + ": dataset /statistics/year: expected consecutive years, found " +
+                       std::to_string(values[i - 1]) + " then " + std::to_string(values[i]));
+    }
+    years.push_back(static_cast<int>(values[i]));
+  }
+  return years;
+}
+
+std::string results_report_html_unchecked(const std::string& path, ReportLanguage language) {
+  read_run_record(path);  // refuses other files, unknown versions, forged settings, damage
+  const hdf5::File file = hdf5::File::open_read_only(path);
+  const hdf5::Group& root = file.root();
+  const std::string territory = root.string_attribute(run_attribute::TERRITORY);
+  const std::string portfolio = root.string_attribute(run_attribute::PORTFOLIO);
+  check_setting(path + ": attribute members", root.int_attribute(run_attribute::MEMBERS),
+                MEMBERS_RANGE);
+  const hdf5::Group statistics = root.open_group(STATISTICS);
+  const std::vector<int> years = statistics_years(path, statistics);
+  const auto levels = statistics.open(statistics_dataset::QUANTILE).read_doubles();
+  expect_dims(path, statistics.open(statistics_dataset::QUANTILE), "/statistics/quantile",
+              {levels.size()});
+  for (const double level : levels)
+    check_setting(path + ": dataset /statistics/quantile: a level", level, QUANTILE_LEVEL_RANGE);
+  const auto level_index = [&](double level) {
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+      if (std::abs(levels[i] - level) < 1e-9) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  const int i05 = level_index(0.05), i25 = level_index(0.25), i50 = level_index(0.5),
+            i75 = level_index(0.75), i95 = level_index(0.95);
+
+  std::ostringstream html;
+  html << page_start(label("title", language) + " — " + territory, language);
+  html << "<header><h1>" << escape(territory) << "</h1><p class=\"subtitle\">"
+       << escape(label("title", language)) << " · " << escape(label("portfolio", language))
+       << colon(language) << "<strong>"
+       << escape(portfolio == "baseline" ? label("baseline", language) : portfolio)
+       << "</strong> · " << escape(label("members", language)) << colon(language)
+       << number(static_cast<double>(root.int_attribute(run_attribute::MEMBERS)), 0, language)
+       << "</p></header>\n";
+
+  // Objectives: a bar per objective with its interval.
+  const hdf5::Group objectives = root.open_group(OBJECTIVES);
+  struct ObjectiveRow {
+    std::string id, description, indicator, comparison;
+    int year, relative_to;
+    double threshold, reference, probability, low, high;
+  };
+  std::vector<ObjectiveRow> rows;
+  if (objectives.has(objective_dataset::ID)) {
+    const auto ids = objectives.open(objective_dataset::ID).read_strings();
+    const auto descriptions = objectives.open(objective_dataset::DESCRIPTION).read_strings();
+    const auto indicators = objectives.open(objective_dataset::INDICATOR).read_strings();
+    const auto comparisons = objectives.open(objective_dataset::COMPARISON).read_strings();
+    const auto objective_years = objectives.open(objective_dataset::YEAR).read_ints();
+    const auto relative = objectives.open(objective_dataset::RELATIVE_TO).read_ints();
+    const auto thresholds = objectives.open(objective_dataset::THRESHOLD).read_doubles();
+    const auto references = objectives.open(objective_dataset::REFERENCE_VALUE).read_doubles();
+    const auto probability = objectives.open(objective_dataset::PROBABILITY).read_doubles();
+    const auto low = objectives.open(objective_dataset::CI_LOW).read_doubles();
+    const auto high = objectives.open(objective_dataset::CI_HIGH).read_doubles();
+    for (const char* name :
+         {objective_dataset::DESCRIPTION, objective_dataset::INDICATOR,
+          objective_dataset::COMPARISON, objective_dataset::YEAR, objective_dataset::RELATIVE_TO,
+          objective_dataset::THRESHOLD, objective_dataset::REFERENCE_VALUE,
+          objective_dataset::PROBABILITY, objective_dataset::CI_LOW, objective_dataset::CI_HIGH}) {
+      expect_dims(path, objectives.open(name), std::string("/objectives/") + name, {ids.size()});
+    }
+    for (std::size_t o = 0; o < ids.size(); ++o) {
+      rows.push_back({ids[o], descriptions[o], indicators[o], comparisons[o],
+                      static_cast<int>(objective_years[o]), static_cast<int>(relative[o]),
+                      thresholds[o], references[o], probability[o], low[o], high[o]});
+    }
+    html << "<section id=\"objectives\"><h2>" << escape(label("objectives", language))
+         << "</h2><table><thead><tr><th class=\"objective-cell\">"
+         << escape(label("objective_header", language)) << "</th><th class=\"bar-cell\">"
+         << escape(label("chart", language)) << "</th><th>"
+         << escape(label("probability_header", language)) << "</th></tr></thead><tbody>\n";
+    for (const auto& row : rows) {
+      const std::string text = (row.description.empty() ? row.id : row.description);
+      const std::string words = percent(row.probability, language) + " " +
+                                label("likely", language) + " (" + label("interval", language) +
+                                " " + percent(row.low, language) + "–" +
+                                percent(row.high, language) + ")";
+      html << "<tr class=\"objective-row\"><td>" << escape(text)
+           << "</td><td class=\"bar-cell\"><svg class=\"bar\" role=\"img\" "
+           << "viewBox=\"0 0 200 20\" aria-label=\"" << escape(text + ": " + words)
+           << "\"><rect x=\"0\" y=\"3\" width=\"200\" "
+           << "height=\"14\" fill=\"#eee\"/><rect x=\"0\" y=\"3\" width=\"" << 200 * row.probability
+           << "\" height=\"14\" fill=\"" << likelihood_colour(row.probability) << "\"/><line x1=\""
+           << 200 * row.low << "\" x2=\"" << 200 * row.high
+           << "\" y1=\"10\" y2=\"10\" stroke=\"#000\" stroke-width=\"2\"/></svg></td>"
+           << "<td class=\"probability\">" << escape(words) << "</td></tr>\n";
+    }
+    if (root.open_group(OBJECTIVES).has_attribute(objective_dataset::ALL_PROBABILITY)) {
+      html << "<tr><td><strong>" << escape(label("all", language))
+           << "</strong></td><td></td><td class=\"probability\">"
+           << percent(objectives.double_attribute(objective_dataset::ALL_PROBABILITY), language)
+           << " " << escape(label("likely", language)) << "</td></tr>\n";
+    }
+    html << "</tbody></table></section>\n";
+  }
+
+  // Fan charts: final energy, renewable share, GHG and the six pollutants.
+  html << "<section id=\"trajectories\"><h2>" << escape(label("trajectories", language))
+       << "</h2>\n";
+  const auto quantiles_of = [&](const std::vector<double>& values, std::size_t items,
+                                std::size_t item, int level) {
+    std::vector<double> series;
+    for (std::size_t y = 0; y < years.size(); ++y) {
+      series.push_back(
+          level < 0 ? std::nan("")
+                    : values[(y * items + item) * levels.size() + static_cast<std::size_t>(level)]);
+    }
+    return series;
+  };
+  const auto thresholds_for = [&](const std::string& indicator, const std::vector<double>& median) {
+    std::vector<Threshold> marks;
+    for (const auto& row : rows) {
+      if (row.indicator != indicator) continue;
+      double value = row.threshold;
+      std::string note = row.id;
+      if (row.relative_to >= 0) {
+        const double reference =
+            std::isfinite(row.reference) ? row.reference
+            : (row.relative_to >= years.front() && row.relative_to <= years.back())
+                ? median[static_cast<std::size_t>(row.relative_to - years.front())]
+                : std::nan("");
+        value = row.threshold * reference;
+      }
+      if (std::isfinite(value)) marks.push_back({value, row.year, note});
+    }
+    return marks;
+  };
+  const auto chart = [&](const std::string& id, const std::string& title, const std::string& unit,
+                         const std::vector<double>& values, std::size_t items, std::size_t item,
+                         double scale, const std::string& indicator) {
+    const auto median = quantiles_of(values, items, item, i50);
+    if (i05 < 0 || i50 < 0 || i95 < 0) return;
+    const auto q25 = i25 >= 0 ? quantiles_of(values, items, item, i25) : median;
+    const auto q75 = i75 >= 0 ? quantiles_of(values, items, item, i75) : median;
+    html << fan_chart(id, title, unit, years, quantiles_of(values, items, item, i05), q25, median,
+                      q75, quantiles_of(values, items, item, i95), scale,
+                      thresholds_for(indicator, median), language);
+  };
+  for (const auto& [id, unit, scale] :
+       {std::tuple{std::string("final_energy"), std::string("GWh"), 1.0},
+        std::tuple{std::string("renewable_share"), std::string("%"), 100.0},
+        std::tuple{std::string("ghg"), std::string("ktCO2e"), 1.0}}) {
+    const std::string quantiles = statistics_dataset::of(id, statistics_dataset::QUANTILES);
+    if (!statistics.has(quantiles)) continue;
+    expect_dims(path, statistics.open(quantiles), "/statistics/" + quantiles,
+                {years.size(), levels.size()});
+    chart(id, label(id, language), unit, statistics.open(quantiles).read_doubles(), 1, 0, scale,
+          id);
+  }
+  if (const std::string pollutants =
+          statistics_dataset::of(statistics_dataset::POLLUTANTS, statistics_dataset::QUANTILES);
+      statistics.has(pollutants)) {
+    const auto names = statistics.open(statistics_dataset::POLLUTANT).read_strings();
+    const auto values = statistics.open(pollutants).read_doubles();
+    expect_dims(path, statistics.open(pollutants), "/statistics/" + pollutants,
+                {years.size(), names.size(), levels.size()});
+    for (std::size_t p = 0; p < names.size(); ++p) {
+      chart(names[p], names[p], "t", values, names.size(), p, 1.0, names[p]);
+    }
+  }
+  html << "</section>\n";
+
+  // Reproducibility block.
+  html << "<section id=\"reproducibility\"><h2>" << escape(label("reproduce", language))
+       << "</h2><table class=\"reproduce\"><tbody>"
+       << "<tr><td>" << escape(label("seed", language)) << "</td><td>"
+       << root.int_attribute(run_attribute::SEED) << "</td></tr>"
+       << "<tr><td>" << escape(label("members", language)) << "</td><td>"
+       << root.int_attribute(run_attribute::MEMBERS) << "</td></tr>"
+       << "<tr><td>" << escape(label("version", language)) << "</td><td>traj "
+       << escape(root.string_attribute(run_attribute::TRAJ_VERSION))
+       << " (git <span class=\"hash\">" << escape(root.string_attribute(run_attribute::GIT_HASH))
+       << "</span>)</td></tr>"
+       << "<tr><td>" << escape(label("created", language)) << "</td><td>"
+       << escape(localised_date(root.string_attribute(run_attribute::CREATED), language))
+       << "</td></tr>"
+       << "<tr><td>" << escape(label("command", language)) << "</td><td><code>"
+       << escape(root.string_attribute(run_attribute::COMMAND_LINE)) << "</code></td></tr><tr><td>"
+       << escape(label("inputs", language)) << "</td><td>";
+  const hdf5::Group inputs = root.open_group(INPUTS);
+  for (std::size_t i = 0;; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, input_file::NAME_FORMAT, i);
+    if (!inputs.has(name)) break;
+    const auto stored = inputs.open(name);
+    html << escape(stored.string_attribute(input_file::PATH)) << " <span class=\"hash\">"
+         << escape(stored.string_attribute(input_file::SHA256)) << "</span><br>";
+  }
+  html << "</td></tr><tr><td>" << escape(label("rerun", language)) << "</td><td><code>traj rerun "
+       << escape(path.substr(
+              path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1))
+       << "</code></td></tr></tbody></table></section>\n</body></html>\n";
+  return html.str();
+}
+
+}  // namespace
+
+std::string results_report_html(const std::string& path, ReportLanguage language) {
+  return as_input_error(path, [&] { return results_report_html_unchecked(path, language); });
+}
+
+}  // namespace traj::territory
