@@ -10,6 +10,21 @@ namespace traj::cli {
 
 using namespace traj::territory;
 
+namespace {
+
+/// An indicator's unit as the JSON documents name it.
+std::string unit_name(Dimension dimension) {
+  return dimension == Dimension::Fraction ? "fraction" : std::string(canonical_symbol(dimension));
+}
+
+void write_years(JsonWriter& json, const Scenario& scenario) {
+  json.key("years").begin_array();
+  for (int year = scenario.base_year; year <= scenario.horizon; ++year) json.value(year);
+  json.end_array();
+}
+
+}  // namespace
+
 void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
                               const std::vector<ObjectiveResult>& results,
                               const std::string& scenario_name) {
@@ -24,16 +39,12 @@ void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
   json.key("central_value").value("median");
   json.key("base_year").value(scenario.base_year);
   json.key("horizon").value(scenario.horizon);
-  json.key("years").begin_array();
-  for (int year = scenario.base_year; year <= scenario.horizon; ++year) json.value(year);
-  json.end_array();
+  write_years(json, scenario);
   json.key("indicators").begin_object();
   for (std::size_t row = 0; row < plan.catalogue.size(); ++row) {
     const auto& info = plan.catalogue[row];
     json.key(info.id).begin_object();
-    json.key("unit").value(info.dimension == Dimension::Fraction
-                               ? "fraction"
-                               : std::string(canonical_symbol(info.dimension)));
+    json.key("unit").value(unit_name(info.dimension));
     json.key("values").begin_array();
     for (int year = scenario.base_year; year <= scenario.horizon; ++year) {
       json.value(trajectory.at(static_cast<int>(row), year));
@@ -117,9 +128,7 @@ void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
   json.key("ci_high").value(result.joint.ci_high);
   json.key("standard_error").value(result.joint.standard_error);
   json.end_object();
-  json.key("years").begin_array();
-  for (int year = scenario.base_year; year <= scenario.horizon; ++year) json.value(year);
-  json.end_array();
+  write_years(json, scenario);
   json.key("quantile_levels").begin_array();
   for (const double level : result.quantile_levels) json.value(level);
   json.end_array();
@@ -127,9 +136,7 @@ void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
   for (std::size_t row = 0; row < plan.catalogue.size(); ++row) {
     const auto& info = plan.catalogue[row];
     json.key(info.id).begin_object();
-    json.key("unit").value(info.dimension == Dimension::Fraction
-                               ? "fraction"
-                               : std::string(canonical_symbol(info.dimension)));
+    json.key("unit").value(unit_name(info.dimension));
     json.key("mean").begin_array();
     for (std::size_t y = 0; y < result.years; ++y) json.value(result.mean_at(row, y));
     json.end_array();

@@ -13,12 +13,7 @@ using namespace detail;
 File File::create(const std::string& path) {
   silence_library_errors();
   Handle properties(check(H5Pcreate(H5P_FILE_CREATE), "property list"), Handle::Kind::PropertyList);
-  check_status(
-      H5Pset_link_creation_order(properties.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-      "link creation order");
-  check_status(
-      H5Pset_attr_creation_order(properties.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-      "attribute creation order");
+  track_creation_order(properties);
   // Strong close: H5Fclose writes everything and closes objects still open,
   // so that the stamp written just after it sees the final file.
   Handle access(check(H5Pcreate(H5P_FILE_ACCESS), "property list"), Handle::Kind::PropertyList);

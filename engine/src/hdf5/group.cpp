@@ -10,16 +10,10 @@ using namespace detail;
 
 namespace {
 
-// netCDF-4 needs link and attribute creation order tracked and indexed.
 Handle ordered_group_properties() {
   Handle properties(check(H5Pcreate(H5P_GROUP_CREATE), "property list"),
                     Handle::Kind::PropertyList);
-  check_status(
-      H5Pset_link_creation_order(properties.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-      "link creation order");
-  check_status(
-      H5Pset_attr_creation_order(properties.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-      "attribute creation order");
+  track_creation_order(properties);
   return properties;
 }
 
@@ -145,3 +139,16 @@ Dataset Group::open(const std::string& name) const {
 }
 
 }  // namespace traj::hdf5
+
+namespace traj::hdf5::detail {
+
+void track_creation_order(const Handle& properties) {
+  check_status(
+      H5Pset_link_creation_order(properties.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+      "link creation order");
+  check_status(
+      H5Pset_attr_creation_order(properties.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+      "attribute creation order");
+}
+
+}  // namespace traj::hdf5::detail

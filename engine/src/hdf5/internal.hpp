@@ -25,6 +25,10 @@ hid_t file_type(Type type);
 hid_t memory_type(Type type);
 Handle variable_string_type();
 
+/// netCDF-4 needs link and attribute creation order tracked and indexed:
+/// sets both on a file or group creation property list.
+void track_creation_order(const Handle& properties);
+
 /// Whether the writes of `file` (at `path`) were diverted to a scratch file
 /// after a failed write, by settle_before_close (see handle.cpp).
 bool writes_diverted(hid_t file, const std::string& path);
