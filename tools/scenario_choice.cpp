@@ -9,9 +9,11 @@ namespace traj::cli {
 std::map<std::string, std::string> bundled_files();  // generated: bundled_files.cpp
 
 namespace {
-ChosenScenario load_with(const std::string& path, const SourceProvider& sources) {
+ChosenScenario load_with(const std::string& path, const SourceProvider& sources,
+                         const territory::ScenarioEdits& edits) {
   ChosenScenario chosen;
-  chosen.scenario = territory::load_scenario(path, sources);
+  chosen.scenario = territory::load_scenario(path, sources, edits);
+  chosen.edits = edits;
   chosen.name = path;
   // The texts that were parsed, not read again: the file may have changed.
   for (std::size_t i = 0; i < chosen.scenario.files.size(); ++i) {
@@ -21,17 +23,18 @@ ChosenScenario load_with(const std::string& path, const SourceProvider& sources)
 }
 }  // namespace
 
-ChosenScenario load_chosen(const std::string& path) {
+ChosenScenario load_chosen(const std::string& path, const territory::ScenarioEdits& edits) {
   if (path.empty())
-    return load_with(TRAJ_BUNDLED_SCENARIO, EmbeddedSourceProvider(bundled_files()));
-  return load_with(path, DiskSourceProvider());
+    return load_with(TRAJ_BUNDLED_SCENARIO, EmbeddedSourceProvider(bundled_files()), edits);
+  return load_with(path, DiskSourceProvider(), edits);
 }
 
 ChosenScenario load_from_inputs(const std::string& main_path,
-                                const std::vector<territory::InputFile>& inputs) {
+                                const std::vector<territory::InputFile>& inputs,
+                                const territory::ScenarioEdits& edits) {
   std::map<std::string, std::string> files;
   for (const auto& input : inputs) files[input.path] = input.text;
-  return load_with(main_path, EmbeddedSourceProvider(std::move(files)));
+  return load_with(main_path, EmbeddedSourceProvider(std::move(files)), edits);
 }
 
 std::string chosen_scenario_name(const std::string& path) {

@@ -8,6 +8,7 @@
 #include "traj/source_provider.hpp"
 #include "traj/territory/results_file.hpp"
 #include "traj/territory/scenario.hpp"
+#include "traj/territory/scenario_edits.hpp"
 
 namespace traj::cli {
 
@@ -15,16 +16,18 @@ namespace traj::cli {
 struct ChosenScenario {
   territory::Scenario scenario;
   std::vector<territory::InputFile> inputs;
-  std::string name;  ///< for display, e.g. "<bundled>/brest-metropole.toml"
+  std::string name;                ///< for display, e.g. "<bundled>/brest-metropole.toml"
+  territory::ScenarioEdits edits;  ///< applied on top of the files
 };
 
-/// Loads `path`, or the bundled default scenario when `path` is empty.
-/// Throws InputError on any problem.
-ChosenScenario load_chosen(const std::string& path);
+/// Loads `path`, or the bundled default scenario when `path` is empty, with
+/// `edits` on top. Throws InputError on any problem.
+ChosenScenario load_chosen(const std::string& path, const territory::ScenarioEdits& edits = {});
 
 /// Loads a scenario from files held in memory (a rerun's stored inputs).
 ChosenScenario load_from_inputs(const std::string& main_path,
-                                const std::vector<territory::InputFile>& inputs);
+                                const std::vector<territory::InputFile>& inputs,
+                                const territory::ScenarioEdits& edits = {});
 
 /// The paths of the files the scenario was read from: what its outputs are
 /// made from (the bundled scenario's are not on disk).

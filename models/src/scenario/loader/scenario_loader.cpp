@@ -57,7 +57,10 @@ class ScenarioReader {
 
 namespace traj::territory {
 
-Scenario load_scenario(const std::string& path, const SourceProvider& sources) {
+Scenario load_scenario(const std::string& path, const SourceProvider& sources,
+                       const ScenarioEdits& edits) {
+  // TODO(issue 22): apply `edits` (kept here so that callers pass them now).
+  (void)edits;
   Diagnostics diagnostics;
   Document document = load_document(path, sources, diagnostics);
   diagnostics.throw_if_any();
