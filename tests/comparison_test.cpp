@@ -7,6 +7,7 @@
 #include "test_support.hpp"
 #include "traj/territory/comparison.hpp"
 #include "traj/territory/targets.hpp"
+#include "traj/territory/what_changed.hpp"
 
 using namespace traj;
 using namespace traj::territory;
@@ -231,4 +232,144 @@ TEST_CASE("compare and target: a ratio to a reference of zero meets no objective
     CHECK(scale.at_planned.probability == 0.0);
     CHECK(scale.probability.probability == 0.0);
   }
+}
+
+namespace {
+
+// traj run --against: a one-cell territory of 100 GWh of gas (20 ktCO2e),
+// fixed, with on-site PV production uniform in [5, 15] GWh, an action
+// cutting the cell by exactly 10 % from 2021, and an objective "renewable
+// share ≥ 10 % in 2021". Cutting the cell makes FE 90 GWh instead of 100 and
+// GHG 18 kt instead of 20 for every member; the share pv/90 instead of
+// pv/100 (a difference of pv/900); P(pv ≥ 9) = 0.6 instead of P(pv ≥ 10) = 0.5.
+std::string cut_scenario(const std::string& pv = "{ uniform = [5, 15] }", double threshold = 0.1) {
+  return testing::one_cell_territory("100", 2022, pv) + R"([[actions]]
+id = "cut"
+name = "Cut by 10 %"
+coalition = "Town"
+theme = "energy"
+start = 2021
+adoption = { curve = "step", ceiling = 1.0 }
+  [[actions.effects]]
+  type = "reduce"
+  sectors = ["residential"]
+  fraction = 0.1
+[[portfolios]]
+id = "cut"
+name = "Cut"
+actions = ["cut"]
+[[objectives]]
+id = "share-10"
+indicator = "renewable_share"
+year = 2021
+comparison = ">="
+threshold = )" +
+         std::to_string(threshold) + "\n";
+}
+
+const QuantityChange& change_of(const WhatChanged& changed, const std::string& label) {
+  for (const auto& change : changed.quantities) {
+    if (change.quantity.label == label) return change;
+  }
+  throw std::runtime_error("no compared quantity " + label);
+}
+
+}  // namespace
+
+TEST_CASE("what changed: paired differences against a hand case, and compare's numbers") {
+  const Scenario scenario = testing::scenario_from_text(cut_scenario());
+  const Plan cut = compile_plan(scenario, "cut");
+  const Plan baseline = compile_plan(scenario, "");
+  const WhatChanged changed = what_changed(cut, baseline, members(20000));
+  CHECK(changed.members == 20000);
+  // Every member's GHG falls by exactly 2 kt and its final energy by 10 GWh: the band collapses.
+  for (const std::string label : {"ghg 2021", "ghg 2022"}) {
+    const QuantityChange& ghg = change_of(changed, label);
+    CHECK(ghg.median == Approx(-2.0).epsilon(1e-6));
+    CHECK(ghg.low == ghg.median);
+    CHECK(ghg.high == ghg.median);
+  }
+  const QuantityChange& energy = change_of(changed, "final_energy 2022");
+  CHECK(energy.median == Approx(-10.0).epsilon(1e-6));
+  CHECK(energy.low == energy.median);
+  CHECK(energy.high == energy.median);
+  // The share's difference pv/900 has the quantiles of U(5, 15)/900.
+  const QuantityChange& share = change_of(changed, "renewable_share 2021");
+  CHECK(share.median == Approx(10.0 / 900).epsilon(0.01));
+  CHECK(share.low == Approx(5.5 / 900).epsilon(0.01));
+  CHECK(share.high == Approx(14.5 / 900).epsilon(0.01));
+  // Nothing costs anything.
+  const QuantityChange& cost = change_of(changed, "cost_discounted 2022");
+  CHECK(cost.median == 0.0);
+  CHECK(cost.low == 0.0);
+  CHECK(cost.high == 0.0);
+  // P(9 ≤ pv < 10) = 0.1, and exactly compare's paired difference on the same members.
+  REQUIRE(changed.objectives.size() == 1);
+  const ObjectiveChange& objective = changed.objectives.front();
+  CHECK(objective.id == "share-10");
+  CHECK(objective.run.probability == Approx(0.6).margin(4 * std::sqrt(0.24 / 20000)));
+  CHECK(objective.reference.probability == Approx(0.5).margin(4 * std::sqrt(0.25 / 20000)));
+  CHECK(objective.difference.difference == Approx(0.1).margin(4 * std::sqrt(0.09 / 20000)));
+  const PortfolioComparison comparison =
+      compare_portfolios(scenario, {"cut"}, members(20000), false);
+  REQUIRE(comparison.differences.size() == 1);
+  const PairedDifference& compared = comparison.differences.front();
+  CHECK(compared.a == 1);  // cut − baseline
+  CHECK(objective.difference.difference == compared.difference);
+  CHECK(objective.difference.ci_low == compared.ci_low);
+  CHECK(objective.difference.ci_high == compared.ci_high);
+  CHECK(objective.run.probability ==
+        comparison.portfolios[1].result.objectives[0].estimate.probability);
+  CHECK(objective.reference.probability ==
+        comparison.portfolios[0].result.objectives[0].estimate.probability);
+  // Paired: the interval is that of a 0/1 difference with p = 0.1, far narrower than unpaired.
+  CHECK(objective.difference.ci_high - objective.difference.ci_low ==
+        Approx(2 * 1.959963984540054 * std::sqrt(0.09 / 20000)).epsilon(0.05));
+}
+
+TEST_CASE("what changed: two scenario objects share the draws of the parameters they share") {
+  // The same files but for the objective's threshold: the same PV draws, so
+  // every quantity's difference is exactly 0 for every member.
+  const Scenario scenario = testing::scenario_from_text(cut_scenario());
+  const Scenario stricter =
+      testing::scenario_from_text(cut_scenario("{ uniform = [5, 15] }", 0.12));
+  REQUIRE(scenario.parameters.size() == stricter.parameters.size());
+  std::vector<double> draws(scenario.parameters.size() * 64),
+      stricter_draws(stricter.parameters.size() * 64);
+  sample_parameters(scenario.parameters, 7, 0, 64, draws.data());
+  sample_parameters(stricter.parameters, 7, 0, 64, stricter_draws.data());
+  CHECK(draws == stricter_draws);
+  const WhatChanged same_draws =
+      what_changed(compile_plan(stricter, "cut"), compile_plan(scenario, "cut"), members(5000));
+  for (const auto& change : same_draws.quantities) {
+    INFO(change.quantity.label);
+    CHECK(change.low == 0.0);
+    CHECK(change.high == 0.0);
+  }
+  // P(pv ≥ 10.8) − P(pv ≥ 9) = −0.18, every member that meets 12 % meeting 10 %.
+  REQUIRE(same_draws.objectives.size() == 1);
+  const PairedDifference& stricter_change = same_draws.objectives.front().difference;
+  CHECK(stricter_change.difference == Approx(-0.18).margin(4 * std::sqrt(0.18 * 0.82 / 5000)));
+  CHECK(stricter_change.difference == same_draws.run.objectives[0].estimate.probability -
+                                          same_draws.reference.objectives[0].estimate.probability);
+  // An edit of the PV distribution changes its draws (and only those).
+  const Scenario wider = testing::scenario_from_text(cut_scenario("{ uniform = [0, 20] }"));
+  const WhatChanged other_draws =
+      what_changed(compile_plan(wider, "cut"), compile_plan(scenario, "cut"), members(5000));
+  const QuantityChange& share = change_of(other_draws, "renewable_share 2021");
+  CHECK(share.low < -0.02);  // (20 u − 10 u − 5)/90 for the same uniform u: from −5/90 to +5/90
+  CHECK(share.high > 0.02);
+  CHECK(change_of(other_draws, "ghg 2021").low == 0.0);
+  CHECK(change_of(other_draws, "ghg 2021").high == 0.0);
+}
+
+TEST_CASE("what changed: percentiles of the differences are the inverse empirical distribution") {
+  std::vector<double> values = {5, 1, 4, 2, 3, 10, 6, 9, 8, 7};
+  CHECK(difference_percentile(values, 0.5) == 5.0);
+  CHECK(difference_percentile(values, 0.05) == 1.0);
+  CHECK(difference_percentile(values, 0.95) == 10.0);
+  CHECK(difference_percentile(values, 0.1) == 1.0);
+  CHECK(difference_percentile(values, 0.11) == 2.0);
+  std::vector<double> none;
+  CHECK(std::isnan(difference_percentile(none, 0.5)));
 }

@@ -3,7 +3,9 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
+#include "against_reference.hpp"
 #include "commands.hpp"
 #include "ensemble_options.hpp"
 #include "ensemble_run.hpp"
@@ -43,6 +45,9 @@ void refuse_ignored_options(const CLI::App& command) {
                              "--block", "--quantiles", "--output", "--trajectories"}) {
     refuse_together(command, "--deterministic", option, no_ensemble);
   }
+  refuse_together(command, "--deterministic", "--against",
+                  "--against compares two ensembles member by member; --deterministic runs once, "
+                  "every uncertain number at its median; remove one of the two");
   if (command.count("--max-members") > 0 && command.count("--precision") == 0) {
     throw InputError(
         "--max-members: caps the members added to reach --precision; without --precision the "
@@ -60,6 +65,31 @@ void refuse_ignored_options(const CLI::App& command) {
   }
 }
 
+/// The comparison of `traj run --against` after the run, on its final
+/// member count: what changed, or the exit code when it was interrupted or
+/// the reference gave invalid members (said on stderr).
+std::optional<WhatChanged> compare_with_reference(const AgainstReference& reference,
+                                                  const Plan& plan, const RunSettings& settings,
+                                                  std::uint64_t members, bool show_progress,
+                                                  const Cluster& cluster, int& exit_code) {
+  WhatChanged changed = run_against(reference, plan, settings, members, show_progress, cluster);
+  if (changed.run.cancelled || changed.reference.cancelled) {
+    std::cerr << "interrupted by signal " << interrupting_signal() << " during the comparison with "
+              << reference.name << ": no results written\n";
+    exit_code = 128 + interrupting_signal();
+    return std::nullopt;
+  }
+  if (changed.reference.invalid_members > 0) {
+    std::cerr << "error: the reference " << reference.name << " gave non-finite or negative "
+              << "results (energy, emissions…) for " << changed.reference.invalid_members
+              << " member(s), first member " << changed.reference.invalid_examples.front()
+              << " (seed " << settings.seed << "); no results written.\n";
+    exit_code = EXIT_DIFFERENT;
+    return std::nullopt;
+  }
+  return changed;
+}
+
 }  // namespace
 
 CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
@@ -74,6 +104,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     std::string output;
     bool force = false;
     std::string trajectories = "headline";
+    std::string against;
     std::string command_line;
   };
   auto options = std::make_shared<Options>();
@@ -104,13 +135,20 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
                    "Per-member trajectories in --output: headline, all, or indicator ids separated "
                    "by commas")
       ->capture_default_str();
+  command
+      ->add_option("--against", options->against,
+                   "Also show what changed against this portfolio (or baseline) as the scenario "
+                   "files define it, on the same members; default with --set, --shift, "
+                   "--action-off or --only: the run's portfolio without them")
+      ->check(portfolio_name());
   command->footer(
       "Examples:\n  traj run                                  # 10 000 members of the bundled "
       "scenario\n"
       "  traj run --portfolio ambitious --members 100000 --threads 2\n"
       "  traj run --precision 0.005                # until every probability is known to ±0.5 "
       "point\n"
-      "  traj run --deterministic --json           # one run, every number at its median");
+      "  traj run --deterministic --json           # one run, every number at its median\n"
+      "  traj run --portfolio ambitious --against plan   # what changes from plan to ambitious");
   return [options, command, &cluster] {
     refuse_ignored_options(*command);
     const ChosenScenario chosen = load_chosen(options->path);
@@ -134,6 +172,10 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
       note = "portfolio " + portfolio;
     }
     const Plan plan = compile_plan(scenario, portfolio);
+    // Resolved before anything runs, so that a wrong reference costs nothing.
+    const std::optional<AgainstReference> reference =
+        options->deterministic ? std::nullopt
+                               : choose_reference(chosen, portfolio, options->against);
     if (!options->deterministic) {
       RunSettings settings;
       settings.scenario_path = chosen.name;
@@ -169,10 +211,10 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
                                              output->temporary());
       }
       watch_interrupts();
+      const bool show_progress = !options->quiet && ::isatty(STDERR_FILENO) != 0;
       const EnsembleRun run =
           run_ensemble_of(chosen, plan, settings, !options->output.empty(),
-                          output ? output->temporary() : std::string(),
-                          !options->quiet && ::isatty(STDERR_FILENO) != 0, cluster);
+                          output ? output->temporary() : std::string(), show_progress, cluster);
       if (run.result.cancelled) {
         std::cerr << "interrupted by signal " << interrupting_signal() << " after "
                   << run.result.members << " members: no results written\n";
@@ -195,15 +237,28 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
         }
         return EXIT_DIFFERENT;
       }
+      std::optional<WhatChanged> changed;
+      if (reference) {
+        int exit_code = EXIT_OK;
+        changed = compare_with_reference(*reference, plan, settings, run.result.members,
+                                         show_progress, cluster, exit_code);
+        if (!changed) return exit_code;
+      }
       if (output) output->commit();
       const int threads = options->ensemble.threads > 0
                               ? options->ensemble.threads
                               : static_cast<int>(std::thread::hardware_concurrency());
       if (options->json) {
-        print_ensemble_json(plan, run.result, chosen.name, threads, cluster.size(), run.seconds);
+        print_ensemble_json(plan, run.result, chosen.name, threads, cluster.size(), run.seconds,
+                            reference ? &*reference : nullptr, changed ? &*changed : nullptr);
       } else {
         print_ensemble_table(plan, run.result, note, threads, cluster.size(), run.seconds);
-        if (output) std::cout << "\nResults written to " << output->target() << "\n";
+        if (changed) print_against_table(plan, *reference, *changed);
+        if (output) {
+          std::cout << "\nResults written to " << output->target();
+          if (reference) std::cout << " (the run only, not " << reference->name << ")";
+          std::cout << "\n";
+        }
       }
       return EXIT_OK;
     }

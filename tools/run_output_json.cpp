@@ -23,6 +23,42 @@ void write_years(JsonWriter& json, const Scenario& scenario) {
   json.end_array();
 }
 
+/// "against": the reference, then each objective's paired change of
+/// probability and each compared quantity's change, run − reference.
+void write_against(JsonWriter& json, const Plan& plan, const AgainstReference& reference,
+                   const WhatChanged& changed) {
+  json.key("against").begin_object();
+  json.key("reference").value(reference.name);
+  json.key("without_edits").value(reference.without_edits);
+  json.key("members").value(static_cast<long long>(changed.members));
+  json.key("objectives").begin_array();
+  for (const auto& change : changed.objectives) {
+    json.begin_object();
+    json.key("id").value(change.id);
+    json.key("probability").value(change.run.probability);
+    json.key("reference_probability").value(change.reference.probability);
+    json.key("difference").value(change.difference.difference);
+    json.key("ci_low").value(change.difference.ci_low);
+    json.key("ci_high").value(change.difference.ci_high);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("indicators").begin_array();
+  for (const auto& change : changed.quantities) {
+    const auto& info = plan.catalogue[change.quantity.row];
+    json.begin_object();
+    json.key("indicator").value(info.id);
+    json.key("year").value(change.quantity.year);
+    json.key("unit").value(unit_name(info.dimension));
+    json.key("median").value(change.median);
+    json.key("p05").value(change.low);
+    json.key("p95").value(change.high);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
 }  // namespace
 
 void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
@@ -80,7 +116,8 @@ void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
 }
 
 void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
-                         const std::string& scenario_name, int threads, int ranks, double seconds) {
+                         const std::string& scenario_name, int threads, int ranks, double seconds,
+                         const AgainstReference* reference, const WhatChanged* changed) {
   const Scenario& scenario = *plan.scenario;
   JsonWriter json(std::cout);
   json.begin_object();
@@ -157,6 +194,7 @@ void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
     json.end_object();
   }
   json.end_object();
+  if (reference != nullptr && changed != nullptr) write_against(json, plan, *reference, *changed);
   json.end_object();
 }
 

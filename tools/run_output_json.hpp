@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "against_reference.hpp"
 #include "traj/ensemble.hpp"
 #include "traj/territory/kernel.hpp"
 #include "traj/territory/objectives.hpp"
@@ -17,8 +18,11 @@ void print_deterministic_json(const territory::Plan& plan, const territory::Traj
                               const std::string& scenario_name);
 
 /// The run's settings, each objective's probability, every indicator's mean,
-/// deviation and (headline ones) quantiles each year.
+/// deviation and (headline ones) quantiles each year; with `changed`, what
+/// changed against `reference` under "against" (README, run --against).
 void print_ensemble_json(const territory::Plan& plan, const EnsembleResult& result,
-                         const std::string& scenario_name, int threads, int ranks, double seconds);
+                         const std::string& scenario_name, int threads, int ranks, double seconds,
+                         const AgainstReference* reference = nullptr,
+                         const territory::WhatChanged* changed = nullptr);
 
 }  // namespace traj::cli

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
+#include <utility>
 
 #include "traj/ensemble.hpp"
 #include "traj/territory/kernel.hpp"
@@ -143,6 +144,17 @@ std::string interval(const ProportionEstimate& estimate) {
   return "(" + low + "–" + percent(estimate.ci_high) + ")";
 }
 
+/// The unit a row is shown in, and the factor from its canonical unit:
+/// large volumes and energies in larger units, so that columns stay
+/// readable (`typical`: the row's base-year median).
+std::pair<std::string, double> shown_unit(Dimension dimension, double typical) {
+  typical = std::abs(typical);
+  if (dimension == Dimension::Volume && typical >= 1e6) return {"Mm3", 1e-6};
+  if (dimension == Dimension::Energy && typical >= 1e5) return {"TWh", 1e-3};
+  if (dimension == Dimension::Fraction) return {"%", 1.0};
+  return {std::string(canonical_symbol(dimension)), 1.0};
+}
+
 std::string objective_label(const Objective& objective) {
   return objective.description.empty() ? objective.id : objective.description;
 }
@@ -199,18 +211,9 @@ void print_ensemble_table(const Plan& plan, const EnsembleResult& result,
   for (const int row : headline_rows(plan)) {
     const auto& info = plan.catalogue[static_cast<std::size_t>(row)];
     const auto r = static_cast<std::size_t>(row);
-    std::string unit =
-        info.dimension == Dimension::Fraction ? "%" : std::string(canonical_symbol(info.dimension));
-    // Large volumes and energies in larger units, so that columns stay readable.
-    double scale = 1.0;
-    const double typical = std::abs(result.quantile_at(r, 0, median));
-    if (info.dimension == Dimension::Volume && typical >= 1e6) {
-      scale = 1e-6;
-      unit = "Mm3";
-    } else if (typical >= 1e5 && info.dimension == Dimension::Energy) {
-      scale = 1e-3;
-      unit = "TWh";
-    }
+    const auto display = shown_unit(info.dimension, result.quantile_at(r, 0, median));
+    const std::string& unit = display.first;
+    const double scale = display.second;
     const std::string label = info.id + " (" + unit + ")";
     std::printf("%-24s", label.c_str());
     for (const int year : years) {
@@ -223,6 +226,66 @@ void print_ensemble_table(const Plan& plan, const EnsembleResult& result,
       std::printf("%22s", cell.c_str());
     }
     std::printf("\n");
+  }
+}
+
+namespace {
+
+/// A difference with its sign, `decimals` after the point.
+std::string signed_number(double value, int decimals) {
+  char buffer[48];
+  if (value == 0.0) value = 0.0;  // no "-0"
+  std::snprintf(buffer, sizeof buffer, "%+.*f", decimals, value);
+  return buffer;
+}
+
+/// Decimals that show the largest of the values to about three digits.
+int decimals_for(std::initializer_list<double> values) {
+  double magnitude = 0.0;
+  for (const double value : values) magnitude = std::max(magnitude, std::abs(value));
+  return magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3;
+}
+
+}  // namespace
+
+void print_against_table(const Plan& plan, const AgainstReference& reference,
+                         const WhatChanged& changed) {
+  const Scenario& scenario = *plan.scenario;
+  std::cout << "\nAgainst " << reference.name
+            << (reference.without_edits ? " as the scenario files define it, without the edits"
+                                        : "")
+            << " (the same " << changed.members << " members; run − " << reference.name
+            << ", member by member)\n";
+  if (!changed.objectives.empty()) {
+    std::cout << "Objectives: change of probability, in points [paired 95 % interval]\n";
+    for (const auto& change : changed.objectives) {
+      const auto& difference = change.difference;
+      std::cout << "  " << objective_label(scenario.objectives[difference.objective]) << ": "
+                << signed_number(100 * difference.difference, 1) << " pts ["
+                << signed_number(100 * difference.ci_low, 1) << "; "
+                << signed_number(100 * difference.ci_high, 1) << "] ("
+                << percent(change.run.probability) << " likely against "
+                << percent(change.reference.probability) << ")\n";
+    }
+  }
+  std::cout << "Indicators: median of the members' differences [5 %–95 % of them]\n";
+  std::size_t median = 0;
+  for (std::size_t i = 0; i < changed.run.quantile_levels.size(); ++i) {
+    if (std::abs(changed.run.quantile_levels[i] - 0.5) < 1e-9) median = i;
+  }
+  for (const auto& change : changed.quantities) {
+    const auto& info = plan.catalogue[change.quantity.row];
+    // The run table's unit; a difference of shares in points.
+    const auto shown =
+        shown_unit(info.dimension, changed.run.quantile_at(change.quantity.row, 0, median));
+    const bool share = info.dimension == Dimension::Fraction;
+    const double scale = share ? 100.0 : shown.second;
+    const std::string unit = share ? "pts" : shown.first;
+    const double values[3] = {change.median * scale, change.low * scale, change.high * scale};
+    const int decimals = decimals_for({values[0], values[1], values[2]});
+    std::cout << "  " << change.quantity.label << ": " << signed_number(values[0], decimals)
+              << (unit.empty() ? "" : " ") << unit << " [" << signed_number(values[1], decimals)
+              << "; " << signed_number(values[2], decimals) << "]\n";
   }
 }
 

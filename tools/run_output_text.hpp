@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "against_reference.hpp"
 #include "traj/ensemble.hpp"
 #include "traj/territory/kernel.hpp"
 #include "traj/territory/objectives.hpp"
@@ -21,5 +22,11 @@ void print_deterministic_table(const territory::Plan& plan, const territory::Tra
 void print_ensemble_table(const territory::Plan& plan, const EnsembleResult& result,
                           const std::string& portfolio_note, int threads, int ranks,
                           double seconds);
+
+/// What changed against `reference`: each objective's paired change of
+/// probability with its interval and both probabilities, then each compared
+/// quantity's median change with the 5 %–95 % band of the members' changes.
+void print_against_table(const territory::Plan& plan, const AgainstReference& reference,
+                         const territory::WhatChanged& changed);
 
 }  // namespace traj::cli

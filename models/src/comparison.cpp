@@ -12,10 +12,11 @@ namespace {
 
 constexpr double Z95 = 1.959963984540054;
 
-struct MemberData {
-  std::vector<std::vector<std::uint8_t>> successes;  ///< [objective][member]
-  std::vector<std::vector<double>> values;           ///< [quantity][member]
-};
+double mean_at_horizon(const EnsembleResult& result, int row) {
+  return result.mean_at(static_cast<std::size_t>(row), result.years - 1);
+}
+
+}  // namespace
 
 std::vector<ComparedQuantity> compared_quantities(const Plan& plan) {
   const Scenario& scenario = *plan.scenario;
@@ -53,7 +54,7 @@ std::vector<ComparedQuantity> compared_quantities(const Plan& plan) {
 }
 
 EnsembleResult run_recording(const Plan& plan, const std::vector<ComparedQuantity>& quantities,
-                             const EnsembleOptions& base, MemberData* data) {
+                             const EnsembleOptions& base, MemberOutcomes* data) {
   const TerritorialModel model(plan);
   EnsembleOptions options = base;
   options.quantile_rows = model.headline_rows();
@@ -89,12 +90,6 @@ EnsembleResult run_recording(const Plan& plan, const std::vector<ComparedQuantit
   }
   return run_ensemble(model, objectives, options);
 }
-
-double mean_at_horizon(const EnsembleResult& result, int row) {
-  return result.mean_at(static_cast<std::size_t>(row), result.years - 1);
-}
-
-}  // namespace
 
 PairedDifference paired_difference(const std::vector<std::uint8_t>& a,
                                    const std::vector<std::uint8_t>& b) {
@@ -145,7 +140,7 @@ PortfolioComparison compare_portfolios(
     ++done;
     if (progress) progress(done, planned);
   };
-  std::vector<MemberData> data(ids.size());
+  std::vector<MemberOutcomes> data(ids.size());
   const IndicatorCatalogue& catalogue = plans.front().catalogue;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     PortfolioOutcome outcome;

@@ -63,6 +63,27 @@ struct PortfolioComparison {
   std::uint64_t members = 0;
 };
 
+/// What compare (and `traj run --against`) compares member by member: each
+/// objective's indicator in its year; final energy, renewable share, GHG and
+/// each pollutant at every objective's year and at the horizon; the
+/// discounted cost at the horizon.
+std::vector<ComparedQuantity> compared_quantities(const Plan& plan);
+
+/// Every member's outcomes, in member order.
+struct MemberOutcomes {
+  std::vector<std::vector<std::uint8_t>> successes;  ///< [objective][member], 0 or 1
+  std::vector<std::vector<double>> values;           ///< [quantity][member]
+};
+
+/// Runs `plan`'s ensemble with `options` and, unless `outcomes` is null,
+/// keeps every member's objective outcomes and values of `quantities`
+/// (whose rows are `plan`'s). Two plans run with the same seed and member
+/// count get the same draws of every parameter they share by name
+/// (traj/ensemble.hpp: draws depend only on seed, name and member), even
+/// when they come from two Scenario objects.
+EnsembleResult run_recording(const Plan& plan, const std::vector<ComparedQuantity>& quantities,
+                             const EnsembleOptions& options, MemberOutcomes* outcomes);
+
 /// Runs the baseline and `portfolio_ids` (empty: every portfolio) on the
 /// same members and compares them. With `contributions`, also runs each
 /// portfolio once without each of its actions.
@@ -76,7 +97,7 @@ PortfolioComparison compare_portfolios(
     const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 /// Paired 95 % interval of mean(a) − mean(b) for 0/1 outcomes of the same
-/// members, and the unpaired one; exposed for tests.
+/// members, and the unpaired one.
 PairedDifference paired_difference(const std::vector<std::uint8_t>& a,
                                    const std::vector<std::uint8_t>& b);
 

@@ -1,0 +1,55 @@
+#pragma once
+/// What changed between a run and a reference plan (`traj run --against`):
+/// both run on the same members (common random numbers), and every
+/// difference is taken member by member, run − reference.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "traj/ensemble.hpp"
+#include "traj/territory/comparison.hpp"
+#include "traj/territory/plan.hpp"
+
+namespace traj::territory {
+
+/// An objective of the run, and its probability against the reference's
+/// objective of the same id.
+struct ObjectiveChange {
+  std::string id;
+  ProportionEstimate run, reference;
+  PairedDifference difference;  ///< run − reference, with its paired 95 % interval
+};
+
+/// A compared quantity's member-wise differences, run − reference: their
+/// median and their 5th and 95th percentiles (`difference_percentile`).
+struct QuantityChange {
+  ComparedQuantity quantity;  ///< row in the run's catalogue
+  double median = 0.0, low = 0.0, high = 0.0;
+};
+
+struct WhatChanged {
+  std::uint64_t members = 0;
+  std::vector<ObjectiveChange> objectives;
+  std::vector<QuantityChange> quantities;  ///< by year, then in the catalogue's order
+  /// The two ensembles as recorded: their `cancelled` and `invalid_members`
+  /// are the caller's to check before the differences are used.
+  EnsembleResult run, reference;
+};
+
+/// Runs `run` and `reference` with the same `options` (a fixed member
+/// count: `options.precision` must be 0) and compares them on the run's
+/// compared_quantities and objectives. The two plans may come from two
+/// Scenario objects (a scenario and the same files without edits): an
+/// objective is matched by id, a quantity by indicator id and year; one that
+/// the reference lacks (an edit added it) is left out.
+/// Memory: per plan, one double per member and compared quantity and one
+/// byte per member and objective.
+WhatChanged what_changed(const Plan& run, const Plan& reference, const EnsembleOptions& options);
+
+/// The q-quantile of `values` (sorted in place), 0 ≤ q ≤ 1: the smallest
+/// value with at least a share q of the values at or below it (the inverse
+/// of the empirical distribution); NaN when empty.
+double difference_percentile(std::vector<double>& values, double q);
+
+}  // namespace traj::territory
