@@ -239,8 +239,6 @@ TEST_CASE(
       {"run -p plan --against plan", "error: --against plan: the run runs plan already"},
       {"run -p baseline --against baseline",
        "error: --against baseline: the run runs baseline already"},
-      {"run --deterministic --against plan",
-       "error: --deterministic with --against: --against compares two ensembles"},
       {"run --against ''", "--against: expected a portfolio id, or baseline, found an empty one"},
   };
   for (const auto& [arguments, reason] : refused) {
@@ -250,4 +248,44 @@ TEST_CASE(
     CHECK(outcome.out.empty());
     CHECK_THAT(outcome.err, Catch::Contains(reason));
   }
+}
+
+TEST_CASE("run --deterministic --against: both central runs, without bands") {
+  const ScratchDirectory scratch;
+  const std::string file = scratch.write("cut.toml", cut_scenario());
+  // At the medians PV gives 10 GWh: a share of 10/90 against 10/100, both ≥ 10 %.
+  const auto text = run_traj("run " + file + " --deterministic --against baseline");
+  REQUIRE(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::Contains("\nAgainst baseline (every uncertain number at its median "
+                                       "in both; run − baseline)\nObjectives: the run, then "
+                                       "baseline\n  share-10: MET against MET (11.1 % against "
+                                       "10.0 %)\n"));
+  CHECK_THAT(text.out,
+             Catch::Contains("\n  final_energy 2021: -10.0 GWh (90.0 GWh against 100 GWh)\n"));
+  CHECK_THAT(text.out,
+             Catch::Contains("\n  ghg 2022: -2.00 ktCO2e (18.0 ktCO2e against 20.0 ktCO2e)\n"));
+  CHECK_THAT(text.out,
+             Catch::Contains("\n  renewable_share 2021: +1.11 pts (11.1 % against 10.0 %)\n"));
+  const auto json = run_traj("run " + file + " --deterministic --against baseline --json");
+  REQUIRE(json.exit_code == 0);
+  const std::string& document = json.out;
+  const auto against = document.find("\"against\": {");
+  REQUIRE(against != std::string::npos);
+  CHECK_THAT(document.substr(against),
+             Catch::StartsWith("\"against\": {\n    \"reference\": \"baseline\",\n    "
+                               "\"without_edits\": false,\n    \"objectives\": [\n      {\n        "
+                               "\"id\": \"share-10\",\n        \"met\": true,\n        "
+                               "\"reference_met\": true,"));
+  CHECK(json_number(document, "value", against) == Approx(10.0 / 90).epsilon(1e-6));
+  CHECK(json_number(document, "reference_value", against) == Approx(0.1).epsilon(1e-6));
+  const auto ghg = indicator_at(document, "ghg", 2021);
+  CHECK(json_number(document, "difference", ghg) == Approx(-2.0).epsilon(1e-6));
+  CHECK(json_number(document, "value", ghg) == Approx(18.0).epsilon(1e-6));
+  CHECK(json_number(document, "reference_value", ghg) == Approx(20.0).epsilon(1e-6));
+  // The deterministic run's own numbers are those of a run without --against.
+  const auto alone = run_traj("run " + file + " --deterministic --json");
+  REQUIRE(alone.exit_code == 0);
+  const auto objectives_end = document.rfind("\n  ]", against);  // of the run's "objectives"
+  CHECK(document.substr(0, objectives_end) == alone.out.substr(0, objectives_end));
+  CHECK(alone.out.substr(objectives_end) == "\n  ]\n}\n");
 }

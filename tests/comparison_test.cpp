@@ -373,3 +373,25 @@ TEST_CASE("what changed: percentiles of the differences are the inverse empirica
   std::vector<double> none;
   CHECK(std::isnan(difference_percentile(none, 0.5)));
 }
+
+TEST_CASE("what changed at the medians: the two central runs of the hand case") {
+  const Scenario scenario = testing::scenario_from_text(cut_scenario());
+  const Plan cut = compile_plan(scenario, "cut");
+  const Plan baseline = compile_plan(scenario, "");
+  const CentralChange changed = what_changed_at_medians(cut, testing::run_central(cut), baseline,
+                                                        testing::run_central(baseline));
+  // PV at its median, 10 GWh: a share of 10/90 against 10/100.
+  REQUIRE(changed.objectives.size() == 1);
+  CHECK(changed.objectives[0].run.objective->id == "share-10");
+  CHECK(changed.objectives[0].run.value == Approx(10.0 / 90).epsilon(1e-6));
+  CHECK(changed.objectives[0].reference.value == Approx(0.1).epsilon(1e-6));
+  CHECK(changed.objectives[0].run.met);
+  REQUIRE(changed.quantities.size() == 9);  // 4 rows at 2021 and 2022, and the cost
+  CHECK(changed.quantities[0].quantity.label == "final_energy 2021");
+  CHECK(changed.quantities[0].difference() == Approx(-10.0).epsilon(1e-6));
+  const auto& ghg = changed.quantities[2];
+  CHECK(ghg.quantity.label == "ghg 2021");
+  CHECK(ghg.run == Approx(18.0).epsilon(1e-6));
+  CHECK(ghg.reference == Approx(20.0).epsilon(1e-6));
+  CHECK(changed.quantities[8].quantity.label == "cost_discounted 2022");
+}

@@ -45,9 +45,6 @@ void refuse_ignored_options(const CLI::App& command) {
                              "--block", "--quantiles", "--output", "--trajectories"}) {
     refuse_together(command, "--deterministic", option, no_ensemble);
   }
-  refuse_together(command, "--deterministic", "--against",
-                  "--against compares two ensembles member by member; --deterministic runs once, "
-                  "every uncertain number at its median; remove one of the two");
   if (command.count("--max-members") > 0 && command.count("--precision") == 0) {
     throw InputError(
         "--max-members: caps the members added to reach --precision; without --precision the "
@@ -88,6 +85,27 @@ std::optional<WhatChanged> compare_with_reference(const AgainstReference& refere
     return std::nullopt;
   }
   return changed;
+}
+
+/// The comparison of `traj run --deterministic --against`: the reference's
+/// central run beside the run's, or the exit code when the reference gives
+/// a value the guards refuse (said on stderr).
+std::optional<CentralChange> compare_at_medians(const AgainstReference& reference, const Plan& plan,
+                                                const Trajectory& trajectory, int& exit_code) {
+  Kernel kernel(reference.plan);
+  Trajectory reference_trajectory;
+  kernel.run(reference.plan.scenario->parameters.central_values(), reference_trajectory);
+  if (const auto invalid =
+          TerritorialModel(reference.plan).first_invalid_value(reference_trajectory)) {
+    std::cerr << "error: the reference " << reference.name
+              << " (every parameter at its median) gave a "
+              << (std::isfinite(invalid->value) ? "negative" : "non-finite")
+              << " value: " << reference.plan.catalogue.ids()[invalid->row] << " in "
+              << invalid->year << " = " << invalid->value << "; no results written.\n";
+    exit_code = EXIT_DIFFERENT;
+    return std::nullopt;
+  }
+  return what_changed_at_medians(plan, trajectory, reference.plan, reference_trajectory);
 }
 
 }  // namespace
@@ -174,8 +192,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     const Plan plan = compile_plan(scenario, portfolio);
     // Resolved before anything runs, so that a wrong reference costs nothing.
     const std::optional<AgainstReference> reference =
-        options->deterministic ? std::nullopt
-                               : choose_reference(chosen, portfolio, options->against);
+        choose_reference(chosen, portfolio, options->against);
     if (!options->deterministic) {
       RunSettings settings;
       settings.scenario_path = chosen.name;
@@ -275,10 +292,18 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
       return EXIT_DIFFERENT;
     }
     const auto results = evaluate_objectives(plan, trajectory);
+    std::optional<CentralChange> changed;
+    if (reference) {
+      int exit_code = EXIT_OK;
+      changed = compare_at_medians(*reference, plan, trajectory, exit_code);
+      if (!changed) return exit_code;
+    }
     if (options->json) {
-      print_deterministic_json(plan, trajectory, results, chosen.name);
+      print_deterministic_json(plan, trajectory, results, chosen.name,
+                               reference ? &*reference : nullptr, changed ? &*changed : nullptr);
     } else {
       print_deterministic_table(plan, trajectory, results, note);
+      if (changed) print_against_central_table(plan, *reference, *changed);
     }
     return EXIT_OK;
   };

@@ -59,11 +59,46 @@ void write_against(JsonWriter& json, const Plan& plan, const AgainstReference& r
   json.end_object();
 }
 
+/// "against" of the deterministic document: each objective met or missed in
+/// both, and each compared quantity's two values and their difference.
+void write_central_against(JsonWriter& json, const Plan& plan, const AgainstReference& reference,
+                           const CentralChange& changed) {
+  json.key("against").begin_object();
+  json.key("reference").value(reference.name);
+  json.key("without_edits").value(reference.without_edits);
+  json.key("objectives").begin_array();
+  for (const auto& change : changed.objectives) {
+    json.begin_object();
+    json.key("id").value(change.run.objective->id);
+    json.key("met").value(change.run.met);
+    json.key("reference_met").value(change.reference.met);
+    json.key("value").value(change.run.value);
+    json.key("reference_value").value(change.reference.value);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("indicators").begin_array();
+  for (const auto& change : changed.quantities) {
+    const auto& info = plan.catalogue[change.quantity.row];
+    json.begin_object();
+    json.key("indicator").value(info.id);
+    json.key("year").value(change.quantity.year);
+    json.key("unit").value(unit_name(info.dimension));
+    json.key("difference").value(change.difference());
+    json.key("value").value(change.run);
+    json.key("reference_value").value(change.reference);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
 }  // namespace
 
 void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
                               const std::vector<ObjectiveResult>& results,
-                              const std::string& scenario_name) {
+                              const std::string& scenario_name, const AgainstReference* reference,
+                              const CentralChange* changed) {
   const Scenario& scenario = *plan.scenario;
   JsonWriter json(std::cout);
   json.begin_object();
@@ -112,6 +147,8 @@ void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
     json.end_object();
   }
   json.end_array();
+  if (reference != nullptr && changed != nullptr)
+    write_central_against(json, plan, *reference, *changed);
   json.end_object();
 }
 

@@ -12,10 +12,13 @@
 
 namespace traj::cli {
 
-/// Every indicator's value each year and every objective's outcome.
+/// Every indicator's value each year and every objective's outcome; with
+/// `changed`, what changed against `reference` at the medians under "against".
 void print_deterministic_json(const territory::Plan& plan, const territory::Trajectory& trajectory,
                               const std::vector<territory::ObjectiveResult>& results,
-                              const std::string& scenario_name);
+                              const std::string& scenario_name,
+                              const AgainstReference* reference = nullptr,
+                              const territory::CentralChange* changed = nullptr);
 
 /// The run's settings, each objective's probability, every indicator's mean,
 /// deviation and (headline ones) quantiles each year; with `changed`, what

@@ -71,6 +71,21 @@ std::vector<int> headline_rows(const Plan& plan) {
   return rows;
 }
 
+Dimension objective_dimension(const Plan& plan, const Objective& objective) {
+  return plan.catalogue[static_cast<std::size_t>(plan.catalogue.find(objective.indicator))]
+      .dimension;
+}
+
+/// An objective's value in one run: the indicator, or its ratio to the reference.
+std::string objective_value(const ObjectiveResult& result, Dimension dimension) {
+  if (!result.objective->relative_to) return format_value(result.value, dimension);
+  // No ratio to a reference of zero (docs/model.md#8-objectives).
+  if (std::isnan(result.value)) return "× undefined";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "× %.3f", result.value);
+  return buffer;
+}
+
 }  // namespace
 
 void print_deterministic_table(const Plan& plan, const Trajectory& trajectory,
@@ -99,17 +114,8 @@ void print_deterministic_table(const Plan& plan, const Trajectory& trajectory,
   std::size_t met = 0;
   for (const auto& result : results) {
     const Objective& objective = *result.objective;
-    const auto dimension =
-        plan.catalogue[static_cast<std::size_t>(plan.catalogue.find(objective.indicator))]
-            .dimension;
-    std::string value = objective.relative_to ? [&] {
-      // No ratio to a reference of zero (docs/model.md#8-objectives).
-      if (std::isnan(result.value)) return std::string("× undefined");
-      char buffer[64];
-      std::snprintf(buffer, sizeof buffer, "× %.3f", result.value);
-      return std::string(buffer);
-    }()
-                                              : format_value(result.value, dimension);
+    const auto dimension = objective_dimension(plan, objective);
+    const std::string value = objective_value(result, dimension);
     std::printf("  %-4s %-24s %-18s %d  %-14s %s\n", result.met ? "MET" : "MISS",
                 objective.id.c_str(), objective.indicator.c_str(), objective.year, value.c_str(),
                 format_threshold(result, dimension).c_str());
@@ -246,16 +252,28 @@ int decimals_for(std::initializer_list<double> values) {
   return magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3;
 }
 
+/// "Against REF…" and, when the run has edits, which REF that is.
+std::string against_title(const AgainstReference& reference) {
+  return "\nAgainst " + reference.name +
+         (reference.without_edits ? " as the scenario files define it, without the edits" : "");
+}
+
+/// A change in the run table's unit (a share's in points), e.g. "-38.2 ktCO2e".
+std::string change_text(double change, const ComparedQuantity& quantity, const Plan& plan) {
+  const auto dimension = plan.catalogue[quantity.row].dimension;
+  const bool share = dimension == Dimension::Fraction;
+  const std::string unit = share ? "pts" : std::string(canonical_symbol(dimension));
+  const double value = share ? 100.0 * change : change;
+  return signed_number(value, decimals_for({value})) + (unit.empty() ? "" : " ") + unit;
+}
+
 }  // namespace
 
 void print_against_table(const Plan& plan, const AgainstReference& reference,
                          const WhatChanged& changed) {
   const Scenario& scenario = *plan.scenario;
-  std::cout << "\nAgainst " << reference.name
-            << (reference.without_edits ? " as the scenario files define it, without the edits"
-                                        : "")
-            << " (the same " << changed.members << " members; run − " << reference.name
-            << ", member by member)\n";
+  std::cout << against_title(reference) << " (the same " << changed.members << " members; run − "
+            << reference.name << ", member by member)\n";
   if (!changed.objectives.empty()) {
     std::cout << "Objectives: change of probability, in points [paired 95 % interval]\n";
     for (const auto& change : changed.objectives) {
@@ -286,6 +304,30 @@ void print_against_table(const Plan& plan, const AgainstReference& reference,
     std::cout << "  " << change.quantity.label << ": " << signed_number(values[0], decimals)
               << (unit.empty() ? "" : " ") << unit << " [" << signed_number(values[1], decimals)
               << "; " << signed_number(values[2], decimals) << "]\n";
+  }
+}
+
+void print_against_central_table(const Plan& plan, const AgainstReference& reference,
+                                 const CentralChange& changed) {
+  std::cout << against_title(reference) << " (every uncertain number at its median in both; run − "
+            << reference.name << ")\n";
+  if (!changed.objectives.empty())
+    std::cout << "Objectives: the run, then " << reference.name << "\n";
+  for (const auto& change : changed.objectives) {
+    const auto dimension = objective_dimension(plan, *change.run.objective);
+    std::cout << "  " << objective_label(*change.run.objective) << ": "
+              << (change.run.met ? "MET" : "MISS") << " against "
+              << (change.reference.met ? "MET" : "MISS") << " ("
+              << objective_value(change.run, dimension) << " against "
+              << objective_value(change.reference, dimension) << ")\n";
+  }
+  std::cout << "Indicators: change (the run's value against " << reference.name << "'s)\n";
+  for (const auto& change : changed.quantities) {
+    const auto dimension = plan.catalogue[change.quantity.row].dimension;
+    std::cout << "  " << change.quantity.label << ": "
+              << change_text(change.difference(), change.quantity, plan) << " ("
+              << format_value(change.run, dimension) << " against "
+              << format_value(change.reference, dimension) << ")\n";
   }
 }
 

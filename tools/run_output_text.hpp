@@ -29,4 +29,10 @@ void print_ensemble_table(const territory::Plan& plan, const EnsembleResult& res
 void print_against_table(const territory::Plan& plan, const AgainstReference& reference,
                          const territory::WhatChanged& changed);
 
+/// What changed against `reference` with every uncertain number at its
+/// median in both: each objective met or missed in both, then each compared
+/// quantity's change and its two values.
+void print_against_central_table(const territory::Plan& plan, const AgainstReference& reference,
+                                 const territory::CentralChange& changed);
+
 }  // namespace traj::cli

@@ -42,6 +42,15 @@ MatchedQuantities matched_quantities(const Plan& run, const Plan& reference) {
   return sorted;
 }
 
+/// The index of the reference's objective with `id`, or NONE.
+int matching_objective(const Scenario& reference, const std::string& id) {
+  const auto& objectives = reference.objectives;
+  for (std::size_t o = 0; o < objectives.size(); ++o) {
+    if (objectives[o].id == id) return static_cast<int>(o);
+  }
+  return NONE;
+}
+
 }  // namespace
 
 double difference_percentile(std::vector<double>& values, double q) {
@@ -66,14 +75,11 @@ WhatChanged what_changed(const Plan& run, const Plan& reference, const EnsembleO
   changed.members = changed.run.members;
   if (changed.reference.cancelled) return changed;
 
-  const auto& reference_objectives = reference.scenario->objectives;
   const auto& run_objectives = run.scenario->objectives;
   for (std::size_t o = 0; o < run_objectives.size(); ++o) {
-    const auto match = std::find_if(
-        reference_objectives.begin(), reference_objectives.end(),
-        [&](const Objective& objective) { return objective.id == run_objectives[o].id; });
-    if (match == reference_objectives.end()) continue;
-    const auto r = static_cast<std::size_t>(match - reference_objectives.begin());
+    const int match = matching_objective(*reference.scenario, run_objectives[o].id);
+    if (match == NONE) continue;
+    const auto r = static_cast<std::size_t>(match);
     ObjectiveChange change;
     change.id = run_objectives[o].id;
     change.run = changed.run.objectives[o].estimate;
@@ -97,6 +103,27 @@ WhatChanged what_changed(const Plan& run, const Plan& reference, const EnsembleO
     change.low = difference_percentile(differences, 0.05);
     change.high = difference_percentile(differences, 0.95);
     changed.quantities.push_back(change);
+  }
+  return changed;
+}
+
+CentralChange what_changed_at_medians(const Plan& run, const Trajectory& run_trajectory,
+                                      const Plan& reference,
+                                      const Trajectory& reference_trajectory) {
+  CentralChange changed;
+  const auto run_results = evaluate_objectives(run, run_trajectory);
+  const auto reference_results = evaluate_objectives(reference, reference_trajectory);
+  for (const auto& result : run_results) {
+    const int match = matching_objective(*reference.scenario, result.objective->id);
+    if (match == NONE) continue;
+    changed.objectives.push_back({result, reference_results[static_cast<std::size_t>(match)]});
+  }
+  const MatchedQuantities quantities = matched_quantities(run, reference);
+  for (std::size_t q = 0; q < quantities.run.size(); ++q) {
+    const auto& quantity = quantities.run[q];
+    changed.quantities.push_back(
+        {quantity, run_trajectory.at(static_cast<int>(quantity.row), quantity.year),
+         reference_trajectory.at(static_cast<int>(quantities.reference[q].row), quantity.year)});
   }
   return changed;
 }

@@ -9,6 +9,8 @@
 
 #include "traj/ensemble.hpp"
 #include "traj/territory/comparison.hpp"
+#include "traj/territory/kernel.hpp"
+#include "traj/territory/objectives.hpp"
 #include "traj/territory/plan.hpp"
 
 namespace traj::territory {
@@ -46,6 +48,32 @@ struct WhatChanged {
 /// Memory: per plan, one double per member and compared quantity and one
 /// byte per member and objective.
 WhatChanged what_changed(const Plan& run, const Plan& reference, const EnsembleOptions& options);
+
+/// An objective judged in the run and in the reference, every uncertain
+/// number at its median in both.
+struct CentralObjectiveChange {
+  ObjectiveResult run, reference;
+};
+
+/// A compared quantity in the run and in the reference, at the medians.
+struct CentralQuantityChange {
+  ComparedQuantity quantity;  ///< row in the run's catalogue
+  double run = 0.0, reference = 0.0;
+  double difference() const { return run - reference; }
+};
+
+/// What changed with every uncertain number at its median in both plans
+/// (`traj run --deterministic --against`): one value each, so no band.
+struct CentralChange {
+  std::vector<CentralObjectiveChange> objectives;
+  std::vector<CentralQuantityChange> quantities;  ///< by year, then in the catalogue's order
+};
+
+/// Compares the central runs `run_trajectory` of `run` and
+/// `reference_trajectory` of `reference`, matched as `what_changed` does.
+CentralChange what_changed_at_medians(const Plan& run, const Trajectory& run_trajectory,
+                                      const Plan& reference,
+                                      const Trajectory& reference_trajectory);
 
 /// The q-quantile of `values` (sorted in place), 0 ≤ q ≤ 1: the smallest
 /// value with at least a share q of the values at or below it (the inverse
