@@ -62,6 +62,10 @@ EnsembleResult run_recording(const Plan& plan, const std::vector<ComparedQuantit
   if (data != nullptr) {
     data->successes.assign(objectives.size(), {});
     data->values.assign(quantities.size(), {});
+    // The members planned, at least: no reallocation on the way (and no
+    // vector of twice the size) unless a precision target adds members.
+    for (auto& successes : data->successes) successes.reserve(base.members);
+    for (auto& values : data->values) values.reserve(base.members);
     std::vector<std::size_t> rows;
     for (const auto& quantity : quantities) {
       if (std::find(rows.begin(), rows.end(), quantity.row) == rows.end())
