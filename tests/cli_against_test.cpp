@@ -289,3 +289,53 @@ TEST_CASE("run --deterministic --against: both central runs, without bands") {
   CHECK(document.substr(0, objectives_end) == alone.out.substr(0, objectives_end));
   CHECK(alone.out.substr(objectives_end) == "\n  ]\n}\n");
 }
+
+TEST_CASE("run --against: a reference that overflows is refused like a run, nothing written") {
+  // Two actions of 3e38 GWh each: the reference's local production overflows
+  // single precision, the run's (cut) does not.
+  const std::string huge = cut_scenario() + R"([[actions]]
+id = "huge-a"
+name = "Huge A"
+coalition = "Town"
+theme = "energy"
+start = 2021
+adoption = { curve = "step", ceiling = 1.0 }
+  [[actions.effects]]
+  type = "produce"
+  source = "pv"
+  energy = { value = 3e38, unit = "GWh" }
+[[actions]]
+id = "huge-b"
+name = "Huge B"
+coalition = "Town"
+theme = "energy"
+start = 2021
+adoption = { curve = "step", ceiling = 1.0 }
+  [[actions.effects]]
+  type = "produce"
+  source = "pv"
+  energy = { value = 3e38, unit = "GWh" }
+[[portfolios]]
+id = "huge"
+name = "Huge"
+actions = ["huge-a", "huge-b"]
+)";
+  const ScratchDirectory scratch;
+  const std::string file = scratch.write("huge.toml", huge);
+  const std::string results = (scratch.path / "cut.h5").string();
+  const auto ensemble =
+      run_traj("run " + file + " -p cut --against huge -q -n 100 --output '" + results + "'");
+  CHECK(ensemble.exit_code == 1);
+  CHECK(ensemble.out.empty());
+  CHECK(ensemble.err ==
+        "error: the reference huge gave non-finite or negative results (energy, emissions…) for "
+        "100 member(s), first member 0 (seed 1); no results written.\n");
+  CHECK_FALSE(std::filesystem::exists(results));
+  CHECK(traj::testing::entries_in(scratch.path) == 1);  // huge.toml only: no temporary left
+  const auto central = run_traj("run " + file + " -p cut --against huge --deterministic --json");
+  CHECK(central.exit_code == 1);
+  CHECK(central.out.empty());
+  CHECK(central.err ==
+        "error: the reference huge (every parameter at its median) gave a non-finite value: "
+        "local_production in 2021 = inf; no results written.\n");
+}
