@@ -18,8 +18,7 @@ void print_portfolios(const territory::Scenario& scenario) {
     std::cout << "  portfolio " << portfolio.id << ": " << actions.size()
               << (actions.size() == 1 ? " action" : " actions");
     for (std::size_t i = 0; i < actions.size(); ++i) {
-      std::cout << (i ? ", " : ": ")
-                << scenario.actions[static_cast<std::size_t>(actions[i])].id;
+      std::cout << (i ? ", " : ": ") << scenario.actions[static_cast<std::size_t>(actions[i])].id;
     }
     std::cout << "\n";
   }

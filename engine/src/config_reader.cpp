@@ -40,8 +40,8 @@ std::optional<double> percentage_of(std::string_view text) {
 
 /// For a fraction above 1, most likely a percentage: how to write it.
 std::string percentage_hint(double value) {
-  return " (write " + format_number(value / 100.0) + " or \"" + format_number(value) +
-         " %\" for " + format_number(value) + " %)";
+  return " (write " + format_number(value / 100.0) + " or \"" + format_number(value) + " %\" for " +
+         format_number(value) + " %)";
 }
 
 std::string single_precision_wording(std::string_view symbol) {
@@ -534,8 +534,8 @@ std::optional<Quantity> QuantityReader::read(const ConfigNode& node, const std::
 }
 
 std::optional<Quantity> QuantityReader::read_percentage(const ConfigNode& node,
-                                                       const std::string& path,
-                                                       const ValueRange& range) {
+                                                        const std::string& path,
+                                                        const ValueRange& range) {
   const auto percentage = percentage_of(node.text);
   if (!percentage) {
     report_type(diagnostics_, node, path,

@@ -48,9 +48,8 @@ class PortfolioEditor {
       if (action != NONE) off.push_back(action);
     }
     for (const int action : off) {
-      for (auto& portfolio : context_.scenario.portfolios) keep_if(portfolio, [&](int held) {
-          return held != action;
-        });
+      for (auto& portfolio : context_.scenario.portfolios)
+        keep_if(portfolio, [&](int held) { return held != action; });
     }
     if (!edits_.only.empty()) keep_only();
   }
@@ -62,9 +61,9 @@ class PortfolioEditor {
     const SourceLocation where = argument("--shift", index);
     const std::size_t equals = text.find('=');
     if (equals == std::string::npos || equals == 0) {
-      context_.diagnostics.add(where, "",
-                               "expected ACTION=±YEARS (e.g. heat-pumps=+3, or all=-1.5), found " +
-                                   quoted(text));
+      context_.diagnostics.add(
+          where, "",
+          "expected ACTION=±YEARS (e.g. heat-pumps=+3, or all=-1.5), found " + quoted(text));
       return;
     }
     const std::string id = text.substr(0, equals);
@@ -77,9 +76,8 @@ class PortfolioEditor {
       return;
     }
     if (!SHIFT_RANGE.contains(*years)) {
-      context_.diagnostics.add(where, "",
-                               "expected a shift " + std::string(SHIFT_RANGE.wording) +
-                                   ", found " + value);
+      context_.diagnostics.add(
+          where, "", "expected a shift " + std::string(SHIFT_RANGE.wording) + ", found " + value);
       return;
     }
     auto& actions = context_.scenario.actions;
@@ -103,9 +101,9 @@ class PortfolioEditor {
   int held_action(const std::string& id, const SourceLocation& where) {
     const int action = index_of(action_ids_, id);
     if (action == NONE) {
-      context_.diagnostics.add(
-          where, "",
-          "expected an action of the scenario, found " + quoted(id) + did_you_mean(id, action_ids_));
+      context_.diagnostics.add(where, "",
+                               "expected an action of the scenario, found " + quoted(id) +
+                                   did_you_mean(id, action_ids_));
       return NONE;
     }
     if (held_.count(action) == 0) {

@@ -84,8 +84,8 @@ class PortfolioReader {
       read_action_list(table, written);
       TableReader overrides = table.table("overrides", false);
       table.skip("description");
-      table.finish({"id", "name", "actions", "extends", "add", "remove", "overrides",
-                    "description"});
+      table.finish(
+          {"id", "name", "actions", "extends", "add", "remove", "overrides", "description"});
       read_overrides(overrides, written);
       written_.push_back(std::move(written));
     }
@@ -180,9 +180,8 @@ class PortfolioReader {
                    "expected steepness only for a logistic curve, found it for another curve");
     }
     if (const ConfigNode* value = entry.get("steepness", false, "a steepness")) {
-      change.steepness = context_.quantities.read(*value, entry.path_of("steepness"),
-                                                  Dimension::Steepness,
-                                                  {0.01, 10.0, "in [0.01, 10]"});
+      change.steepness = context_.quantities.read(
+          *value, entry.path_of("steepness"), Dimension::Steepness, {0.01, 10.0, "in [0.01, 10]"});
     }
     // A number of years, not a distribution: the shift is a what-if, not an uncertainty.
     change.shift = entry.number("shift", false, SHIFT_RANGE);
@@ -228,8 +227,7 @@ class PortfolioReader {
   void report_cycle(std::size_t i, const std::vector<std::size_t>& chain) {
     std::string cycle;
     auto first = std::find(chain.begin(), chain.end(), i);
-    for (auto at = first; at != chain.end(); ++at)
-      cycle += written_[*at].portfolio.id + " → ";
+    for (auto at = first; at != chain.end(); ++at) cycle += written_[*at].portfolio.id + " → ";
     cycle += written_[i].portfolio.id;
     const WrittenPortfolio& start = written_[i];
     context_.diagnostics.add(
@@ -258,9 +256,8 @@ class PortfolioReader {
       if (!contains(actions, action)) {
         context_.diagnostics.add(element_named(*written.remove, id).where,
                                  join_path(written.path, "remove"),
-                                 "expected an action of the parent portfolio " +
-                                     quoted(parent_id) + ", found " + quoted(id) +
-                                     " which it does not hold");
+                                 "expected an action of the parent portfolio " + quoted(parent_id) +
+                                     ", found " + quoted(id) + " which it does not hold");
         ok = false;
       }
       actions.erase(std::remove(actions.begin(), actions.end(), action), actions.end());
@@ -293,14 +290,15 @@ class PortfolioReader {
       if (!contains(written.portfolio.actions, change.action)) {
         context_.diagnostics.add(written_override.where, written_override.path,
                                  "expected an action of this portfolio, found " +
-                                     quoted(written_override.action_id) + " which it does not hold");
+                                     quoted(written_override.action_id) +
+                                     " which it does not hold");
         ok = false;
         continue;
       }
       auto& overrides = written.portfolio.overrides;
-      const auto inherited =
-          std::find_if(overrides.begin(), overrides.end(),
-                       [&](const AdoptionOverride& other) { return other.action == change.action; });
+      const auto inherited = std::find_if(
+          overrides.begin(), overrides.end(),
+          [&](const AdoptionOverride& other) { return other.action == change.action; });
       if (inherited != overrides.end()) {
         merge_into(*inherited, change);
       } else {
