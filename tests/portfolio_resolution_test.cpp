@@ -210,6 +210,9 @@ TEST_CASE("--shift: malformed, out of range and unknown actions, located at the 
   CHECK_THAT(error_of({"a=1e1"}), Catch::Contains("--shift #1: error: expected a number of years"));
   CHECK_THAT(error_of({"a=+51"}),
              Catch::Contains("--shift #1: error: expected a shift in [-50, 50] years, found +51"));
+  CHECK_THAT(error_of({"c=1"}),
+             Catch::Contains("--shift #1: error: expected an action that a portfolio holds, found "
+                             "\"c\" which no portfolio holds"));
   CHECK_THAT(error_of({"a=1", "a=2", "aa=3"}),
              Catch::Contains("--shift #3: error: expected an action of the scenario or all, found "
                              "\"aa\" (did you mean 'a'?)"));

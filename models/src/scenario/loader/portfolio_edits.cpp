@@ -56,7 +56,7 @@ class PortfolioEditor {
 
  private:
   /// `ACTION=±YEARS` or `all=±YEARS`: the action's curve moves in every
-  /// portfolio (and for `--portfolio '*'`), on top of the portfolio's shift.
+  /// portfolio (and in compile_plan's "*"), on top of the portfolio's shift.
   void shift(const std::string& text, std::size_t index) {
     const SourceLocation where = argument("--shift", index);
     const std::size_t equals = text.find('=');
@@ -85,8 +85,7 @@ class PortfolioEditor {
       for (auto& action : actions) action.adoption.shift += *years;
       return;
     }
-    const int action = index_of(action_ids_, id);
-    if (action == NONE) {
+    if (index_of(action_ids_, id) == NONE) {
       std::vector<std::string> candidates = action_ids_;
       candidates.push_back("all");
       context_.diagnostics.add(where, "",
@@ -94,7 +93,9 @@ class PortfolioEditor {
                                    did_you_mean(id, candidates));
       return;
     }
-    actions[static_cast<std::size_t>(action)].adoption.shift += *years;
+    // An action no portfolio holds would be shifted in no run.
+    const int action = held_action(id, where);
+    if (action != NONE) actions[static_cast<std::size_t>(action)].adoption.shift += *years;
   }
 
   /// The action `id` if the scenario has it and a portfolio holds it.
