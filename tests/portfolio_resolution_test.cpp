@@ -166,7 +166,7 @@ TEST_CASE(
                              "found \"d\""));
 }
 
-TEST_CASE("--shift: every form adds to each portfolio's shift") {
+TEST_CASE("what-if --shift: every form adds to each portfolio's shift") {
   const std::string text = town(PLAN + portfolio("other", "actions = [\"b\", \"c\"]"));
   const Scenario plain = load(text);
   ScenarioEdits one;
@@ -192,7 +192,7 @@ TEST_CASE("--shift: every form adds to each portfolio's shift") {
   for (const auto& action : every.actions) CHECK(action.adoption.shift == -1.0);
 }
 
-TEST_CASE("--shift: malformed, out of range and unknown actions, located at the argument") {
+TEST_CASE("what-if --shift: malformed, out of range and unknown actions, located at the argument") {
   const std::string text = town(PLAN);
   const auto error_of = [&](std::vector<std::string> shifts) {
     ScenarioEdits edits;
@@ -218,7 +218,7 @@ TEST_CASE("--shift: malformed, out of range and unknown actions, located at the 
                              "\"aa\" (did you mean 'a'?)"));
 }
 
-TEST_CASE("--action-off: removed from every portfolio with its overrides") {
+TEST_CASE("what-if --action-off: removed from every portfolio with its overrides") {
   const std::string text = town(PLAN + portfolio("other", "actions = [\"a\", \"c\"]"));
   ScenarioEdits edits;
   edits.actions_off = {"a"};
@@ -234,7 +234,7 @@ TEST_CASE("--action-off: removed from every portfolio with its overrides") {
   CHECK(gas(scenario, "plan") == gas(written, "plan"));
 }
 
-TEST_CASE("--action-off: unknown action, or one no portfolio holds") {
+TEST_CASE("what-if --action-off: unknown action, or one no portfolio holds") {
   const std::string text = town(PLAN);
   ScenarioEdits edits;
   edits.actions_off = {"a", "bb"};
@@ -247,7 +247,7 @@ TEST_CASE("--action-off: unknown action, or one no portfolio holds") {
                              "found \"c\" which no portfolio holds"));
 }
 
-TEST_CASE("--only: the intersection in every portfolio, ids by commas or by option") {
+TEST_CASE("what-if --only: the intersection in every portfolio, ids by commas or by option") {
   const std::string text = town(PLAN + portfolio("other", "actions = [\"a\", \"c\"]"));
   for (const std::vector<std::string>& only :
        {std::vector<std::string>{"b,c"}, std::vector<std::string>{"b", "c"}}) {
@@ -266,7 +266,7 @@ TEST_CASE("--only: the intersection in every portfolio, ids by commas or by opti
   CHECK(gas(scenario, "plan") == gas(scenario, ""));
 }
 
-TEST_CASE("--only: unknown action, one no portfolio holds, an empty id") {
+TEST_CASE("what-if --only: unknown action, one no portfolio holds, an empty id") {
   const std::string text = town(PLAN);
   ScenarioEdits edits;
   edits.only = {"a,bb"};

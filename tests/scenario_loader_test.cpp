@@ -97,7 +97,7 @@ std::string fraction_error(const std::string& ceiling, const std::string& thresh
 
 }  // namespace
 
-TEST_CASE("percent strings: \"30 %\" and \"30%\" are 30 % exactly like unit = \"%\"") {
+TEST_CASE("percent strings: 30 % and 30% as strings are the fraction of a value with unit %") {
   const Scenario unit = testing::scenario_from_text(
       with_fractions("{ value = 30, unit = \"%\" }", "{ value = 7, unit = \"%\" }"));
   for (const auto& [ceiling, threshold] :
