@@ -960,3 +960,23 @@ TEST_CASE("a control character in a scenario never reaches the terminal") {
         "/dev/zero: error: cannot read the file: it is a character device, not a "
         "regular file\n");
 }
+
+TEST_CASE("validate: each portfolio's resolved actions, after extends, add and remove") {
+  const auto directory = std::filesystem::temp_directory_path() /
+                         ("traj_validate_portfolios_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  {
+    std::ofstream file(directory / "town.toml");
+    file << "include = ['" << traj::testing::source_path("scenarios/examples/example.toml")
+         << "']\n"
+         << "[[portfolios]]\nid = \"plan-without-stoves\"\nname = \"x\"\nextends = \"plan\"\n"
+            "remove = [\"wood-stoves\"]\n";
+  }
+  const auto result = run_traj("validate " + (directory / "town.toml").string());
+  std::filesystem::remove_all(directory);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("  portfolio plan: 6 actions: renovation,"));
+  CHECK_THAT(result.out, Catch::Contains("  portfolio plan-without-stoves: 5 actions: "));
+  CHECK(result.out.find("wood-stoves", result.out.find("plan-without-stoves")) ==
+        std::string::npos);
+}

@@ -92,8 +92,8 @@ const Expected EXPECTED[] = {
      "expected an action of this portfolio, found \"solar\""},
     {"objective-year", "", 82, "objectives.ghg-2030.year", "expected a year in [2020, 2030]"},
     {"share-threshold-as-percent", "", 84, "objectives.renewables-2030.threshold",
-     "expected a fraction (a plain number in [0, 1], or a unit \"%\") — 0.3 or { value = 30, "
-     "unit = \"%\" } for 30 %, found 30"},
+     "expected a fraction (a plain number in [0, 1], a percentage \"30 %\", or a unit \"%\") in "
+     "[0, 1], found 30 (write 0.3 or \"30 %\" for 30 %)"},
     {"reference-missing", "", 85, "objectives.ghg-2030.relative_to", "expected reference_value"},
     {"unknown-parameter", "", 72, "actions.insulation.effects[0].fraction.parameter",
      "expected the name of a parameter declared in [parameters], found \"savings\""},

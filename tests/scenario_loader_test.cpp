@@ -2,7 +2,9 @@
 
 #include <set>
 
+#include "one_cell.hpp"
 #include "test_support.hpp"
+#include "traj/error.hpp"
 #include "traj/territory/default_sets.hpp"
 
 using namespace traj;
@@ -66,4 +68,69 @@ TEST_CASE("real scenarios load and have what their issue asks for") {
   std::set<std::string> themes;
   for (const auto& action : orleans.actions) themes.insert(action.theme);
   CHECK(themes.size() == 11);
+}
+
+namespace {
+
+/// One action whose ceiling is `ceiling`, and an objective on the renewable
+/// share at `threshold`.
+std::string with_fractions(const std::string& ceiling, const std::string& threshold) {
+  return testing::one_cell_territory("100", 2022, "10") +
+         "[[actions]]\nid = \"a\"\nname = \"a\"\ncoalition = \"Town\"\ntheme = \"t\"\n"
+         "start = 2020\nadoption = { curve = \"step\", ceiling = " +
+         ceiling +
+         " }\n[[actions.effects]]\ntype = \"reduce\"\nsectors = [\"residential\"]\n"
+         "carriers = [\"natural_gas\"]\nfraction = 0.1\n"
+         "[[objectives]]\nid = \"share\"\nindicator = \"renewable_share\"\nyear = 2022\n"
+         "comparison = \">=\"\nthreshold = " +
+         threshold + "\n";
+}
+
+std::string fraction_error(const std::string& ceiling, const std::string& threshold) {
+  try {
+    testing::scenario_from_text(with_fractions(ceiling, threshold));
+  } catch (const InputError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("percent strings: 30 % and 30% as strings are the fraction of a value with unit %") {
+  const Scenario unit = testing::scenario_from_text(
+      with_fractions("{ value = 30, unit = \"%\" }", "{ value = 7, unit = \"%\" }"));
+  for (const auto& [ceiling, threshold] :
+       {std::pair{"\"30 %\"", "\"7 %\""}, std::pair{"\"30%\"", "\"7%\""},
+        std::pair{"\"30  %\"", "\"7.0 %\""}}) {
+    INFO(ceiling << " " << threshold);
+    const Scenario percent = testing::scenario_from_text(with_fractions(ceiling, threshold));
+    CHECK(percent.actions[0].adoption.ceiling.constant ==
+          unit.actions[0].adoption.ceiling.constant);
+    CHECK(percent.actions[0].adoption.ceiling.constant == Approx(0.3));
+    CHECK(percent.objectives[0].threshold == unit.objectives[0].threshold);
+    CHECK(percent.objectives[0].threshold == Approx(0.07));
+  }
+}
+
+TEST_CASE("fractions: above 1 refused with the hint, malformed percentages named") {
+  CHECK_THAT(fraction_error("30", "0.1"),
+             Catch::Contains("actions.a.adoption.ceiling: expected a fraction (a plain number in "
+                             "[0, 1], a percentage \"30 %\", or a unit \"%\") in [0, 1], found 30 "
+                             "(write 0.3 or \"30 %\" for 30 %)"));
+  CHECK_THAT(fraction_error("0.3", "30"),
+             Catch::Contains("objectives.share.threshold: expected a fraction") &&
+                 Catch::Contains("found 30 (write 0.3 or \"30 %\" for 30 %)"));
+  CHECK_THAT(fraction_error("\"130 %\"", "0.1"),
+             Catch::Contains("actions.a.adoption.ceiling: expected a fraction") &&
+                 Catch::Contains("in [0, 1], found 1.3"));
+  CHECK_THAT(fraction_error("{ uniform = [20, 40] }", "0.1"),
+             Catch::Contains("(write fractions, 0.3 for 30 %, or give the numbers a unit \"%\")"));
+  for (const char* malformed : {"\"30\"", "\"% 30\"", "\"thirty %\"", "\"30 %%\"", "\"inf %\"",
+                                "\" 30 %\"", "\"0x1e %\""}) {
+    INFO(malformed);
+    CHECK_THAT(fraction_error(malformed, "0.1"),
+               Catch::Contains("actions.a.adoption.ceiling: expected a fraction: a number such as "
+                               "0.3 or a percentage such as \"30 %\", found a string"));
+  }
 }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -6,6 +7,24 @@
 #include "scenario_choice.hpp"
 
 namespace traj::cli {
+namespace {
+
+/// Each portfolio's actions once `extends`, `add`, `remove` (and the
+/// what-if edits) are resolved, in the scenario's order.
+void print_portfolios(const territory::Scenario& scenario) {
+  for (const auto& portfolio : scenario.portfolios) {
+    std::vector<int> actions = portfolio.actions;
+    std::sort(actions.begin(), actions.end());
+    std::cout << "  portfolio " << portfolio.id << ": " << actions.size()
+              << (actions.size() == 1 ? " action" : " actions");
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+      std::cout << (i ? ", " : ": ") << scenario.actions[static_cast<std::size_t>(actions[i])].id;
+    }
+    std::cout << "\n";
+  }
+}
+
+}  // namespace
 
 CommandRunner add_validate_command(CLI::App& app) {
   auto path = std::make_shared<std::string>();
@@ -39,6 +58,7 @@ CommandRunner add_validate_command(CLI::App& app) {
     for (std::size_t i = 0; i < scenario.files.size(); ++i)
       std::cout << (i ? ", " : "") << scenario.files[i];
     std::cout << "\n";
+    print_portfolios(scenario);
     return EXIT_OK;
   };
 }

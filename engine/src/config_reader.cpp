@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdlib>
 #include <sstream>
 
 #include "traj/string_distance.hpp"
@@ -18,6 +19,30 @@ std::string format_number(double value) {
 }
 
 const std::vector<std::string> NO_KEYS;
+
+/// The number of a percentage written as a string, "30 %" or "30%".
+std::optional<double> percentage_of(std::string_view text) {
+  const std::size_t percent = text.find('%');
+  if (percent == std::string_view::npos || percent + 1 != text.size()) return std::nullopt;
+  std::string_view number = text.substr(0, percent);
+  while (!number.empty() && number.back() == ' ') number.remove_suffix(1);
+  // strtod would also take spaces before, "inf", "nan" and hexadecimal numbers.
+  const bool plain = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
+  });
+  if (!plain) return std::nullopt;
+  const std::string digits(number);
+  char* end = nullptr;
+  const double value = std::strtod(digits.c_str(), &end);
+  if (end != digits.c_str() + digits.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+/// For a fraction above 1, most likely a percentage: how to write it.
+std::string percentage_hint(double value) {
+  return " (write " + format_number(value / 100.0) + " or \"" + format_number(value) + " %\" for " +
+         format_number(value) + " %)";
+}
 
 std::string single_precision_wording(std::string_view symbol) {
   const std::string unit = symbol.empty() ? std::string() : " " + std::string(symbol);
@@ -375,6 +400,10 @@ bool QuantityReader::check_range(const Distribution& distribution, const ConfigN
   }
   if (dimension == Dimension::Fraction && distribution.family == Distribution::Family::Normal) {
     found += " (truncate it with min and max)";
+  } else if (dimension == Dimension::Fraction && high > 1.0 && range.max <= 1.0) {
+    found += distribution.is_fixed()
+                 ? percentage_hint(high)
+                 : " (write fractions, 0.3 for 30 %, or give the numbers a unit \"%\")";
   }
   diagnostics_.add(node.where, path, "expected " + expected + ", found " + found);
   return false;
@@ -416,6 +445,9 @@ bool QuantityReader::check_single_precision(const Distribution& canonical, const
 std::optional<Quantity> QuantityReader::read(const ConfigNode& node, const std::string& path,
                                              Dimension dimension, const ValueRange& range,
                                              const std::optional<Unit>& inherited_unit) {
+  if (node.is_string() && dimension == Dimension::Fraction) {
+    return read_percentage(node, path, range);
+  }
   if (!node.is_number() && !node.is_table()) {
     report_type(diagnostics_, node, path, "a number or a distribution");
     return std::nullopt;
@@ -499,6 +531,23 @@ std::optional<Quantity> QuantityReader::read(const ConfigNode& node, const std::
   parameter.unitless = is_unitless(dimension);
   parameter.where = node.where;
   return Quantity{0.0, parameters_.add(std::move(parameter)), 1.0};
+}
+
+std::optional<Quantity> QuantityReader::read_percentage(const ConfigNode& node,
+                                                        const std::string& path,
+                                                        const ValueRange& range) {
+  const auto percentage = percentage_of(node.text);
+  if (!percentage) {
+    report_type(diagnostics_, node, path,
+                "a fraction: a number such as 0.3 or a percentage such as \"30 %\"");
+    return std::nullopt;
+  }
+  // The same operations as { value = 30, unit = "%" }, so the same number.
+  const Distribution canonical =
+      Distribution::fixed(*percentage).scaled(parse_unit("%")->to_canonical);
+  if (!check_single_precision(canonical, node, path, Dimension::Fraction)) return std::nullopt;
+  if (!check_range(canonical, node, path, Dimension::Fraction, range)) return std::nullopt;
+  return Quantity::fixed(canonical.a);
 }
 
 void QuantityReader::declare_parameter(const ConfigNode& node, const std::string& name,

@@ -121,7 +121,7 @@ std::string describe(Dimension dimension) {
   std::string name;
   switch (dimension) {
     case Dimension::Fraction:
-      return "a fraction (a plain number in [0, 1], or a unit \"%\")";
+      return "a fraction (a plain number in [0, 1], a percentage \"30 %\", or a unit \"%\")";
     case Dimension::Ratio:
       return "a plain number";
     case Dimension::Year:

@@ -71,6 +71,8 @@ Plan compile(const Scenario& scenario, const std::string& portfolio_id,
         if (change.full_year) planned.adoption.full_year = *change.full_year;
         if (change.midpoint) planned.adoption.midpoint = *change.midpoint;
         if (change.steepness) planned.adoption.steepness = *change.steepness;
+        // After start, full_year and midpoint: the shift moves the curve they give.
+        if (change.shift) planned.adoption.shift += *change.shift;
       }
     }
     const int slot = static_cast<int>(plan.actions.size());

@@ -104,6 +104,7 @@ bool is_single_precision(double value);
 ///   | { triangular = [min, mode, max] } | { pert = [min, mode, max] }
 ///   | { normal = { mean = m, sd = s, min = …, max = … } }
 ///   | { lognormal = { median = m, sigma = s } } | { parameter = "name" }
+///   | "30 %" (a fraction only: the same as { value = 30, unit = "%" })
 /// Uncertain numbers become parameters of `parameters`.
 class QuantityReader {
  public:
@@ -126,6 +127,9 @@ class QuantityReader {
  private:
   std::optional<Distribution> read_distribution(const ConfigNode& node, const std::string& path,
                                                 std::string& family_key);
+  /// A fraction written as a percentage, "30 %" or "30%".
+  std::optional<Quantity> read_percentage(const ConfigNode& node, const std::string& path,
+                                          const ValueRange& range);
   bool check_range(const Distribution& distribution, const ConfigNode& node,
                    const std::string& path, Dimension dimension, const ValueRange& range);
   /// Every number defining `canonical` (in canonical units) is single precision.

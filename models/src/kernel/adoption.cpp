@@ -31,7 +31,8 @@ detail::AdoptionView curve_view(const BlockWorkspace& work, std::size_t slot, st
 /// what the cost terms read as this year's and last year's.
 TRAJ_LANE_CLONES void adoption_of_year(BlockWorkspace& work, std::size_t y, std::size_t lanes) {
   const KernelProgram& program = work.program;
-  const double year = static_cast<double>(program.scenario.base_year) + static_cast<double>(y);
+  const double calendar_year =
+      static_cast<double>(program.scenario.base_year) + static_cast<double>(y);
   for (std::size_t slot = 0; slot < program.slots; ++slot) {
     detail::AdoptionView& view = work.state.adoption_view[slot];
     if (program.read_as_view(slot)) {
@@ -53,6 +54,8 @@ TRAJ_LANE_CLONES void adoption_of_year(BlockWorkspace& work, std::size_t y, std:
       }
       continue;
     }
+    // A shifted curve is the same curve read `shift` years earlier.
+    const double year = calendar_year - refs.shift;
     const double* start = work.wide_rows[refs.start];
     switch (curve) {
       case CurveKind::Step:

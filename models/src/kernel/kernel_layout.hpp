@@ -39,6 +39,7 @@ inline constexpr Ref NO_REF = -1;
 struct AdoptionRefs {
   int curve = 0;  ///< CurveKind
   Ref start = NO_REF, full_year = NO_REF, midpoint = NO_REF, steepness = NO_REF, ceiling = NO_REF;
+  double shift = 0.0;  ///< years: the curve is read at year − shift
 };
 
 struct ReduceStep {

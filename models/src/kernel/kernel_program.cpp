@@ -108,6 +108,7 @@ void KernelProgram::compile() {
     const Adoption& curve = planned.adoption;
     detail::AdoptionRefs refs;
     refs.curve = static_cast<int>(curve.curve);
+    refs.shift = curve.shift;
     refs.start = ref(curve.start);
     refs.ceiling = ref(curve.ceiling);
     if (curve.curve == CurveKind::Linear) refs.full_year = ref(curve.full_year);
@@ -428,7 +429,9 @@ void KernelProgram::tabulate_fixed_curves() {
     fixed_curve[slot] = 1;
     const double start = value(refs.start);
     for (std::size_t y = 0; y < years; ++y) {
-      const double year = static_cast<double>(scenario.base_year) + static_cast<double>(y);
+      // A shifted curve is the same curve read `shift` years earlier (year − 0 is year).
+      const double year =
+          static_cast<double>(scenario.base_year) + static_cast<double>(y) - refs.shift;
       curve_started[slot * years + y] = year < start ? 0 : 1;
       Real& shape = curve_shape[slot * years + y];
       if (curve == CurveKind::Linear) {

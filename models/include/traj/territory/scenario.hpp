@@ -61,6 +61,9 @@ struct Adoption {
   Quantity midpoint;   ///< logistic: year of half the ceiling
   Quantity steepness;  ///< logistic: 1/yr
   Quantity ceiling;    ///< fraction of the full effect reached, in [0, 1]
+  /// Years the whole curve is moved by (start, full year, midpoint): a
+  /// portfolio's `shift` and `--shift`; α_shifted(t) = α(t − shift).
+  double shift = 0.0;
 };
 
 enum class EffectType { Reduce, Switch, Produce, Factor, Abate, Indicator };
@@ -123,6 +126,7 @@ struct AdoptionOverride {
   std::optional<Quantity> full_year;
   std::optional<Quantity> midpoint;
   std::optional<Quantity> steepness;
+  std::optional<double> shift;  ///< years, applied after the other keys
 };
 
 struct Portfolio {

@@ -81,7 +81,7 @@ class ActionReader {
       adoption.curve = CurveKind::Linear;
       known.push_back("full_year");
       if (const ConfigNode* full = table.get("full_year", true, "a year")) {
-        if (auto value = context_.read_year(*full, table.path_of("full_year"))) {
+        if (auto value = context_.read_curve_year(*full, table.path_of("full_year"))) {
           adoption.full_year = *value;
           if (start != nullptr && adoption.start.is_constant() && value->is_constant() &&
               value->constant < adoption.start.constant) {
@@ -97,7 +97,7 @@ class ActionReader {
       known.push_back("midpoint");
       known.push_back("steepness");
       if (const ConfigNode* midpoint = table.get("midpoint", true, "a year")) {
-        if (auto value = context_.read_year(*midpoint, table.path_of("midpoint")))
+        if (auto value = context_.read_curve_year(*midpoint, table.path_of("midpoint")))
           adoption.midpoint = *value;
       }
       if (const ConfigNode* steepness = table.get("steepness", true, "a steepness in 1/yr")) {

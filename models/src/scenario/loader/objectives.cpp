@@ -10,8 +10,6 @@
 namespace traj::territory::loader {
 namespace {
 
-constexpr ValueRange SHARE_THRESHOLD{0.0, 1.0, "— 0.3 or { value = 30, unit = \"%\" } for 30 %"};
-
 class ObjectiveReader {
  public:
   explicit ObjectiveReader(ReaderContext& context) : context_(context) {}
@@ -101,9 +99,10 @@ class ObjectiveReader {
         const bool relative = objective.relative_to.has_value();
         const Dimension threshold_dimension = relative ? Dimension::Ratio : dimension;
         // A share typed as a percentage (30 for 30 %) would be a threshold
-        // of 3000 % that no member meets.
+        // of 3000 % that no member meets: refused with the hint to write
+        // 0.3 or "30 %" (QuantityReader).
         const ValueRange range = relative                           ? NON_NEGATIVE
-                                 : dimension == Dimension::Fraction ? SHARE_THRESHOLD
+                                 : dimension == Dimension::Fraction ? FRACTION_RANGE
                                                                     : ANY_VALUE;
         if (auto value = context_.quantities.read(*threshold, table.path_of("threshold"),
                                                   threshold_dimension, range)) {

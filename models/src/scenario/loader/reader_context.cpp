@@ -84,6 +84,16 @@ std::optional<Quantity> ReaderContext::read_year(const ConfigNode& node, const s
   return quantities.read(node, path, Dimension::Year, year_range());
 }
 
+std::optional<Quantity> ReaderContext::read_curve_year(const ConfigNode& node,
+                                                       const std::string& path) {
+  const int latest = scenario.horizon + static_cast<int>(MAX_SHIFT_YEARS);
+  year_wording = "in [" + std::to_string(scenario.base_year) + ", " + std::to_string(latest) +
+                 "] (base year to 50 years past the horizon)";
+  return quantities.read(
+      node, path, Dimension::Year,
+      {static_cast<double>(scenario.base_year), static_cast<double>(latest), year_wording});
+}
+
 std::vector<int> ReaderContext::read_references(TableReader& table, std::string_view key,
                                                 const std::vector<std::string>& names,
                                                 std::string_view what, bool required) {

@@ -18,6 +18,10 @@ namespace traj::territory::loader {
 
 inline constexpr ValueRange TREND_RANGE{-0.5, 0.5, "in [-50 %/yr, 50 %/yr]"};
 inline constexpr ValueRange LOSS_RANGE{0.0, 0.5, "in [0, 0.5]"};
+/// How far a curve may be moved, and how far past the horizon its full year
+/// or midpoint may lie: beyond, the horizon sees nothing of the move.
+inline constexpr double MAX_SHIFT_YEARS = 50.0;
+inline constexpr ValueRange SHIFT_RANGE{-MAX_SHIFT_YEARS, MAX_SHIFT_YEARS, "in [-50, 50] years"};
 
 template <typename T>
 bool contains(const std::vector<T>& values, const T& value) {
@@ -53,6 +57,9 @@ struct ReaderContext {
   std::vector<std::string> source_ids() const;
   ValueRange year_range() const;
   std::optional<Quantity> read_year(const ConfigNode& node, const std::string& path);
+  /// A curve's full year or midpoint: from the base year to 50 years past
+  /// the horizon (a ramp ending in 2053 reaches what it reaches by 2050).
+  std::optional<Quantity> read_curve_year(const ConfigNode& node, const std::string& path);
   std::vector<int> read_references(TableReader& table, std::string_view key,
                                    const std::vector<std::string>& names, std::string_view what,
                                    bool required);

@@ -11,7 +11,8 @@ namespace {
 /// first, then the sets of the territory, then everything that names them.
 class ScenarioReader {
  public:
-  ScenarioReader(Scenario& scenario, Diagnostics& diagnostics) : context_(scenario, diagnostics) {}
+  ScenarioReader(Scenario& scenario, Diagnostics& diagnostics, const ScenarioEdits& edits)
+      : context_(scenario, diagnostics), edits_(edits) {}
 
   void read(const ConfigNode& root) {
     TableReader top(&root, "", context_.diagnostics);
@@ -31,6 +32,7 @@ class ScenarioReader {
     read_energy_branch(context_, top.table("energy_branch", false));
     read_actions(context_, top.get("actions", false, "an array of tables [[actions]]"));
     read_portfolios(context_, top.get("portfolios", false, "an array of tables [[portfolios]]"));
+    apply_portfolio_edits(context_, edits_);
     read_objectives(context_, top.get("objectives", false, "an array of tables [[objectives]]"));
     top.finish({"format", "territory", "parameters", "inventory", "trends", "emission_factors",
                 "energy_branch", "actions", "portfolios", "objectives"});
@@ -50,6 +52,7 @@ class ScenarioReader {
   }
 
   ReaderContext context_;
+  const ScenarioEdits& edits_;
 };
 
 }  // namespace
@@ -59,8 +62,7 @@ namespace traj::territory {
 
 Scenario load_scenario(const std::string& path, const SourceProvider& sources,
                        const ScenarioEdits& edits) {
-  // TODO(issue 22): apply `edits` (kept here so that callers pass them now).
-  (void)edits;
+  // TODO(issue 22): apply `edits.sets` (the shifts and subsets are applied by the reader).
   Diagnostics diagnostics;
   Document document = load_document(path, sources, diagnostics);
   diagnostics.throw_if_any();
@@ -68,7 +70,7 @@ Scenario load_scenario(const std::string& path, const SourceProvider& sources,
   scenario.main_file = document.files.empty() ? path : document.files.front();
   scenario.files = document.files;
   scenario.file_texts = document.texts;
-  loader::ScenarioReader(scenario, diagnostics).read(document.root);
+  loader::ScenarioReader(scenario, diagnostics, edits).read(document.root);
   diagnostics.throw_if_any();
   return scenario;
 }

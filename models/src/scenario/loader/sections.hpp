@@ -7,6 +7,7 @@
 #include <string>
 
 #include "reader_context.hpp"
+#include "traj/territory/scenario_edits.hpp"
 
 namespace traj::territory::loader {
 
@@ -23,6 +24,8 @@ std::optional<Effect> read_effect(ReaderContext& context, const ConfigNode& node
                                   const std::string& path);
 void read_portfolios(ReaderContext& context, const ConfigNode* node);
 void read_objectives(ReaderContext& context, const ConfigNode* node);
+/// `--shift`, `--action-off` and `--only`, once the portfolios are read.
+void apply_portfolio_edits(ReaderContext& context, const ScenarioEdits& edits);
 
 // Checks across sections, once all are read.
 void check_trends_present(ReaderContext& context);
