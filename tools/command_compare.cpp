@@ -18,6 +18,7 @@
 #include "traj/territory/comparison_file.hpp"
 #include "traj/territory/report.hpp"
 #include "traj_git_hash.hpp"
+#include "what_if_options.hpp"
 
 namespace traj::cli {
 namespace {
@@ -239,6 +240,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
                                   const Cluster& cluster) {
   struct Options {
     std::string path;
+    territory::ScenarioEdits edits;
     std::vector<std::string> portfolios;
     EnsembleOptions ensemble;
     bool json = false;
@@ -286,6 +288,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
       ->capture_default_str();
   command->add_flag("--force", options->force,
                     "Replace the --output or --report file if it exists");
+  add_what_if_options(*command, options->edits);
   command->footer(
       "Examples:\n  traj compare --output compare.h5\n  traj compare\n  traj compare "
       "scenarios/orleans-assises.toml --portfolios "
@@ -309,7 +312,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
           "--force: replaces the --output or --report file; without them nothing is written; "
           "add --output FILE or --report FILE, or remove --force");
     }
-    const ChosenScenario chosen = load_chosen(options->path);
+    const ChosenScenario chosen = load_chosen(options->path, options->edits);
     auto [output, report] = open_outputs(options->output, options->report, options->force,
                                          input_paths(chosen), cluster.is_root());
     EnsembleOptions ensemble = options->ensemble;
@@ -325,6 +328,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
       settings.traj_version = TRAJ_VERSION;
       settings.git_hash = TRAJ_GIT_HASH;
       settings.command_line = options->command_line;
+      settings.edits = chosen.edits;
       write_comparison(output->temporary(), chosen.scenario, comparison, chosen.inputs, settings);
       output->commit();
     }

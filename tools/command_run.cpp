@@ -9,6 +9,7 @@
 #include "ensemble_run.hpp"
 #include "interrupt.hpp"
 #include "option_checks.hpp"
+#include "portfolio_saving.hpp"
 #include "results_file_size.hpp"
 #include "results_output.hpp"
 #include "run_output_json.hpp"
@@ -21,6 +22,7 @@
 #include "traj/territory/results_file.hpp"
 #include "traj/territory/territorial_model.hpp"
 #include "traj_git_hash.hpp"
+#include "what_if_options.hpp"
 
 #include <unistd.h>
 #include <chrono>
@@ -48,6 +50,11 @@ void refuse_ignored_options(const CLI::App& command) {
         "--max-members: caps the members added to reach --precision; without --precision the "
         "ensemble has --members members; add --precision or remove --max-members");
   }
+  if ((command.count("--save-portfolio") > 0) != (command.count("--to") > 0)) {
+    throw InputError(
+        "--save-portfolio NAME and --to FILE go together: the portfolio as run is written as "
+        "NAME in the new file FILE; give both or neither");
+  }
   if (command.count("--output") == 0) {
     for (const char* option : {"--trajectories", "--force"}) {
       if (command.count(option) > 0) {
@@ -66,6 +73,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
                               const Cluster& cluster) {
   struct Options {
     std::string path;
+    territory::ScenarioEdits edits;
     std::string portfolio;
     bool deterministic = false;
     bool json = false;
@@ -75,6 +83,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     bool force = false;
     std::string trajectories = "headline";
     std::string command_line;
+    PortfolioSave save;
   };
   auto options = std::make_shared<Options>();
   options->command_line = command_line;
@@ -104,6 +113,14 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
                    "Per-member trajectories in --output: headline, all, or indicator ids separated "
                    "by commas")
       ->capture_default_str();
+  add_what_if_options(*command, options->edits);
+  command
+      ->add_option("--save-portfolio", options->save.name,
+                   "Save the portfolio as run (with --set…) as portfolio NAME of a new file --to, "
+                   "which includes the scenario, e.g. --save-portfolio plan-60 --to plan-60.toml")
+      ->check(non_empty("a portfolio id"));
+  command->add_option("--to", options->save.to, "The new file of --save-portfolio (never replaced)")
+      ->check(file_name());
   command->footer(
       "Examples:\n  traj run                                  # 10 000 members of the bundled "
       "scenario\n"
@@ -113,7 +130,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
       "  traj run --deterministic --json           # one run, every number at its median");
   return [options, command, &cluster] {
     refuse_ignored_options(*command);
-    const ChosenScenario chosen = load_chosen(options->path);
+    const ChosenScenario chosen = load_chosen(options->path, options->edits);
     const Scenario& scenario = chosen.scenario;
     std::string portfolio = options->portfolio;
     std::string note;
@@ -133,10 +150,32 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     } else {
       note = "portfolio " + portfolio;
     }
+    for (const auto& edit : describe_edits(chosen.edits)) note += "\n  with " + edit;
     const Plan plan = compile_plan(scenario, portfolio);
+    // Checked before the run, written after it succeeds.
+    std::vector<std::string> save_notes;
+    const std::string saved_text = options->save.name.empty()
+                                       ? std::string()
+                                       : saved_portfolio_text(chosen, options->path.empty(),
+                                                              portfolio, options->save, save_notes);
+    if (!saved_text.empty()) {
+      require_distinct_outputs({{"--output", options->output}, {"--to", options->save.to}});
+      OutputFile::check_target(options->save.to, false, input_paths(chosen), "--to");
+    }
+    const auto save_portfolio = [&] {
+      if (saved_text.empty() || !cluster.is_root()) return;
+      OutputFile(options->save.to, false, input_paths(chosen), "--to").write(saved_text);
+      // On stderr with --json: stdout holds the document alone.
+      std::ostream& out = options->json ? std::cerr : std::cout;
+      for (const auto& line : save_notes) out << "note: " << line << "\n";
+      out << "Portfolio " << options->save.name << " saved to " << options->save.to
+          << " (run it: traj run --portfolio " << options->save.name << " " << options->save.to
+          << ")\n";
+    };
     if (!options->deterministic) {
       RunSettings settings;
       settings.scenario_path = chosen.name;
+      settings.edits = chosen.edits;
       settings.portfolio = portfolio;
       const EnsembleOptions& ensemble = options->ensemble;
       settings.seed = ensemble.seed;
@@ -196,11 +235,13 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
         return EXIT_DIFFERENT;
       }
       if (output) output->commit();
+      save_portfolio();
       const int threads = options->ensemble.threads > 0
                               ? options->ensemble.threads
                               : static_cast<int>(std::thread::hardware_concurrency());
       if (options->json) {
-        print_ensemble_json(plan, run.result, chosen.name, threads, cluster.size(), run.seconds);
+        print_ensemble_json(plan, run.result, chosen.name, chosen.edits, threads, cluster.size(),
+                            run.seconds);
       } else {
         print_ensemble_table(plan, run.result, note, threads, cluster.size(), run.seconds);
         if (output) std::cout << "\nResults written to " << output->target() << "\n";
@@ -220,8 +261,9 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
       return EXIT_DIFFERENT;
     }
     const auto results = evaluate_objectives(plan, trajectory);
+    save_portfolio();
     if (options->json) {
-      print_deterministic_json(plan, trajectory, results, chosen.name);
+      print_deterministic_json(plan, trajectory, results, chosen.name, chosen.edits);
     } else {
       print_deterministic_table(plan, trajectory, results, note);
     }

@@ -23,11 +23,26 @@ void write_years(JsonWriter& json, const Scenario& scenario) {
   json.end_array();
 }
 
+/// `"edits": {"set": [...], ...}` when there are any: a printed result never
+/// hides that it is not the file's scenario.
+void write_edits(JsonWriter& json, const ScenarioEdits& edits) {
+  if (edits.empty()) return;
+  json.key("edits").begin_object();
+  for (const auto& [name, values] :
+       {std::pair{"set", &edits.sets}, std::pair{"shift", &edits.shifts},
+        std::pair{"action_off", &edits.actions_off}, std::pair{"only", &edits.only}}) {
+    json.key(name).begin_array();
+    for (const auto& value : *values) json.value(value);
+    json.end_array();
+  }
+  json.end_object();
+}
+
 }  // namespace
 
 void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
                               const std::vector<ObjectiveResult>& results,
-                              const std::string& scenario_name) {
+                              const std::string& scenario_name, const ScenarioEdits& edits) {
   const Scenario& scenario = *plan.scenario;
   JsonWriter json(std::cout);
   json.begin_object();
@@ -35,6 +50,7 @@ void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
   json.key("scenario").value(scenario_name);
   json.key("territory").value(scenario.name);
   json.key("portfolio").value(plan.portfolio.empty() ? "baseline" : plan.portfolio);
+  write_edits(json, edits);
   json.key("mode").value("deterministic");
   json.key("central_value").value("median");
   json.key("base_year").value(scenario.base_year);
@@ -80,7 +96,8 @@ void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
 }
 
 void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
-                         const std::string& scenario_name, int threads, int ranks, double seconds) {
+                         const std::string& scenario_name, const ScenarioEdits& edits, int threads,
+                         int ranks, double seconds) {
   const Scenario& scenario = *plan.scenario;
   JsonWriter json(std::cout);
   json.begin_object();
@@ -88,6 +105,7 @@ void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
   json.key("scenario").value(scenario_name);
   json.key("territory").value(scenario.name);
   json.key("portfolio").value(plan.portfolio.empty() ? "baseline" : plan.portfolio);
+  write_edits(json, edits);
   json.key("mode").value("ensemble");
   json.key("members").value(static_cast<long long>(result.members));
   json.key("seed").value(static_cast<long long>(result.seed));

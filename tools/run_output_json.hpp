@@ -8,17 +8,24 @@
 #include "traj/territory/kernel.hpp"
 #include "traj/territory/objectives.hpp"
 #include "traj/territory/plan.hpp"
+#include "traj/territory/scenario_edits.hpp"
 
 namespace traj::cli {
+
+// Both documents carry `"edits"` after `"portfolio"` when the scenario was
+// loaded with what-if edits (absent otherwise): {"set": [...], "shift": [...],
+// "action_off": [...], "only": [...]}, each as typed.
 
 /// Every indicator's value each year and every objective's outcome.
 void print_deterministic_json(const territory::Plan& plan, const territory::Trajectory& trajectory,
                               const std::vector<territory::ObjectiveResult>& results,
-                              const std::string& scenario_name);
+                              const std::string& scenario_name,
+                              const territory::ScenarioEdits& edits);
 
 /// The run's settings, each objective's probability, every indicator's mean,
 /// deviation and (headline ones) quantiles each year.
 void print_ensemble_json(const territory::Plan& plan, const EnsembleResult& result,
-                         const std::string& scenario_name, int threads, int ranks, double seconds);
+                         const std::string& scenario_name, const territory::ScenarioEdits& edits,
+                         int threads, int ranks, double seconds);
 
 }  // namespace traj::cli

@@ -1,0 +1,50 @@
+#include "what_if_options.hpp"
+
+#include "option_checks.hpp"
+
+namespace traj::cli {
+
+void add_what_if_options(CLI::App& command, territory::ScenarioEdits& edits) {
+  // allow_extra_args(false): one value per occurrence, so that a scenario
+  // file after `--set X=1` stays the positional argument.
+  command
+      .add_option("--set", edits.sets,
+                  "Change one value of the scenario, VALUE in TOML (repeatable), e.g. --set "
+                  "actions.deep-renovation.adoption.ceiling=0.6")
+      ->allow_extra_args(false)
+      ->check(non_empty("KEY.PATH=VALUE"));
+  command
+      .add_option("--shift", edits.shifts,
+                  "Move an action's adoption curve by years (repeatable), e.g. --shift "
+                  "deep-renovation=+3 or --shift all=-1.5")
+      ->allow_extra_args(false)
+      ->check(non_empty("ACTION=±YEARS"));
+  command
+      .add_option("--action-off", edits.actions_off,
+                  "Remove an action from every portfolio (repeatable), e.g. --action-off "
+                  "solar-roofs")
+      ->allow_extra_args(false)
+      ->check(non_empty("an action id"));
+  command
+      .add_option("--only", edits.only,
+                  "Keep only these actions in every portfolio, e.g. --only "
+                  "deep-renovation,heat-pumps")
+      ->allow_extra_args(false)
+      ->delimiter(',')
+      ->check(non_empty("an action id"));
+}
+
+std::vector<std::string> describe_edits(const territory::ScenarioEdits& edits) {
+  std::vector<std::string> lines;
+  for (const auto& set : edits.sets) lines.push_back("--set " + set);
+  for (const auto& shift : edits.shifts) lines.push_back("--shift " + shift);
+  for (const auto& id : edits.actions_off) lines.push_back("--action-off " + id);
+  if (!edits.only.empty()) {
+    std::string only = "--only ";
+    for (std::size_t i = 0; i < edits.only.size(); ++i) only += (i ? "," : "") + edits.only[i];
+    lines.push_back(only);
+  }
+  return lines;
+}
+
+}  // namespace traj::cli
