@@ -118,8 +118,10 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
       ->add_option("--save-portfolio", options->save.name,
                    "Save the portfolio as run (with --set…) as portfolio NAME of a new file --to, "
                    "which includes the scenario, e.g. --save-portfolio plan-60 --to plan-60.toml")
+      ->type_name("NAME")
       ->check(non_empty("a portfolio id"));
   command->add_option("--to", options->save.to, "The new file of --save-portfolio (never replaced)")
+      ->type_name("FILE")
       ->check(file_name());
   command->footer(
       "Examples:\n  traj run                                  # 10 000 members of the bundled "
@@ -162,15 +164,24 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
       require_distinct_outputs({{"--output", options->output}, {"--to", options->save.to}});
       OutputFile::check_target(options->save.to, false, input_paths(chosen), "--to");
     }
+    // Written before the results are printed (a failure is exit 1, nothing
+    // printed), said after them: on stderr with --json, whose stdout holds
+    // the document alone.
+    std::string saved_message;
     const auto save_portfolio = [&] {
       if (saved_text.empty() || !cluster.is_root()) return;
       OutputFile(options->save.to, false, input_paths(chosen), "--to").write(saved_text);
-      // On stderr with --json: stdout holds the document alone.
-      std::ostream& out = options->json ? std::cerr : std::cout;
-      for (const auto& line : save_notes) out << "note: " << line << "\n";
-      out << "Portfolio " << options->save.name << " saved to " << options->save.to
-          << " (run it: traj run --portfolio " << options->save.name << " " << options->save.to
-          << ")\n";
+      for (const auto& line : save_notes) saved_message += "note: " + line + "\n";
+      saved_message += "Portfolio " + options->save.name + " saved to " + options->save.to +
+                       " (run it: traj run --portfolio " + options->save.name + " " +
+                       options->save.to + ")\n";
+    };
+    const auto say_saved = [&] {
+      if (saved_message.empty()) return;
+      if (options->json)
+        std::cerr << saved_message;
+      else
+        std::cout << "\n" << saved_message;
     };
     if (!options->deterministic) {
       RunSettings settings;
@@ -246,6 +257,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
         print_ensemble_table(plan, run.result, note, threads, cluster.size(), run.seconds);
         if (output) std::cout << "\nResults written to " << output->target() << "\n";
       }
+      say_saved();
       return EXIT_OK;
     }
     Kernel kernel(plan);
@@ -267,6 +279,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     } else {
       print_deterministic_table(plan, trajectory, results, note);
     }
+    say_saved();
     return EXIT_OK;
   };
 }

@@ -11,24 +11,28 @@ void add_what_if_options(CLI::App& command, territory::ScenarioEdits& edits) {
       .add_option("--set", edits.sets,
                   "Change one value of the scenario, VALUE in TOML (repeatable), e.g. --set "
                   "actions.deep-renovation.adoption.ceiling=0.6")
+      ->type_name("KEY.PATH=VALUE")
       ->allow_extra_args(false)
       ->check(non_empty("KEY.PATH=VALUE"));
   command
       .add_option("--shift", edits.shifts,
                   "Move an action's adoption curve by years (repeatable), e.g. --shift "
                   "deep-renovation=+3 or --shift all=-1.5")
+      ->type_name("ACTION=±YEARS")
       ->allow_extra_args(false)
       ->check(non_empty("ACTION=±YEARS"));
   command
       .add_option("--action-off", edits.actions_off,
                   "Remove an action from every portfolio (repeatable), e.g. --action-off "
-                  "solar-roofs")
+                  "rooftop-pv")
+      ->type_name("ID")
       ->allow_extra_args(false)
       ->check(non_empty("an action id"));
   command
       .add_option("--only", edits.only,
                   "Keep only these actions in every portfolio, e.g. --only "
-                  "deep-renovation,heat-pumps")
+                  "deep-renovation,gas-heat-pumps")
+      ->type_name("ID,ID")
       ->allow_extra_args(false)
       ->delimiter(',')
       ->check(non_empty("an action id"));
