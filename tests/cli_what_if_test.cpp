@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "cli_support.hpp"
+#include "traj/hdf5_file.hpp"
 #include "traj/territory/results_file.hpp"
 
 using traj::testing::run_traj;
@@ -248,4 +249,29 @@ TEST_CASE("run --save-portfolio refuses what a portfolio cannot hold, before the
           "found the baseline");
   refused("run -p plan --deterministic --to " + copy.quoted(saved) + " " + copy.quoted(copy.main),
           "--save-portfolio NAME and --to FILE go together");
+}
+
+TEST_CASE("compare and sensitivity files store the edits they were run with") {
+  const ScenarioCopy copy("traj_cli_set_files");
+  const fs::path comparison = copy.directory / "compare.h5";
+  const fs::path sensitivity = copy.directory / "sensitivity.h5";
+  const std::string set = " --set objectives.ghg-2050.threshold=0.3 --action-off tram-line-b";
+  REQUIRE(run_traj("compare -q --members 200 --no-contributions --portfolios plan -o " +
+                   copy.quoted(comparison) + set)
+              .exit_code == 0);
+  REQUIRE(
+      run_traj("sensitivity -q -p plan -m morris --samples 8 -o " + copy.quoted(sensitivity) + set)
+          .exit_code == 0);
+  for (const auto& path : {comparison, sensitivity}) {
+    INFO(path.string());
+    const auto file = traj::hdf5::File::open_read_only(path.string());
+    const auto inputs = file.root().open_group("inputs");
+    REQUIRE(inputs.has("edits_set"));
+    CHECK(inputs.open("edits_set").read_strings() ==
+          std::vector<std::string>{"objectives.ghg-2050.threshold=0.3"});
+    CHECK(inputs.open("edits_action_off").read_strings() ==
+          std::vector<std::string>{"tram-line-b"});
+    CHECK_FALSE(inputs.has("edits_shift"));
+    CHECK_FALSE(inputs.has("edits_only"));
+  }
 }
