@@ -155,34 +155,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     for (const auto& edit : describe_edits(chosen.edits)) note += "\n  with " + edit;
     const Plan plan = compile_plan(scenario, portfolio);
     // Checked before the run, written after it succeeds.
-    std::vector<std::string> save_notes;
-    const std::string saved_text = options->save.name.empty()
-                                       ? std::string()
-                                       : saved_portfolio_text(chosen, options->path.empty(),
-                                                              portfolio, options->save, save_notes);
-    if (!saved_text.empty()) {
-      require_distinct_outputs({{"--output", options->output}, {"--to", options->save.to}});
-      OutputFile::check_target(options->save.to, false, input_paths(chosen), "--to");
-    }
-    // Written before the results are printed (a failure is exit 1, nothing
-    // printed), said after them: on stderr with --json, whose stdout holds
-    // the document alone.
-    std::string saved_message;
-    const auto save_portfolio = [&] {
-      if (saved_text.empty() || !cluster.is_root()) return;
-      OutputFile(options->save.to, false, input_paths(chosen), "--to").write(saved_text);
-      for (const auto& line : save_notes) saved_message += "note: " + line + "\n";
-      saved_message += "Portfolio " + options->save.name + " saved to " + options->save.to +
-                       " (run it: traj run --portfolio " + options->save.name + " " +
-                       options->save.to + ")\n";
-    };
-    const auto say_saved = [&] {
-      if (saved_message.empty()) return;
-      if (options->json)
-        std::cerr << saved_message;
-      else
-        std::cout << "\n" << saved_message;
-    };
+    PortfolioSaver saver(options->save, chosen, options->path.empty(), portfolio, options->output);
     if (!options->deterministic) {
       RunSettings settings;
       settings.scenario_path = chosen.name;
@@ -246,7 +219,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
         return EXIT_DIFFERENT;
       }
       if (output) output->commit();
-      save_portfolio();
+      saver.write(cluster.is_root());
       const int threads = options->ensemble.threads > 0
                               ? options->ensemble.threads
                               : static_cast<int>(std::thread::hardware_concurrency());
@@ -257,7 +230,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
         print_ensemble_table(plan, run.result, note, threads, cluster.size(), run.seconds);
         if (output) std::cout << "\nResults written to " << output->target() << "\n";
       }
-      say_saved();
+      saver.report(options->json);
       return EXIT_OK;
     }
     Kernel kernel(plan);
@@ -273,13 +246,13 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
       return EXIT_DIFFERENT;
     }
     const auto results = evaluate_objectives(plan, trajectory);
-    save_portfolio();
+    saver.write(cluster.is_root());
     if (options->json) {
       print_deterministic_json(plan, trajectory, results, chosen.name, chosen.edits);
     } else {
       print_deterministic_table(plan, trajectory, results, note);
     }
-    say_saved();
+    saver.report(options->json);
     return EXIT_OK;
   };
 }

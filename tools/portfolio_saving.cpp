@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <iostream>
 #include <map>
 #include <set>
 
+#include "results_output.hpp"
 #include "toml_text.hpp"
 #include "traj/config_reader.hpp"
 #include "traj/document_edits.hpp"
@@ -212,6 +214,31 @@ std::string saved_portfolio_text(const ChosenScenario& chosen, bool bundled,
     }
   }
   return text;
+}
+
+PortfolioSaver::PortfolioSaver(const PortfolioSave& request, const ChosenScenario& chosen,
+                               bool bundled, const std::string& portfolio,
+                               const std::string& output)
+    : request_(request), made_from_(input_paths(chosen)) {
+  if (request_.name.empty()) return;
+  text_ = saved_portfolio_text(chosen, bundled, portfolio, request_, notes_);
+  require_distinct_outputs({{"--output", output}, {"--to", request_.to}});
+  OutputFile::check_target(request_.to, false, made_from_, "--to");
+}
+
+void PortfolioSaver::write(bool writes) {
+  if (text_.empty() || !writes) return;
+  OutputFile(request_.to, false, made_from_, "--to").write(text_);
+  written_ = true;
+}
+
+void PortfolioSaver::report(bool json) const {
+  if (!written_) return;
+  std::ostream& out = json ? std::cerr : std::cout;
+  if (!json) out << "\n";
+  for (const auto& note : notes_) out << "note: " << note << "\n";
+  out << "Portfolio " << request_.name << " saved to " << request_.to
+      << " (run it: traj run --portfolio " << request_.name << " " << request_.to << ")\n";
 }
 
 }  // namespace traj::cli
