@@ -245,3 +245,24 @@ TEST_CASE("set through the loader: edit errors and the reader's errors come toge
                                      "you mean 'deep-renovation'?)\n"));
   CHECK_THAT(errors, Catch::Contains("--set #2: error: portfolios.plan.actions[0]: "));
 }
+
+TEST_CASE("set: a key path is held to the document's limits on keys") {
+  std::string deep = "a";
+  for (std::size_t i = 1; i <= MAX_KEY_PARTS; ++i) deep += ".a";
+  const auto [root, messages] =
+      edited({deep + "=1", std::string(MAX_KEY_BYTES + 1, 'k') + "=1", "b.c.d=1"});
+  CHECK_THAT(messages, Catch::StartsWith("--set #1: error: a.a.a"));
+  CHECK_THAT(messages, Catch::Contains("--set #1: error: ") &&
+                           Catch::Contains("expected KEY.PATH of at most 64 parts of at most 256 "
+                                           "bytes each, found a longer one\n--set #2: error: "));
+  CHECK(root.find("a") == nullptr);
+  CHECK(root.find("b")->find("c")->find("d")->integer == 1);
+}
+
+TEST_CASE("set: a path refused after a missing key inserts nothing") {
+  const auto [root, messages] = edited({"extra.inner[0]=1"});
+  CHECK(messages ==
+        "--set #1: error: extra.inner: expected an existing array to index, found no key 'inner' "
+        "in extra\n");
+  CHECK(root.find("extra") == nullptr);
+}

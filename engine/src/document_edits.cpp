@@ -1,5 +1,6 @@
 #include "traj/document_edits.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "traj/document_loader.hpp"
@@ -58,9 +59,11 @@ std::string listed(const std::vector<std::string>& names) {
 }
 
 /// Walks `assignment.keys` in `root`, inserting missing table keys, and
-/// replaces the value found. False (reported) when the path leads nowhere.
+/// replaces the value found. False (reported, `root` untouched) when the
+/// path leads nowhere: every check is made before anything changes.
 bool apply_one(ConfigNode& root, const Assignment& assignment, Diagnostics& diagnostics) {
   ConfigNode* at = &root;
+  std::vector<std::string> inserted;  ///< the keys, from the first one `at` lacks
   std::string walked;
   const auto fail = [&](const std::string& message) {
     diagnostics.add(assignment.where, walked.empty() ? assignment.key_path : walked, message);
@@ -69,22 +72,19 @@ bool apply_one(ConfigNode& root, const Assignment& assignment, Diagnostics& diag
   for (const std::string& text : assignment.keys) {
     const KeyPart part = *split_part(text);  // checked by parse_assignment
     const std::string within = walked.empty() ? std::string("the scenario") : walked;
+    if (!part.name.empty()) walked += (walked.empty() ? "" : ".") + part.name;
+    if (!inserted.empty() ||
+        (!part.name.empty() && at->is_table() && at->find(part.name) == nullptr)) {
+      if (!part.indices.empty()) {
+        return fail("expected an existing array to index, found no key '" + part.name + "' in " +
+                    within + (inserted.empty() ? did_you_mean(part.name, at->keys) : ""));
+      }
+      inserted.push_back(part.name);
+      continue;
+    }
     if (!part.name.empty()) {
-      walked += (walked.empty() ? "" : ".") + part.name;
       if (at->is_table()) {
-        ConfigNode* next = at->find(part.name);
-        if (next == nullptr) {
-          if (!part.indices.empty()) {
-            return fail("expected an existing array to index, found no key '" + part.name +
-                        "' in " + within + did_you_mean(part.name, at->keys));
-          }
-          ConfigNode inserted;
-          inserted.where = assignment.where;
-          at->keys.push_back(part.name);
-          at->children.push_back(std::move(inserted));
-          next = &at->children.back();
-        }
-        at = next;
+        at = at->find(part.name);
       } else if (at->is_array()) {
         std::vector<std::string> ids;
         ConfigNode* next = nullptr;
@@ -121,6 +121,13 @@ bool apply_one(ConfigNode& root, const Assignment& assignment, Diagnostics& diag
       at = &at->children[index];
     }
   }
+  for (const std::string& key : inserted) {
+    ConfigNode table;
+    table.where = assignment.where;
+    at->keys.push_back(key);
+    at->children.push_back(std::move(table));
+    at = &at->children.back();
+  }
   *at = assignment.value;
   return true;
 }
@@ -154,6 +161,14 @@ std::optional<Assignment> parse_assignment(const std::string& text, std::size_t 
     const auto dot = assignment.key_path.find('.', begin);
     const auto end = dot == std::string::npos ? assignment.key_path.size() : dot;
     std::string part = assignment.key_path.substr(begin, end - begin);
+    // The document's own limits (docs/scenario-format.md#limits): each part
+    // may add a level to the tree, whose walks recurse.
+    if (assignment.keys.size() == MAX_KEY_PARTS || part.size() > MAX_KEY_BYTES) {
+      return report(
+          assignment.key_path.substr(0, std::min<std::size_t>(assignment.key_path.size(), 80)),
+          "expected KEY.PATH of at most " + std::to_string(MAX_KEY_PARTS) + " parts of at most " +
+              std::to_string(MAX_KEY_BYTES) + " bytes each, found a longer one");
+    }
     if (!split_part(part)) {
       return report(assignment.key_path,
                     "expected KEY.PATH made of keys, ids and [N] indices separated by single "
@@ -189,9 +204,7 @@ void apply_assignments(ConfigNode& root, const std::vector<std::string>& assignm
                        std::string_view label, Diagnostics& diagnostics) {
   for (std::size_t i = 0; i < assignments.size(); ++i) {
     const auto assignment = parse_assignment(assignments[i], i, label, diagnostics);
-    if (!assignment) continue;
-    ConfigNode edited = root;  // untouched if the path leads nowhere
-    if (apply_one(edited, *assignment, diagnostics)) root = std::move(edited);
+    if (assignment) apply_one(root, *assignment, diagnostics);
   }
 }
 
