@@ -216,7 +216,8 @@ TEST_CASE("run --save-portfolio: the saved file validates and runs as the edited
   const auto twice = run_traj("run -p plan --deterministic " + copy.quoted(copy.main) + edits +
                               " --save-portfolio mine2 --to " + copy.quoted(saved));
   CHECK(twice.exit_code == 2);
-  CHECK_THAT(twice.err, Catch::Contains("exists"));
+  CHECK_THAT(twice.err, Catch::Contains(" exists; --save-portfolio never replaces a file: choose "
+                                        "another name\n"));
   CHECK(slurp(saved.string()) == text);
 }
 

@@ -223,6 +223,11 @@ PortfolioSaver::PortfolioSaver(const PortfolioSave& request, const ChosenScenari
   if (request_.name.empty()) return;
   text_ = saved_portfolio_text(chosen, bundled, portfolio, request_, notes_);
   require_distinct_outputs({{"--output", output}, {"--to", request_.to}});
+  std::error_code error;
+  if (std::filesystem::exists(std::filesystem::symlink_status(request_.to, error))) {
+    throw InputError("--to: " + request_.to +
+                     " exists; --save-portfolio never replaces a file: choose another name");
+  }
   OutputFile::check_target(request_.to, false, made_from_, "--to");
 }
 
