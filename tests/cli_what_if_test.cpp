@@ -248,6 +248,10 @@ TEST_CASE("run --save-portfolio refuses what a portfolio cannot hold, before the
           "--save-portfolio: expected a new portfolio id, found \"ambitious\"");
   refused("run -p baseline --deterministic --save-portfolio mine " + scenario_and_target,
           "found the baseline");
+  refused("run -p plan --deterministic --save-portfolio mine " + scenario_and_target +
+              " --shift tram-line-b=+2",
+          "--save-portfolio: expected no --shift (a shift is not written into the saved portfolio "
+          "yet), found 1");
   refused("run -p plan --deterministic --to " + copy.quoted(saved) + " " + copy.quoted(copy.main),
           "--save-portfolio NAME and --to FILE go together");
 }

@@ -81,6 +81,31 @@ AdoptionEdits adoption_edits(const territory::ScenarioEdits& edits, const std::s
   return fields;
 }
 
+/// What this writer does not carry over yet, refused rather than lost:
+/// `--shift`, and any override key but the five adoption fields.
+void refuse_what_is_not_written(const territory::ScenarioEdits& edits, const ConfigNode* overrides,
+                                const std::string& portfolio) {
+  if (!edits.shifts.empty()) {
+    throw InputError(
+        "--save-portfolio: expected no --shift (a shift is not written into the saved portfolio "
+        "yet), found " +
+        std::to_string(edits.shifts.size()) + "; run without it, or add the shift to FILE by hand");
+  }
+  if (overrides == nullptr || !overrides->is_table()) return;
+  for (std::size_t a = 0; a < overrides->keys.size(); ++a) {
+    const ConfigNode& entry = overrides->children[a];
+    for (std::size_t k = 0; entry.is_table() && k < entry.keys.size(); ++k) {
+      if (std::find(ADOPTION_FIELDS.begin(), ADOPTION_FIELDS.end(), entry.keys[k]) ==
+          ADOPTION_FIELDS.end()) {
+        throw InputError("--save-portfolio: portfolios." + portfolio + ".overrides." +
+                         overrides->keys[a] + "." + entry.keys[k] +
+                         ": expected only ceiling, start, full_year, midpoint or steepness in "
+                         "the overrides to save, found this key, which is not written yet");
+      }
+    }
+  }
+}
+
 std::string include_path(const std::string& scenario, const std::string& to) {
   namespace fs = std::filesystem;
   const fs::path main = fs::absolute(scenario).lexically_normal();
@@ -132,6 +157,7 @@ std::string saved_portfolio_text(const ChosenScenario& chosen, bool bundled,
       load_document(scenario.files.front(), EmbeddedSourceProvider(texts), diagnostics);
   apply_assignments(document.root, chosen.edits.sets, "--set", diagnostics);
   const ConfigNode* run_node = element_by_id(document.root.find("portfolios"), portfolio);
+  refuse_what_is_not_written(chosen.edits, child(run_node, "overrides"), portfolio);
 
   std::string text = "# Saved by traj run --save-portfolio: portfolio " + portfolio + " of " +
                      chosen.name + " as run, with\n";
