@@ -107,6 +107,25 @@ TEST_CASE("set: the text output names every edit, and validate lists them") {
   REQUIRE(run.exit_code == 0);
   CHECK_THAT(run.out, Catch::StartsWith("Brest métropole — portfolio plan\n  with --set "
                                         "objectives.ghg-2050.threshold=0.3\n"));
+  const std::string set = " --set objectives.ghg-2050.threshold=0.3";
+  const auto compare =
+      run_traj("compare -q --members 200 --no-contributions --portfolios plan" + set);
+  REQUIRE(compare.exit_code == 0);
+  CHECK_THAT(compare.out, Catch::Contains("(common random numbers)\n  with --set "
+                                          "objectives.ghg-2050.threshold=0.3\n\n"));
+  const auto compare_json =
+      run_traj("compare -q --json --members 200 --no-contributions --portfolios plan" + set);
+  CHECK_THAT(compare_json.out, Catch::Contains("\"edits\": {\n    \"set\": [\n      "
+                                               "\"objectives.ghg-2050.threshold=0.3\"\n"));
+  const auto target = run_traj("target -q -p plan --objective ghg-2050 --members 300" + set);
+  REQUIRE(target.exit_code == 0);
+  CHECK_THAT(
+      target.out,
+      Catch::Contains(", with portfolio plan and --set objectives.ghg-2050.threshold=0.3:\n"));
+  const auto sensitivity = run_traj("sensitivity -q -p plan -m morris --samples 8" + set);
+  REQUIRE(sensitivity.exit_code == 0);
+  CHECK_THAT(sensitivity.out,
+             Catch::Contains(" factors\n  with --set objectives.ghg-2050.threshold=0.3\n"));
   // The scenario file stays the positional argument after a --set.
   const auto validate = run_traj("validate --set 'territory.name=\"Elsewhere\"' " +
                                  scenario("scenarios/orleans-assises.toml"));

@@ -45,10 +45,12 @@ std::string number(double value) {
   return buffer;
 }
 
-void print_text(const Scenario& scenario, const PortfolioComparison& comparison, std::size_t top) {
+void print_text(const Scenario& scenario, const ScenarioEdits& edits,
+                const PortfolioComparison& comparison, std::size_t top) {
   const auto& portfolios = comparison.portfolios;
   std::cout << scenario.name << " — " << portfolios.size() << " portfolios on the same "
-            << comparison.members << " members (common random numbers)\n\n";
+            << comparison.members << " members (common random numbers)\n"
+            << edit_lines(edits) << "\n";
   std::printf("%-30s", "");
   for (const auto& portfolio : portfolios) std::printf("%24s", portfolio.id.c_str());
   std::printf("\n");
@@ -154,10 +156,12 @@ void print_text(const Scenario& scenario, const PortfolioComparison& comparison,
   }
 }
 
-void print_json(const Scenario& scenario, const PortfolioComparison& comparison) {
+void print_json(const Scenario& scenario, const ScenarioEdits& edits,
+                const PortfolioComparison& comparison) {
   JsonWriter json(std::cout);
   json.begin_object();
   json.key("territory").value(scenario.name);
+  write_edits_json(json, edits);
   json.key("members").value(static_cast<long long>(comparison.members));
   json.key("discounted").value(scenario.has_discount_rate);
   json.key("portfolios").begin_array();
@@ -338,9 +342,9 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
           options->language == "fr" ? ReportLanguage::French : ReportLanguage::English));
     }
     if (options->json) {
-      print_json(chosen.scenario, comparison);
+      print_json(chosen.scenario, chosen.edits, comparison);
     } else {
-      print_text(chosen.scenario, comparison, options->top);
+      print_text(chosen.scenario, chosen.edits, comparison, options->top);
       if (output) std::cout << "\nComparison written to " << output->target() << "\n";
       if (report) std::cout << "Report written to " << report->target() << "\n";
     }

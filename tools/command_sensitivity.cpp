@@ -329,6 +329,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
       JsonWriter json(std::cout);
       json.begin_object();
       json.key("method").value(options->method);
+      write_edits_json(json, chosen.edits);
       json.key("runs").value(static_cast<long long>(result.runs));
       json.key("outputs").begin_array();
       for (std::size_t o = 0; o < outputs.size(); ++o) {
@@ -371,7 +372,8 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     std::cout << scenario.name << " — "
               << (portfolio.empty() ? std::string("baseline") : "portfolio " + portfolio) << ": "
               << (options->method == "sobol" ? "Sobol indices" : "Morris screening") << ", "
-              << result.runs << " model runs, " << K << " factors\n";
+              << result.runs << " model runs, " << K << " factors\n"
+              << edit_lines(chosen.edits);
     for (std::size_t o = 0; o < outputs.size(); ++o) {
       std::cout << "\n" << outputs[o].name << ":\n";
       if (result.variance[o] == 0.0) {

@@ -151,8 +151,11 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
     const Plan plan = compile_plan(scenario, portfolio);
     EnsembleOptions ensemble = options->ensemble;
     ensemble.cluster = &cluster;
-    const std::string who =
+    std::string who =
         portfolio.empty() ? std::string("without any action") : "with portfolio " + portfolio;
+    // Also in the page: a statement never hides that it is not the file's scenario.
+    const auto edits = describe_edits(chosen.edits);
+    for (std::size_t e = 0; e < edits.size(); ++e) who += (e == 0 ? " and " : ", ") + edits[e];
     if (!options->indicator.empty()) {
       const std::size_t row = indicator_row(plan, options->indicator, options->year);
       const auto& info = plan.catalogue[row];
@@ -161,6 +164,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
         JsonWriter json(std::cout);
         json.begin_object();
         json.key("portfolio").value(portfolio.empty() ? "baseline" : portfolio);
+        write_edits_json(json, chosen.edits);
         json.key("indicator").value(info.id);
         json.key("year").value(options->year);
         json.key("confidence").value(options->confidence);
@@ -208,6 +212,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
       JsonWriter json(std::cout);
       json.begin_object();
       json.key("portfolio").value(portfolio.empty() ? "baseline" : portfolio);
+      write_edits_json(json, chosen.edits);
       json.key("objective").value(target.id);
       json.key("confidence").value(options->confidence);
       json.key("reachable").value(result.reachable);

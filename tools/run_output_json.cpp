@@ -5,6 +5,7 @@
 
 #include "traj/json_writer.hpp"
 #include "traj/units.hpp"
+#include "what_if_options.hpp"
 
 namespace traj::cli {
 
@@ -23,21 +24,6 @@ void write_years(JsonWriter& json, const Scenario& scenario) {
   json.end_array();
 }
 
-/// `"edits": {"set": [...], ...}` when there are any: a printed result never
-/// hides that it is not the file's scenario.
-void write_edits(JsonWriter& json, const ScenarioEdits& edits) {
-  if (edits.empty()) return;
-  json.key("edits").begin_object();
-  for (const auto& [name, values] :
-       {std::pair{"set", &edits.sets}, std::pair{"shift", &edits.shifts},
-        std::pair{"action_off", &edits.actions_off}, std::pair{"only", &edits.only}}) {
-    json.key(name).begin_array();
-    for (const auto& value : *values) json.value(value);
-    json.end_array();
-  }
-  json.end_object();
-}
-
 }  // namespace
 
 void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
@@ -50,7 +36,7 @@ void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
   json.key("scenario").value(scenario_name);
   json.key("territory").value(scenario.name);
   json.key("portfolio").value(plan.portfolio.empty() ? "baseline" : plan.portfolio);
-  write_edits(json, edits);
+  write_edits_json(json, edits);
   json.key("mode").value("deterministic");
   json.key("central_value").value("median");
   json.key("base_year").value(scenario.base_year);
@@ -105,7 +91,7 @@ void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
   json.key("scenario").value(scenario_name);
   json.key("territory").value(scenario.name);
   json.key("portfolio").value(plan.portfolio.empty() ? "baseline" : plan.portfolio);
-  write_edits(json, edits);
+  write_edits_json(json, edits);
   json.key("mode").value("ensemble");
   json.key("members").value(static_cast<long long>(result.members));
   json.key("seed").value(static_cast<long long>(result.seed));

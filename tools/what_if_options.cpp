@@ -51,4 +51,23 @@ std::vector<std::string> describe_edits(const territory::ScenarioEdits& edits) {
   return lines;
 }
 
+std::string edit_lines(const territory::ScenarioEdits& edits) {
+  std::string lines;
+  for (const auto& edit : describe_edits(edits)) lines += "  with " + edit + "\n";
+  return lines;
+}
+
+void write_edits_json(JsonWriter& json, const territory::ScenarioEdits& edits) {
+  if (edits.empty()) return;
+  json.key("edits").begin_object();
+  for (const auto& [name, values] :
+       {std::pair{"set", &edits.sets}, std::pair{"shift", &edits.shifts},
+        std::pair{"action_off", &edits.actions_off}, std::pair{"only", &edits.only}}) {
+    json.key(name).begin_array();
+    for (const auto& value : *values) json.value(value);
+    json.end_array();
+  }
+  json.end_object();
+}
+
 }  // namespace traj::cli
