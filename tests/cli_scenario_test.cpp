@@ -71,7 +71,7 @@ TEST_CASE("scenario show prints a value, where it is set, its distribution and u
   REQUIRE(energy.exit_code == 0);
   CHECK_THAT(energy.out, Catch::Contains("= 525\n"));
   CHECK_THAT(energy.out, Catch::Contains("fixed (not uncertain)"));
-  CHECK_THAT(energy.out, Catch::Contains("unit: \"GWh\", set for its table at "));
+  CHECK_THAT(energy.out, Catch::Contains("unit: \"GWh\", set at "));
 
   const auto effect = run_traj("scenario show 'actions.deep-renovation.effects[0].type'");
   REQUIRE(effect.exit_code == 0);

@@ -18,6 +18,7 @@
 #include "traj/territory/comparison_file.hpp"
 #include "traj/territory/report.hpp"
 #include "traj_git_hash.hpp"
+#include "what_if_options.hpp"
 
 namespace traj::cli {
 namespace {
@@ -44,10 +45,12 @@ std::string number(double value) {
   return buffer;
 }
 
-void print_text(const Scenario& scenario, const PortfolioComparison& comparison, std::size_t top) {
+void print_text(const Scenario& scenario, const ScenarioEdits& edits,
+                const PortfolioComparison& comparison, std::size_t top) {
   const auto& portfolios = comparison.portfolios;
   std::cout << scenario.name << " — " << portfolios.size() << " portfolios on the same "
-            << comparison.members << " members (common random numbers)\n\n";
+            << comparison.members << " members (common random numbers)\n"
+            << edit_lines(edits) << "\n";
   std::printf("%-30s", "");
   for (const auto& portfolio : portfolios) std::printf("%24s", portfolio.id.c_str());
   std::printf("\n");
@@ -153,10 +156,12 @@ void print_text(const Scenario& scenario, const PortfolioComparison& comparison,
   }
 }
 
-void print_json(const Scenario& scenario, const PortfolioComparison& comparison) {
+void print_json(const Scenario& scenario, const ScenarioEdits& edits,
+                const PortfolioComparison& comparison) {
   JsonWriter json(std::cout);
   json.begin_object();
   json.key("territory").value(scenario.name);
+  write_edits_json(json, edits);
   json.key("members").value(static_cast<long long>(comparison.members));
   json.key("discounted").value(scenario.has_discount_rate);
   json.key("portfolios").begin_array();
@@ -239,6 +244,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
                                   const Cluster& cluster) {
   struct Options {
     std::string path;
+    territory::ScenarioEdits edits;
     std::vector<std::string> portfolios;
     EnsembleOptions ensemble;
     bool json = false;
@@ -286,6 +292,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
       ->capture_default_str();
   command->add_flag("--force", options->force,
                     "Replace the --output or --report file if it exists");
+  add_what_if_options(*command, options->edits);
   command->footer(
       "Examples:\n  traj compare --output compare.h5\n  traj compare\n  traj compare "
       "scenarios/orleans-assises.toml --portfolios "
@@ -309,7 +316,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
           "--force: replaces the --output or --report file; without them nothing is written; "
           "add --output FILE or --report FILE, or remove --force");
     }
-    const ChosenScenario chosen = load_chosen(options->path);
+    const ChosenScenario chosen = load_chosen(options->path, options->edits);
     auto [output, report] = open_outputs(options->output, options->report, options->force,
                                          input_paths(chosen), cluster.is_root());
     EnsembleOptions ensemble = options->ensemble;
@@ -325,6 +332,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
       settings.traj_version = TRAJ_VERSION;
       settings.git_hash = TRAJ_GIT_HASH;
       settings.command_line = options->command_line;
+      settings.edits = chosen.edits;
       write_comparison(output->temporary(), chosen.scenario, comparison, chosen.inputs, settings);
       output->commit();
     }
@@ -334,9 +342,9 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
           options->language == "fr" ? ReportLanguage::French : ReportLanguage::English));
     }
     if (options->json) {
-      print_json(chosen.scenario, comparison);
+      print_json(chosen.scenario, chosen.edits, comparison);
     } else {
-      print_text(chosen.scenario, comparison, options->top);
+      print_text(chosen.scenario, chosen.edits, comparison, options->top);
       if (output) std::cout << "\nComparison written to " << output->target() << "\n";
       if (report) std::cout << "Report written to " << report->target() << "\n";
     }

@@ -47,7 +47,8 @@ CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster) {
           "temporary file, always replaced; add --output FILE or remove --force");
     }
     territory::RunRecord record = territory::read_run_record(options->results);
-    const ChosenScenario chosen = load_from_inputs(record.settings.scenario_path, record.inputs);
+    const ChosenScenario chosen =
+        load_from_inputs(record.settings.scenario_path, record.inputs, record.settings.edits);
     const territory::Plan plan = [&] {
       try {
         return territory::compile_plan(chosen.scenario, record.settings.portfolio);

@@ -11,6 +11,7 @@
 #include "ensemble_run.hpp"
 #include "interrupt.hpp"
 #include "option_checks.hpp"
+#include "portfolio_saving.hpp"
 #include "results_file_size.hpp"
 #include "results_output.hpp"
 #include "run_output_json.hpp"
@@ -23,6 +24,7 @@
 #include "traj/territory/results_file.hpp"
 #include "traj/territory/territorial_model.hpp"
 #include "traj_git_hash.hpp"
+#include "what_if_options.hpp"
 
 #include <unistd.h>
 #include <chrono>
@@ -49,6 +51,11 @@ void refuse_ignored_options(const CLI::App& command) {
     throw InputError(
         "--max-members: caps the members added to reach --precision; without --precision the "
         "ensemble has --members members; add --precision or remove --max-members");
+  }
+  if ((command.count("--save-portfolio") > 0) != (command.count("--to") > 0)) {
+    throw InputError(
+        "--save-portfolio NAME and --to FILE go together: the portfolio as run is written as "
+        "NAME in the new file FILE; give both or neither");
   }
   if (command.count("--output") == 0) {
     for (const char* option : {"--trajectories", "--force"}) {
@@ -114,6 +121,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
                               const Cluster& cluster) {
   struct Options {
     std::string path;
+    territory::ScenarioEdits edits;
     std::string portfolio;
     bool deterministic = false;
     bool json = false;
@@ -124,6 +132,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     std::string trajectories = "headline";
     std::string against;
     std::string command_line;
+    PortfolioSave save;
   };
   auto options = std::make_shared<Options>();
   options->command_line = command_line;
@@ -159,6 +168,16 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
                    "files define it, on the same members; default with --set, --shift, "
                    "--action-off or --only: the run's portfolio without them")
       ->check(portfolio_name());
+  add_what_if_options(*command, options->edits);
+  command
+      ->add_option("--save-portfolio", options->save.name,
+                   "Save the portfolio as run (with --set…) as portfolio NAME of a new file --to, "
+                   "which includes the scenario, e.g. --save-portfolio plan-60 --to plan-60.toml")
+      ->type_name("NAME")
+      ->check(non_empty("a portfolio id"));
+  command->add_option("--to", options->save.to, "The new file of --save-portfolio (never replaced)")
+      ->type_name("FILE")
+      ->check(file_name());
   command->footer(
       "Examples:\n  traj run                                  # 10 000 members of the bundled "
       "scenario\n"
@@ -169,7 +188,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
       "  traj run --portfolio ambitious --against plan   # what changes from plan to ambitious");
   return [options, command, &cluster] {
     refuse_ignored_options(*command);
-    const ChosenScenario chosen = load_chosen(options->path);
+    const ChosenScenario chosen = load_chosen(options->path, options->edits);
     const Scenario& scenario = chosen.scenario;
     std::string portfolio = options->portfolio;
     std::string note;
@@ -189,13 +208,17 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     } else {
       note = "portfolio " + portfolio;
     }
+    for (const auto& edit : describe_edits(chosen.edits)) note += "\n  with " + edit;
     const Plan plan = compile_plan(scenario, portfolio);
     // Resolved before anything runs, so that a wrong reference costs nothing.
     const std::optional<AgainstReference> reference =
         choose_reference(chosen, portfolio, options->against);
+    // Checked before the run, written after it succeeds.
+    PortfolioSaver saver(options->save, chosen, options->path.empty(), portfolio, options->output);
     if (!options->deterministic) {
       RunSettings settings;
       settings.scenario_path = chosen.name;
+      settings.edits = chosen.edits;
       settings.portfolio = portfolio;
       const EnsembleOptions& ensemble = options->ensemble;
       settings.seed = ensemble.seed;
@@ -262,12 +285,14 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
         if (!changed) return exit_code;
       }
       if (output) output->commit();
+      saver.write(cluster.is_root());
       const int threads = options->ensemble.threads > 0
                               ? options->ensemble.threads
                               : static_cast<int>(std::thread::hardware_concurrency());
       if (options->json) {
-        print_ensemble_json(plan, run.result, chosen.name, threads, cluster.size(), run.seconds,
-                            reference ? &*reference : nullptr, changed ? &*changed : nullptr);
+        print_ensemble_json(plan, run.result, chosen.name, chosen.edits, threads, cluster.size(),
+                            run.seconds, reference ? &*reference : nullptr,
+                            changed ? &*changed : nullptr);
       } else {
         print_ensemble_table(plan, run.result, note, threads, cluster.size(), run.seconds);
         if (changed) print_against_table(plan, *reference, *changed);
@@ -277,6 +302,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
           std::cout << "\n";
         }
       }
+      saver.report(options->json);
       return EXIT_OK;
     }
     Kernel kernel(plan);
@@ -298,13 +324,15 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
       changed = compare_at_medians(*reference, plan, trajectory, exit_code);
       if (!changed) return exit_code;
     }
+    saver.write(cluster.is_root());
     if (options->json) {
-      print_deterministic_json(plan, trajectory, results, chosen.name,
+      print_deterministic_json(plan, trajectory, results, chosen.name, chosen.edits,
                                reference ? &*reference : nullptr, changed ? &*changed : nullptr);
     } else {
       print_deterministic_table(plan, trajectory, results, note);
       if (changed) print_against_central_table(plan, *reference, *changed);
     }
+    saver.report(options->json);
     return EXIT_OK;
   };
 }

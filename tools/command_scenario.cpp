@@ -12,8 +12,11 @@
 
 #include "commands.hpp"
 #include "scenario_choice.hpp"
+#include "toml_text.hpp"
+#include "traj/document_edits.hpp"
 #include "traj/document_loader.hpp"
 #include "traj/string_distance.hpp"
+#include "what_if_options.hpp"
 
 namespace traj::cli {
 
@@ -73,49 +76,15 @@ int export_bundled(const std::string& directory) {
   return EXIT_OK;
 }
 
-std::string number_text(double value) {
-  char buffer[32];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-  return std::string(buffer, end);
-}
-
-/// A value as TOML would write it inline.
-std::string toml_text(const ConfigNode& node) {
-  switch (node.kind) {
-    case ConfigNode::Kind::String: {
-      std::string text = "\"";
-      for (const char c : node.text) {
-        if (c == '"' || c == '\\') text += '\\';
-        text += c;
-      }
-      return text + "\"";
-    }
-    case ConfigNode::Kind::Integer:
-      return std::to_string(node.integer);
-    case ConfigNode::Kind::Float:
-      return number_text(node.number);
-    case ConfigNode::Kind::Boolean:
-      return node.boolean ? "true" : "false";
-    case ConfigNode::Kind::Array: {
-      std::string text = "[";
-      for (std::size_t i = 0; i < node.children.size(); ++i)
-        text += (i ? ", " : "") + toml_text(node.children[i]);
-      return text + "]";
-    }
-    case ConfigNode::Kind::Table: {
-      std::string text = "{ ";
-      for (std::size_t i = 0; i < node.keys.size(); ++i)
-        text += (i ? ", " : "") + node.keys[i] + " = " + toml_text(node.children[i]);
-      return text + (node.keys.empty() ? "}" : " }");
-    }
-    case ConfigNode::Kind::Other:
-      break;
-  }
-  return "(a date or time)";
-}
-
+/// FILE:LINE:COLUMN, or the edit alone (`--set #1`: it has no line).
 std::string located(const SourceLocation& where) {
+  if (where.line == 0) return where.file;
   return where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+}
+
+/// "set at FILE:LINE:COLUMN", or "set by --set #N" for a what-if edit.
+std::string origin(const SourceLocation& where) {
+  return (where.line == 0 ? "set by " : "set at ") + located(where);
 }
 
 /// The node at `key_path` (`actions.<id>.effects[0].fraction`: an array of
@@ -184,17 +153,20 @@ const ConfigNode& find_key_path(const ConfigNode& root, const std::string& key_p
   return *at;
 }
 
-int show_value(const std::string& key_path, const std::string& scenario_path) {
+int show_value(const std::string& key_path, const std::string& scenario_path,
+               const territory::ScenarioEdits& edits) {
   if (key_path.empty()) throw InputError("scenario show: expected KEY.PATH, found \"\"");
-  const ChosenScenario chosen = load_chosen(scenario_path);  // refuses an invalid scenario
+  // Refuses an invalid scenario, or edits that make it invalid.
+  const ChosenScenario chosen = load_chosen(scenario_path, edits);
   std::map<std::string, std::string> texts;
   for (const auto& input : chosen.inputs) texts[input.path] = input.text;
   Diagnostics diagnostics;
-  const Document document =
+  Document document =
       load_document(chosen.scenario.files.front(), EmbeddedSourceProvider(texts), diagnostics);
+  apply_assignments(document.root, edits.sets, "--set", diagnostics);  // as the loader did
   std::vector<const ConfigNode*> tables;
   const ConfigNode& node = find_key_path(document.root, key_path, tables);
-  std::cout << key_path << " = " << toml_text(node) << "\n  set at " << located(node.where) << "\n";
+  std::cout << key_path << " = " << toml_text(node) << "\n  " << origin(node.where) << "\n";
   // What the model samples: the parameter of that key path, or the named
   // parameter the value refers to.
   int parameter = chosen.scenario.parameters.find(key_path);
@@ -221,8 +193,8 @@ int show_value(const std::string& key_path, const std::string& scenario_path) {
   } else {
     for (auto table = tables.rbegin(); table != tables.rend(); ++table) {
       if (const ConfigNode* shared = (*table)->find("unit"); shared != nullptr) {
-        std::cout << "  unit: " << toml_text(*shared) << ", set for its table at "
-                  << located(shared->where) << "\n";
+        std::cout << "  unit: " << toml_text(*shared) << ", " << origin(shared->where)
+                  << " for its table\n";
         break;
       }
     }
@@ -242,6 +214,7 @@ CommandRunner add_scenario_command(CLI::App& app) {
   exporter->add_option("directory", *directory, "Where to write them")->capture_default_str();
   auto key_path = std::make_shared<std::string>();
   auto scenario_path = std::make_shared<std::string>();
+  auto edits = std::make_shared<territory::ScenarioEdits>();
   CLI::App* show = command->add_subcommand(
       "show",
       "Print one value of a scenario: its text, where it is set, its distribution and unit");
@@ -250,12 +223,15 @@ CommandRunner add_scenario_command(CLI::App& app) {
       ->required();
   show->add_option("scenario", *scenario_path,
                    "Scenario file (TOML); default: the bundled scenario");
+  add_what_if_options(*show, *edits);
   command->footer(
       "Examples:\n  traj scenario export my-plan && traj run my-plan/brest-metropole.toml\n"
-      "  traj scenario show actions.deep-renovation.adoption.ceiling");
-  return [exporter, show, directory, key_path, scenario_path] {
+      "  traj scenario show actions.deep-renovation.adoption.ceiling\n"
+      "  traj scenario show actions.deep-renovation.adoption.ceiling --set "
+      "actions.deep-renovation.adoption.ceiling=0.6");
+  return [exporter, show, directory, key_path, scenario_path, edits] {
     if (exporter->parsed()) return export_bundled(*directory);
-    if (show->parsed()) return show_value(*key_path, *scenario_path);
+    if (show->parsed()) return show_value(*key_path, *scenario_path, *edits);
     return EXIT_INPUT;
   };
 }

@@ -22,6 +22,7 @@
 #include "traj/territory/report.hpp"
 #include "traj/territory/territorial_model.hpp"
 #include "traj_git_hash.hpp"
+#include "what_if_options.hpp"
 
 namespace traj::cli {
 namespace {
@@ -54,7 +55,8 @@ std::vector<SensitivityFactor> factors_of(const Scenario& scenario, const std::s
 
 void write_hdf5(const std::string& path, const SensitivityResult& result, const std::string& method,
                 const Scenario& scenario, const std::vector<territory::InputFile>& inputs,
-                std::uint64_t seed, const std::string& command_line) {
+                const territory::ScenarioEdits& edits, std::uint64_t seed,
+                const std::string& command_line) {
   hdf5::File file = hdf5::File::create(path);
   hdf5::Group& root = file.root();
   root.set_attribute("filetype", std::string("trajectoires-sensitivity"));
@@ -65,7 +67,7 @@ void write_hdf5(const std::string& path, const SensitivityResult& result, const 
   root.set_attribute("territory", scenario.name);
   root.set_attribute("seed", static_cast<std::int64_t>(seed));
   root.set_attribute("runs", static_cast<std::int64_t>(result.runs));
-  territory::write_inputs(root, inputs);
+  territory::write_inputs(root, inputs, edits);
   hdf5::Group group = root.create_group("sensitivity");
   group.set_attribute("method", method);
   auto factor = group.create_strings("factor", result.factors);
@@ -180,6 +182,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
                                       const Cluster& cluster) {
   struct Options {
     std::string path;
+    territory::ScenarioEdits edits;
     std::string portfolio;
     std::string method = "sobol";
     std::uint64_t samples = 0;
@@ -244,13 +247,14 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
       ->check(file_name());
   command->add_flag("--force", options->force,
                     "Replace the --output or --report file if it exists");
+  add_what_if_options(*command, options->edits);
   command->footer(
       "Examples:\n  traj sensitivity -p plan\n"
       "  traj sensitivity -p plan --indicator renewable_share --year 2030 --group action\n"
       "  traj sensitivity scenarios/orleans-assises.toml -p assises-full --method morris");
   return [options, command, &cluster] {
     refuse_ignored_options(*command);
-    const ChosenScenario chosen = load_chosen(options->path);
+    const ChosenScenario chosen = load_chosen(options->path, options->edits);
     const Scenario& scenario = chosen.scenario;
     const std::string portfolio =
         options->portfolio == "baseline" && scenario.find_portfolio("baseline") == NONE
@@ -312,7 +316,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     }
     if (output) {
       write_hdf5(output->temporary(), result, options->method, scenario, chosen.inputs,
-                 options->ensemble.seed, options->command_line);
+                 chosen.edits, options->ensemble.seed, options->command_line);
       output->commit();
     }
     if (report) {
@@ -325,6 +329,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
       JsonWriter json(std::cout);
       json.begin_object();
       json.key("method").value(options->method);
+      write_edits_json(json, chosen.edits);
       json.key("runs").value(static_cast<long long>(result.runs));
       json.key("outputs").begin_array();
       for (std::size_t o = 0; o < outputs.size(); ++o) {
@@ -367,7 +372,8 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     std::cout << scenario.name << " — "
               << (portfolio.empty() ? std::string("baseline") : "portfolio " + portfolio) << ": "
               << (options->method == "sobol" ? "Sobol indices" : "Morris screening") << ", "
-              << result.runs << " model runs, " << K << " factors\n";
+              << result.runs << " model runs, " << K << " factors\n"
+              << edit_lines(chosen.edits);
     for (std::size_t o = 0; o < outputs.size(); ++o) {
       std::cout << "\n" << outputs[o].name << ":\n";
       if (result.variance[o] == 0.0) {

@@ -17,6 +17,7 @@
 #include "traj/string_distance.hpp"
 #include "traj/territory/report.hpp"
 #include "traj/territory/targets.hpp"
+#include "what_if_options.hpp"
 
 namespace traj::cli {
 namespace {
@@ -63,6 +64,7 @@ void refuse_without_report(const CLI::App& command) {
 CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
   struct Options {
     std::string path;
+    territory::ScenarioEdits edits;
     std::string portfolio;
     std::string indicator;
     int year = 0;
@@ -111,6 +113,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
       ->check(CLI::IsMember({"en", "fr"}))
       ->capture_default_str();
   command->add_flag("--force", options->force, "Replace the --report file if it exists");
+  add_what_if_options(*command, options->edits);
   command->footer(
       "Examples:\n"
       "  traj target --portfolio plan --indicator renewable_share --year 2030 --confidence 0.8\n"
@@ -137,7 +140,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
       throw InputError("--indicator: expected --year with it (the year of the indicator)");
     }
     refuse_without_report(*command);
-    const ChosenScenario chosen = load_chosen(options->path);
+    const ChosenScenario chosen = load_chosen(options->path, options->edits);
     if (!options->report.empty())  // before the search, not after it
       OutputFile::check_target(options->report, options->force, input_paths(chosen), "--report");
     const Scenario& scenario = chosen.scenario;
@@ -148,8 +151,11 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
     const Plan plan = compile_plan(scenario, portfolio);
     EnsembleOptions ensemble = options->ensemble;
     ensemble.cluster = &cluster;
-    const std::string who =
+    std::string who =
         portfolio.empty() ? std::string("without any action") : "with portfolio " + portfolio;
+    // Also in the page: a statement never hides that it is not the file's scenario.
+    const auto edits = describe_edits(chosen.edits);
+    for (std::size_t e = 0; e < edits.size(); ++e) who += (e == 0 ? " and " : ", ") + edits[e];
     if (!options->indicator.empty()) {
       const std::size_t row = indicator_row(plan, options->indicator, options->year);
       const auto& info = plan.catalogue[row];
@@ -158,6 +164,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
         JsonWriter json(std::cout);
         json.begin_object();
         json.key("portfolio").value(portfolio.empty() ? "baseline" : portfolio);
+        write_edits_json(json, chosen.edits);
         json.key("indicator").value(info.id);
         json.key("year").value(options->year);
         json.key("confidence").value(options->confidence);
@@ -205,6 +212,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
       JsonWriter json(std::cout);
       json.begin_object();
       json.key("portfolio").value(portfolio.empty() ? "baseline" : portfolio);
+      write_edits_json(json, chosen.edits);
       json.key("objective").value(target.id);
       json.key("confidence").value(options->confidence);
       json.key("reachable").value(result.reachable);

@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "option_checks.hpp"
 #include "scenario_choice.hpp"
+#include "what_if_options.hpp"
 
 namespace traj::cli {
 namespace {
@@ -28,16 +29,19 @@ void print_portfolios(const territory::Scenario& scenario) {
 
 CommandRunner add_validate_command(CLI::App& app) {
   auto path = std::make_shared<std::string>();
+  auto edits = std::make_shared<territory::ScenarioEdits>();
   CLI::App* command = app.add_subcommand(
       "validate", "Check a scenario file and print a summary, or every error with its location");
   command->add_option("scenario", *path, "Scenario file (TOML); default: the bundled scenario")
       ->check(file_name());
+  add_what_if_options(*command, *edits);
   command->footer(
-      "Example:\n  traj validate scenarios/clermont-alliance.toml\n"
+      "Examples:\n  traj validate scenarios/clermont-alliance.toml\n"
+      "  traj validate --set actions.deep-renovation.adoption.ceiling=0.6\n"
       "Errors are printed as FILE:LINE:COLUMN: error: KEY.PATH: expected …, found … and the exit "
       "code is 2.");
-  return [path] {
-    const auto scenario = load_chosen_scenario(*path);
+  return [path, edits] {
+    const auto scenario = load_chosen(*path, *edits).scenario;
     std::size_t uncertain = 0;
     for (const auto& parameter : scenario.parameters.all())
       uncertain += parameter.distribution.is_fixed() ? 0 : 1;
@@ -59,6 +63,7 @@ CommandRunner add_validate_command(CLI::App& app) {
       std::cout << (i ? ", " : "") << scenario.files[i];
     std::cout << "\n";
     print_portfolios(scenario);
+    for (const auto& edit : describe_edits(*edits)) std::cout << "  with " << edit << "\n";
     return EXIT_OK;
   };
 }

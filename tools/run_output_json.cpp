@@ -5,6 +5,7 @@
 
 #include "traj/json_writer.hpp"
 #include "traj/units.hpp"
+#include "what_if_options.hpp"
 
 namespace traj::cli {
 
@@ -97,8 +98,8 @@ void write_central_against(JsonWriter& json, const Plan& plan, const AgainstRefe
 
 void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
                               const std::vector<ObjectiveResult>& results,
-                              const std::string& scenario_name, const AgainstReference* reference,
-                              const CentralChange* changed) {
+                              const std::string& scenario_name, const ScenarioEdits& edits,
+                              const AgainstReference* reference, const CentralChange* changed) {
   const Scenario& scenario = *plan.scenario;
   JsonWriter json(std::cout);
   json.begin_object();
@@ -106,6 +107,7 @@ void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
   json.key("scenario").value(scenario_name);
   json.key("territory").value(scenario.name);
   json.key("portfolio").value(plan.portfolio.empty() ? "baseline" : plan.portfolio);
+  write_edits_json(json, edits);
   json.key("mode").value("deterministic");
   json.key("central_value").value("median");
   json.key("base_year").value(scenario.base_year);
@@ -153,8 +155,9 @@ void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
 }
 
 void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
-                         const std::string& scenario_name, int threads, int ranks, double seconds,
-                         const AgainstReference* reference, const WhatChanged* changed) {
+                         const std::string& scenario_name, const ScenarioEdits& edits, int threads,
+                         int ranks, double seconds, const AgainstReference* reference,
+                         const WhatChanged* changed) {
   const Scenario& scenario = *plan.scenario;
   JsonWriter json(std::cout);
   json.begin_object();
@@ -162,6 +165,7 @@ void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
   json.key("scenario").value(scenario_name);
   json.key("territory").value(scenario.name);
   json.key("portfolio").value(plan.portfolio.empty() ? "baseline" : plan.portfolio);
+  write_edits_json(json, edits);
   json.key("mode").value("ensemble");
   json.key("members").value(static_cast<long long>(result.members));
   json.key("seed").value(static_cast<long long>(result.seed));

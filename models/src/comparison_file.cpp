@@ -50,7 +50,7 @@ void write_comparison(const std::string& path, const Scenario& scenario,
   root.set_attribute("members", static_cast<std::int64_t>(comparison.members));
   root.set_attribute("costs",
                      std::string(scenario.has_discount_rate ? "discounted" : "undiscounted"));
-  write_inputs(root, inputs);
+  write_inputs(root, inputs, settings.edits);
 
   std::vector<std::string> portfolio_ids, objective_ids, quantity_labels;
   for (const auto& portfolio : comparison.portfolios) portfolio_ids.push_back(portfolio.id);

@@ -1,6 +1,7 @@
 #include "traj/territory/results_file.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -90,6 +91,15 @@ Dataset member_scale(Group& group) {
   return scale;
 }
 
+/// The datasets of the edits in `inputs`, each with its list.
+template <class Edits>
+auto edit_lists(Edits& edits) {
+  return std::array{std::pair{input_file::EDITS_SET, &edits.sets},
+                    std::pair{input_file::EDITS_SHIFT, &edits.shifts},
+                    std::pair{input_file::EDITS_ACTION_OFF, &edits.actions_off},
+                    std::pair{input_file::EDITS_ONLY, &edits.only}};
+}
+
 }  // namespace
 
 std::string utc_now() {
@@ -101,7 +111,7 @@ std::string utc_now() {
   return buffer;
 }
 
-Group write_inputs(Group& root, const std::vector<InputFile>& inputs) {
+Group write_inputs(Group& root, const std::vector<InputFile>& inputs, const ScenarioEdits& edits) {
   Group group = root.create_group(INPUTS);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     char name[32];
@@ -109,6 +119,9 @@ Group write_inputs(Group& root, const std::vector<InputFile>& inputs) {
     Dataset text = group.create_text(name, inputs[i].text);
     text.set_attribute(input_file::PATH, inputs[i].path);
     text.set_attribute(input_file::SHA256, sha256_hex(inputs[i].text));
+  }
+  for (const auto& [name, values] : edit_lists(edits)) {
+    if (!values->empty()) group.create_strings(name, *values);
   }
   return group;
 }
@@ -186,7 +199,8 @@ struct ResultsWriter::Impl {
     root.set_attribute(run_attribute::THREADS, static_cast<std::int64_t>(settings.threads));
     root.set_attribute(run_attribute::BLOCK, static_cast<std::int64_t>(settings.block));
 
-    write_inputs(root, inputs).set_attribute(input_file::MAIN, settings.scenario_path);
+    write_inputs(root, inputs, settings.edits)
+        .set_attribute(input_file::MAIN, settings.scenario_path);
 
     // Parameters: one column per uncertain number, by stable name.
     std::vector<std::string> names, units, distributions;
@@ -546,6 +560,9 @@ RunRecord read_run_record_unchecked(const std::string& path) {
   }
   if (record.inputs.empty())
     throw InputError(path + ": group inputs: expected file_000, found no input file");
+  for (const auto& [name, values] : edit_lists(settings.edits)) {
+    if (inputs.has(name)) *values = inputs.open(name).read_strings();
+  }
   const auto& main = settings.scenario_path;
   if (std::none_of(record.inputs.begin(), record.inputs.end(),
                    [&](const InputFile& input) { return input.path == main; })) {

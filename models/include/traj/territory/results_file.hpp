@@ -11,6 +11,7 @@
 #include "traj/ensemble.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/territory/plan.hpp"
+#include "traj/territory/scenario_edits.hpp"
 
 namespace traj::territory {
 
@@ -34,6 +35,7 @@ struct RunSettings {
   std::vector<double> quantiles;
   double sketch_accuracy = 0.001;
   std::string trajectories = "headline";  ///< headline | all | comma-separated ids
+  ScenarioEdits edits;                    ///< applied on top of the input files
   // Context only: never changes a result.
   std::string traj_version;
   std::string git_hash;
@@ -67,13 +69,17 @@ class ResultsWriter {
 };
 
 /// Stores `inputs` verbatim in a group `inputs` of `root` (`file_000`, …,
-/// each with its `path` and `sha256`): every file traj writes carries them.
-hdf5::Group write_inputs(hdf5::Group& root, const std::vector<InputFile>& inputs);
+/// each with its `path` and `sha256`), and the `edits` they were loaded
+/// with (`edits_set`, …, only those not empty): every file traj writes
+/// carries them.
+hdf5::Group write_inputs(hdf5::Group& root, const std::vector<InputFile>& inputs,
+                         const ScenarioEdits& edits = {});
 
 /// The current time, UTC, ISO 8601 (the `created` attribute of files).
 std::string utc_now();
 
-/// What a rerun reads back: the settings and every input file verbatim.
+/// What a rerun reads back: the settings (with the edits) and every input
+/// file verbatim.
 /// Throws InputError for a file that is not a Trajectoires results file or
 /// whose format version this traj does not know.
 struct RunRecord {

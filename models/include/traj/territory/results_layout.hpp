@@ -45,6 +45,12 @@ inline constexpr const char* NAME_FORMAT = "file_%03zu";
 inline constexpr const char* PATH = "path";
 inline constexpr const char* SHA256 = "sha256";
 inline constexpr const char* MAIN = "main";  ///< attribute of the group
+// The what-if edits the files were loaded with (ScenarioEdits), each a 1-D
+// string dataset present only when not empty: older files have none.
+inline constexpr const char* EDITS_SET = "edits_set";
+inline constexpr const char* EDITS_SHIFT = "edits_shift";
+inline constexpr const char* EDITS_ACTION_OFF = "edits_action_off";
+inline constexpr const char* EDITS_ONLY = "edits_only";
 }  // namespace input_file
 
 /// The group `objectives`: one value per objective, along `objective`.

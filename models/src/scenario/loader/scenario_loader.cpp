@@ -2,6 +2,7 @@
 
 #include "reader_context.hpp"
 #include "sections.hpp"
+#include "traj/document_edits.hpp"
 #include "traj/document_loader.hpp"
 
 namespace traj::territory::loader {
@@ -62,10 +63,12 @@ namespace traj::territory {
 
 Scenario load_scenario(const std::string& path, const SourceProvider& sources,
                        const ScenarioEdits& edits) {
-  // TODO(issue 22): apply `edits.sets` (the shifts and subsets are applied by the reader).
   Diagnostics diagnostics;
   Document document = load_document(path, sources, diagnostics);
   diagnostics.throw_if_any();
+  // Before any reader: an edited document is checked exactly like a file.
+  // An edit that fails changes nothing: the reader still reports the others.
+  apply_assignments(document.root, edits.sets, "--set", diagnostics);
   Scenario scenario;
   scenario.main_file = document.files.empty() ? path : document.files.front();
   scenario.files = document.files;
