@@ -181,7 +181,7 @@ TEST_CASE("rerun of a results file made with edits: the edits are stored and app
   CHECK(record.settings.edits.sets ==
         std::vector<std::string>{"objectives.ghg-2050.threshold=0.3",
                                  "actions.cycling-plan.adoption.ceiling={ uniform = [0.2, 0.4] }"});
-  CHECK(record.settings.edits.only == std::vector<std::string>{"deep-renovation", "cycling-plan"});
+  CHECK(record.settings.edits.only == std::vector<std::string>{"deep-renovation,cycling-plan"});
   CHECK(record.settings.edits.shifts.empty());
   CHECK(record.settings.edits.actions_off.empty());
   fs::remove(copy.main);  // the rerun reads the stored inputs alone
@@ -302,4 +302,111 @@ TEST_CASE("compare and sensitivity files store the edits they were run with") {
     CHECK_FALSE(inputs.has("edits_shift"));
     CHECK_FALSE(inputs.has("edits_only"));
   }
+}
+
+TEST_CASE("shift: --shift gives the numbers of the same shift written in the portfolio") {
+  const ScenarioCopy copy("traj_cli_shift_file");
+  const auto with_shift = run_traj("run -p plan --json --deterministic " + copy.quoted(copy.main) +
+                                   " --shift rooftop-pv=+3");
+  const auto unshifted = run_traj("run -p plan --json --deterministic " + copy.quoted(copy.main));
+  copy.replace(
+      "\"agriculture-practices\", \"waste-reduction\"]\n\n[[portfolios]]\nid = "
+      "\"ambitious\"",
+      "\"agriculture-practices\", \"waste-reduction\"]\noverrides = { rooftop-pv = { "
+      "shift = 3 } }\n\n[[portfolios]]\nid = \"ambitious\"");
+  const auto in_file = run_traj("run -p plan --json --deterministic " + copy.quoted(copy.main));
+  REQUIRE(with_shift.exit_code == 0);
+  REQUIRE(in_file.exit_code == 0);
+  CHECK(run_json_numbers(with_shift.out) == run_json_numbers(in_file.out));
+  CHECK(run_json_numbers(with_shift.out) != run_json_numbers(unshifted.out));
+  // Every action at once: the run moves, and says against what.
+  const auto all = run_traj("run -p plan --deterministic --shift all=+2");
+  REQUIRE(all.exit_code == 0);
+  CHECK_THAT(all.out, Catch::Contains("  with --shift all=+2\n"));
+  CHECK_THAT(all.out, Catch::Contains("without the edits"));
+}
+
+TEST_CASE("shift, action-off and only: located errors on the command line, exit code 2") {
+  const auto refused = [](const std::string& arguments, const std::string& message) {
+    const auto result = run_traj(arguments);
+    INFO(arguments);
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK_THAT(result.err, Catch::Contains(message));
+  };
+  refused("run --deterministic --shift rooftop-pvv=3",
+          "--shift #1: error: expected an action of the scenario or all, found \"rooftop-pvv\" "
+          "(did you mean 'rooftop-pv'?)");
+  refused("validate --shift rooftop-pv", "--shift #1: error: ");
+  refused("validate --shift rooftop-pv=60", "--shift #1: error: expected a shift ");
+  refused("validate --action-off nope", "--action-off #1: error: ");
+  refused("validate --only rooftop-pv,,ground-pv", "--only: error: ");
+  // commitments holds neither: left empty, it would run as the baseline.
+  refused("run --deterministic -p commitments --only deep-renovation",
+          "--only/--action-off: expected them to leave portfolio commitments at least one "
+          "action, found none left");
+}
+
+TEST_CASE("action-off and only: validate shows the portfolios they leave") {
+  const auto off = run_traj("validate --action-off ground-pv");
+  REQUIRE(off.exit_code == 0);
+  CHECK_THAT(off.out, Catch::Contains("portfolio plan: 22 actions: "));
+  CHECK_THAT(off.out, Catch::Contains("  with --action-off ground-pv\n"));
+  const auto only = run_traj("validate --only rooftop-pv,ground-pv");
+  REQUIRE(only.exit_code == 0);
+  CHECK_THAT(only.out, Catch::Contains("portfolio plan: 2 actions: rooftop-pv, ground-pv\n"));
+  CHECK_THAT(only.out, Catch::Contains("portfolio commitments: 1 action: rooftop-pv\n"));
+}
+
+TEST_CASE("rerun: a results file made with --shift and --only is reproduced bit for bit") {
+  const ScenarioCopy copy("traj_cli_shift_rerun");
+  const fs::path results = copy.directory / "shifted.h5";
+  const auto run = run_traj("run -q -p plan --members 500 -o " + copy.quoted(results) +
+                            " --shift deep-renovation=+3 --only deep-renovation,rooftop-pv " +
+                            copy.quoted(copy.main));
+  REQUIRE(run.exit_code == 0);
+  const auto record = traj::territory::read_run_record(results.string());
+  CHECK(record.settings.edits.shifts == std::vector<std::string>{"deep-renovation=+3"});
+  CHECK(record.settings.edits.only == std::vector<std::string>{"deep-renovation,rooftop-pv"});
+  fs::remove_all(copy.main.parent_path() / "shared");
+  fs::remove(copy.main);
+  const auto rerun = run_traj("rerun -q " + copy.quoted(results));
+  CHECK(rerun.exit_code == 0);
+  CHECK_THAT(rerun.out, Catch::StartsWith("identical: 500 members of Brest métropole (plan"));
+}
+
+TEST_CASE("against: an edited run is compared with its portfolio as the file defines it") {
+  const ScenarioCopy copy("traj_cli_against_edits");
+  const std::string set = " --set portfolios.ambitious.overrides.ground-pv.ceiling=0.4";
+  const auto edited =
+      run_traj("run -p ambitious --json --members 2000 " + copy.quoted(copy.main) + set);
+  REQUIRE(edited.exit_code == 0);
+  CHECK_THAT(edited.out, Catch::Contains("\"against\": {\n    \"reference\": \"ambitious\",\n    "
+                                         "\"without_edits\": true,"));
+  // The same comparison written in a file: portfolio `edited` (ambitious
+  // with the edit) against ambitious as shipped.
+  const fs::path both_file = copy.directory / "both.toml";
+  std::string both = slurp(copy.main.string());
+  const auto ambitious_at = both.find("[[portfolios]]\nid = \"ambitious\"");
+  REQUIRE(ambitious_at != std::string::npos);
+  const auto next = both.find("\n\n", ambitious_at);
+  std::string edited_copy = both.substr(ambitious_at, next - ambitious_at);
+  edited_copy.replace(edited_copy.find("id = \"ambitious\""), 16, "id = \"edited\"");
+  edited_copy.replace(edited_copy.find("ground-pv = { ceiling = 1.0 }"), 29,
+                      "ground-pv = { ceiling = 0.4 }");
+  both.insert(next, "\n\n" + edited_copy);
+  std::ofstream(both_file) << both;
+  const auto in_file =
+      run_traj("run -p edited --against ambitious --json --members 2000 " + copy.quoted(both_file));
+  REQUIRE(in_file.exit_code == 0);
+  const auto against_block = [](const std::string& out) {
+    const auto at = out.find("  \"against\": {");
+    REQUIRE(at != std::string::npos);
+    std::string block = out.substr(at);
+    // Only the edited run says its reference is itself without edits.
+    const auto flag = block.find("\"without_edits\": ");
+    block.erase(flag, block.find('\n', flag) - flag);
+    return block;
+  };
+  CHECK(against_block(edited.out) == against_block(in_file.out));
 }

@@ -115,6 +115,21 @@ std::optional<CentralChange> compare_at_medians(const AgainstReference& referenc
   return what_changed_at_medians(plan, trajectory, reference.plan, reference_trajectory);
 }
 
+/// A portfolio that --only or --action-off left with no action would run as
+/// the baseline under the portfolio's name: refused, not run silently.
+void refuse_emptied_portfolio(const ChosenScenario& chosen, const Plan& plan) {
+  if (plan.portfolio.empty() || (chosen.edits.only.empty() && chosen.edits.actions_off.empty()))
+    return;
+  const Scenario& scenario = chosen.scenario;
+  const auto& run =
+      scenario.portfolios[static_cast<std::size_t>(scenario.find_portfolio(plan.portfolio))];
+  if (!run.actions.empty()) return;
+  throw InputError("--only/--action-off: expected them to leave portfolio " + plan.portfolio +
+                   " at least one action, found none left; it would run as the baseline: name "
+                   "an action of " +
+                   plan.portfolio + " in --only, or run --portfolio baseline");
+}
+
 }  // namespace
 
 CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
@@ -210,6 +225,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     }
     for (const auto& edit : describe_edits(chosen.edits)) note += "\n  with " + edit;
     const Plan plan = compile_plan(scenario, portfolio);
+    refuse_emptied_portfolio(chosen, plan);
     // Resolved before anything runs, so that a wrong reference costs nothing.
     const std::optional<AgainstReference> reference =
         choose_reference(chosen, portfolio, options->against);

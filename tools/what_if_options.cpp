@@ -34,8 +34,9 @@ void add_what_if_options(CLI::App& command, territory::ScenarioEdits& edits) {
                   "deep-renovation,gas-heat-pumps")
       ->type_name("ID,ID")
       ->allow_extra_args(false)
-      ->delimiter(',')
-      ->check(non_empty("an action id"));
+      // Split by the loader, not by CLI11, which would drop an empty id
+      // (`a,,b`) without a word: the loader refuses it, located.
+      ->check(non_empty("action ids separated by commas"));
 }
 
 std::vector<std::string> describe_edits(const territory::ScenarioEdits& edits) {

@@ -18,7 +18,8 @@ struct ScenarioEdits {
   std::vector<std::string> shifts;
   /// `--action-off ID`: removed from every portfolio.
   std::vector<std::string> actions_off;
-  /// `--only ID,ID`: every portfolio keeps only these actions.
+  /// `--only ID,ID` (each option's list as typed): every portfolio keeps
+  /// only the actions listed.
   std::vector<std::string> only;
 
   bool empty() const {
