@@ -1,6 +1,31 @@
+// abate: non-energy emissions of some sectors cut by a fraction.
+
+#include "../kernel/kernel_program.hpp"
+#include "../scenario/loader/effect_table.hpp"
 #include "effects.hpp"
 
 namespace traj::territory::effects {
+
+// species, sectors, fraction.
+AbateEffect read_abate(loader::EffectTable& effect) {
+  loader::ReaderContext& context = effect.context;
+  AbateEffect abate;
+  effect.know({"species", "sectors"});
+  abate.species = context
+                      .read_reference(effect.table, "species", context.species_names(),
+                                      "species (ghg or a pollutant)")
+                      .value_or(NONE);
+  abate.sectors =
+      context.read_references(effect.table, "sectors", context.scenario.sectors, "sector", true);
+  if (auto value = effect.quantity("fraction", Dimension::Fraction, FRACTION_RANGE, true))
+    abate.fraction = *value;
+  return abate;
+}
+
+detail::AbateStep compile_step(const PlannedEffect<AbateEffect>& planned, KernelProgram& program) {
+  const AbateEffect& abate = *planned.effect;
+  return {planned.slot, abate.species, abate.sectors, program.ref(abate.fraction)};
+}
 
 // Non-energy emissions of the sector fall by adoption × fraction; several
 // abatements combine multiplicatively.
