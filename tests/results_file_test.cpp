@@ -409,7 +409,20 @@ TEST_CASE("the writer writes every name of the results layout that the readers r
   CHECK(inputs.open(first).string_attribute(layout::input_file::PATH) == "memory");
   CHECK(inputs.open(first).string_attribute(layout::input_file::SHA256).size() == 64);
 
+  // The groups written member by member, each along `member`.
+  namespace member = layout::member_dataset;
+  const hdf5::Group parameters = root.open_group(layout::PARAMETERS);
+  for (const char* dataset :
+       {member::MEMBER, member::PARAMETER, member::VALUES, member::UNITS, member::DISTRIBUTION}) {
+    INFO("parameters dataset " << dataset);
+    CHECK(parameters.has(dataset));
+  }
+  CHECK(root.open_group(layout::TRAJECTORIES).has(member::MEMBER));
+  CHECK(root.open_group(layout::TRAJECTORIES).has("ghg"));
+
   const hdf5::Group objectives = root.open_group(layout::OBJECTIVES);
+  CHECK(objectives.has(member::MEMBER));
+  CHECK(objectives.has(member::SUCCESS));
   namespace objective = layout::objective_dataset;
   for (const char* dataset :
        {objective::ID, objective::DESCRIPTION, objective::INDICATOR, objective::COMPARISON,
