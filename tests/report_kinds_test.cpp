@@ -56,7 +56,7 @@ std::size_t count_of(const std::string& text, const std::string& part) {
 
 }  // namespace
 
-TEST_CASE("report: results file - title, members, objective probability and four fan charts") {
+TEST_CASE("results file - title, members, objective probability and four fan charts") {
   const Scenario scenario = testing::scenario_from_file("scenarios/tests/minimal.toml");
   const Plan plan = compile_plan(scenario, "plan");
   const std::string path = scratch("results.h5");
@@ -86,11 +86,11 @@ TEST_CASE("report: results file - title, members, objective probability and four
   std::filesystem::remove(path);
 }
 
-TEST_CASE("report: a file that is not a results file is refused") {
+TEST_CASE("a file that is not a results file is refused") {
   CHECK_THROWS_AS(results_report_html(scratch("absent.h5"), ReportLanguage::English), InputError);
 }
 
-TEST_CASE("report: target - the statement, the probability in words and its bar") {
+TEST_CASE("target - the statement, the probability in words and its bar") {
   const ProportionEstimate estimate{0.25, 0.2, 0.31, 0.02};
   const std::string french = target_report_html("Fixture town", "plan", "Scale 0.8 reaches it",
                                                 &estimate, ReportLanguage::French);
@@ -107,7 +107,7 @@ TEST_CASE("report: target - the statement, the probability in words and its bar"
   CHECK(count_of(alone, "<svg") == 0);
 }
 
-TEST_CASE("report: sensitivity - factors ranked by total Sobol index, with their values") {
+TEST_CASE("sensitivity - factors ranked by total Sobol index, with their values") {
   SensitivityResult result;
   result.factors = {"growth", "pv_yield", "insulation_share"};
   result.outputs = {"ghg 2050"};
@@ -125,7 +125,7 @@ TEST_CASE("report: sensitivity - factors ranked by total Sobol index, with their
                        "<desc>pv_yield 65.0 %; insulation_share 25.0 %; growth 8.0 %; </desc>"));
 }
 
-TEST_CASE("report: comparison - every portfolio, the paired differences, each action's part") {
+TEST_CASE("comparison - every portfolio, the paired differences, each action's part") {
   const Scenario scenario = testing::scenario_from_file("scenarios/tests/minimal.toml");
   EnsembleOptions options;
   options.members = 200;
