@@ -2,17 +2,14 @@
 // numbers it states, its charts (inline SVG with a text alternative), in
 // both languages.
 
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
 
+#include "results_writing.hpp"
 #include "test_support.hpp"
 #include "traj/territory/comparison.hpp"
 #include "traj/territory/report.hpp"
-#include "traj/territory/results_file.hpp"
-#include "traj/territory/territorial_model.hpp"
 
 using namespace traj;
 using namespace traj::territory;
@@ -20,32 +17,7 @@ using namespace traj::territory;
 namespace {
 
 std::string scratch(const std::string& name) {
-  return (std::filesystem::temp_directory_path() /
-          ("traj_report_test_" + std::to_string(::getpid()) + "_" + name))
-      .string();
-}
-
-/// A results file of `members` members of the fixture's plan.
-EnsembleResult write_results(const std::string& path, const Plan& plan, std::uint64_t members) {
-  const TerritorialModel model(plan);
-  RunSettings settings;
-  settings.scenario_path = "scenarios/tests/minimal.toml";
-  settings.portfolio = plan.portfolio;
-  settings.members_requested = members;
-  settings.max_members = members;
-  settings.quantiles = {0.05, 0.5, 0.95};
-  EnsembleOptions options;
-  options.members = members;
-  options.threads = 1;
-  options.quantiles = settings.quantiles;
-  options.quantile_rows = model.headline_rows();
-  options.recorded_rows = trajectory_rows(plan, settings.trajectories);
-  ResultsWriter writer(path, plan, settings, {{settings.scenario_path, "text"}},
-                       options.recorded_rows);
-  options.on_members = [&](const MemberRecords& records) { writer.append(records); };
-  EnsembleResult result = run_ensemble(model, model.objective_specs(), options);
-  writer.finish(result);
-  return result;
+  return testing::scratch_file("report_kinds", name);
 }
 
 std::size_t count_of(const std::string& text, const std::string& part) {
@@ -60,7 +32,8 @@ TEST_CASE("results file - title, members, objective probability and four fan cha
   const Scenario scenario = testing::scenario_from_file("scenarios/tests/minimal.toml");
   const Plan plan = compile_plan(scenario, "plan");
   const std::string path = scratch("results.h5");
-  const EnsembleResult result = write_results(path, plan, 300);
+  const EnsembleResult result =
+      testing::write_results_file(path, plan, 1, 300, "headline", "scenarios/tests/minimal.toml");
   // No member meets ghg-2030 in the fixture: 0 of 300, Wilson's upper bound
   // z² / (n + z²) = 1.26 %.
   REQUIRE(result.objectives.size() == 1);

@@ -8,15 +8,10 @@ namespace traj::territory::effects {
 
 // species, sectors, fraction.
 AbateEffect read_abate(loader::EffectTable& effect) {
-  loader::ReaderContext& context = effect.context;
   AbateEffect abate;
   effect.know({"species", "sectors"});
-  abate.species = context
-                      .read_reference(effect.table, "species", context.species_names(),
-                                      "species (ghg or a pollutant)")
-                      .value_or(NONE);
-  abate.sectors =
-      context.read_references(effect.table, "sectors", context.scenario.sectors, "sector", true);
+  abate.species = effect.species();
+  abate.sectors = effect.sectors();
   if (auto value = effect.quantity("fraction", Dimension::Fraction, FRACTION_RANGE, true))
     abate.fraction = *value;
   return abate;

@@ -13,12 +13,8 @@ FactorEffect read_factor(loader::EffectTable& effect) {
   const Scenario& scenario = context.scenario;
   FactorEffect factor;
   effect.know({"species", "sectors"});
-  factor.species = context
-                       .read_reference(effect.table, "species", context.species_names(),
-                                       "species (ghg or a pollutant)")
-                       .value_or(NONE);
-  factor.sectors =
-      context.read_references(effect.table, "sectors", scenario.sectors, "sector", true);
+  factor.species = effect.species();
+  factor.sectors = effect.sectors();
   effect.know({"carriers"});
   factor.carriers =
       effect.has("carriers")

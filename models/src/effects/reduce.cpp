@@ -11,8 +11,7 @@ ReduceEffect read_reduce(loader::EffectTable& effect) {
   loader::ReaderContext& context = effect.context;
   ReduceEffect reduce;
   effect.know({"sectors", "carriers"});
-  reduce.sectors =
-      context.read_references(effect.table, "sectors", context.scenario.sectors, "sector", true);
+  reduce.sectors = effect.sectors();
   reduce.carriers = effect.has("carriers")
                         ? context.read_references(effect.table, "carriers",
                                                   context.scenario.carriers, "carrier", true)

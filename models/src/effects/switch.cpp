@@ -134,7 +134,7 @@ SwitchEffect read_switch(loader::EffectTable& effect) {
   const Scenario& scenario = context.scenario;
   SwitchEffect move;
   effect.know({"sectors", "from", "to", "ambient_heat_source", "local_source"});
-  move.sectors = context.read_references(effect.table, "sectors", scenario.sectors, "sector", true);
+  move.sectors = effect.sectors();
   move.from =
       context.read_reference(effect.table, "from", scenario.carriers, "carrier of the territory")
           .value_or(NONE);

@@ -26,6 +26,10 @@ class EffectTable {
                                    const ValueRange& range, bool required);
   /// Two ways of saying one thing: takes neither silently (reports `second`).
   bool exclusive(const char* first, const char* second);
+  /// The sectors at `sectors` (required), as indices.
+  std::vector<int> sectors();
+  /// The species at `species`: 0 for ghg, 1 + i for pollutant i; NONE if wrong.
+  int species();
   std::vector<int> all_carriers() const;
   /// Carriers with a stated factor: all but those produced by a conversion.
   std::vector<int> stated_factor_carriers() const;

@@ -38,6 +38,16 @@ bool EffectTable::exclusive(const char* first, const char* second) {
   return false;
 }
 
+std::vector<int> EffectTable::sectors() {
+  return context.read_references(table, "sectors", context.scenario.sectors, "sector", true);
+}
+
+int EffectTable::species() {
+  return context
+      .read_reference(table, "species", context.species_names(), "species (ghg or a pollutant)")
+      .value_or(NONE);
+}
+
 std::vector<int> EffectTable::all_carriers() const {
   std::vector<int> carriers;
   for (int c = 0; c < static_cast<int>(context.scenario.carriers.size()); ++c)
