@@ -120,27 +120,27 @@ TEST_CASE("more adoption never raises what an action reduces") {
       const Action& action = scenario.actions[a];
       for (const Effect& effect : action.effects) {
         std::vector<std::string> reduced;
-        if (effect.type == EffectType::Reduce) {
+        if (const auto* reduce = effect.as<ReduceEffect>()) {
           // A sector's total falls with a reduction unless the same action
           // also switches carriers there (a switch may raise final energy).
-          for (const int sector : effect.sectors) {
+          for (const int sector : reduce->sectors) {
             const bool switches_too =
                 std::any_of(action.effects.begin(), action.effects.end(), [&](const Effect& other) {
-                  return other.type == EffectType::Switch &&
-                         std::find(other.sectors.begin(), other.sectors.end(), sector) !=
-                             other.sectors.end();
+                  const auto* move = other.as<SwitchEffect>();
+                  return move != nullptr && std::find(move->sectors.begin(), move->sectors.end(),
+                                                      sector) != move->sectors.end();
                 });
             if (!switches_too)
               reduced.push_back("final_energy." +
                                 scenario.sectors[static_cast<std::size_t>(sector)]);
           }
-        } else if (effect.type == EffectType::Abate) {
-          reduced.push_back(scenario.species_name(effect.species));
-        } else if (effect.type == EffectType::Switch) {
-          for (const int sector : effect.sectors) {
+        } else if (const auto* abate = effect.as<AbateEffect>()) {
+          reduced.push_back(scenario.species_name(abate->species));
+        } else if (const auto* move = effect.as<SwitchEffect>()) {
+          for (const int sector : move->sectors) {
             (void)sector;
             reduced.push_back("final_energy." +
-                              scenario.carriers[static_cast<std::size_t>(effect.from)]);
+                              scenario.carriers[static_cast<std::size_t>(move->from)]);
           }
         } else {
           continue;

@@ -120,3 +120,84 @@ TEST_CASE("kernel program: kernels of any block size over one program give one m
     for (std::size_t i = 0; i < years * rows; ++i) REQUIRE(block[i * lanes + l] == member[i]);
   }
 }
+
+TEST_CASE(
+    "kernel program: each effect type is read into its own struct and compiled into its steps") {
+  // scenarios/examples/example.toml has one effect of each type, one action each.
+  const Scenario scenario = testing::scenario_from_file("scenarios/examples/example.toml");
+  const auto effect_of = [&](const std::string& action) -> const Effect& {
+    const int index = scenario.find_action(action);
+    REQUIRE(index != NONE);
+    const auto& effects = scenario.actions[static_cast<std::size_t>(index)].effects;
+    REQUIRE(effects.size() == 1);
+    return effects.front();
+  };
+  const Effect& heat_pumps = effect_of("heat-pumps");
+  const auto* move = heat_pumps.as<SwitchEffect>();
+  REQUIRE(move != nullptr);
+  CHECK(heat_pumps.as<ReduceEffect>() == nullptr);
+  CHECK(heat_pumps.path == "actions.heat-pumps.effects[0]");
+  CHECK(heat_pumps.where.line == 122);  // its [[actions.effects]] header
+  CHECK(move->from == scenario.find_carrier("natural_gas"));
+  CHECK(move->to == scenario.find_carrier("electricity"));
+  CHECK(move->has_efficiencies);
+  CHECK(move->from_efficiency.constant == 0.9);
+  CHECK(move->ambient_heat_source == scenario.find_source("heat_pumps"));
+  const auto* reduce = effect_of("renovation").as<ReduceEffect>();
+  REQUIRE(reduce != nullptr);
+  CHECK(reduce->carriers.size() == 3);
+  const auto* produce = effect_of("pv-roofs").as<ProduceEffect>();
+  REQUIRE(produce != nullptr);
+  CHECK(produce->by_capacity);
+  CHECK(produce->capacity.constant == 15.0);
+  const auto* factor = effect_of("wood-stoves").as<FactorEffect>();
+  REQUIRE(factor != nullptr);
+  CHECK(factor->species == scenario.find_species("pm2_5"));
+  CHECK(factor->has_new_factor);
+  const auto* abate = effect_of("manure").as<AbateEffect>();
+  REQUIRE(abate != nullptr);
+  CHECK(abate->species == scenario.find_species("nh3"));
+  const auto* indicator = effect_of("water-saving").as<IndicatorEffect>();
+  REQUIRE(indicator != nullptr);
+  CHECK(indicator->indicator == scenario.find_indicator("water"));
+  CHECK_FALSE(indicator->has_change);
+
+  // Every action: one step of each type, bound to its action's slot.
+  const Plan plan = compile_plan(scenario, "*");
+  const KernelProgram program(plan);
+  const auto slot_of = [&](const std::string& action) {
+    const int index = scenario.find_action(action);
+    for (std::size_t slot = 0; slot < plan.actions.size(); ++slot)
+      if (plan.actions[slot].action == index) return static_cast<int>(slot);
+    FAIL("no slot for " << action);
+    return -1;
+  };
+  REQUIRE(program.reductions.size() == 1);
+  CHECK(program.reductions[0].slot == slot_of("renovation"));
+  REQUIRE(program.switches.size() == 1);
+  REQUIRE(program.switches[0].moves.size() == 1);
+  const detail::SwitchMove& compiled = program.switches[0].moves[0];
+  CHECK(compiled.slot == slot_of("heat-pumps"));
+  CHECK(program.switches[0].from_cell ==
+        static_cast<int>(active_index(program, scenario, "residential", "natural_gas")));
+  CHECK(compiled.to_cell ==
+        static_cast<int>(active_index(program, scenario, "residential", "electricity")));
+  CHECK(compiled.ratio == detail::NO_REF);  // given by the two efficiencies
+  CHECK(compiled.efficiency_ratio == 0);
+  CHECK(compiled.ambient_source == scenario.find_source("heat_pumps"));
+  REQUIRE(program.productions.size() == 1);
+  CHECK(program.productions[0].slot == slot_of("pv-roofs"));
+  CHECK(program.productions[0].source == scenario.find_source("pv"));
+  CHECK(program.productions[0].energy == detail::NO_REF);  // capacity × yield
+  REQUIRE(program.factor_steps.size() == 1);
+  CHECK(program.factor_steps[0].slot == slot_of("wood-stoves"));
+  CHECK(program.factor_steps[0].new_factor != detail::NO_REF);
+  CHECK(program.factor_steps[0].cells ==
+        std::vector<int>{static_cast<int>(active_index(program, scenario, "residential", "wood"))});
+  REQUIRE(program.abatements.size() == 1);
+  CHECK(program.abatements[0].slot == slot_of("manure"));
+  CHECK(program.abatements[0].sectors == std::vector<int>{scenario.find_sector("agriculture")});
+  REQUIRE(program.indicator_steps.size() == 1);
+  CHECK(program.indicator_steps[0].slot == slot_of("water-saving"));
+  CHECK(program.indicator_steps[0].change == detail::NO_REF);  // a relative change
+}

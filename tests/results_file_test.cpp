@@ -11,6 +11,7 @@
 #include <functional>
 
 #include "forged_file.hpp"
+#include "results_writing.hpp"
 #include "test_support.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/territory/results_file.hpp"
@@ -23,9 +24,7 @@ using namespace traj::territory;
 namespace {
 
 std::string scratch(const std::string& name) {
-  return (std::filesystem::temp_directory_path() /
-          ("traj_results_test_" + std::to_string(::getpid()) + "_" + name))
-      .string();
+  return testing::scratch_file("results", name);
 }
 
 struct Written {
@@ -34,27 +33,7 @@ struct Written {
 
 Written write(const std::string& path, const Plan& plan, int threads, std::uint64_t members,
               const std::string& trajectories = "headline") {
-  const TerritorialModel model(plan);
-  RunSettings settings;
-  settings.scenario_path = "memory";
-  settings.portfolio = plan.portfolio;
-  settings.members_requested = members;
-  settings.max_members = members;
-  settings.quantiles = {0.05, 0.5, 0.95};
-  settings.trajectories = trajectories;
-  settings.threads = threads;
-  EnsembleOptions options;
-  options.members = members;
-  options.threads = threads;
-  options.quantiles = settings.quantiles;
-  options.quantile_rows = model.headline_rows();
-  options.recorded_rows = trajectory_rows(plan, trajectories);
-  ResultsWriter writer(path, plan, settings, {{"memory", "text of the scenario"}},
-                       options.recorded_rows);
-  options.on_members = [&](const MemberRecords& records) { writer.append(records); };
-  Written written{run_ensemble(model, model.objective_specs(), options)};
-  writer.finish(written.result);
-  return written;
+  return {testing::write_results_file(path, plan, threads, members, trajectories)};
 }
 
 }  // namespace
@@ -409,7 +388,20 @@ TEST_CASE("the writer writes every name of the results layout that the readers r
   CHECK(inputs.open(first).string_attribute(layout::input_file::PATH) == "memory");
   CHECK(inputs.open(first).string_attribute(layout::input_file::SHA256).size() == 64);
 
+  // The groups written member by member, each along `member`.
+  namespace member = layout::member_dataset;
+  const hdf5::Group parameters = root.open_group(layout::PARAMETERS);
+  for (const char* dataset :
+       {member::MEMBER, member::PARAMETER, member::VALUES, member::UNITS, member::DISTRIBUTION}) {
+    INFO("parameters dataset " << dataset);
+    CHECK(parameters.has(dataset));
+  }
+  CHECK(root.open_group(layout::TRAJECTORIES).has(member::MEMBER));
+  CHECK(root.open_group(layout::TRAJECTORIES).has("ghg"));
+
   const hdf5::Group objectives = root.open_group(layout::OBJECTIVES);
+  CHECK(objectives.has(member::MEMBER));
+  CHECK(objectives.has(member::SUCCESS));
   namespace objective = layout::objective_dataset;
   for (const char* dataset :
        {objective::ID, objective::DESCRIPTION, objective::INDICATOR, objective::COMPARISON,

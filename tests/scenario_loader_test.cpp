@@ -25,7 +25,9 @@ TEST_CASE("the complete example loads with every construct") {
   CHECK(scenario.indicators.front().base.constant == Approx(3.2e6));
   const auto& stoves =
       scenario.actions[static_cast<std::size_t>(scenario.find_action("wood-stoves"))];
-  CHECK(stoves.effects.front().new_factor.constant == Approx(93 * 0.0036));
+  const auto* stove_factor = stoves.effects.front().as<FactorEffect>();
+  REQUIRE(stove_factor != nullptr);
+  CHECK(stove_factor->new_factor.constant == Approx(93 * 0.0036));
   // 0.4 %/yr growth is a fraction per year.
   CHECK(scenario.activity_growth[0].constant == Approx(0.004));
   // Named parameter in canonical units: 1 100–1 300 kWh/kWp → GWh/MWp.

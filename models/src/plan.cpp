@@ -78,26 +78,25 @@ Plan compile(const Scenario& scenario, const std::string& portfolio_id,
     const int slot = static_cast<int>(plan.actions.size());
     plan.actions.push_back(planned);
     for (const Effect& effect : action.effects) {
-      const PlannedEffect bound{slot, &effect};
-      switch (effect.type) {
-        case EffectType::Reduce:
-          plan.reductions.push_back(bound);
-          break;
-        case EffectType::Switch:
-          break;  // grouped below
-        case EffectType::Produce:
-          plan.productions.push_back(bound);
-          break;
-        case EffectType::Factor:
-          plan.factor_changes.push_back(bound);
-          break;
-        case EffectType::Abate:
-          plan.abatements.push_back(bound);
-          break;
-        case EffectType::Indicator:
-          plan.indicator_changes.push_back(bound);
-          break;
-      }
+      std::visit(Overloaded{
+                     [&](const ReduceEffect& reduce) {
+                       plan.reductions.push_back({slot, &reduce});
+                     },
+                     [](const SwitchEffect&) {},  // grouped below
+                     [&](const ProduceEffect& produce) {
+                       plan.productions.push_back({slot, &produce});
+                     },
+                     [&](const FactorEffect& factor) {
+                       plan.factor_changes.push_back({slot, &factor});
+                     },
+                     [&](const AbateEffect& abate) {
+                       plan.abatements.push_back({slot, &abate});
+                     },
+                     [&](const IndicatorEffect& indicator) {
+                       plan.indicator_changes.push_back({slot, &indicator});
+                     },
+                 },
+                 effect.kind);
     }
   }
 
@@ -110,10 +109,11 @@ Plan compile(const Scenario& scenario, const std::string& portfolio_id,
         const Action& action =
             scenario.actions[static_cast<std::size_t>(plan.actions[slot].action)];
         for (const Effect& effect : action.effects) {
-          if (effect.type == EffectType::Switch && effect.from == carrier &&
-              std::find(effect.sectors.begin(), effect.sectors.end(), sector) !=
-                  effect.sectors.end()) {
-            group.switches.push_back({static_cast<int>(slot), &effect});
+          const SwitchEffect* move = effect.as<SwitchEffect>();
+          if (move != nullptr && move->from == carrier &&
+              std::find(move->sectors.begin(), move->sectors.end(), sector) !=
+                  move->sectors.end()) {
+            group.switches.push_back({static_cast<int>(slot), move});
           }
         }
       }

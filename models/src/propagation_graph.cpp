@@ -174,47 +174,50 @@ PropagationGraph::PropagationGraph(const Scenario& scenario, const std::string& 
         !(action.costs.investment.is_constant() && action.costs.investment.constant == 0.0) ||
         !(action.costs.operating.is_constant() && action.costs.operating.constant == 0.0);
     if (has_cost) edge(action_node, indicator_node("cost_cumulative"));
+    const auto species_node = [&](int species) {
+      return species_nodes[static_cast<std::size_t>(species)];
+    };
     for (const auto& effect : action.effects) {
-      switch (effect.type) {
-        case EffectType::Reduce:
-          for (const int s : effect.sectors) {
-            for (const int c : effect.carriers) {
-              if (cells.count({s, c})) edge(action_node, cell_node(s, c));
-            }
-          }
-          break;
-        case EffectType::Switch:
-          for (const int s : effect.sectors) {
-            const int from = link_cell(s, effect.from);
-            const int to = link_cell(s, effect.to);
-            edge(action_node, from);
-            edge(from, to);
-            if (effect.ambient_heat_source != NONE)
-              edge(to, source_node(effect.ambient_heat_source));
-            if (effect.local_source != NONE) edge(to, source_node(effect.local_source));
-          }
-          break;
-        case EffectType::Produce:
-          edge(action_node, source_node(effect.source));
-          break;
-        case EffectType::Factor:
-          for (const int s : effect.sectors) {
-            for (const int c : effect.carriers) {
-              if (cells.count({s, c}) || find("cell:" + sectors[static_cast<std::size_t>(s)] + "/" +
-                                              carriers[static_cast<std::size_t>(c)]) >= 0) {
-                edge(action_node, species_nodes[static_cast<std::size_t>(effect.species)]);
-              }
-            }
-          }
-          break;
-        case EffectType::Abate:
-          edge(action_node, species_nodes[static_cast<std::size_t>(effect.species)]);
-          break;
-        case EffectType::Indicator:
-          edge(action_node,
-               indicator_node(scenario.indicators[static_cast<std::size_t>(effect.indicator)].id));
-          break;
-      }
+      std::visit(
+          Overloaded{
+              [&](const ReduceEffect& reduce) {
+                for (const int s : reduce.sectors) {
+                  for (const int c : reduce.carriers) {
+                    if (cells.count({s, c})) edge(action_node, cell_node(s, c));
+                  }
+                }
+              },
+              [&](const SwitchEffect& move) {
+                for (const int s : move.sectors) {
+                  const int from = link_cell(s, move.from);
+                  const int to = link_cell(s, move.to);
+                  edge(action_node, from);
+                  edge(from, to);
+                  if (move.ambient_heat_source != NONE)
+                    edge(to, source_node(move.ambient_heat_source));
+                  if (move.local_source != NONE) edge(to, source_node(move.local_source));
+                }
+              },
+              [&](const ProduceEffect& produce) { edge(action_node, source_node(produce.source)); },
+              [&](const FactorEffect& factor) {
+                for (const int s : factor.sectors) {
+                  for (const int c : factor.carriers) {
+                    if (cells.count({s, c}) ||
+                        find("cell:" + sectors[static_cast<std::size_t>(s)] + "/" +
+                             carriers[static_cast<std::size_t>(c)]) >= 0) {
+                      edge(action_node, species_node(factor.species));
+                    }
+                  }
+                }
+              },
+              [&](const AbateEffect& abate) { edge(action_node, species_node(abate.species)); },
+              [&](const IndicatorEffect& indicator) {
+                edge(action_node,
+                     indicator_node(
+                         scenario.indicators[static_cast<std::size_t>(indicator.indicator)].id));
+              },
+          },
+          effect.kind);
     }
   }
   for (std::size_t source = 0; source < nodes_.size(); ++source) {

@@ -23,12 +23,13 @@ CarrierGraph carrier_graph(const Scenario& scenario, int sector, const std::vect
   for (const int a : actions) {
     const auto& action = scenario.actions[static_cast<std::size_t>(a)];
     for (std::size_t e = 0; e < action.effects.size(); ++e) {
-      const auto& effect = action.effects[e];
-      if (effect.type != EffectType::Switch) continue;
-      if (std::find(effect.sectors.begin(), effect.sectors.end(), sector) == effect.sectors.end())
+      const SwitchEffect* effect = action.effects[e].as<SwitchEffect>();
+      if (effect == nullptr) continue;
+      if (std::find(effect->sectors.begin(), effect->sectors.end(), sector) ==
+          effect->sectors.end())
         continue;
-      boost::add_edge(static_cast<CarrierVertex>(effect.from),
-                      static_cast<CarrierVertex>(effect.to), SwitchEdge{a, static_cast<int>(e)},
+      boost::add_edge(static_cast<CarrierVertex>(effect->from),
+                      static_cast<CarrierVertex>(effect->to), SwitchEdge{a, static_cast<int>(e)},
                       graph);
     }
   }

@@ -1,6 +1,26 @@
+// abate: non-energy emissions of some sectors cut by a fraction.
+
+#include "../kernel/kernel_program.hpp"
+#include "../scenario/loader/effect_table.hpp"
 #include "effects.hpp"
 
 namespace traj::territory::effects {
+
+// species, sectors, fraction.
+AbateEffect read_abate(loader::EffectTable& effect) {
+  AbateEffect abate;
+  effect.know({"species", "sectors"});
+  abate.species = effect.species();
+  abate.sectors = effect.sectors();
+  if (auto value = effect.quantity("fraction", Dimension::Fraction, FRACTION_RANGE, true))
+    abate.fraction = *value;
+  return abate;
+}
+
+detail::AbateStep compile_step(const PlannedEffect<AbateEffect>& planned, KernelProgram& program) {
+  const AbateEffect& abate = *planned.effect;
+  return {planned.slot, abate.species, abate.sectors, program.ref(abate.fraction)};
+}
 
 // Non-energy emissions of the sector fall by adoption × fraction; several
 // abatements combine multiplicatively.

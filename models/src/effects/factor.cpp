@@ -1,6 +1,62 @@
+// factor: an emission factor moved to a new value, or cut by a fraction.
+
+#include "../kernel/kernel_program.hpp"
+#include "../scenario/loader/effect_table.hpp"
 #include "effects.hpp"
 
 namespace traj::territory::effects {
+
+// species, sectors, carriers (those with a stated factor when absent), then
+// new_factor or fraction.
+FactorEffect read_factor(loader::EffectTable& effect) {
+  loader::ReaderContext& context = effect.context;
+  const Scenario& scenario = context.scenario;
+  FactorEffect factor;
+  effect.know({"species", "sectors"});
+  factor.species = effect.species();
+  factor.sectors = effect.sectors();
+  effect.know({"carriers"});
+  factor.carriers =
+      effect.has("carriers")
+          ? context.read_references(effect.table, "carriers", scenario.carriers, "carrier", true)
+          : effect.stated_factor_carriers();
+  effect.exclusive("new_factor", "fraction");
+  for (const int carrier : factor.carriers) {
+    if (scenario.conversion_of(carrier) != nullptr) {
+      effect.table.report("carriers",
+                          "expected carriers whose factor is stated, found " +
+                              loader::quoted(scenario.carriers[static_cast<std::size_t>(carrier)]) +
+                              " whose factor derives from its conversion's fuels (change theirs)");
+    }
+  }
+  if (effect.has("new_factor")) {
+    const Dimension dimension =
+        factor.species == 0 ? Dimension::GhgIntensity : Dimension::MassIntensity;
+    if (auto value = effect.quantity("new_factor", dimension, NON_NEGATIVE, true)) {
+      factor.new_factor = *value;
+      factor.has_new_factor = true;
+    }
+  } else if (auto value = effect.quantity("fraction", Dimension::Fraction, FRACTION_RANGE, true)) {
+    factor.fraction = *value;
+  }
+  effect.know({"new_factor", "fraction"});
+  return factor;
+}
+
+detail::FactorStep compile_step(const PlannedEffect<FactorEffect>& planned,
+                                KernelProgram& program) {
+  const FactorEffect& factor = *planned.effect;
+  detail::FactorStep step;
+  step.slot = planned.slot;
+  step.species = factor.species;
+  step.cells = program.active_list(factor.sectors, factor.carriers);
+  if (factor.has_new_factor) {
+    step.new_factor = program.ref(factor.new_factor);
+  } else {
+    step.fraction = program.ref(factor.fraction);
+  }
+  return step;
+}
 
 // A new factor (e.g. labelled wood stoves) requests a share α of the cell's
 // consumption: the shares of every new factor on a cell are summed first,

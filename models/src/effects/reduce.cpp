@@ -1,6 +1,32 @@
+// reduce: less energy used in some cells of the inventory.
+
+#include "../kernel/kernel_program.hpp"
+#include "../scenario/loader/effect_table.hpp"
 #include "effects.hpp"
 
 namespace traj::territory::effects {
+
+// sectors, carriers (all when absent), fraction.
+ReduceEffect read_reduce(loader::EffectTable& effect) {
+  loader::ReaderContext& context = effect.context;
+  ReduceEffect reduce;
+  effect.know({"sectors", "carriers"});
+  reduce.sectors = effect.sectors();
+  reduce.carriers = effect.has("carriers")
+                        ? context.read_references(effect.table, "carriers",
+                                                  context.scenario.carriers, "carrier", true)
+                        : effect.all_carriers();
+  if (auto value = effect.quantity("fraction", Dimension::Fraction, FRACTION_RANGE, true))
+    reduce.fraction = *value;
+  return reduce;
+}
+
+detail::ReduceStep compile_step(const PlannedEffect<ReduceEffect>& planned,
+                                KernelProgram& program) {
+  const ReduceEffect& reduce = *planned.effect;
+  return {planned.slot, program.ref(reduce.fraction),
+          program.active_list(reduce.sectors, reduce.carriers)};
+}
 
 // Reductions on a cell combine multiplicatively: two 50 % savings leave 25 %,
 // never less than zero (each acts on what the previous one left).

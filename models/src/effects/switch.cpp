@@ -1,5 +1,9 @@
+// switch: part of a cell's demand moved to another carrier.
+
 #include <algorithm>
 
+#include "../kernel/kernel_program.hpp"
+#include "../scenario/loader/effect_table.hpp"
 #include "effects.hpp"
 
 namespace traj::territory::effects {
@@ -84,7 +88,125 @@ inline void keep_remainder(const Real* __restrict available, const Real* __restr
   }
 }
 
+// ambient_heat_source: a source used on site, given the heat pump's COP.
+void read_ambient_heat_source(loader::EffectTable& effect, SwitchEffect& move) {
+  const Scenario& scenario = effect.context.scenario;
+  if (auto source =
+          effect.context.read_reference(effect.table, "ambient_heat_source",
+                                        effect.context.source_ids(), "local production source")) {
+    if (!move.has_efficiencies) {
+      effect.table.report("ambient_heat_source",
+                          "expected from_efficiency and to_efficiency (the heat pump's COP) to "
+                          "compute the ambient heat, found a ratio");
+    } else if (scenario.sources[static_cast<std::size_t>(*source)].carrier != NONE) {
+      effect.table.report(
+          "ambient_heat_source",
+          "expected a source used on site (carrier = \"none\"), found " +
+              loader::quoted(scenario.sources[static_cast<std::size_t>(*source)].id));
+    } else {
+      move.ambient_heat_source = *source;
+    }
+  }
+}
+
+// local_source: a source delivering the carrier switched to.
+void read_local_source(loader::EffectTable& effect, SwitchEffect& move) {
+  const Scenario& scenario = effect.context.scenario;
+  if (auto source = effect.context.read_reference(
+          effect.table, "local_source", effect.context.source_ids(), "local production source")) {
+    if (scenario.sources[static_cast<std::size_t>(*source)].carrier != move.to) {
+      effect.table.report(
+          "local_source",
+          "expected a source delivering the carrier switched to, found " +
+              loader::quoted(scenario.sources[static_cast<std::size_t>(*source)].id));
+    } else {
+      move.local_source = *source;
+    }
+  }
+}
+
 }  // namespace
+
+// sectors, from, to, share, then ratio or the two efficiencies, and the
+// sources the moved energy counts as.
+SwitchEffect read_switch(loader::EffectTable& effect) {
+  loader::ReaderContext& context = effect.context;
+  const Scenario& scenario = context.scenario;
+  SwitchEffect move;
+  effect.know({"sectors", "from", "to", "ambient_heat_source", "local_source"});
+  move.sectors = effect.sectors();
+  move.from =
+      context.read_reference(effect.table, "from", scenario.carriers, "carrier of the territory")
+          .value_or(NONE);
+  move.to =
+      context.read_reference(effect.table, "to", scenario.carriers, "carrier of the territory")
+          .value_or(NONE);
+  if (move.from != NONE && move.from == move.to) {
+    effect.table.report("to",
+                        "expected a carrier other than from, found the same " +
+                            loader::quoted(scenario.carriers[static_cast<std::size_t>(move.to)]));
+  }
+  if (auto value = effect.quantity("share", Dimension::Fraction, FRACTION_RANGE, true))
+    move.share = *value;
+  const bool has_ratio = effect.has("ratio");
+  if (has_ratio) {
+    effect.exclusive("ratio", "from_efficiency");
+    effect.exclusive("ratio", "to_efficiency");
+  }
+  constexpr ValueRange EFFICIENCY{0.05, 10.0, "in [0.05, 10]"};
+  if (has_ratio) {
+    if (auto value =
+            effect.quantity("ratio", Dimension::Ratio, {0.01, 10.0, "in [0.01, 10]"}, true)) {
+      move.ratio = *value;
+    }
+  } else {
+    const auto from_efficiency =
+        effect.quantity("from_efficiency", Dimension::Ratio, EFFICIENCY, true);
+    const auto to_efficiency = effect.quantity("to_efficiency", Dimension::Ratio, EFFICIENCY, true);
+    if (from_efficiency && to_efficiency) {
+      move.from_efficiency = *from_efficiency;
+      move.to_efficiency = *to_efficiency;
+      move.has_efficiencies = true;
+    }
+  }
+  effect.know({"ratio", "from_efficiency", "to_efficiency"});
+  if (effect.has("ambient_heat_source")) read_ambient_heat_source(effect, move);
+  if (effect.has("local_source")) read_local_source(effect, move);
+  if (move.from != NONE && move.to != NONE) {
+    for (const int sector : move.sectors) {
+      context.note_cell_use(sector, move.to, effect.node.where, effect.path);
+    }
+  }
+  return move;
+}
+
+// The switches leaving one cell, in the plan's order; moves given by two
+// efficiencies get a row of BlockState::efficiency_ratio each.
+detail::SwitchStep compile_step(const SwitchGroup& group, KernelProgram& program) {
+  const Scenario& scenario = program.scenario;
+  detail::SwitchStep step;
+  step.from_cell =
+      program.active_of_cell[static_cast<std::size_t>(scenario.cell(group.sector, group.from))];
+  for (const auto& planned : group.switches) {
+    const SwitchEffect& effect = *planned.effect;
+    detail::SwitchMove move;
+    move.slot = planned.slot;
+    move.share = program.ref(effect.share);
+    if (effect.has_efficiencies) {
+      move.from_efficiency = program.ref(effect.from_efficiency);
+      move.to_efficiency = program.ref(effect.to_efficiency);
+      move.efficiency_ratio = program.efficiency_ratios++;
+    } else {
+      move.ratio = program.ref(effect.ratio);
+    }
+    move.to_cell =
+        program.active_of_cell[static_cast<std::size_t>(scenario.cell(group.sector, effect.to))];
+    move.ambient_source = effect.ambient_heat_source;
+    move.local_source = effect.local_source;
+    step.moves.push_back(move);
+  }
+  return step;
+}
 
 // All switches leaving one cell share its demand: requested shares a·share
 // are scaled down together when they exceed 1, so that no more than the cell

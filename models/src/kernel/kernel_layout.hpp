@@ -1,6 +1,7 @@
 #pragma once
-// The kernel's compiled form of a plan (indices into flat arrays) and its
-// working state for one block of members. Internal to models/.
+// The kernel's lane type, quantity references and working state for one
+// block of members. Internal to models/. (Each effect's compiled step is in
+// ../effects/effects.hpp.)
 
 #include <cstddef>
 #include <vector>
@@ -40,60 +41,6 @@ struct AdoptionRefs {
   int curve = 0;  ///< CurveKind
   Ref start = NO_REF, full_year = NO_REF, midpoint = NO_REF, steepness = NO_REF, ceiling = NO_REF;
   double shift = 0.0;  ///< years: the curve is read at year − shift
-};
-
-struct ReduceStep {
-  int slot = 0;
-  Ref fraction = NO_REF;
-  std::vector<int> cells;  ///< active cell indices
-};
-
-struct SwitchMove {
-  int slot = 0;
-  Ref share = NO_REF;
-  Ref ratio = NO_REF;  ///< or the two efficiencies
-  Ref from_efficiency = NO_REF;
-  Ref to_efficiency = NO_REF;
-  int efficiency_ratio = -1;  ///< row of BlockState::efficiency_ratio, with efficiencies
-  int to_cell = 0;            ///< active cell index
-  int ambient_source = -1;
-  int local_source = -1;
-};
-
-struct SwitchStep {
-  int from_cell = 0;  ///< active cell index
-  std::vector<SwitchMove> moves;
-};
-
-struct ProduceStep {
-  int slot = 0;
-  int source = 0;
-  Ref capacity = NO_REF, yield = NO_REF, energy = NO_REF;
-};
-
-struct FactorStep {
-  int slot = 0;
-  int species = 0;
-  std::vector<int> cells;   ///< active cell indices
-  Ref new_factor = NO_REF;  ///< or fraction
-  Ref fraction = NO_REF;
-  /// With a new factor: for each cell, its row of BlockState::factor_share
-  /// and factor_mix (the cell's factor is mixed, apply_factor_mix).
-  std::vector<int> mixed;
-};
-
-struct AbateStep {
-  int slot = 0;
-  int species = 0;
-  std::vector<int> sectors;
-  Ref fraction = NO_REF;
-};
-
-struct IndicatorStep {
-  int slot = 0;
-  int indicator = 0;
-  Ref fraction = NO_REF;  ///< or change
-  Ref change = NO_REF;
 };
 
 /// One action's adoption this year in every lane of a block: `row[l] ×

@@ -132,88 +132,32 @@ void KernelProgram::compile() {
   tabulate_cost_years();
 }
 
-/// Every effect of the plan as a step over active cells.
+std::vector<int> KernelProgram::active_list(const std::vector<int>& of_sectors,
+                                            const std::vector<int>& of_carriers) const {
+  std::vector<int> cells;
+  for (const int s : of_sectors) {
+    for (const int c : of_carriers) {
+      const int active = active_of_cell[static_cast<std::size_t>(scenario.cell(s, c))];
+      if (active >= 0) cells.push_back(active);
+    }
+  }
+  return cells;
+}
+
+/// Every effect of the plan as a step over active cells (effects/<type>.cpp).
 void KernelProgram::list_steps() {
-  auto active_list = [&](const Effect& effect) {
-    std::vector<int> cells;
-    for (const int s : effect.sectors) {
-      for (const int c : effect.carriers) {
-        const int active = active_of_cell[static_cast<std::size_t>(scenario.cell(s, c))];
-        if (active >= 0) cells.push_back(active);
-      }
-    }
-    return cells;
-  };
-  for (const auto& planned : plan.reductions) {
-    reductions.push_back(
-        {planned.slot, ref(planned.effect->fraction), active_list(*planned.effect)});
-  }
-  for (const auto& group : plan.switch_groups) {
-    detail::SwitchStep step;
-    step.from_cell =
-        active_of_cell[static_cast<std::size_t>(scenario.cell(group.sector, group.from))];
-    for (const auto& planned : group.switches) {
-      const Effect& effect = *planned.effect;
-      detail::SwitchMove move;
-      move.slot = planned.slot;
-      move.share = ref(effect.share);
-      if (effect.has_efficiencies) {
-        move.from_efficiency = ref(effect.from_efficiency);
-        move.to_efficiency = ref(effect.to_efficiency);
-        move.efficiency_ratio = efficiency_ratios++;
-      } else {
-        move.ratio = ref(effect.ratio);
-      }
-      move.to_cell =
-          active_of_cell[static_cast<std::size_t>(scenario.cell(group.sector, effect.to))];
-      move.ambient_source = effect.ambient_heat_source;
-      move.local_source = effect.local_source;
-      step.moves.push_back(move);
-    }
-    switches.push_back(std::move(step));
-  }
-  for (const auto& planned : plan.productions) {
-    const Effect& effect = *planned.effect;
-    detail::ProduceStep step;
-    step.slot = planned.slot;
-    step.source = effect.source;
-    if (effect.by_capacity) {
-      step.capacity = ref(effect.capacity);
-      step.yield = ref(effect.yield);
-    } else {
-      step.energy = ref(effect.energy);
-    }
-    productions.push_back(step);
-  }
-  for (const auto& planned : plan.factor_changes) {
-    const Effect& effect = *planned.effect;
-    detail::FactorStep step;
-    step.slot = planned.slot;
-    step.species = effect.species;
-    step.cells = active_list(effect);
-    if (effect.has_new_factor) {
-      step.new_factor = ref(effect.new_factor);
-    } else {
-      step.fraction = ref(effect.fraction);
-    }
-    factor_steps.push_back(std::move(step));
-  }
-  for (const auto& planned : plan.abatements) {
-    abatements.push_back({planned.slot, planned.effect->species, planned.effect->sectors,
-                          ref(planned.effect->fraction)});
-  }
-  for (const auto& planned : plan.indicator_changes) {
-    const Effect& effect = *planned.effect;
-    detail::IndicatorStep step;
-    step.slot = planned.slot;
-    step.indicator = effect.indicator;
-    if (effect.has_change) {
-      step.change = ref(effect.change);
-    } else {
-      step.fraction = ref(effect.fraction);
-    }
-    indicator_steps.push_back(step);
-  }
+  for (const auto& planned : plan.reductions)
+    reductions.push_back(effects::compile_step(planned, *this));
+  for (const auto& group : plan.switch_groups)
+    switches.push_back(effects::compile_step(group, *this));
+  for (const auto& planned : plan.productions)
+    productions.push_back(effects::compile_step(planned, *this));
+  for (const auto& planned : plan.factor_changes)
+    factor_steps.push_back(effects::compile_step(planned, *this));
+  for (const auto& planned : plan.abatements)
+    abatements.push_back(effects::compile_step(planned, *this));
+  for (const auto& planned : plan.indicator_changes)
+    indicator_steps.push_back(effects::compile_step(planned, *this));
 }
 
 /// Where each species × active cell's factor comes from in the scenario.

@@ -8,6 +8,7 @@
 #include <map>
 #include <vector>
 
+#include "../effects/effects.hpp"
 #include "costs.hpp"
 #include "kernel_layout.hpp"
 #include "traj/territory/kernel.hpp"
@@ -125,8 +126,14 @@ class KernelProgram {
   }
   bool is_converted(int carrier) const;
 
- private:
+  // For the effects' compile_step (effects/<type>.cpp), while the program is built.
+  /// A new Ref to `quantity` (constants of equal value share a row).
   detail::Ref ref(const Quantity& quantity);
+  /// The active index of every active cell of sectors × carriers, in that order.
+  std::vector<int> active_list(const std::vector<int>& of_sectors,
+                               const std::vector<int>& of_carriers) const;
+
+ private:
   int activate(int sector, int carrier);
   void compile();
   void list_steps();

@@ -12,10 +12,11 @@
 
 namespace traj::territory {
 
-/// An effect bound to the slot of its action in the plan.
+/// An effect of type T bound to the slot of its action in the plan.
+template <typename T>
 struct PlannedEffect {
   int slot = 0;  ///< index into Plan::actions
-  const Effect* effect = nullptr;
+  const T* effect = nullptr;
 };
 
 /// The switches leaving one cell, applied together so that they never take
@@ -23,7 +24,7 @@ struct PlannedEffect {
 struct SwitchGroup {
   int sector = 0;
   int from = 0;
-  std::vector<PlannedEffect> switches;
+  std::vector<PlannedEffect<SwitchEffect>> switches;
 };
 
 struct PlannedAction {
@@ -38,12 +39,12 @@ struct Plan {
   const Scenario* scenario;
   std::string portfolio;  ///< id, empty for the baseline (no action)
   std::vector<PlannedAction> actions;
-  std::vector<PlannedEffect> reductions;
+  std::vector<PlannedEffect<ReduceEffect>> reductions;
   std::vector<SwitchGroup> switch_groups;  ///< per sector, `from` in topological order
-  std::vector<PlannedEffect> productions;
-  std::vector<PlannedEffect> factor_changes;
-  std::vector<PlannedEffect> abatements;
-  std::vector<PlannedEffect> indicator_changes;
+  std::vector<PlannedEffect<ProduceEffect>> productions;
+  std::vector<PlannedEffect<FactorEffect>> factor_changes;
+  std::vector<PlannedEffect<AbateEffect>> abatements;
+  std::vector<PlannedEffect<IndicatorEffect>> indicator_changes;
   /// Conversions in an order where inputs are produced before use.
   std::vector<const Conversion*> conversions;
   /// Sources whose production is computed from a conversion.

@@ -53,6 +53,17 @@ inline constexpr const char* EDITS_ACTION_OFF = "edits_action_off";
 inline constexpr const char* EDITS_ONLY = "edits_only";
 }  // namespace input_file
 
+/// The groups written member by member (`parameters`, `trajectories`,
+/// `objectives`): each has the coordinate `member`.
+namespace member_dataset {
+inline constexpr const char* MEMBER = "member";
+inline constexpr const char* PARAMETER = "parameter";  ///< coordinate of `parameters`
+inline constexpr const char* VALUES = "values";        ///< member × parameter
+inline constexpr const char* UNITS = "units";
+inline constexpr const char* DISTRIBUTION = "distribution";
+inline constexpr const char* SUCCESS = "success";  ///< of `objectives`: member × objective
+}  // namespace member_dataset
+
 /// The group `objectives`: one value per objective, along `objective`.
 namespace objective_dataset {
 inline constexpr const char* ID = "objective";

@@ -8,11 +8,10 @@
 #include <vector>
 
 #include "traj/parameter.hpp"
+#include "traj/territory/effect.hpp"
 #include "traj/units.hpp"
 
 namespace traj::territory {
-
-inline constexpr int NONE = -1;
 
 /// A local production source and the carrier it delivers (NONE: used on site,
 /// e.g. ambient heat captured by heat pumps).
@@ -64,42 +63,6 @@ struct Adoption {
   /// Years the whole curve is moved by (start, full year, midpoint): a
   /// portfolio's `shift` and `--shift`; α_shifted(t) = α(t − shift).
   double shift = 0.0;
-};
-
-enum class EffectType { Reduce, Switch, Produce, Factor, Abate, Indicator };
-
-/// One effect of an action; which fields are meaningful depends on `type`.
-struct Effect {
-  EffectType type = EffectType::Reduce;
-  std::string path;  ///< key path, for messages and the graph
-  SourceLocation where;
-  std::vector<int> sectors;
-  std::vector<int> carriers;  ///< reduce, factor
-  Quantity fraction;          ///< reduce, abate, factor (relative), indicator (relative)
-  // switch
-  int from = NONE;
-  int to = NONE;
-  Quantity share;
-  Quantity ratio;  ///< GWh of `to` per GWh of `from` moved (from_efficiency / to_efficiency)
-  Quantity from_efficiency;
-  Quantity to_efficiency;
-  bool has_efficiencies = false;
-  int ambient_heat_source = NONE;
-  int local_source = NONE;
-  // produce
-  int source = NONE;
-  Quantity capacity;  ///< MWp
-  Quantity yield;     ///< GWh/MWp
-  Quantity energy;    ///< GWh
-  bool by_capacity = false;
-  // factor, abate
-  int species = NONE;  ///< 0 = GHG, 1 + i = pollutant i
-  Quantity new_factor;
-  bool has_new_factor = false;
-  // indicator
-  int indicator = NONE;
-  Quantity change;
-  bool has_change = false;
 };
 
 /// Costs stated for the action at its planned (central) ceiling.

@@ -1,0 +1,98 @@
+// The groups written member by member: `parameters` (each member's draws),
+// `trajectories` (the chosen indicators, year by year) and `objectives`
+// (whether each member meets each objective).
+
+#include <algorithm>
+
+#include "groups.hpp"
+#include "scales.hpp"
+#include "traj/territory/results_layout.hpp"
+
+namespace traj::territory::results {
+
+using namespace results_layout;
+using hdf5::Dataset;
+using hdf5::Group;
+using hdf5::Type;
+
+MemberGroups::MemberGroups(Group& root, const Plan& of)
+    : plan(of),
+      parameters_group(root.create_group(PARAMETERS)),
+      trajectories_group(root.create_group(TRAJECTORIES)),
+      objectives_group(root.create_group(OBJECTIVES)),
+      parameter_members(member_scale(parameters_group)),
+      parameter_values(parameters_group.create_growing(
+          member_dataset::VALUES, Type::Float64, {plan.scenario->parameters.size()},
+          {MEMBER_CHUNK, std::max<std::uint64_t>(1, plan.scenario->parameters.size())})),
+      trajectory_members(member_scale(trajectories_group)),
+      objective_members(member_scale(objectives_group)) {}
+
+void MemberGroups::define(const std::vector<std::size_t>& rows) {
+  const Scenario& scenario = *plan.scenario;
+  // Parameters: one column per uncertain number, by stable name.
+  std::vector<std::string> names, units, distributions;
+  for (const auto& parameter : scenario.parameters.all()) {
+    names.push_back(parameter.name);
+    units.push_back(parameter.unitless ? "1" : unit_of(parameter.dimension));
+    distributions.push_back(parameter.distribution.describe());
+  }
+  Dataset parameter_names = name_scale(parameters_group, member_dataset::PARAMETER, names,
+                                       "parameter (named, or the key path of the number)");
+  Dataset parameter_units = parameters_group.create_strings(member_dataset::UNITS, units);
+  parameter_units.attach_scale(parameter_names, 0);
+  parameter_units.set_attribute("long_name", std::string("canonical unit of each parameter"));
+  Dataset parameter_distributions =
+      parameters_group.create_strings(member_dataset::DISTRIBUTION, distributions);
+  parameter_distributions.attach_scale(parameter_names, 0);
+  parameter_values.attach_scale(parameter_members, 0);
+  parameter_values.attach_scale(parameter_names, 1);
+  parameter_values.set_attribute(
+      "long_name", std::string("sampled value of each parameter, in its canonical unit"));
+
+  // Trajectories of the chosen indicators, member by member.
+  Dataset trajectory_years = year_scale(trajectories_group, scenario);
+  for (const std::size_t row : rows) {
+    const auto& info = plan.catalogue[row];
+    Dataset variable = trajectories_group.create_growing(
+        info.id, Type::Float64, {static_cast<std::uint64_t>(plan.year_count())},
+        {MEMBER_CHUNK, static_cast<std::uint64_t>(plan.year_count())});
+    variable.attach_scale(trajectory_members, 0);
+    variable.attach_scale(trajectory_years, 1);
+    variable.set_attribute("units", unit_of(info.dimension));
+    variable.set_attribute("long_name", info.description);
+    trajectories.push_back(std::move(variable));
+  }
+
+  // Objectives: success of each member.
+  std::vector<std::string> objective_ids;
+  for (const auto& objective : scenario.objectives) objective_ids.push_back(objective.id);
+  if (!objective_ids.empty()) {
+    Dataset ids = name_scale(objectives_group, objective_dataset::ID, objective_ids,
+                             "objective of the scenario");
+    Dataset success = objectives_group.create_growing(member_dataset::SUCCESS, Type::UInt8,
+                                                      {objective_ids.size()},
+                                                      {MEMBER_CHUNK, objective_ids.size()});
+    success.attach_scale(objective_members, 0);
+    success.attach_scale(ids, 1);
+    success.set_attribute("long_name", std::string("1 if the member meets the objective, else 0"));
+    successes.push_back(std::move(success));
+  }
+}
+
+void MemberGroups::append(const MemberRecords& records) {
+  member_numbers.resize(records.count);
+  for (std::size_t i = 0; i < records.count; ++i)
+    member_numbers[i] = static_cast<std::int64_t>(records.first + i);
+  for (Dataset* scale : {&parameter_members, &trajectory_members, &objective_members}) {
+    scale->append_rows(records.count, member_numbers.data(), Type::Int64);
+  }
+  parameter_values.append_rows(records.count, records.parameters, Type::Float64);
+  for (std::size_t r = 0; r < trajectories.size(); ++r) {
+    trajectories[r].append_rows(
+        records.count, records.trajectories + r * records.capacity * records.years, Type::Float64);
+  }
+  if (!successes.empty())
+    successes.front().append_rows(records.count, records.successes, Type::UInt8);
+}
+
+}  // namespace traj::territory::results

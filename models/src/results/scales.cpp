@@ -1,0 +1,55 @@
+#include "scales.hpp"
+
+#include <sstream>
+
+#include "traj/territory/results_layout.hpp"
+
+namespace traj::territory::results {
+
+using namespace results_layout;
+using hdf5::Dataset;
+using hdf5::Group;
+using hdf5::Type;
+
+std::string unit_of(Dimension dimension) {
+  if (dimension == Dimension::Fraction) return "1";
+  const auto symbol = canonical_symbol(dimension);
+  return symbol.empty() ? "1" : std::string(symbol);
+}
+
+std::string join_numbers(const std::vector<double>& values) {
+  std::ostringstream text;
+  text.precision(17);
+  for (std::size_t i = 0; i < values.size(); ++i) text << (i ? "," : "") << values[i];
+  return text.str();
+}
+
+Dataset year_scale(Group& group, const Scenario& scenario) {
+  std::vector<std::int32_t> years;
+  for (int year = scenario.base_year; year <= scenario.horizon; ++year) years.push_back(year);
+  Dataset scale = group.create(statistics_dataset::YEAR, Type::Int32, {years.size()});
+  scale.write(years.data(), Type::Int32);
+  scale.make_scale(statistics_dataset::YEAR);
+  scale.set_attribute("units", std::string("year"));
+  scale.set_attribute("long_name", std::string("calendar year"));
+  return scale;
+}
+
+Dataset name_scale(Group& group, const std::string& name, const std::vector<std::string>& values,
+                   const std::string& long_name) {
+  Dataset scale = group.create_strings(name, values);
+  scale.make_scale(name);
+  scale.set_attribute("long_name", long_name);
+  return scale;
+}
+
+Dataset member_scale(Group& group) {
+  Dataset scale = group.create_growing(member_dataset::MEMBER, Type::Int64, {}, {MEMBER_CHUNK});
+  scale.make_scale(member_dataset::MEMBER);
+  scale.set_attribute(
+      "long_name",
+      std::string("member of the ensemble (its draws depend only on seed, parameter and member)"));
+  return scale;
+}
+
+}  // namespace traj::territory::results

@@ -1,0 +1,28 @@
+#pragma once
+/// What every group of a results file shares: its units and its dimension
+/// scales (netCDF dimensions: year, member, a list of names).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "traj/hdf5_file.hpp"
+#include "traj/territory/scenario.hpp"
+
+namespace traj::territory::results {
+
+/// Rows of a growing (member) dataset per chunk.
+inline constexpr std::uint64_t MEMBER_CHUNK = 1024;
+
+/// The canonical unit of a dimension as the file writes it ("1" for none).
+std::string unit_of(Dimension dimension);
+/// "0.05,0.5,0.95", each number at full precision.
+std::string join_numbers(const std::vector<double>& values);
+
+/// A coordinate variable that is also a dimension scale (netCDF dimension).
+hdf5::Dataset year_scale(hdf5::Group& group, const Scenario& scenario);
+hdf5::Dataset name_scale(hdf5::Group& group, const std::string& name,
+                         const std::vector<std::string>& values, const std::string& long_name);
+hdf5::Dataset member_scale(hdf5::Group& group);
+
+}  // namespace traj::territory::results

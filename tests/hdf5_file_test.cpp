@@ -1,0 +1,140 @@
+// The HDF5 wrapper (traj/hdf5_file.hpp): what is written reads back, value
+// for value, with its attributes and dimension scales; failures name the
+// file and the object.
+
+#include <unistd.h>
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "traj/error.hpp"
+#include "traj/hdf5_file.hpp"
+
+using namespace traj;
+using hdf5::Type;
+
+namespace {
+
+std::string scratch(const std::string& name) {
+  // One directory per process: CTest runs test cases in parallel.
+  const auto directory = std::filesystem::temp_directory_path() /
+                         ("traj-hdf5-file-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const auto path = directory / name;
+  std::filesystem::remove(path);
+  return path.string();
+}
+
+}  // namespace
+
+TEST_CASE("hdf5 file: datasets of every type read back value for value") {
+  const std::string path = scratch("round-trip.h5");
+  {
+    hdf5::File file = hdf5::File::create(path);
+    hdf5::Group group = file.root().create_group("results");
+    const std::vector<double> doubles = {0.1, -2.5e300, 4.9e-324, 3.0, 7.25, -0.0};
+    group.create("doubles", Type::Float64, {2, 3}).write(doubles.data(), Type::Float64);
+    const std::vector<std::int64_t> longs = {INT64_MIN, -1, 0, INT64_MAX};
+    group.create("longs", Type::Int64, {4}).write(longs.data(), Type::Int64);
+    const std::vector<std::int32_t> years = {2020, 2021, 2022};
+    group.create("years", Type::Int32, {3}).write(years.data(), Type::Int32);
+    const std::vector<std::uint8_t> flags = {0, 1, 1};
+    group.create("flags", Type::UInt8, {3}, {3}).write(flags.data(), Type::UInt8);
+    group.create_strings("names", {"résidentiel", "", "tertiary"});
+    group.create_text("input", "[territory]\nname = \"Brest\"\n");
+    // A growing dataset, appended twice (chunked and compressed).
+    hdf5::Dataset growing = group.create_growing("members", Type::Float64, {2}, {4, 2});
+    const std::vector<double> first = {1, 2, 3, 4, 5, 6}, second = {7, 8};
+    growing.append_rows(3, first.data(), Type::Float64);
+    growing.append_rows(1, second.data(), Type::Float64);
+    file.close();
+  }
+  const hdf5::File file = hdf5::File::open_read_only(path);
+  const hdf5::Group group = file.root().open_group("results");
+  CHECK(group.path() == "/results");
+  const hdf5::Dataset doubles = group.open("doubles");
+  CHECK(doubles.dims() == std::vector<std::uint64_t>{2, 3});
+  const std::vector<double> read = doubles.read_doubles();
+  REQUIRE(read.size() == 6);
+  CHECK(read[0] == 0.1);
+  CHECK(read[1] == -2.5e300);
+  CHECK(read[2] == 4.9e-324);
+  CHECK(std::signbit(read[5]));
+  CHECK(group.open("longs").read_ints() == std::vector<std::int64_t>{INT64_MIN, -1, 0, INT64_MAX});
+  CHECK(group.open("years").read_ints() == std::vector<std::int64_t>{2020, 2021, 2022});
+  CHECK(group.open("flags").read_ints() == std::vector<std::int64_t>{0, 1, 1});
+  CHECK(group.open("names").read_strings() ==
+        std::vector<std::string>{"résidentiel", "", "tertiary"});
+  CHECK(group.open("input").read_text() == "[territory]\nname = \"Brest\"\n");
+  const hdf5::Dataset growing = group.open("members");
+  CHECK(growing.dims() == std::vector<std::uint64_t>{4, 2});
+  CHECK(growing.read_doubles() == std::vector<double>{1, 2, 3, 4, 5, 6, 7, 8});
+  // Every dataset, in name order.
+  CHECK(file.dataset_paths() == std::vector<std::string>{"/results/doubles", "/results/flags",
+                                                         "/results/input", "/results/longs",
+                                                         "/results/members", "/results/names",
+                                                         "/results/years"});
+}
+
+TEST_CASE("hdf5 file: attributes of groups and datasets, and dimension scales") {
+  const std::string path = scratch("attributes.h5");
+  {
+    hdf5::File file = hdf5::File::create(path);
+    hdf5::Group& root = file.root();
+    root.set_attribute("title", std::string("Trajectoires ensemble: Brest"));
+    root.set_attribute("precision", 0.0125);
+    root.set_attribute("seed", std::int64_t{-42});
+    const std::vector<std::int32_t> years = {2020, 2021};
+    hdf5::Dataset year = root.create("year", Type::Int32, {2});
+    year.write(years.data(), Type::Int32);
+    year.make_scale("year");
+    hdf5::Dataset ghg = root.create("ghg_mean", Type::Float64, {2});
+    const std::vector<double> values = {1.5, 1.25};
+    ghg.write(values.data(), Type::Float64);
+    ghg.attach_scale(year, 0);
+    ghg.set_attribute("units", std::string("ktCO2e"));
+    ghg.set_attribute("scale", 2.5);
+    file.close();
+  }
+  const hdf5::File file = hdf5::File::open_read_only(path);
+  const hdf5::Group& root = file.root();
+  CHECK(root.has_attribute("title"));
+  CHECK_FALSE(root.has_attribute("absent"));
+  CHECK(root.string_attribute("title") == "Trajectoires ensemble: Brest");
+  CHECK(root.double_attribute("precision") == 0.0125);
+  CHECK(root.int_attribute("seed") == -42);
+  CHECK(root.has("year"));
+  CHECK_FALSE(root.has("absent"));
+  const hdf5::Dataset ghg = root.open("ghg_mean");
+  CHECK(ghg.string_attribute("units") == "ktCO2e");
+  // A dimension scale is marked as one (netCDF reads it as a dimension).
+  CHECK(root.open("year").string_attribute("CLASS") == "DIMENSION_SCALE");
+}
+
+TEST_CASE("hdf5 file: a missing file, group, dataset or attribute is an error naming it") {
+  const std::string missing = scratch("missing.h5");
+  CHECK_THROWS_AS(hdf5::File::open_read_only(missing), Error);
+  CHECK_THROWS_WITH(hdf5::File::open_read_only(missing), Catch::Contains(missing));
+  const std::string path = scratch("small.h5");
+  {
+    hdf5::File file = hdf5::File::create(path);
+    file.root().create_group("inputs");
+    file.close();
+  }
+  const hdf5::File file = hdf5::File::open_read_only(path);
+  const hdf5::Group& root = file.root();
+  CHECK_THROWS_WITH(root.open_group("outputs"), Catch::Contains("outputs"));
+  CHECK_THROWS_WITH(root.open("values"), Catch::Contains("values"));
+  CHECK_THROWS_WITH(root.string_attribute("title"), Catch::Contains("title"));
+  CHECK_THROWS_WITH(root.open_group("inputs").int_attribute("seed"), Catch::Contains("seed"));
+  // A file that is not HDF5.
+  const std::string text = scratch("not-hdf5.h5");
+  std::FILE* out = std::fopen(text.c_str(), "w");
+  REQUIRE(out != nullptr);
+  std::fputs("not an HDF5 file\n", out);
+  std::fclose(out);
+  CHECK_THROWS_WITH(hdf5::File::open_read_only(text), Catch::Contains(text));
+}
