@@ -5,7 +5,7 @@
 #include <ctime>
 #include <sstream>
 
-#include "results/groups.hpp"
+#include "groups.hpp"
 #include "traj/error.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/string_distance.hpp"
