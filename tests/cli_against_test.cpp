@@ -14,6 +14,7 @@
 
 namespace {
 
+using traj::testing::cut_scenario;
 using traj::testing::run_traj;
 using traj::testing::scenario;
 
@@ -34,37 +35,6 @@ std::size_t indicator_at(const std::string& document, const std::string& id, int
   if (against == std::string::npos || at == std::string::npos)
     throw std::runtime_error("no indicator " + id + " " + std::to_string(year) + " in against");
   return at;
-}
-
-/// A one-cell territory of 100 GWh of gas (20 ktCO2e), fixed, with on-site
-/// PV uniform in [5, 15] GWh, and a portfolio cutting the cell by exactly
-/// 10 % from 2021: every member's final energy falls by 10 GWh and its GHG
-/// by 2 kt, its renewable share rises by pv/900; "share ≥ 10 % in 2021" is
-/// met when pv ≥ 9 instead of pv ≥ 10.
-std::string cut_scenario() {
-  return traj::testing::one_cell_territory("100", 2022, "{ uniform = [5, 15] }") +
-         R"([[actions]]
-id = "cut"
-name = "Cut by 10 %"
-coalition = "Town"
-theme = "energy"
-start = 2021
-adoption = { curve = "step", ceiling = 1.0 }
-  [[actions.effects]]
-  type = "reduce"
-  sectors = ["residential"]
-  fraction = 0.1
-[[portfolios]]
-id = "cut"
-name = "Cut"
-actions = ["cut"]
-[[objectives]]
-id = "share-10"
-indicator = "renewable_share"
-year = 2021
-comparison = ">="
-threshold = 0.1
-)";
 }
 
 struct ScratchDirectory {

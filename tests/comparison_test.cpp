@@ -236,37 +236,6 @@ TEST_CASE("compare and target: a ratio to a reference of zero meets no objective
 
 namespace {
 
-// traj run --against: a one-cell territory of 100 GWh of gas (20 ktCO2e),
-// fixed, with on-site PV production uniform in [5, 15] GWh, an action
-// cutting the cell by exactly 10 % from 2021, and an objective "renewable
-// share ≥ 10 % in 2021". Cutting the cell makes FE 90 GWh instead of 100 and
-// GHG 18 kt instead of 20 for every member; the share pv/90 instead of
-// pv/100 (a difference of pv/900); P(pv ≥ 9) = 0.6 instead of P(pv ≥ 10) = 0.5.
-std::string cut_scenario(const std::string& pv = "{ uniform = [5, 15] }", double threshold = 0.1) {
-  return testing::one_cell_territory("100", 2022, pv) + R"([[actions]]
-id = "cut"
-name = "Cut by 10 %"
-coalition = "Town"
-theme = "energy"
-start = 2021
-adoption = { curve = "step", ceiling = 1.0 }
-  [[actions.effects]]
-  type = "reduce"
-  sectors = ["residential"]
-  fraction = 0.1
-[[portfolios]]
-id = "cut"
-name = "Cut"
-actions = ["cut"]
-[[objectives]]
-id = "share-10"
-indicator = "renewable_share"
-year = 2021
-comparison = ">="
-threshold = )" +
-         std::to_string(threshold) + "\n";
-}
-
 const QuantityChange& change_of(const WhatChanged& changed, const std::string& label) {
   for (const auto& change : changed.quantities) {
     if (change.quantity.label == label) return change;
