@@ -11,6 +11,7 @@
 
 using namespace traj;
 using namespace traj::territory;
+using traj::testing::cut_scenario;
 
 namespace {
 
