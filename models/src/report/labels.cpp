@@ -75,7 +75,7 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
       {"as_planned", {"As planned", "Tel que prévu"}},
       {"distances",
        {"How far each portfolio is from each objective",
-        "À quelle distance chaque portefeuille est de chaque objectif"}},
+        "Distance de chaque portefeuille à chaque objectif"}},
       {"distances_note",
        {"median of the members [5–95 %] in the objective's year; the way is counted from the "
         "base year's median (a relative objective's target is its ratio times the reference "
