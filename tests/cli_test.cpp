@@ -552,6 +552,8 @@ TEST_CASE(
   CHECK_THAT(json.out, Catch::Contains("\"verdicts\": ["));
   CHECK_THAT(json.out, Catch::Contains("\"within_reach\": false"));
   CHECK_THAT(json.out, Catch::Contains("\"closest\": \"ambitious\""));
+  CHECK_THAT(json.out, Catch::Contains("\"most_likely\": null"));           // ghg-2050: 0 % for all
+  CHECK_THAT(json.out, Catch::Contains("\"most_likely\": \"ambitious\""));  // energy-2050
   CHECK(occurrences(json.out, "\"shortfall\": ") == 12);  // 4 portfolios × 3 objectives
 }
 

@@ -258,7 +258,14 @@ void print_json(const Scenario& scenario, const ScenarioEdits& edits,
     json.key("objective").value(scenario.objectives[o].id);
     json.key("within_reach").value(verdict.within_reach);
     json.key("likely_level").value(LIKELY_LEVEL);
-    json.key("most_likely").value(comparison.portfolios[verdict.most_likely].id);
+    // No "most likely" among portfolios that all never meet it.
+    json.key("most_likely");
+    if (comparison.portfolios[verdict.most_likely].result.objectives[o].estimate.probability >
+        0.0) {
+      json.value(comparison.portfolios[verdict.most_likely].id);
+    } else {
+      json.null();
+    }
     json.key("closest");
     if (verdict.closest < comparison.portfolios.size()) {
       json.value(comparison.portfolios[verdict.closest].id);
