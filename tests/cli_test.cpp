@@ -16,6 +16,7 @@
 #include "forged_file.hpp"
 #include "objective_cases.hpp"
 #include "test_support.hpp"
+#include "traj/display_width.hpp"
 
 namespace {
 
@@ -510,6 +511,120 @@ TEST_CASE("compare and target from the command line") {
   CHECK_THAT(scale.out, Catch::Contains("\"reachable\": true"));
   CHECK(run_traj("target -p plan --indicator renewable_share --year 2099").exit_code == 2);
   CHECK(run_traj("target -p plan --objective nothing").exit_code == 2);
+  std::filesystem::remove_all(directory);
+}
+
+namespace {
+
+/// The line of `text` that starts with `prefix` (after any spaces).
+std::string line_starting(const std::string& text, const std::string& prefix) {
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find_first_not_of(' ') != std::string::npos &&
+        line.compare(line.find_first_not_of(' '), prefix.size(), prefix) == 0)
+      return line;
+  }
+  return "";
+}
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+  std::size_t count = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++count;
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "compare: the baseline never dominates a portfolio that does more, the closest is named") {
+  // Brest: every objective 0 % likely but ambitious's energy one; the baseline
+  // costs nothing and is as likely as commitments and plan.
+  const auto text = run_traj("compare --members 1000 --no-contributions -q");
+  REQUIRE(text.exit_code == 0);
+  CHECK_THAT(text.out, !Catch::Contains("— by baseline"));
+  CHECK_THAT(text.out, Catch::Contains("ghg-2050 (ghg 2050): no portfolio is likely to meet it "
+                                       "(each below 50 %); closest ambitious"));
+  CHECK_THAT(text.out, Catch::Contains("ktCO2e short, "));
+  CHECK_THAT(text.out, Catch::Contains("% of the way from 2018"));
+  const auto json = run_traj("compare --members 1000 --no-contributions --json");
+  REQUIRE(json.exit_code == 0);
+  CHECK(occurrences(json.out, "\"dominated_by\": []") == 4);
+  CHECK_THAT(json.out, Catch::Contains("\"verdicts\": ["));
+  CHECK_THAT(json.out, Catch::Contains("\"within_reach\": false"));
+  CHECK_THAT(json.out, Catch::Contains("\"closest\": \"ambitious\""));
+  CHECK_THAT(json.out, Catch::Contains("\"most_likely\": null"));           // ghg-2050: 0 % for all
+  CHECK_THAT(json.out, Catch::Contains("\"most_likely\": \"ambitious\""));  // energy-2050
+  CHECK(occurrences(json.out, "\"shortfall\": ") == 12);  // 4 portfolios × 3 objectives
+}
+
+TEST_CASE("run and target: the distance to each objective, as text and JSON") {
+  const auto text = run_traj("run -p plan --members 1000 -q");
+  REQUIRE(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::Contains("    ghg 2050: 4"));
+  CHECK_THAT(text.out, Catch::Contains("ktCO2e short, "));
+  CHECK_THAT(text.out, Catch::Contains("pts short, "));  // the renewable share
+  const auto json = run_traj("run -p plan --members 1000 --json");
+  REQUIRE(json.exit_code == 0);
+  CHECK(occurrences(json.out, "\"distance\": {") == 3);
+  CHECK_THAT(json.out, Catch::Contains("\"shortfall_p95\": "));
+  CHECK_THAT(json.out, Catch::Contains("\"start_year\": 2018"));
+  const auto target = run_traj("target -p plan --objective ghg-2050 -c 0.8 -n 500 -q");
+  REQUIRE(target.exit_code == 0);
+  CHECK_THAT(target.out, Catch::Contains("ghg 2050 as planned: "));
+  CHECK_THAT(target.out, Catch::Contains("ktCO2e short"));
+  const auto target_json = run_traj("target -p plan --objective ghg-2050 -c 0.8 -n 500 --json");
+  REQUIRE(target_json.exit_code == 0);
+  CHECK_THAT(target_json.out, Catch::Contains("\"distance\": {"));
+}
+
+TEST_CASE("terminal tables line up by characters, not bytes") {
+  // "–" and "€" are three bytes and one column each.
+  const auto run = run_traj("run -p plan --members 500 -q");
+  REQUIRE(run.exit_code == 0);
+  const std::string header = line_starting(run.out, "indicator ");
+  const std::string row = line_starting(run.out, "ghg (ktCO2e)");
+  REQUIRE_FALSE(header.empty());
+  REQUIRE_FALSE(row.empty());
+  CHECK(traj::display_width(row) == traj::display_width(header));
+  const auto compare = run_traj("compare --members 500 --no-contributions -q");
+  REQUIRE(compare.exit_code == 0);
+  const std::string costs = line_starting(compare.out, "Costs, ");
+  const std::string energy = line_starting(compare.out, "final_energy 2050");
+  const std::string portfolios = line_starting(compare.out, "baseline");
+  REQUIRE_FALSE(costs.empty());
+  CHECK(traj::display_width(costs) == traj::display_width(portfolios));
+  CHECK(traj::display_width(energy) == traj::display_width(portfolios));
+}
+
+TEST_CASE("reports: the distance to each objective, in English and French") {
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("traj_cli_distance_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string compare = (directory / "compare.html").string();
+  REQUIRE(run_traj("compare -n 500 --no-contributions -q --report '" + compare + "'").exit_code ==
+          0);
+  const std::string english = slurp(compare);
+  CHECK_THAT(english, Catch::Contains("How far each portfolio is from each objective"));
+  CHECK_THAT(english, Catch::Contains("No portfolio is likely to meet this objective"));
+  CHECK_THAT(english, Catch::Contains("of the way from 2018"));
+  REQUIRE(
+      run_traj("compare -n 500 --no-contributions -q --lang fr --force --report '" + compare + "'")
+          .exit_code == 0);
+  const std::string french = slurp(compare);
+  CHECK_THAT(french, Catch::Contains("il manque"));
+  CHECK_THAT(french, Catch::Contains("du chemin depuis 2018"));
+  CHECK_THAT(french, !Catch::Contains(" short"));
+  const std::string results = (directory / "plan.h5").string();
+  const std::string page = (directory / "plan.html").string();
+  REQUIRE(run_traj("run -p plan -n 500 -q --output '" + results + "'").exit_code == 0);
+  REQUIRE(run_traj("report '" + results + "' -o '" + page + "'").exit_code == 0);
+  CHECK_THAT(slurp(page), Catch::Contains("Distance to the target"));
+  CHECK_THAT(slurp(page), Catch::Contains("ktCO2e short"));
+  const std::string target = (directory / "target.html").string();
+  REQUIRE(
+      run_traj("target -p plan --objective ghg-2050 -n 500 -q --lang fr --report '" + target + "'")
+          .exit_code == 0);
+  CHECK_THAT(slurp(target), Catch::Contains("Tel que prévu — ghg 2050"));
   std::filesystem::remove_all(directory);
 }
 

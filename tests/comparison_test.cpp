@@ -6,6 +6,7 @@
 #include "one_cell.hpp"
 #include "test_support.hpp"
 #include "traj/territory/comparison.hpp"
+#include "traj/territory/objective_distance.hpp"
 #include "traj/territory/targets.hpp"
 #include "traj/territory/what_changed.hpp"
 
@@ -160,9 +161,10 @@ TEST_CASE("compare: dominance, common random numbers and additive contributions"
   // The ceremony costs 5 M€ and changes nothing: dominated by sobriety alone.
   CHECK(ceremony.result.objectives[0].successes == sobriety.result.objectives[0].successes);
   CHECK(ceremony.cost_discounted == Approx(5.0));
-  CHECK(std::find(ceremony.dominated_by.begin(), ceremony.dominated_by.end(), "sobriety") !=
-        ceremony.dominated_by.end());
+  // Not by the baseline, as likely (0 %) and cheaper, but worse on final energy.
+  CHECK(ceremony.dominated_by == std::vector<std::string>{"sobriety"});
   CHECK(sobriety.dominated_by.empty());
+  CHECK(solar.dominated_by.empty());
   // Same members: the two share every member's outcome, so the paired difference is exactly 0.
   for (const auto& difference : comparison.differences) {
     if (difference.a == 2 && difference.b == 1) {
@@ -364,4 +366,102 @@ TEST_CASE("what changed at the medians: the two central runs of the hand case") 
   CHECK(ghg.run == Approx(18.0).epsilon(1e-6));
   CHECK(ghg.reference == Approx(20.0).epsilon(1e-6));
   CHECK(changed.quantities[8].quantity.label == "cost_discounted 2022");
+}
+
+TEST_CASE("distance to an objective: short, met by a margin, the way from the start") {
+  // At most 223 kt; 473 [440, 510] in the objective's year, 891 at the start.
+  const ObjectiveDistance ghg = distance_from_values(true, 223, 473, 440, 510, 2018, 891);
+  CHECK(ghg.known);
+  CHECK_FALSE(ghg.met());
+  CHECK(ghg.shortfall == 250.0);
+  CHECK(ghg.shortfall_low == 217.0);
+  CHECK(ghg.shortfall_high == 287.0);
+  CHECK(ghg.progress == Approx(418.0 / 668.0));
+  // At least 30 %: 17.2 % [16.4, 18.0] from 10 %.
+  const ObjectiveDistance share =
+      distance_from_values(false, 0.30, 0.172, 0.164, 0.180, 2018, 0.10);
+  CHECK(share.shortfall == Approx(0.128));
+  CHECK(share.shortfall_low == Approx(0.12));  // the band's high end is the smallest gap
+  CHECK(share.shortfall_high == Approx(0.136));
+  CHECK(share.progress == Approx(0.36));
+  // Past the target: met by a margin, more than all the way.
+  const ObjectiveDistance met = distance_from_values(true, 223, 200, 190, 230, 2018, 891);
+  CHECK(met.met());
+  CHECK(met.shortfall == -23.0);
+  CHECK(met.shortfall_high == 7.0);
+  CHECK(met.progress > 1.0);
+  // A start that already meets the target has no way to go.
+  CHECK(std::isnan(distance_from_values(true, 223, 200, 190, 230, 2018, 100).progress));
+  CHECK_FALSE(distance_from_values(true, std::nan(""), 200, 190, 230, 2018, 100).known);
+}
+
+TEST_CASE("distance to an objective: a relative threshold in the indicator's unit") {
+  Objective objective;
+  objective.threshold = 0.25;
+  CHECK(target_in_unit(objective, 800.0) == 0.25);  // absolute: the threshold itself
+  objective.relative_to = 2018;
+  CHECK(target_in_unit(objective, 800.0) == 200.0);  // × the reference year's median
+  objective.reference_value = 1000.0;
+  objective.relative_to = 1990;
+  CHECK(target_in_unit(objective, 800.0) == 250.0);  // × the stated reference
+  objective.reference_value.reset();
+  CHECK(std::isnan(target_in_unit(objective, 0.0)));  // no target against a reference of zero
+}
+
+TEST_CASE("dominance: as likely, as good on every headline outcome, and cheaper") {
+  // Outcomes: GHG (less is better), renewable share (more is better).
+  const std::vector<bool> higher = {false, true};
+  const PortfolioStanding baseline{{0.0}, {750.0, 0.10}, 0.0};
+  const PortfolioStanding plan{{0.0}, {470.0, 0.17}, 1700.0};
+  const PortfolioStanding idle{{0.0}, {750.0, 0.10}, 5.0};  // costs, changes nothing
+  CHECK_FALSE(dominates(baseline, plan, higher));           // cheaper and as likely, but does less
+  CHECK(dominates(baseline, idle, higher));
+  CHECK_FALSE(dominates(plan, baseline, higher));  // better, but dearer
+  CHECK_FALSE(dominates(idle, idle, higher));      // not cheaper than itself
+  const PortfolioStanding better_share{{0.0}, {750.0, 0.11}, 5.0};
+  CHECK_FALSE(dominates(baseline, better_share, higher));  // more on one outcome is enough
+  const PortfolioStanding likelier{{0.1}, {750.0, 0.10}, 5.0};
+  CHECK_FALSE(dominates(baseline, likelier, higher));
+  const PortfolioStanding unknown{{0.0}, {std::nan(""), 0.10}, 0.0};
+  CHECK_FALSE(dominates(unknown, idle, higher));  // a NaN never dominates
+}
+
+TEST_CASE("verdict on an objective: within reach, the most likely, the closest") {
+  const auto distance = [](double shortfall) {
+    return distance_from_values(true, 100.0, 100.0 + shortfall, 90.0 + shortfall, 110.0 + shortfall,
+                                2018, 200.0);
+  };
+  const ObjectiveVerdict missed =
+      objective_verdict({0.0, 0.2, 0.1}, {distance(50.0), distance(5.0), distance(2.0)});
+  CHECK_FALSE(missed.within_reach);
+  CHECK(missed.most_likely == 1);
+  CHECK(missed.closest == 2);  // the closest median is not always the likeliest
+  const ObjectiveVerdict reached = objective_verdict({0.0, 0.5}, {distance(50.0), distance(0.0)});
+  CHECK(reached.within_reach);  // 50 % is likely enough
+  CHECK(reached.closest == 1);
+  const ObjectiveVerdict unknown =
+      objective_verdict({0.0, 0.0}, {ObjectiveDistance{}, ObjectiveDistance{}});
+  CHECK(unknown.closest == 2);  // no distance known
+  CHECK(unknown.most_likely == 0);
+}
+
+TEST_CASE("compare: each portfolio's distance to the objective has a closed form") {
+  const Scenario scenario = one_cell("100");
+  const PortfolioComparison comparison = compare_portfolios(scenario, {}, members(20000), false);
+  REQUIRE(comparison.portfolios.size() == 4);
+  // Sobriety: final energy 100 (1 − 0.5 f), f ~ U(0.2, 0.6), against 0.65 × 100.
+  const ObjectiveDistance& sobriety = comparison.portfolios[1].distances.at(0);
+  REQUIRE(sobriety.known);
+  CHECK(sobriety.target == Approx(65.0).epsilon(0.002));
+  CHECK(sobriety.median == Approx(80.0).epsilon(0.003));
+  CHECK(sobriety.low == Approx(71.0).epsilon(0.003));  // f at its 95 % quantile, 0.58
+  CHECK(sobriety.high == Approx(89.0).epsilon(0.003));
+  CHECK(sobriety.shortfall == Approx(15.0).margin(0.4));
+  CHECK(sobriety.start_year == 2020);
+  CHECK(sobriety.progress == Approx(20.0 / 35.0).margin(0.01));
+  // Nobody meets it (0.5 f ≤ 0.3 < 0.35); sobriety, with the ceremony or not, gets closest.
+  REQUIRE(comparison.verdicts.size() == 1);
+  CHECK_FALSE(comparison.verdicts[0].within_reach);
+  CHECK(comparison.verdicts[0].closest == 1);
+  CHECK(comparison.portfolios[0].distances[0].shortfall == Approx(35.0).margin(0.2));
 }

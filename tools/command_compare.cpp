@@ -8,11 +8,13 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "distance_output.hpp"
 #include "ensemble_options.hpp"
 #include "option_checks.hpp"
 #include "progress_bar.hpp"
 #include "results_output.hpp"
 #include "scenario_choice.hpp"
+#include "traj/display_width.hpp"
 #include "traj/json_writer.hpp"
 #include "traj/territory/comparison.hpp"
 #include "traj/territory/comparison_file.hpp"
@@ -45,37 +47,67 @@ std::string number(double value) {
   return buffer;
 }
 
+/// Per objective: whether any portfolio is likely to meet it, which gets
+/// closest, and how far each one is.
+void print_distances(const Scenario& scenario, const PortfolioComparison& comparison) {
+  if (scenario.objectives.empty()) return;
+  const auto& portfolios = comparison.portfolios;
+  const IndicatorCatalogue catalogue(scenario);
+  std::cout << "\nDistance to each objective: median [5 %–95 %] of the members in its year\n";
+  for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
+    const Objective& objective = scenario.objectives[o];
+    const ObjectiveVerdict& verdict = comparison.verdicts[o];
+    std::cout << "  " << objective.id << " (" << objective.indicator << " " << objective.year
+              << "): ";
+    if (verdict.within_reach) {
+      std::cout << "most likely " << portfolios[verdict.most_likely].id << "\n";
+    } else {
+      const std::size_t closest =
+          verdict.closest < portfolios.size() ? verdict.closest : verdict.most_likely;
+      char level[16];
+      std::snprintf(level, sizeof level, "%.0f %%", 100 * LIKELY_LEVEL);
+      std::cout << "no portfolio is likely to meet it (each below " << level << "); closest "
+                << portfolios[closest].id << "\n";
+    }
+    const int row = catalogue.find(objective.indicator);
+    const Dimension dimension =
+        row < 0 ? Dimension::Ratio : catalogue[static_cast<std::size_t>(row)].dimension;
+    for (const auto& portfolio : portfolios) {
+      const std::string text = distance_text(portfolio.distances[o], dimension);
+      std::cout << "    " << pad_right(portfolio.id, 22) << (text.empty() ? "–" : text) << "\n";
+    }
+  }
+}
+
 void print_text(const Scenario& scenario, const ScenarioEdits& edits,
                 const PortfolioComparison& comparison, std::size_t top) {
   const auto& portfolios = comparison.portfolios;
   std::cout << scenario.name << " — " << portfolios.size() << " portfolios on the same "
             << comparison.members << " members (common random numbers)\n"
             << edit_lines(edits) << "\n";
-  std::printf("%-30s", "");
-  for (const auto& portfolio : portfolios) std::printf("%24s", portfolio.id.c_str());
-  std::printf("\n");
-  if (!scenario.objectives.empty()) std::printf("Objectives: probability [95 %% interval]\n");
+  std::cout << pad_right("", 30);
+  for (const auto& portfolio : portfolios) std::cout << pad_left(portfolio.id, 24);
+  std::cout << "\n";
+  if (!scenario.objectives.empty()) std::cout << "Objectives: probability [95 % interval]\n";
   for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
-    std::printf("  %-28s", scenario.objectives[o].id.c_str());
-    for (const auto& portfolio : portfolios) {
-      std::printf("%24s", probability(portfolio.result.objectives[o].estimate).c_str());
-    }
-    std::printf("\n");
+    std::cout << "  " << pad_right(scenario.objectives[o].id, 28);
+    for (const auto& portfolio : portfolios)
+      std::cout << pad_left(probability(portfolio.result.objectives[o].estimate), 24);
+    std::cout << "\n";
   }
   const std::string costs =
       scenario.has_discount_rate ? "Costs, discounted (M€)" : "Costs, undiscounted (M€)";
-  std::printf("%-30s", costs.c_str());
+  std::cout << pad_right(costs, 30);
   for (const auto& portfolio : portfolios)
-    std::printf("%24s", number(portfolio.cost_discounted).c_str());
-  std::printf("\n%-30s", "GHG avoided to horizon (kt)");
+    std::cout << pad_left(number(portfolio.cost_discounted), 24);
+  std::cout << "\n" << pad_right("GHG avoided to horizon (kt)", 30);
+  for (const auto& portfolio : portfolios) std::cout << pad_left(number(portfolio.ghg_avoided), 24);
+  std::cout << "\n" << pad_right("Cost per tCO2e avoided (€)", 30);
   for (const auto& portfolio : portfolios)
-    std::printf("%24s", number(portfolio.ghg_avoided).c_str());
-  std::printf("\n%-30s", "Cost per tCO2e avoided (€)");
-  for (const auto& portfolio : portfolios)
-    std::printf("%24s", number(portfolio.cost_per_tonne).c_str());
-  std::printf("\n\nIndicators: median [5 %%–95 %%]\n");
+    std::cout << pad_left(number(portfolio.cost_per_tonne), 24);
+  std::cout << "\n\nIndicators: median [5 %–95 %]\n";
   for (const auto& quantity : comparison.quantities) {
-    std::printf("  %-28s", quantity.label.c_str());
+    std::cout << "  " << pad_right(quantity.label, 28);
     const auto year = static_cast<std::size_t>(quantity.year - scenario.base_year);
     for (const auto& portfolio : portfolios) {
       const auto& result = portfolio.result;
@@ -89,20 +121,29 @@ void print_text(const Scenario& scenario, const ScenarioEdits& edits,
       double values[3] = {result.quantile_at(quantity.row, year, median),
                           result.quantile_at(quantity.row, year, low),
                           result.quantile_at(quantity.row, year, high)};
-      if (std::isnan(values[0])) {
+      if (std::isnan(values[0]) && quantity.label.rfind("cost_discounted ", 0) == 0 &&
+          quantity.year == scenario.horizon) {
+        // No sketch of the cost row: the order statistics of the recorded members.
+        values[0] = portfolio.cost_median;
+        values[1] = portfolio.cost_p05;
+        values[2] = portfolio.cost_p95;
+      } else if (std::isnan(values[0])) {
         values[0] = values[1] = values[2] = result.mean_at(quantity.row, year);
       }
       const std::string cell = number(values[0] * scale) + " [" + number(values[1] * scale) + "–" +
                                number(values[2] * scale) + "]";
-      std::printf("%24s", cell.c_str());
+      std::cout << pad_left(cell, 24);
     }
-    std::printf("\n");
+    std::cout << "\n";
   }
+  print_distances(scenario, comparison);
   bool any_dominated = false;
   for (const auto& portfolio : portfolios) {
     if (portfolio.dominated_by.empty()) continue;
     if (!any_dominated)
-      std::cout << "\nDominated (no better on any objective, and more expensive):\n";
+      std::cout << "\nDominated (another is at least as likely to meet every objective, at least "
+                   "as good on final energy, renewable share, GHG and each pollutant, medians at "
+                   "each objective's year and the horizon, and cheaper):\n";
     any_dominated = true;
     std::cout << "  " << portfolio.id << " — by";
     for (const auto& other : portfolio.dominated_by) std::cout << " " << other;
@@ -176,11 +217,15 @@ void print_json(const Scenario& scenario, const ScenarioEdits& edits,
       json.key("probability").value(estimate.probability);
       json.key("ci_low").value(estimate.ci_low);
       json.key("ci_high").value(estimate.ci_high);
+      write_distance_json(json, portfolio.distances[o]);
       json.end_object();
     }
     json.end_array();
     json.key("all_objectives").value(portfolio.result.joint.probability);
     json.key("cost").value(portfolio.cost_discounted);
+    json.key("cost_p05").value(portfolio.cost_p05);
+    json.key("cost_median").value(portfolio.cost_median);
+    json.key("cost_p95").value(portfolio.cost_p95);
     json.key("ghg_avoided").value(portfolio.ghg_avoided);
     json.key("cost_per_tco2e").value(portfolio.cost_per_tonne);
     json.key("dominated_by").begin_array();
@@ -203,6 +248,30 @@ void print_json(const Scenario& scenario, const ScenarioEdits& edits,
       json.end_object();
     }
     json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.key("verdicts").begin_array();
+  for (std::size_t o = 0; o < comparison.verdicts.size(); ++o) {
+    const ObjectiveVerdict& verdict = comparison.verdicts[o];
+    json.begin_object();
+    json.key("objective").value(scenario.objectives[o].id);
+    json.key("within_reach").value(verdict.within_reach);
+    json.key("likely_level").value(LIKELY_LEVEL);
+    // No "most likely" among portfolios that all never meet it.
+    json.key("most_likely");
+    if (comparison.portfolios[verdict.most_likely].result.objectives[o].estimate.probability >
+        0.0) {
+      json.value(comparison.portfolios[verdict.most_likely].id);
+    } else {
+      json.null();
+    }
+    json.key("closest");
+    if (verdict.closest < comparison.portfolios.size()) {
+      json.value(comparison.portfolios[verdict.closest].id);
+    } else {
+      json.null();
+    }
     json.end_object();
   }
   json.end_array();

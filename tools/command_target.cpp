@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "distance_output.hpp"
 #include "ensemble_options.hpp"
 #include "indicator_choice.hpp"
 #include "option_checks.hpp"
@@ -15,6 +16,7 @@
 #include "scenario_choice.hpp"
 #include "traj/json_writer.hpp"
 #include "traj/string_distance.hpp"
+#include "traj/territory/comparison.hpp"
 #include "traj/territory/report.hpp"
 #include "traj/territory/targets.hpp"
 #include "what_if_options.hpp"
@@ -119,16 +121,18 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
       "  traj target --portfolio plan --indicator renewable_share --year 2030 --confidence 0.8\n"
       "  traj target --portfolio ambitious --objective ghg-2050 --confidence 0.9");
   // Statements stay in English in the page for now; labels follow --lang.
-  const auto write_report = [&cluster](const auto& settings, const ChosenScenario& chosen,
-                                       const std::string& territory, const std::string& portfolio,
-                                       const std::string& statement,
-                                       const ProportionEstimate* probability) {
-    if (settings.report.empty() || !cluster.is_root()) return;
-    OutputFile(settings.report, settings.force, input_paths(chosen), "--report")
-        .write(target_report_html(
-            territory, portfolio.empty() ? "baseline" : portfolio, statement, probability,
-            settings.language == "fr" ? ReportLanguage::French : ReportLanguage::English));
-  };
+  const auto write_report =
+      [&cluster](const auto& settings, const ChosenScenario& chosen, const std::string& territory,
+                 const std::string& portfolio, const std::string& statement,
+                 const ProportionEstimate* probability, const ObjectiveDistance* distance,
+                 const std::string& what, const std::string& unit) {
+        if (settings.report.empty() || !cluster.is_root()) return;
+        OutputFile(settings.report, settings.force, input_paths(chosen), "--report")
+            .write(target_report_html(
+                territory, portfolio.empty() ? "baseline" : portfolio, statement, probability,
+                settings.language == "fr" ? ReportLanguage::French : ReportLanguage::English,
+                distance, what, unit));
+      };
   return [options, command, write_report, &cluster] {
     refuse_together(*command, "--indicator", "--objective",
                     "a target is either the value an indicator reaches (--indicator, --year) or "
@@ -187,7 +191,8 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
            << " – " << shown(result.ci_high, info.dimension) << "; " << result.members
            << " members).\n";
       if (!options->json) std::cout << text.str();
-      write_report(*options, chosen, scenario.name, portfolio, text.str(), nullptr);
+      write_report(*options, chosen, scenario.name, portfolio, text.str(), nullptr, nullptr, "",
+                   "");
       return EXIT_OK;
     }
     if (options->objective.empty()) {
@@ -208,6 +213,12 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
     const RequiredScale result = required_scale(
         plan, index, options->confidence, ensemble, 0.01,
         [&bar](std::size_t done, std::size_t planned) { bar.update(done, planned); });
+    // How far the portfolio as planned is: one more ensemble, with the quantiles of
+    // the headline rows (every objective's indicator among them).
+    const ObjectiveDistance distance = distance_to_objective(
+        target, plan.catalogue, scenario.base_year, run_recording(plan, {}, ensemble, nullptr));
+    const Dimension dimension =
+        plan.catalogue[static_cast<std::size_t>(plan.catalogue.find(target.indicator))].dimension;
     if (options->json) {
       JsonWriter json(std::cout);
       json.begin_object();
@@ -221,6 +232,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
       json.key("ci_low").value(result.probability.ci_low);
       json.key("ci_high").value(result.probability.ci_high);
       json.key("probability_as_planned").value(result.at_planned.probability);
+      write_distance_json(json, distance);
       json.key("full_adoption_scale").value(result.full_adoption_scale);
       json.key("evaluations").value(result.evaluations);
       json.end_object();
@@ -229,6 +241,10 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
     std::ostringstream text;
     text << scenario.name << ", objective \"" << label << "\", " << who << ":\n"
          << "  as planned: " << percent(result.at_planned) << " likely.\n";
+    if (distance.known) {
+      text << "  " << target.indicator << " " << target.year
+           << " as planned: " << distance_text(distance, dimension) << ".\n";
+    }
     if (!result.reachable) {
       text << "  Not reachable with this portfolio at " << options->confidence * 100
            << " % confidence, even at full adoption of every action: best probability "
@@ -243,7 +259,10 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
            << " members on the same draws).\n";
     }
     if (!options->json) std::cout << text.str();
-    write_report(*options, chosen, scenario.name, portfolio, text.str(), &result.probability);
+    const std::string unit =
+        dimension == Dimension::Fraction ? "%" : std::string(canonical_symbol(dimension));
+    write_report(*options, chosen, scenario.name, portfolio, text.str(), &result.probability,
+                 &distance, target.indicator + " " + std::to_string(target.year), unit);
     return EXIT_OK;
   };
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "distance_output.hpp"
 #include "traj/json_writer.hpp"
 #include "traj/units.hpp"
 #include "what_if_options.hpp"
@@ -196,6 +197,8 @@ void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
     json.key("ci_low").value(outcome.estimate.ci_low);
     json.key("ci_high").value(outcome.estimate.ci_high);
     json.key("standard_error").value(outcome.estimate.standard_error);
+    write_distance_json(
+        json, distance_to_objective(objective, plan.catalogue, scenario.base_year, result));
     json.end_object();
   }
   json.end_array();

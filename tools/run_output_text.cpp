@@ -6,8 +6,11 @@
 #include <iostream>
 #include <utility>
 
+#include "distance_output.hpp"
+#include "traj/display_width.hpp"
 #include "traj/ensemble.hpp"
 #include "traj/territory/kernel.hpp"
+#include "traj/territory/objective_distance.hpp"
 #include "traj/territory/objectives.hpp"
 #include "traj/territory/plan.hpp"
 #include "traj/units.hpp"
@@ -95,16 +98,15 @@ void print_deterministic_table(const Plan& plan, const Trajectory& trajectory,
   std::cout << scenario.name << " — " << portfolio_note << "\n"
             << "Deterministic run: every uncertain number at its median.\n\n";
   const auto years = table_years(scenario);
-  std::printf("%-24s", "indicator");
-  for (const int year : years) std::printf("%16d", year);
-  std::printf("\n");
+  std::cout << pad_right("indicator", 24);
+  for (const int year : years) std::cout << pad_left(std::to_string(year), 16);
+  std::cout << "\n";
   for (const int row : headline_rows(plan)) {
     const auto& info = plan.catalogue[static_cast<std::size_t>(row)];
-    std::printf("%-24s", info.id.c_str());
-    for (const int year : years) {
-      std::printf("%16s", format_value(trajectory.at(row, year), info.dimension).c_str());
-    }
-    std::printf("\n");
+    std::cout << pad_right(info.id, 24);
+    for (const int year : years)
+      std::cout << pad_left(format_value(trajectory.at(row, year), info.dimension), 16);
+    std::cout << "\n";
   }
   if (results.empty()) {
     std::cout << "\nNo objectives in this scenario.\n";
@@ -116,9 +118,10 @@ void print_deterministic_table(const Plan& plan, const Trajectory& trajectory,
     const Objective& objective = *result.objective;
     const auto dimension = objective_dimension(plan, objective);
     const std::string value = objective_value(result, dimension);
-    std::printf("  %-4s %-24s %-18s %d  %-14s %s\n", result.met ? "MET" : "MISS",
-                objective.id.c_str(), objective.indicator.c_str(), objective.year, value.c_str(),
-                format_threshold(result, dimension).c_str());
+    std::cout << "  " << pad_right(result.met ? "MET" : "MISS", 4) << " "
+              << pad_right(objective.id, 24) << " " << pad_right(objective.indicator, 18) << " "
+              << objective.year << "  " << pad_right(value, 14) << " "
+              << format_threshold(result, dimension) << "\n";
     met += result.met ? 1 : 0;
   }
   std::cout << "  " << met << " of " << results.size() << " objectives met.\n";
@@ -186,6 +189,12 @@ void print_ensemble_table(const Plan& plan, const EnsembleResult& result,
       const auto& estimate = result.objectives[o].estimate;
       std::cout << "  " << objective_label(scenario.objectives[o]) << ": "
                 << percent(estimate.probability) << " likely " << interval(estimate) << "\n";
+      const std::string distance = distance_text(
+          distance_to_objective(scenario.objectives[o], plan.catalogue, scenario.base_year, result),
+          objective_dimension(plan, scenario.objectives[o]));
+      if (!distance.empty())
+        std::cout << "    " << scenario.objectives[o].indicator << " "
+                  << scenario.objectives[o].year << ": " << distance << "\n";
     }
     if (scenario.objectives.size() > 1) {
       std::cout << "  All " << scenario.objectives.size()
@@ -203,9 +212,9 @@ void print_ensemble_table(const Plan& plan, const EnsembleResult& result,
   }
   std::cout << "\nIndicators: median [" << result.quantile_levels[low] * 100 << " %–"
             << result.quantile_levels[high] * 100 << " %] of the members\n";
-  std::printf("%-24s", "indicator");
-  for (const int year : years) std::printf("%22d", year);
-  std::printf("\n");
+  std::cout << pad_right("indicator", 24);
+  for (const int year : years) std::cout << pad_left(std::to_string(year), 22);
+  std::cout << "\n";
   const auto number = [](double value, Dimension dimension) {
     // The value without its unit, which the indicator column states.
     if (dimension == Dimension::Fraction) value *= 100.0;
@@ -221,7 +230,7 @@ void print_ensemble_table(const Plan& plan, const EnsembleResult& result,
     const std::string& unit = display.first;
     const double scale = display.second;
     const std::string label = info.id + " (" + unit + ")";
-    std::printf("%-24s", label.c_str());
+    std::cout << pad_right(label, 24);
     for (const int year : years) {
       const auto y = static_cast<std::size_t>(year - scenario.base_year);
       const auto value = [&](std::size_t level) {
@@ -229,9 +238,9 @@ void print_ensemble_table(const Plan& plan, const EnsembleResult& result,
         return number(result.quantile_at(r, y, level) * scale, shown);
       };
       const std::string cell = value(median) + " [" + value(low) + "–" + value(high) + "]";
-      std::printf("%22s", cell.c_str());
+      std::cout << pad_left(cell, 22);
     }
-    std::printf("\n");
+    std::cout << "\n";
   }
 }
 

@@ -16,7 +16,113 @@ double mean_at_horizon(const EnsembleResult& result, int row) {
   return result.mean_at(static_cast<std::size_t>(row), result.years - 1);
 }
 
+/// The smallest value with at least a share `level` of `values` at or below it.
+double order_statistic(std::vector<double> values, double level) {
+  if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
+  const auto rank = static_cast<std::size_t>(
+      std::clamp(std::ceil(level * static_cast<double>(values.size())) - 1.0, 0.0,
+                 static_cast<double>(values.size() - 1)));
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(rank),
+                   values.end());
+  return values[rank];
+}
+
+/// The members' median of a compared quantity (its mean where the row has no quantiles).
+double median_of(const EnsembleResult& result, const ComparedQuantity& quantity, int base_year) {
+  const auto year = static_cast<std::size_t>(quantity.year - base_year);
+  for (std::size_t level = 0; level < result.quantile_levels.size(); ++level) {
+    if (std::abs(result.quantile_levels[level] - 0.5) < 1e-9) {
+      const double median = result.quantile_at(quantity.row, year, level);
+      if (!std::isnan(median)) return median;
+    }
+  }
+  return result.mean_at(quantity.row, year);
+}
+
+/// Distances to each objective, who dominates whom, and each objective's verdict.
+void judge_portfolios(const Scenario& scenario, const IndicatorCatalogue& catalogue,
+                      PortfolioComparison& comparison) {
+  auto& portfolios = comparison.portfolios;
+  for (auto& outcome : portfolios) {
+    for (const auto& objective : scenario.objectives) {
+      outcome.distances.push_back(
+          distance_to_objective(objective, catalogue, scenario.base_year, outcome.result));
+    }
+  }
+  // The outcomes: every compared quantity but the cost — each objective's
+  // indicator, and final energy, renewable share, GHG and each pollutant at
+  // each objective's year and at the horizon. A portfolio that does more on
+  // any of them (cleaner air alone) is never dominated by one that does less.
+  std::vector<std::size_t> headline;
+  std::vector<bool> higher;
+  for (std::size_t q = 0; q < comparison.quantities.size(); ++q) {
+    if (static_cast<int>(comparison.quantities[q].row) != catalogue.cost_discounted) {
+      headline.push_back(q);
+      higher.push_back(comparison.quantities[q].higher_is_better);
+    }
+  }
+  std::vector<PortfolioStanding> standings;
+  for (const auto& outcome : portfolios) {
+    PortfolioStanding standing;
+    for (const auto& objective : outcome.result.objectives)
+      standing.probabilities.push_back(objective.estimate.probability);
+    for (const std::size_t q : headline) {
+      standing.outcomes.push_back(
+          median_of(outcome.result, comparison.quantities[q], scenario.base_year));
+    }
+    standing.cost = outcome.cost_discounted;
+    standings.push_back(std::move(standing));
+  }
+  for (std::size_t x = 0; x < portfolios.size(); ++x) {
+    for (std::size_t y = 0; y < portfolios.size(); ++y) {
+      if (x != y && dominates(standings[y], standings[x], higher))
+        portfolios[x].dominated_by.push_back(portfolios[y].id);
+    }
+  }
+  for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
+    std::vector<double> probabilities;
+    std::vector<ObjectiveDistance> distances;
+    for (const auto& outcome : portfolios) {
+      probabilities.push_back(outcome.result.objectives[o].estimate.probability);
+      distances.push_back(outcome.distances[o]);
+    }
+    comparison.verdicts.push_back(objective_verdict(probabilities, distances));
+  }
+}
+
 }  // namespace
+
+ObjectiveVerdict objective_verdict(const std::vector<double>& probabilities,
+                                   const std::vector<ObjectiveDistance>& distances) {
+  ObjectiveVerdict verdict;
+  verdict.closest = distances.size();
+  for (std::size_t p = 0; p < probabilities.size(); ++p) {
+    if (probabilities[p] >= LIKELY_LEVEL) verdict.within_reach = true;
+    if (probabilities[p] > probabilities[verdict.most_likely]) verdict.most_likely = p;
+  }
+  for (std::size_t p = 0; p < distances.size(); ++p) {
+    if (!distances[p].known) continue;
+    if (verdict.closest == distances.size() ||
+        distances[p].shortfall < distances[verdict.closest].shortfall)
+      verdict.closest = p;
+  }
+  return verdict;
+}
+
+bool dominates(const PortfolioStanding& other, const PortfolioStanding& portfolio,
+               const std::vector<bool>& higher_is_better) {
+  // Written so that a comparison with a NaN is false, and never dominates.
+  if (!(other.cost < portfolio.cost)) return false;
+  for (std::size_t o = 0; o < portfolio.probabilities.size(); ++o) {
+    if (!(other.probabilities[o] >= portfolio.probabilities[o])) return false;
+  }
+  for (std::size_t k = 0; k < portfolio.outcomes.size(); ++k) {
+    const bool as_good = higher_is_better[k] ? other.outcomes[k] >= portfolio.outcomes[k]
+                                             : other.outcomes[k] <= portfolio.outcomes[k];
+    if (!as_good) return false;
+  }
+  return true;
+}
 
 std::vector<ComparedQuantity> compared_quantities(const Plan& plan) {
   const Scenario& scenario = *plan.scenario;
@@ -146,11 +252,21 @@ PortfolioComparison compare_portfolios(
   };
   std::vector<MemberOutcomes> data(ids.size());
   const IndicatorCatalogue& catalogue = plans.front().catalogue;
+  std::size_t cost_quantity = 0;
+  for (std::size_t q = 0; q < comparison.quantities.size(); ++q) {
+    if (comparison.quantities[q].row == static_cast<std::size_t>(catalogue.cost_discounted) &&
+        comparison.quantities[q].year == scenario.horizon)
+      cost_quantity = q;
+  }
   for (std::size_t i = 0; i < ids.size(); ++i) {
     PortfolioOutcome outcome;
     outcome.id = ids[i].empty() ? "baseline" : ids[i];
     outcome.result = run_recording(plans[i], comparison.quantities, options, &data[i]);
     outcome.cost_discounted = mean_at_horizon(outcome.result, catalogue.cost_discounted);
+    const std::vector<double>& costs = data[i].values[cost_quantity];
+    outcome.cost_p05 = order_statistic(costs, 0.05);
+    outcome.cost_median = order_statistic(costs, 0.5);
+    outcome.cost_p95 = order_statistic(costs, 0.95);
     comparison.portfolios.push_back(std::move(outcome));
     step();
   }
@@ -168,22 +284,7 @@ PortfolioComparison compare_portfolios(
                                  : std::numeric_limits<double>::quiet_NaN();
   }
 
-  // Dominance: no better on any objective, and more expensive.
-  for (std::size_t x = 0; x < ids.size(); ++x) {
-    for (std::size_t y = 0; y < ids.size(); ++y) {
-      if (x == y) continue;
-      const auto& px = comparison.portfolios[x].result.objectives;
-      const auto& py = comparison.portfolios[y].result.objectives;
-      bool no_better = true;
-      for (std::size_t o = 0; o < px.size(); ++o) {
-        no_better = no_better && px[o].estimate.probability <= py[o].estimate.probability;
-      }
-      if (no_better &&
-          comparison.portfolios[x].cost_discounted > comparison.portfolios[y].cost_discounted) {
-        comparison.portfolios[x].dominated_by.push_back(comparison.portfolios[y].id);
-      }
-    }
-  }
+  judge_portfolios(scenario, catalogue, comparison);
 
   // Pairs: paired differences of probabilities and shares of members doing better.
   for (std::size_t a = 0; a < ids.size(); ++a) {

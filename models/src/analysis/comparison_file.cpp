@@ -113,7 +113,9 @@ void write_comparison(const std::string& path, const Scenario& scenario,
   variable(root, "all_objectives_probability", joint, {&portfolio},
            "probability of meeting every objective", "1");
   variable(root, "dominated", dominated, {&portfolio},
-           "1 if another portfolio is no worse on every objective and cheaper", "1");
+           "1 if another portfolio is as likely on every objective, as good on the headline "
+           "outcomes and cheaper",
+           "1");
   std::vector<double> better(P * P * Q, nan);
   for (const auto& share : comparison.better) {
     better[(share.a * P + share.b) * Q + share.quantity] = share.better;

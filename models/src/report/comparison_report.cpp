@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "charts.hpp"
+#include "distance_words.hpp"
 #include "format.hpp"
 #include "labels.hpp"
 #include "page.hpp"
@@ -12,6 +13,53 @@
 namespace traj::territory {
 
 using namespace report;
+
+namespace {
+
+/// Per objective: whether any portfolio is likely to meet it, which gets
+/// closest, and how far each one is.
+std::string distance_section(const Scenario& scenario, const PortfolioComparison& comparison,
+                             ReportLanguage language) {
+  if (scenario.objectives.empty() || comparison.verdicts.size() != scenario.objectives.size())
+    return "";
+  const auto name = [&](const std::string& id) {
+    return id == "baseline" ? label("baseline", language) : id;
+  };
+  const IndicatorCatalogue catalogue(scenario);
+  std::ostringstream html;
+  html << "<section id=\"distances\"><h2>" << escape(label("distances", language)) << "</h2><p>"
+       << escape(label("distances_note", language)) << "</p>\n";
+  for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
+    const Objective& objective = scenario.objectives[o];
+    const ObjectiveVerdict& verdict = comparison.verdicts[o];
+    const int row = catalogue.find(objective.indicator);
+    const Dimension dimension =
+        row < 0 ? Dimension::Ratio : catalogue[static_cast<std::size_t>(row)].dimension;
+    const std::string unit =
+        dimension == Dimension::Fraction ? "%" : std::string(canonical_symbol(dimension));
+    html << "<h3>" << escape(objective.description.empty() ? objective.id : objective.description)
+         << "</h3><p class=\"verdict\"><strong>";
+    if (!verdict.within_reach) {
+      const std::size_t closest =
+          verdict.closest < comparison.portfolios.size() ? verdict.closest : verdict.most_likely;
+      html << escape(
+          fill(label("out_of_reach", language), {name(comparison.portfolios[closest].id)}));
+    } else {
+      html << escape(fill(label("within_reach", language),
+                          {name(comparison.portfolios[verdict.most_likely].id)}));
+    }
+    html << "</strong></p><ul class=\"distances\">\n";
+    for (const auto& portfolio : comparison.portfolios) {
+      html << "<li><strong>" << escape(name(portfolio.id)) << "</strong>" << colon(language)
+           << escape(distance_words(portfolio.distances[o], unit, language)) << "</li>\n";
+    }
+    html << "</ul>\n";
+  }
+  html << "</section>\n";
+  return html.str();
+}
+
+}  // namespace
 
 std::string comparison_report_html(const Scenario& scenario, const PortfolioComparison& comparison,
                                    ReportLanguage language) {
@@ -50,12 +98,16 @@ std::string comparison_report_html(const Scenario& scenario, const PortfolioComp
     std::string dominated;
     for (const auto& other : portfolio.dominated_by)
       dominated += (dominated.empty() ? "" : ", ") + name(other);
-    html << "<td>" << number(portfolio.cost_discounted, 0, language) << "</td><td>"
+    html << "<td>" << number(portfolio.cost_discounted, 0, language) << "<br><small>["
+         << number(portfolio.cost_p05, 0, language) << "–"
+         << number(portfolio.cost_p95, 0, language) << "]</small></td><td>"
          << number(portfolio.ghg_avoided, 0, language) << "</td><td>"
          << number(portfolio.cost_per_tonne, 0, language) << "</td><td>" << escape(dominated)
          << "</td></tr>\n";
   }
-  html << "</tbody></table></section>\n";
+  html << "</tbody></table><p class=\"note\">" << escape(label("dominated", language))
+       << colon(language) << escape(label("dominated_note", language)) << "</p></section>\n";
+  html << distance_section(scenario, comparison, language);
   // Paired differences.
   html << "<section id=\"differences\"><h2>" << escape(label("differences", language))
        << "</h2><table><thead><tr><th>" << escape(label("pair", language)) << "</th><th>"

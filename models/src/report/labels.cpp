@@ -40,7 +40,7 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
       {"same_members",
        {"all portfolios on the same members", "tous les portefeuilles sur les mêmes membres"}},
       {"table", {"Portfolios", "Portefeuilles"}},
-      {"cost", {"Cost (M€)", "Coût (M€)"}},
+      {"cost", {"Cost (M€, mean [5–95 %])", "Coût (M€, moyenne [5–95 %])"}},
       {"avoided", {"GHG avoided (kt)", "GES évités (kt)"}},
       {"per_tonne", {"€ per tCO2e avoided", "€ par tCO2e évitée"}},
       {"dominated", {"Dominated by", "Dominé par"}},
@@ -65,6 +65,37 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
       {"ghg", {"Greenhouse-gas emissions", "Émissions de gaz à effet de serre"}},
       {"chart", {"Chart", "Graphique"}},
       {"in", {"in", "en"}},
+      // How far each portfolio is from each objective (docs/model.md#8-objectives).
+      {"distance", {"Distance to the target", "Distance à la cible"}},
+      {"distance_target", {"for a target of", "pour une cible de"}},
+      {"distance_short", {"{} short", "il manque {}"}},
+      {"distance_margin", {"met by a margin of {}", "atteint avec une marge de {}"}},
+      {"distance_way", {"{} of the way from {}", "{} du chemin depuis {}"}},
+      {"points", {"pts", "pts"}},
+      {"as_planned", {"As planned", "Tel que prévu"}},
+      {"distances",
+       {"How far each portfolio is from each objective",
+        "Distance de chaque portefeuille à chaque objectif"}},
+      {"distances_note",
+       {"median of the members [5–95 %] in the objective's year; the way is counted from the "
+        "base year's median (a relative objective's target is its ratio times the reference "
+        "year's median)",
+        "médiane des membres [5–95 %] l'année de l'objectif ; le chemin part de la médiane de "
+        "l'année de base (la cible d'un objectif relatif est son rapport fois la médiane de "
+        "l'année de référence)"}},
+      {"out_of_reach",
+       {"No portfolio is likely to meet this objective (each below 50 %); closest: {}",
+        "Aucun portefeuille n'a de bonnes chances d'atteindre cet objectif (tous sous 50 %) ; le "
+        "plus proche : {}"}},
+      {"within_reach", {"Most likely: {}", "Le plus probable : {}"}},
+      {"not_dominated", {"none", "aucun"}},
+      {"dominated_note",
+       {"another portfolio is at least as likely to meet every objective, at least as good on "
+        "final energy, renewable share, GHG and each pollutant (medians, at each objective's year "
+        "and the horizon), and cheaper",
+        "un autre portefeuille a au moins autant de chances d'atteindre chaque objectif, fait au "
+        "moins aussi bien en énergie finale, part renouvelable, GES et chaque polluant (médianes, "
+        "à chaque année d'objectif et à l'horizon), et coûte moins cher"}},
   };
   return table;
 }

@@ -1,5 +1,6 @@
 #include "traj/territory/report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "charts.hpp"
+#include "distance_words.hpp"
 #include "format.hpp"
 #include "labels.hpp"
 #include "page.hpp"
@@ -56,6 +58,66 @@ std::vector<int> statistics_years(const std::string& path, const hdf5::Group& st
   return years;
 }
 
+/// An objective's distance in words, from /statistics' quantiles of its
+/// indicator (`<id>_quantiles`, or a pollutant's total in
+/// `pollutants_quantiles`); "–" when the file has none.
+std::string distance_in_words(const std::string& path, const hdf5::Group& statistics,
+                              const std::vector<int>& years, const std::vector<double>& levels,
+                              const std::string& indicator, bool at_most, int year, int relative_to,
+                              double threshold, double reference, ReportLanguage language) {
+  std::size_t low = levels.size(), median = levels.size(), high = levels.size();
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    if (std::abs(levels[i] - 0.05) < 1e-9) low = i;
+    if (std::abs(levels[i] - 0.5) < 1e-9) median = i;
+    if (std::abs(levels[i] - 0.95) < 1e-9) high = i;
+  }
+  const auto in_years = [&](int y) { return y >= years.front() && y <= years.back(); };
+  if (median == levels.size() || low == levels.size() || high == levels.size() || !in_years(year))
+    return "–";
+  std::vector<double> values;  // [year × levels + level]
+  std::string units;
+  const std::string own = statistics_dataset::of(indicator, statistics_dataset::QUANTILES);
+  if (statistics.has(own)) {
+    const hdf5::Dataset dataset = statistics.open(own);
+    expect_dims(path, dataset, "/statistics/" + own, {years.size(), levels.size()});
+    values = dataset.read_doubles();
+    units = dataset.string_attribute("units");
+  } else if (const std::string block = statistics_dataset::of(statistics_dataset::POLLUTANTS,
+                                                              statistics_dataset::QUANTILES);
+             statistics.has(block) && statistics.has(statistics_dataset::POLLUTANT)) {
+    const auto names = statistics.open(statistics_dataset::POLLUTANT).read_strings();
+    const auto found = std::find(names.begin(), names.end(), indicator);
+    if (found == names.end()) return "–";
+    const hdf5::Dataset dataset = statistics.open(block);
+    expect_dims(path, dataset, "/statistics/" + block, {years.size(), names.size(), levels.size()});
+    const auto all = dataset.read_doubles();
+    const auto p = static_cast<std::size_t>(found - names.begin());
+    for (std::size_t y = 0; y < years.size(); ++y) {
+      for (std::size_t l = 0; l < levels.size(); ++l)
+        values.push_back(all[(y * names.size() + p) * levels.size() + l]);
+    }
+    units = dataset.string_attribute("units");
+  } else {
+    return "–";
+  }
+  const auto at = [&](int y, std::size_t level) {
+    return values[static_cast<std::size_t>(y - years.front()) * levels.size() + level];
+  };
+  // As distance_to_objective: from the reference year when the run has it.
+  const bool own_reference = relative_to >= 0 && !std::isfinite(reference) && in_years(relative_to);
+  const int start_year = own_reference ? relative_to : years.front();
+  const double start = at(start_year, median);
+  const double target = relative_to < 0                ? threshold
+                        : std::isfinite(reference)     ? threshold * reference
+                        : own_reference && start > 0.0 ? threshold * start
+                                                       : std::nan("");
+  const ObjectiveDistance distance = distance_from_values(
+      at_most, target, at(year, median), at(year, low), at(year, high), start_year, start);
+  // The renewable share is the one share of the file's scalar indicators (unit "1").
+  const std::string unit = indicator == "renewable_share" ? "%" : units == "1" ? "" : units;
+  return distance_words(distance, unit, language);
+}
+
 std::string results_report_html_unchecked(const std::string& path, ReportLanguage language) {
   read_run_record(path);  // refuses other files, unknown versions, forged settings, damage
   const hdf5::File file = hdf5::File::open_read_only(path);
@@ -96,6 +158,7 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
     std::string id, description, indicator, comparison;
     int year, relative_to;
     double threshold, reference, probability, low, high;
+    std::string distance;  ///< in words, "–" when the file has no quantiles of the indicator
   };
   std::vector<ObjectiveRow> rows;
   if (objectives.has(objective_dataset::ID)) {
@@ -120,13 +183,21 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
     for (std::size_t o = 0; o < ids.size(); ++o) {
       rows.push_back({ids[o], descriptions[o], indicators[o], comparisons[o],
                       static_cast<int>(objective_years[o]), static_cast<int>(relative[o]),
-                      thresholds[o], references[o], probability[o], low[o], high[o]});
+                      thresholds[o], references[o], probability[o], low[o], high[o], ""});
     }
+    // How far from each objective: from the quantiles of its indicator, where
+    // the file has them (the headline indicators, custom ones, pollutants).
+    for (auto& row : rows)
+      row.distance = distance_in_words(path, statistics, years, levels, row.indicator,
+                                       row.comparison == "<=", row.year, row.relative_to,
+                                       row.threshold, row.reference, language);
     html << "<section id=\"objectives\"><h2>" << escape(label("objectives", language))
          << "</h2><table><thead><tr><th class=\"objective-cell\">"
          << escape(label("objective_header", language)) << "</th><th class=\"bar-cell\">"
          << escape(label("chart", language)) << "</th><th>"
-         << escape(label("probability_header", language)) << "</th></tr></thead><tbody>\n";
+         << escape(label("probability_header", language)) << "</th>"
+         << "<th>" << escape(label("distance", language)) << "</th>"
+         << "</tr></thead><tbody>\n";
     for (const auto& row : rows) {
       const std::string text = (row.description.empty() ? row.id : row.description);
       const std::string words = percent(row.probability, language) + " " +
@@ -141,7 +212,9 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
            << "\" height=\"14\" fill=\"" << likelihood_colour(row.probability) << "\"/><line x1=\""
            << 200 * row.low << "\" x2=\"" << 200 * row.high
            << "\" y1=\"10\" y2=\"10\" stroke=\"#000\" stroke-width=\"2\"/></svg></td>"
-           << "<td class=\"probability\">" << escape(words) << "</td></tr>\n";
+           << "<td class=\"probability\">" << escape(words) << "</td>"
+           << "<td class=\"distance\">" << escape(row.distance) << "</td>"
+           << "</tr>\n";
     }
     if (root.open_group(OBJECTIVES).has_attribute(objective_dataset::ALL_PROBABILITY)) {
       html << "<tr><td><strong>" << escape(label("all", language))

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "charts.hpp"
+#include "distance_words.hpp"
 #include "format.hpp"
 #include "labels.hpp"
 #include "page.hpp"
@@ -13,7 +14,8 @@ using namespace report;
 
 std::string target_report_html(const std::string& territory, const std::string& portfolio,
                                const std::string& statement, const ProportionEstimate* probability,
-                               ReportLanguage language) {
+                               ReportLanguage language, const ObjectiveDistance* distance,
+                               const std::string& what, const std::string& unit) {
   std::ostringstream html;
   html << page_start(label("target_title", language) + " — " + territory, language);
   html << "<header><h1>" << escape(territory) << "</h1><p class=\"subtitle\">"
@@ -35,6 +37,11 @@ std::string target_report_html(const std::string& territory, const std::string& 
          << likelihood_colour(probability->probability) << "\"/><line x1=\""
          << 200 * probability->ci_low << "\" x2=\"" << 200 * probability->ci_high
          << "\" y1=\"10\" y2=\"10\" stroke=\"#000\" stroke-width=\"2\"/></svg><p>" << escape(words)
+         << "</p>\n";
+  }
+  if (distance != nullptr && distance->known) {
+    html << "<p class=\"distance\">" << escape(label("as_planned", language)) << " — "
+         << escape(what) << colon(language) << escape(distance_words(*distance, unit, language))
          << "</p>\n";
   }
   html << "</section>\n</body></html>\n";

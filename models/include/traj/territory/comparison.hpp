@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "traj/ensemble.hpp"
+#include "traj/territory/objective_distance.hpp"
 #include "traj/territory/plan.hpp"
 
 namespace traj::territory {
@@ -33,9 +34,15 @@ struct PortfolioOutcome {
   std::string id;  ///< "baseline" for no action
   EnsembleResult result;
   double cost_discounted = 0.0;  ///< mean, M€, to the horizon
+  /// The members' 5 %, 50 % and 95 % of that cost (exact order statistics of the
+  /// recorded members; the cost row has no quantile sketch).
+  double cost_p05 = 0.0, cost_median = 0.0, cost_p95 = 0.0;
   double ghg_avoided =
       0.0;  ///< mean cumulative GHG avoided against the baseline, ktCO2e, to the horizon
   double cost_per_tonne = 0.0;  ///< € per tCO2e avoided (NaN when nothing is avoided)
+  std::vector<ObjectiveDistance> distances;  ///< per objective
+  /// Portfolios at least as likely on every objective, at least as good on
+  /// every outcome compared but the cost, and cheaper (`dominates`).
   std::vector<std::string> dominated_by;
   std::vector<ActionContribution> contributions;  ///< ranked, most important first
 };
@@ -55,8 +62,41 @@ struct BetterShare {
   double ties = 0.0;    ///< share of members where they are equal
 };
 
+/// Below this probability a portfolio is not "likely" to meet an objective:
+/// its median falls short (docs/model.md#9-comparing-portfolios-traj-compare).
+inline constexpr double LIKELY_LEVEL = 0.5;
+
+/// Per objective, over the compared portfolios: whether any is likely to
+/// meet it, and which gets closest.
+struct ObjectiveVerdict {
+  bool within_reach = false;    ///< some portfolio has probability ≥ LIKELY_LEVEL
+  std::size_t most_likely = 0;  ///< highest probability (the first of equals)
+  /// Smallest median shortfall (the first of equals; the largest margin
+  /// when met); `portfolios` count when no distance is known.
+  std::size_t closest = 0;
+};
+
+/// The verdict on one objective from each portfolio's probability and distance.
+ObjectiveVerdict objective_verdict(const std::vector<double>& probabilities,
+                                   const std::vector<ObjectiveDistance>& distances);
+
+/// What dominance judges a portfolio on.
+struct PortfolioStanding {
+  std::vector<double> probabilities;  ///< per objective
+  std::vector<double> outcomes;       ///< per outcome compared: the members' median
+  double cost = 0.0;
+};
+
+/// Whether `other` dominates `portfolio`: at least as likely to meet every
+/// objective, at least as good on every outcome compared (more is better
+/// where `higher_is_better`), and strictly cheaper. A NaN anywhere never
+/// dominates.
+bool dominates(const PortfolioStanding& other, const PortfolioStanding& portfolio,
+               const std::vector<bool>& higher_is_better);
+
 struct PortfolioComparison {
   std::vector<PortfolioOutcome> portfolios;  ///< the baseline first
+  std::vector<ObjectiveVerdict> verdicts;    ///< per objective
   std::vector<ComparedQuantity> quantities;
   std::vector<PairedDifference> differences;
   std::vector<BetterShare> better;

@@ -7,6 +7,7 @@
 
 #include "traj/sensitivity.hpp"
 #include "traj/territory/comparison.hpp"
+#include "traj/territory/objective_distance.hpp"
 
 namespace traj::territory {
 
@@ -17,10 +18,13 @@ enum class ReportLanguage { English, French };
 std::string results_report_html(const std::string& path, ReportLanguage language);
 
 /// A target statement (`traj target --report`): `statement` in words, and
-/// optionally a probability with its interval drawn as a bar.
+/// optionally a probability with its interval drawn as a bar, and how far
+/// the portfolio as planned is from the objective (`what`, e.g. "ghg 2050",
+/// in `unit`, "%" for a share).
 std::string target_report_html(const std::string& territory, const std::string& portfolio,
                                const std::string& statement, const ProportionEstimate* probability,
-                               ReportLanguage language);
+                               ReportLanguage language, const ObjectiveDistance* distance = nullptr,
+                               const std::string& what = "", const std::string& unit = "");
 
 /// Sensitivity indices (`traj sensitivity --report`): ranked bars per outcome.
 std::string sensitivity_report_html(const std::string& territory, const std::string& portfolio,
