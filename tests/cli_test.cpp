@@ -81,6 +81,36 @@ TEST_CASE("graph: text and DOT") {
   CHECK_THAT(dot.out, Catch::StartsWith("digraph propagation {"));
 }
 
+TEST_CASE("graph: the summary by default, --full for every node, filters, unknown ids") {
+  const auto summary = run_traj("graph");
+  CHECK(summary.exit_code == 0);
+  CHECK_THAT(summary.out,
+             Catch::StartsWith("Brest métropole — every action — summary (--full: every cell, "
+                               "energy supply and source)\n34 nodes, 58 edges"));
+  CHECK_THAT(summary.out, Catch::Contains("  [sector] residential -> "));
+  const auto full = run_traj("graph --full");
+  CHECK(full.exit_code == 0);
+  CHECK_THAT(full.out, Catch::StartsWith("Brest métropole — every action\n83 nodes, 368 edges"));
+  const auto pollutants = run_traj("graph --pollutants");
+  CHECK_THAT(pollutants.out, Catch::Contains("39 nodes, 90 edges"));
+  const auto action = run_traj("graph --action tinergie-renovation");
+  CHECK(action.exit_code == 0);
+  CHECK_THAT(action.out, Catch::Contains("paths through action tinergie-renovation"));
+  CHECK_THAT(action.out, Catch::Contains("6 nodes, 6 edges"));
+  CHECK_THAT(run_traj("graph --sector road_transport").out, Catch::Contains("12 nodes, 11 edges"));
+  CHECK_THAT(run_traj("graph --indicator renewable_share --full").out,
+             Catch::Contains("65 nodes, 117 edges"));
+  const auto unknown = run_traj("graph --sector residentiel");
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.out.empty());
+  CHECK_THAT(unknown.err, Catch::Contains("(did you mean 'residential'?)"));
+  const auto both = run_traj("graph --action rooftop-pv --indicator ghg");
+  CHECK(both.exit_code == 2);
+  CHECK_THAT(both.err, Catch::Contains("expected at most one of them"));
+  CHECK(run_traj("graph --full --pollutants").exit_code == 2);
+  CHECK(run_traj("graph --action ''").exit_code == 2);
+}
+
 TEST_CASE("run --deterministic: table and JSON") {
   const auto table = run_traj("run --deterministic --portfolio plan");
   CHECK(table.exit_code == 0);
