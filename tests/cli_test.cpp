@@ -548,6 +548,12 @@ TEST_CASE("sensitivity from the command line") {
   CHECK(sobol.exit_code == 0);
   CHECK_THAT(sobol.out, Catch::Contains("Sobol indices, "));
   CHECK_THAT(sobol.out, Catch::Contains("of its variance alone"));
+  // Factors by name with their key; objectives no member meets said so.
+  CHECK_THAT(sobol.out,
+             Catch::Contains("  Activity growth: industry (trends.activity_growth.industry) "
+                             "explains "));
+  CHECK_THAT(sobol.out, Catch::Contains("success of ghg-2050:\n  always missed: no uncertainty "
+                                        "decides it"));
   const auto morris =
       run_traj("sensitivity -p plan --method morris -n 20 --indicator ghg --year 2050 --json");
   CHECK(morris.exit_code == 0);
@@ -555,7 +561,11 @@ TEST_CASE("sensitivity from the command line") {
   const auto grouped =
       run_traj("sensitivity -p plan -n 64 --group action --indicator renewable_share --year 2030");
   CHECK(grouped.exit_code == 0);
-  CHECK_THAT(grouped.out, Catch::Contains("actions."));
+  CHECK_THAT(grouped.out, Catch::Contains("(actions."));
+  CHECK_THAT(grouped.out,
+             Catch::Contains("  Heat network extension (≈ +27 km) and connection of gas- "
+                             "and oil-heated buildings (actions.heat-network-extension) "
+                             "explains "));
   CHECK(run_traj("sensitivity -p plan --indicator renewable_shar --year 2030").exit_code == 2);
   const auto directory = std::filesystem::temp_directory_path() /
                          ("traj_cli_sensitivity_" + std::to_string(::getpid()));
@@ -603,6 +613,12 @@ TEST_CASE("target and sensitivity pages") {
       run_traj("sensitivity -p plan -n 64 -q --report '" + sensitivity + "' --lang fr").exit_code ==
       0);
   CHECK_THAT(slurp(sensitivity), Catch::Contains("Ce qui décide du résultat"));
+  // The plan meets no objective on any member: said in words, not as a chart of zeros.
+  CHECK_THAT(slurp(sensitivity), Catch::Contains("<p class=\"constant\">Toujours manqué"));
+  CHECK_THAT(slurp(sensitivity),
+             Catch::Contains("Heat network extension (≈ +27 km) and connection of gas- and "
+                             "oil-heated buildings\u00a0: plafond d'adoption</strong>"));
+  CHECK_THAT(slurp(sensitivity), !Catch::Contains("<svg"));
   std::filesystem::remove_all(directory);
 }
 

@@ -18,6 +18,8 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; pad
 .fan .threshold-label { font-size: 11px; fill: #b3261e; font-weight: bold; }
 code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; word-break: break-all; }
 .reproduce td:first-child { white-space: nowrap; color: #444; }
+.sensitivity-factors .factor-cell { width: 45%; overflow-wrap: anywhere; } .sensitivity-factors .index { white-space: nowrap; } .sensitivity-factors code { font-size: 0.75rem; color: #555; }
+.index-bar { height: 0.8rem; background: #1f4e79; min-width: 1px; } .outcome { margin-bottom: 1.5rem; } .constant { font-weight: bold; } .note { font-size: 0.85rem; color: #444; }
 @media print { body { max-width: none; margin: 0; } section { page-break-before: always; } section:first-of-type { page-break-before: auto; } .chart { page-break-inside: avoid; } }
 )";
 
