@@ -177,6 +177,15 @@ TEST_CASE("graph filters keep the paths through one action, sector or indicator"
   CHECK(nox_graph.edges().size() == 28);
   CHECK(nox_graph.find("indicator:nox") >= 0);
   CHECK(nox_graph.find("indicator:pollutants") < 0);
+  // The summary's node for all pollutants may be asked for by its name.
+  GraphView pollutants;
+  pollutants.indicator = "pollutants";
+  const PropagationGraph all_pollutants = graph_view(scenario, "", pollutants);
+  CHECK(all_pollutants.find("indicator:pollutants") >= 0);
+  CHECK(all_pollutants.find("indicator:nox") < 0);
+  CHECK(links(all_pollutants, "action:wood-stove-renewal", "indicator:pollutants"));
+  CHECK(all_pollutants.find("sector:waste") < 0);
+  CHECK(all_pollutants.find("indicator:ghg") < 0);
 }
 
 TEST_CASE("graph views refuse unknown ids and contradictory choices") {

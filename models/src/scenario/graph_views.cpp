@@ -15,6 +15,8 @@ using Links = std::vector<std::vector<int>>;
 constexpr std::string_view ACTION = "action:";
 constexpr std::string_view INDICATOR = "indicator:";
 constexpr std::string_view CELL = "cell:";
+/// The summary's node for every pollutant together, also a name for --indicator.
+constexpr std::string_view POLLUTANTS = "pollutants";
 
 /// The indicators every summary shows: what the objectives are usually about.
 bool is_headline(std::string_view indicator) {
@@ -99,6 +101,13 @@ std::vector<int> focus_of(const Scenario& scenario, const PropagationGraph& grap
     return focus;
   }
   const int node = graph.find(std::string(INDICATOR) + view.indicator);
+  if (node < 0 && view.indicator == POLLUTANTS) {
+    for (const auto& pollutant : scenario.pollutants) {
+      const int found = graph.find(std::string(INDICATOR) + pollutant);
+      if (found >= 0) focus.push_back(found);
+    }
+    if (!focus.empty()) return focus;
+  }
   if (node < 0) {
     throw InputError("--indicator: expected an indicator of the graph, found \"" + view.indicator +
                      "\"" + did_you_mean(view.indicator, ids_with_prefix(graph, INDICATOR)));
@@ -163,7 +172,8 @@ PropagationGraph summary(const Scenario& scenario, const PropagationGraph& graph
     if (kept.count(full[i].id) > 0 || is_headline(name) || (pollutant && each_pollutant))
       target[i] = add(NodeKind::Indicator, full[i].id, name);
     else if (pollutant)
-      target[i] = add(NodeKind::Indicator, "indicator:pollutants", "pollutants");
+      target[i] = add(NodeKind::Indicator, std::string(INDICATOR) + std::string(POLLUTANTS),
+                      std::string(POLLUTANTS));
   }
   // An edge between two shown nodes for every path whose inner nodes are hidden.
   const Links next = successors(graph, true);
@@ -214,7 +224,10 @@ PropagationGraph graph_view(const Scenario& scenario, const std::string& portfol
                              : !view.sector.empty() ? "sector " + view.sector
                                                     : "indicator " + view.indicator;
     title += " — paths through " + what;
-    for (const int node : focus) kept.insert(graph.nodes()[static_cast<std::size_t>(node)].id);
+    // A node asked for stays itself, except the pollutants asked for together.
+    if (graph.find(std::string(INDICATOR) + view.indicator) >= 0 || view.indicator != POLLUTANTS) {
+      for (const int node : focus) kept.insert(graph.nodes()[static_cast<std::size_t>(node)].id);
+    }
     graph = through(graph, focus, title);
   }
   if (view.full) return graph;
