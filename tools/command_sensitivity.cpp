@@ -410,7 +410,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
                         100 * std::max(0.0, index.first), 100 * std::max(0.0, index.first_low),
                         100 * std::max(0.0, index.first_high), 100 * std::max(0.0, index.total));
           if (index.total < index.first && index.total_high >= index.first_low)
-            std::strncat(line, " (below alone: estimation noise, within the intervals)",
+            std::strncat(line, " (less than alone only by estimation noise: the intervals overlap)",
                          sizeof line - std::strlen(line) - 1);
         } else {
           const MorrisIndex& index = result.morris[o * K + f];
