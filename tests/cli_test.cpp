@@ -107,6 +107,10 @@ TEST_CASE("graph: the summary by default, --full for every node, filters, unknow
   const auto both = run_traj("graph --action rooftop-pv --indicator ghg");
   CHECK(both.exit_code == 2);
   CHECK_THAT(both.err, Catch::Contains("expected at most one of them"));
+  const auto dot = run_traj("graph --format dot --sector waste");
+  CHECK(dot.exit_code == 0);
+  CHECK_THAT(dot.out, Catch::Contains("[label=\"waste\", shape=ellipse"));
+  CHECK_THAT(dot.out, Catch::Contains("paths through sector waste — summary"));
   CHECK(run_traj("graph --full --pollutants").exit_code == 2);
   CHECK(run_traj("graph --action ''").exit_code == 2);
 }

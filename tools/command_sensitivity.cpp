@@ -382,10 +382,11 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     for (std::size_t o = 0; o < outputs.size(); ++o) {
       std::cout << "\n" << outputs[o].name << ":\n";
       if (result.variance[o] == 0.0) {
-        std::cout << (!outputs[o].objective   ? "  does not vary: no uncertain number reaches it\n"
-                      : result.mean[o] >= 0.5 ? "  always met: no uncertainty decides it\n"
-                                              : "  always missed: no uncertainty decides it; only "
-                                                "a change of the portfolio can\n");
+        std::cout << (!outputs[o].objective ? "  does not vary: no uncertain number reaches it\n"
+                      : o < result.mean.size() && result.mean[o] >= 0.5
+                          ? "  always met: no uncertainty decides it\n"
+                          : "  always missed: no uncertainty decides it; only "
+                            "a change of the portfolio can\n");
         continue;
       }
       std::vector<std::size_t> ranked(K);
