@@ -82,6 +82,40 @@ TEST_CASE("graph: text and DOT") {
   CHECK_THAT(dot.out, Catch::StartsWith("digraph propagation {"));
 }
 
+TEST_CASE("graph: the summary by default, --full for every node, filters, unknown ids") {
+  const auto summary = run_traj("graph");
+  CHECK(summary.exit_code == 0);
+  CHECK_THAT(summary.out,
+             Catch::StartsWith("Brest métropole — every action — summary (--full: every cell, "
+                               "energy supply and source)\n34 nodes, 58 edges"));
+  CHECK_THAT(summary.out, Catch::Contains("  [sector] residential -> "));
+  const auto full = run_traj("graph --full");
+  CHECK(full.exit_code == 0);
+  CHECK_THAT(full.out, Catch::StartsWith("Brest métropole — every action\n83 nodes, 368 edges"));
+  const auto pollutants = run_traj("graph --pollutants");
+  CHECK_THAT(pollutants.out, Catch::Contains("39 nodes, 90 edges"));
+  const auto action = run_traj("graph --action tinergie-renovation");
+  CHECK(action.exit_code == 0);
+  CHECK_THAT(action.out, Catch::Contains("paths through action tinergie-renovation"));
+  CHECK_THAT(action.out, Catch::Contains("6 nodes, 6 edges"));
+  CHECK_THAT(run_traj("graph --sector road_transport").out, Catch::Contains("12 nodes, 11 edges"));
+  CHECK_THAT(run_traj("graph --indicator renewable_share --full").out,
+             Catch::Contains("65 nodes, 117 edges"));
+  const auto unknown = run_traj("graph --sector residentiel");
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.out.empty());
+  CHECK_THAT(unknown.err, Catch::Contains("(did you mean 'residential'?)"));
+  const auto both = run_traj("graph --action rooftop-pv --indicator ghg");
+  CHECK(both.exit_code == 2);
+  CHECK_THAT(both.err, Catch::Contains("expected at most one of them"));
+  const auto dot = run_traj("graph --format dot --sector waste");
+  CHECK(dot.exit_code == 0);
+  CHECK_THAT(dot.out, Catch::Contains("[label=\"waste\", shape=ellipse"));
+  CHECK_THAT(dot.out, Catch::Contains("paths through sector waste — summary"));
+  CHECK(run_traj("graph --full --pollutants").exit_code == 2);
+  CHECK(run_traj("graph --action ''").exit_code == 2);
+}
+
 TEST_CASE("run --deterministic: table and JSON") {
   const auto table = run_traj("run --deterministic --portfolio plan");
   CHECK(table.exit_code == 0);
@@ -633,6 +667,17 @@ TEST_CASE("sensitivity from the command line") {
   CHECK(sobol.exit_code == 0);
   CHECK_THAT(sobol.out, Catch::Contains("Sobol indices, "));
   CHECK_THAT(sobol.out, Catch::Contains("of its variance alone"));
+  // Factors by name with their key; objectives no member meets said so.
+  CHECK_THAT(sobol.out,
+             Catch::Contains("  Activity growth: industry (trends.activity_growth.industry) "
+                             "explains "));
+  CHECK_THAT(sobol.out, Catch::Contains("success of ghg-2050:\n  always missed: no uncertainty "
+                                        "decides it"));
+  // Seed 1, N = 256: industry's growth explains 25 % of GHG 2050 alone, 22 % in total.
+  CHECK_THAT(sobol.out, Catch::Contains("(trends.activity_growth.industry) explains 25 % of its "
+                                        "variance alone (18–34 %), 22 % with its interactions "
+                                        "(less than alone only by estimation noise: the intervals "
+                                        "overlap)\n"));
   const auto morris =
       run_traj("sensitivity -p plan --method morris -n 20 --indicator ghg --year 2050 --json");
   CHECK(morris.exit_code == 0);
@@ -640,7 +685,11 @@ TEST_CASE("sensitivity from the command line") {
   const auto grouped =
       run_traj("sensitivity -p plan -n 64 --group action --indicator renewable_share --year 2030");
   CHECK(grouped.exit_code == 0);
-  CHECK_THAT(grouped.out, Catch::Contains("actions."));
+  CHECK_THAT(grouped.out, Catch::Contains("(actions."));
+  CHECK_THAT(grouped.out,
+             Catch::Contains("  Heat network extension (≈ +27 km) and connection of gas- "
+                             "and oil-heated buildings (actions.heat-network-extension) "
+                             "explains "));
   CHECK(run_traj("sensitivity -p plan --indicator renewable_shar --year 2030").exit_code == 2);
   const auto directory = std::filesystem::temp_directory_path() /
                          ("traj_cli_sensitivity_" + std::to_string(::getpid()));
@@ -688,6 +737,12 @@ TEST_CASE("target and sensitivity pages") {
       run_traj("sensitivity -p plan -n 64 -q --report '" + sensitivity + "' --lang fr").exit_code ==
       0);
   CHECK_THAT(slurp(sensitivity), Catch::Contains("Ce qui décide du résultat"));
+  // The plan meets no objective on any member: said in words, not as a chart of zeros.
+  CHECK_THAT(slurp(sensitivity), Catch::Contains("<p class=\"constant\">Toujours manqué"));
+  CHECK_THAT(slurp(sensitivity),
+             Catch::Contains("Heat network extension (≈ +27 km) and connection of gas- and "
+                             "oil-heated buildings\u00a0: plafond d'adoption</strong>"));
+  CHECK_THAT(slurp(sensitivity), !Catch::Contains("<svg"));
   std::filesystem::remove_all(directory);
 }
 

@@ -48,5 +48,6 @@ for page in target_test sensitivity_test; do
 done
 grep -q 'id="target"' target_test_dom.html || fail "no target section"
 grep -q '<svg class="bar"' target_test_dom.html || fail "no probability bar in the target page"
-[ "$(grep -o '<svg class="ranked"' sensitivity_test_dom.html | wc -l)" -eq 6 ] || fail "expected 6 ranked sensitivity charts"
+[ "$(grep -o '<div class="outcome">' sensitivity_test_dom.html | wc -l)" -eq 6 ] || fail "expected 6 sensitivity outcomes"
+grep -q ': adoption ceiling</strong>' sensitivity_test_dom.html || fail "sensitivity factors without their action names"
 echo "report test: ok (screenshot $work/report.png)"

@@ -80,22 +80,113 @@ TEST_CASE("target - the statement, the probability in words and its bar") {
   CHECK(count_of(alone, "<svg") == 0);
 }
 
-TEST_CASE("sensitivity - factors ranked by total Sobol index, with their values") {
+TEST_CASE("sensitivity - factors named from the scenario, ranked by total Sobol index") {
+  const Scenario scenario = testing::scenario_from_file("scenarios/examples/example.toml");
   SensitivityResult result;
-  result.factors = {"growth", "pv_yield", "insulation_share"};
+  result.factors = {"trends.activity_growth.residential", "pv_yield",
+                    "actions.renovation.adoption.ceiling",
+                    "actions.heat-pumps.effects[1].fraction"};
   result.outputs = {"ghg 2050"};
+  result.variance = {4.0};
+  result.mean = {300.0};
   // first, its interval, total, its interval
   result.sobol = {{0.05, 0.0, 0.1, 0.08, 0.0, 0.2},
                   {0.6, 0.5, 0.7, 0.65, 0.5, 0.8},
-                  {0.2, 0.1, 0.3, 0.25, 0.1, 0.4}};
+                  {0.2, 0.1, 0.3, 0.25, 0.1, 0.4},
+                  {0.0, 0.0, 0.0, 0.0, 0.0, 0.0}};
+  const std::vector<SensitivityOutcome> outcomes = {{"ghg", 2050, -1}};
   const std::string html =
-      sensitivity_report_html("Fixture town", "plan", result, "sobol", ReportLanguage::English);
-  CHECK_THAT(html, Catch::Contains("<title>What decides the outcome — Fixture town</title>"));
-  CHECK_THAT(html, Catch::Contains("<h3>ghg 2050</h3>"));
-  CHECK(count_of(html, "<svg") == 1);
-  // The chart's text alternative lists them, most important first.
+      sensitivity_report_html(scenario, "plan", result, outcomes, "sobol", ReportLanguage::English);
   CHECK_THAT(html, Catch::Contains(
-                       "<desc>pv_yield 65.0 %; insulation_share 25.0 %; growth 8.0 %; </desc>"));
+                       "<title>What decides the outcome — Example community of communes</title>"));
+  CHECK_THAT(html, Catch::Contains("<h3>Greenhouse-gas emissions in 2050</h3>"));
+  // Names, not key paths; the key path below, whole; most important first.
+  const auto pv = html.find("<strong>pv_yield</strong>");
+  const auto renovation = html.find(
+      "<strong>Deep renovation of dwellings: adoption ceiling</strong><br><code>"
+      "actions.renovation.adoption.ceiling</code>");
+  const auto growth = html.find(
+      "<strong>Activity growth: residential</strong><br><code>"
+      "trends.activity_growth.residential</code>");
+  const auto heat_pumps =
+      html.find("<strong>Gas boilers replaced by heat pumps: effect 2, fraction</strong>");
+  REQUIRE(pv != std::string::npos);
+  REQUIRE(renovation != std::string::npos);
+  REQUIRE(growth != std::string::npos);
+  REQUIRE(heat_pumps != std::string::npos);
+  CHECK(pv < renovation);
+  CHECK(renovation < growth);
+  CHECK(growth < heat_pumps);
+  // A named parameter's source is its description.
+  CHECK_THAT(html, Catch::Contains("<small>PV yield 1 100–1 300 kWh/kWp"));
+  CHECK_THAT(html, Catch::Contains("65.0 % <small>(50.0 %–80.0 %)</small>"));
+  // No SVG label that a viewBox could cut: the names are table cells that wrap.
+  CHECK(count_of(html, "<svg") == 0);
+  CHECK(count_of(html, "<tr><td class=\"factor-cell\">") == 4);
+  CHECK_THAT(html, !Catch::Contains("estimation noise"));
+}
+
+TEST_CASE("sensitivity - outcomes that never vary are always met or always missed") {
+  const Scenario scenario = testing::scenario_from_file("scenarios/examples/example.toml");
+  SensitivityResult result;
+  result.factors = {"pv_yield"};
+  result.outputs = {"success of energy-2050", "success of ghg-2050", "ghg 2050"};
+  result.variance = {0.0, 0.0, 0.0};
+  result.mean = {1.0, 0.0, 250.0};
+  result.sobol.resize(3);
+  const std::vector<SensitivityOutcome> outcomes = {
+      {"final_energy", 2050, 1}, {"ghg", 2050, 2}, {"ghg", 2050, -1}};
+  const std::string html =
+      sensitivity_report_html(scenario, "plan", result, outcomes, "sobol", ReportLanguage::English);
+  CHECK_THAT(html, Catch::Contains("<h3>Whether the objective is met: Final energy −30 % by 2050 "
+                                   "against the base year</h3><p class=\"constant\">Always met"));
+  CHECK_THAT(html, Catch::Contains("<h3>Whether the objective is met: GHG −50 % by 2050 against "
+                                   "1990</h3><p class=\"constant\">Always missed"));
+  CHECK_THAT(html, Catch::Contains("<p class=\"constant\">Does not vary: no uncertain number"));
+  CHECK(count_of(html, "<table") == 0);
+  const std::string french =
+      sensitivity_report_html(scenario, "plan", result, outcomes, "sobol", ReportLanguage::French);
+  CHECK_THAT(french, Catch::Contains("Toujours atteint"));
+  CHECK_THAT(french, Catch::Contains("Toujours manqué"));
+  CHECK_THAT(french, Catch::Contains("<h3>Atteinte de l'objectif\u00a0: "));
+}
+
+TEST_CASE("sensitivity - a total below its first order within their intervals is called noise") {
+  const Scenario scenario = testing::scenario_from_file("scenarios/examples/example.toml");
+  SensitivityResult result;
+  result.factors = {"pv_yield", "renovation_savings"};
+  result.outputs = {"ghg 2050"};
+  result.variance = {1.0};
+  result.mean = {1.0};
+  // pv_yield: total 0.28 below first 0.30, intervals overlapping; the other is consistent.
+  result.sobol = {{0.30, 0.22, 0.38, 0.28, 0.20, 0.36}, {0.5, 0.4, 0.6, 0.6, 0.5, 0.7}};
+  const std::vector<SensitivityOutcome> outcomes = {{"ghg", 2050, -1}};
+  const std::string html =
+      sensitivity_report_html(scenario, "plan", result, outcomes, "sobol", ReportLanguage::English);
+  CHECK(count_of(html, "</small> *</td>") == 1);
+  CHECK_THAT(html, Catch::Contains("28.0 % <small>(20.0 %–36.0 %)</small> *</td>"));
+  CHECK_THAT(html, Catch::Contains("<p class=\"note\">* Total index below the first-order index, "
+                                   "within their 95 % intervals"));
+  const std::string french =
+      sensitivity_report_html(scenario, "plan", result, outcomes, "sobol", ReportLanguage::French);
+  CHECK_THAT(french, Catch::Contains("bruit d'estimation"));
+}
+
+TEST_CASE("sensitivity - factor names in French, a whole action, an unknown key as written") {
+  const Scenario scenario = testing::scenario_from_file("scenarios/examples/example.toml");
+  CHECK(sensitivity_factor_name(scenario, "actions.renovation.adoption.ceiling",
+                                ReportLanguage::French) ==
+        "Deep renovation of dwellings\u00a0: plafond d'adoption");
+  CHECK(sensitivity_factor_name(scenario, "actions.renovation", ReportLanguage::English) ==
+        "Deep renovation of dwellings");
+  CHECK(sensitivity_factor_name(scenario, "emission_factors.nox.road_transport.diesel",
+                                ReportLanguage::English) ==
+        "Emission factor of nox: road_transport × diesel");
+  CHECK(sensitivity_factor_name(scenario, "actions.no-such-action.adoption.ceiling",
+                                ReportLanguage::English) ==
+        "actions.no-such-action.adoption.ceiling");
+  CHECK(sensitivity_factor_name(scenario, "inventory.odd", ReportLanguage::English) ==
+        "inventory.odd");
 }
 
 TEST_CASE("comparison - every portfolio, the paired differences, each action's part") {

@@ -4,7 +4,7 @@
 #include "commands.hpp"
 #include "option_checks.hpp"
 #include "scenario_choice.hpp"
-#include "traj/territory/propagation_graph.hpp"
+#include "traj/territory/graph_views.hpp"
 #include "what_if_options.hpp"
 
 namespace traj::cli {
@@ -14,12 +14,14 @@ CommandRunner add_graph_command(CLI::App& app) {
     std::string path;
     std::string portfolio;
     std::string format = "text";
+    territory::GraphView view;
     territory::ScenarioEdits edits;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
       "graph",
-      "Print the propagation graph: actions -> cells -> supply -> emissions -> indicators");
+      "Print the propagation graph: by default its summary, actions -> sectors -> headline "
+      "indicators; --full: actions -> cells -> supply -> emissions -> indicators");
   command
       ->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario")
       ->check(file_name());
@@ -28,13 +30,32 @@ CommandRunner add_graph_command(CLI::App& app) {
   command->add_option("--format,-f", options->format, "Output format")
       ->check(CLI::IsMember({"text", "dot"}))
       ->capture_default_str();
+  command->add_flag("--full", options->view.full,
+                    "Every cell, energy supply, source and indicator instead of the summary");
+  command->add_flag("--pollutants", options->view.pollutants,
+                    "Summary: one node per pollutant instead of one for all");
+  command
+      ->add_option("--action", options->view.action,
+                   "Only the paths through this action (what it reaches)")
+      ->check(non_empty("an action id"));
+  command
+      ->add_option("--sector", options->view.sector,
+                   "Only the paths through this sector (what reaches it, what it reaches)")
+      ->check(non_empty("a sector id"));
+  command
+      ->add_option("--indicator", options->view.indicator,
+                   "Only the paths through this indicator (what reaches it, what it reaches)")
+      ->check(non_empty("an indicator id"));
   add_what_if_options(*command, options->edits);
   command->footer(
       "Examples:\n  traj graph --portfolio plan\n"
+      "  traj graph --indicator ghg --pollutants\n"
+      "  traj graph --action tinergie-renovation --full\n"
       "  traj graph scenarios/orleans-assises.toml --format dot | dot -Tsvg > graph.svg");
   return [options] {
     const auto scenario = load_chosen(options->path, options->edits).scenario;
-    const territory::PropagationGraph graph(scenario, options->portfolio);
+    const territory::PropagationGraph graph =
+        territory::graph_view(scenario, options->portfolio, options->view);
     std::cout << (options->format == "dot" ? graph.to_dot() : graph.to_text());
     return EXIT_OK;
   };

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -263,7 +264,9 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     const Plan plan = compile_plan(scenario, portfolio);
     const TerritorialModel model(plan);
     std::vector<SensitivityOutput> outputs;
+    std::vector<SensitivityOutcome> outcomes;  ///< the same, as the page names them
     if (!options->indicator.empty()) {
+      outcomes.push_back({options->indicator, options->year, -1});
       const std::size_t row = indicator_row(plan, options->indicator, options->year);
       outputs.push_back({options->indicator + " " + std::to_string(options->year),
                          false,
@@ -280,6 +283,8 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
                            specs[o].year_index,
                            {}});
         outputs.push_back({"success of " + objective.id, true, 0, 0, specs[o]});
+        outcomes.push_back({objective.indicator, objective.year, -1});
+        outcomes.push_back({objective.indicator, objective.year, static_cast<int>(o)});
       }
     }
     if (outputs.empty()) {
@@ -321,7 +326,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     }
     if (report) {
       report->write(sensitivity_report_html(
-          scenario.name, portfolio.empty() ? "baseline" : portfolio, result, options->method,
+          scenario, portfolio.empty() ? "baseline" : portfolio, result, outcomes, options->method,
           options->language == "fr" ? ReportLanguage::French : ReportLanguage::English));
     }
     const std::size_t K = factors.size();
@@ -377,7 +382,11 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     for (std::size_t o = 0; o < outputs.size(); ++o) {
       std::cout << "\n" << outputs[o].name << ":\n";
       if (result.variance[o] == 0.0) {
-        std::cout << "  does not vary: no uncertainty reaches it\n";
+        std::cout << (!outputs[o].objective ? "  does not vary: no uncertain number reaches it\n"
+                      : o < result.mean.size() && result.mean[o] >= 0.5
+                          ? "  always met: no uncertainty decides it\n"
+                          : "  always missed: no uncertainty decides it; only "
+                            "a change of the portfolio can\n");
         continue;
       }
       std::vector<std::size_t> ranked(K);
@@ -389,22 +398,28 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
       });
       for (std::size_t i = 0; i < std::min(options->top, K); ++i) {
         const std::size_t f = ranked[i];
+        const std::string name =
+            sensitivity_factor_name(scenario, result.factors[f], ReportLanguage::English);
+        const std::string factor =
+            name == result.factors[f] ? name : name + " (" + result.factors[f] + ")";
         char line[256];
         if (options->method == "sobol") {
           const SobolIndex& index = result.sobol[o * K + f];
           std::snprintf(line, sizeof line,
-                        "  %s explains %.0f %% of its variance alone (%.0f–%.0f %%), %.0f %% with "
+                        " explains %.0f %% of its variance alone (%.0f–%.0f %%), %.0f %% with "
                         "its interactions",
-                        result.factors[f].c_str(), 100 * std::max(0.0, index.first),
-                        100 * std::max(0.0, index.first_low), 100 * std::max(0.0, index.first_high),
-                        100 * std::max(0.0, index.total));
+                        100 * std::max(0.0, index.first), 100 * std::max(0.0, index.first_low),
+                        100 * std::max(0.0, index.first_high), 100 * std::max(0.0, index.total));
+          if (index.total < index.first && index.total_high >= index.first_low)
+            std::strncat(line, " (less than alone only by estimation noise: the intervals overlap)",
+                         sizeof line - std::strlen(line) - 1);
         } else {
           const MorrisIndex& index = result.morris[o * K + f];
           std::snprintf(line, sizeof line,
-                        "  %s: mean effect of a full move %.3g (μ*), spread %.3g (σ)",
-                        result.factors[f].c_str(), index.mu_star, index.sigma);
+                        ": mean effect of a full move %.3g (μ*), spread %.3g (σ)", index.mu_star,
+                        index.sigma);
         }
-        std::cout << line << "\n";
+        std::cout << "  " << factor << line << "\n";
       }
     }
     if (output) std::cout << "\nIndices written to " << output->target() << "\n";

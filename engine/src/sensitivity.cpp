@@ -290,6 +290,7 @@ SensitivityResult sobol_indices(const Model& model, const std::vector<Sensitivit
                  (value(1, i, o) - mean) * (value(1, i, o) - mean);
     }
     result.variance.push_back(squares / (2.0 * static_cast<double>(N) - 1.0));
+    result.mean.push_back(mean);
     for (std::size_t f = 0; f < k; ++f)
       indices(all, o, f, result.sobol[o * k + f].first, result.sobol[o * k + f].total);
   }
@@ -422,6 +423,7 @@ SensitivityResult morris_screening(const Model& model,
     for (std::uint64_t run = 0; run < runs; ++run)
       sum += (results[run * O + o] - mean) * (results[run * O + o] - mean);
     result.variance.push_back(runs > 1 ? sum / static_cast<double>(runs - 1) : 0.0);
+    result.mean.push_back(mean);
   }
   return result;
 }

@@ -72,6 +72,7 @@ struct SensitivityResult {
   std::vector<std::string> factors;
   std::vector<std::string> outputs;
   std::vector<double> variance;     ///< per output
+  std::vector<double> mean;         ///< per output: with zero variance, the value it always has
   std::vector<SobolIndex> sobol;    ///< [output × factor] (Sobol)
   std::vector<MorrisIndex> morris;  ///< [output × factor] (Morris)
   std::uint64_t runs = 0;

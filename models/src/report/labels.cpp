@@ -96,6 +96,52 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
         "un autre portefeuille a au moins autant de chances d'atteindre chaque objectif, fait au "
         "moins aussi bien en énergie finale, part renouvelable, GES et chaque polluant (médianes, "
         "à chaque année d'objectif et à l'horizon), et coûte moins cher"}},
+      // The sensitivity page (issue 24, item 5).
+      {"factor_header", {"Uncertain number", "Valeur incertaine"}},
+      {"first_order_header", {"Alone (first order)", "Seul (premier ordre)"}},
+      {"total_header", {"With its interactions (total)", "Avec ses interactions (total)"}},
+      {"mu_star_header", {"Mean effect (μ*)", "Effet moyen (μ*)"}},
+      {"sigma_header", {"Spread (σ)", "Dispersion (σ)"}},
+      {"whether_met", {"Whether the objective is met", "Atteinte de l'objectif"}},
+      {"always_met",
+       {"Always met, whatever the uncertain numbers: no uncertainty decides it.",
+        "Toujours atteint, quelles que soient les valeurs incertaines : aucune incertitude ne le "
+        "décide."}},
+      {"always_missed",
+       {"Always missed, whatever the uncertain numbers: no uncertainty decides it; only a change "
+        "of the portfolio can.",
+        "Toujours manqué, quelles que soient les valeurs incertaines : aucune incertitude ne le "
+        "décide ; seul un changement du portefeuille le peut."}},
+      {"never_varies",
+       {"Does not vary: no uncertain number reaches it.",
+        "Ne varie pas : aucune valeur incertaine ne l'atteint."}},
+      {"noise_note",
+       {"* Total index below the first-order index, within their 95 % intervals: both are "
+        "estimated from a finite sample and the gap is estimation noise (more --samples narrow "
+        "it); a total is never really below its first order.",
+        "* Indice total inférieur à l'indice de premier ordre, dans leurs intervalles à 95 % : "
+        "les deux sont estimés sur un échantillon fini et l'écart est un bruit d'estimation "
+        "(davantage de --samples le réduit) ; un indice total n'est jamais vraiment inférieur à "
+        "son premier ordre."}},
+      {"factor_adoption", {"adoption %s", "%s d'adoption"}},
+      {"factor_cost", {"%s cost", "coût (%s)"}},
+      {"factor_effect", {"effect", "effet"}},
+      {"factor_key_ceiling", {"ceiling", "plafond"}},
+      {"factor_key_start", {"start", "début"}},
+      {"factor_key_full_year", {"full year", "année pleine"}},
+      {"factor_key_midpoint", {"midpoint", "mi-parcours"}},
+      {"factor_key_steepness", {"steepness", "pente"}},
+      {"factor_key_investment", {"investment", "investissement"}},
+      {"factor_key_operating", {"operating", "fonctionnement"}},
+      {"factor_key_fraction", {"fraction", "fraction"}},
+      {"factor_key_savings", {"savings", "économies"}},
+      {"factor_key_share", {"share", "part"}},
+      {"factor_key_efficiency", {"efficiency", "efficacité"}},
+      {"factor_key_value", {"value", "valeur"}},
+      {"factor_activity_growth", {"Activity growth", "Croissance de l'activité"}},
+      {"factor_autonomous_efficiency",
+       {"Autonomous efficiency gains", "Gains d'efficacité tendanciels"}},
+      {"factor_emission", {"Emission factor of", "Facteur d'émission de"}},
   };
   return table;
 }

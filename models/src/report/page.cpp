@@ -18,7 +18,22 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; pad
 .fan .threshold-label { font-size: 11px; fill: #b3261e; font-weight: bold; }
 code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; word-break: break-all; }
 .reproduce td:first-child { white-space: nowrap; color: #444; }
-@media print { body { max-width: none; margin: 0; } section { page-break-before: always; } section:first-of-type { page-break-before: auto; } .chart { page-break-inside: avoid; } }
+.sensitivity-factors .factor-cell { width: 45%; overflow-wrap: anywhere; } .sensitivity-factors .index { white-space: nowrap; } .sensitivity-factors code { font-size: 0.75rem; color: #555; }
+.index-bar { height: 0.8rem; background: #1f4e79; min-width: 1px; } .outcome { margin-bottom: 1.5rem; } .constant { font-weight: bold; } .note { font-size: 0.85rem; color: #444; }
+/* Print (issue 24): A4 pages, a page per section, tables that keep their columns, charts whole. */
+@page { size: A4; margin: 16mm 14mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  section { break-before: page; } section:first-of-type { break-before: auto; }
+  h2, h3 { break-after: avoid; }
+  .chart, figure, svg, tr, .outcome > p { break-inside: avoid; }
+  table { table-layout: auto; font-size: 9pt; } thead { display: table-header-group; }
+  th, td { padding: 0.2rem 0.3rem; overflow-wrap: normal; word-break: normal; hyphens: manual; }
+  .objective-cell { width: auto; min-width: 14em; } .bar-cell { width: 18%; }
+  /* Four columns with the distance: the probability's words may wrap too. */
+  .probability { white-space: normal; } td.distance { width: 28%; }
+  .chart svg { max-width: 100%; }
+}
 )";
 
 }  // namespace

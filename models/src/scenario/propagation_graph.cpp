@@ -6,6 +6,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "traj/error.hpp"
 #include "traj/string_distance.hpp"
@@ -27,6 +28,8 @@ std::string kind_name(NodeKind kind) {
       return "supply";
     case NodeKind::Indicator:
       return "indicator";
+    case NodeKind::Sector:
+      return "sector";
   }
   return "";
 }
@@ -60,6 +63,13 @@ int PropagationGraph::find(std::string_view id) const {
   }
   return -1;
 }
+
+PropagationGraph::PropagationGraph(std::string title, std::vector<GraphNode> nodes,
+                                   std::vector<std::pair<int, int>> edges)
+    : title_(std::move(title)),
+      layered_(true),
+      nodes_(std::move(nodes)),
+      edges_(std::move(edges)) {}
 
 PropagationGraph::PropagationGraph(const Scenario& scenario, const std::string& portfolio_id) {
   std::vector<int> actions;
@@ -241,6 +251,19 @@ std::vector<int> PropagationGraph::topological_order() const {
   std::vector<int> order;
   for (auto it = reversed.rbegin(); it != reversed.rend(); ++it)
     order.push_back(static_cast<int>(*it));
+  if (!layered_) return order;
+  std::vector<int> layer(nodes_.size(), 0);
+  for (const int node : order) {
+    for (const auto& [from, to] : edges_) {
+      if (from == node)
+        layer[static_cast<std::size_t>(to)] = std::max(layer[static_cast<std::size_t>(to)],
+                                                       layer[static_cast<std::size_t>(node)] + 1);
+    }
+  }
+  std::sort(order.begin(), order.end(), [&](int x, int y) {
+    const auto lx = layer[static_cast<std::size_t>(x)], ly = layer[static_cast<std::size_t>(y)];
+    return lx != ly ? lx < ly : x < y;
+  });
   return order;
 }
 
@@ -253,6 +276,7 @@ std::string PropagationGraph::to_dot() const {
       {NodeKind::Source, "shape=ellipse, style=filled, fillcolor=\"#dcf5dc\""},
       {NodeKind::Supply, "shape=hexagon, style=filled, fillcolor=\"#eeeeee\""},
       {NodeKind::Indicator, "shape=doubleoctagon, style=filled, fillcolor=\"#f6d6d6\""},
+      {NodeKind::Sector, "shape=ellipse, style=filled, fillcolor=\"#dceefb\""},
   };
   for (std::size_t i = 0; i < nodes_.size(); ++i) {
     dot += "  n" + std::to_string(i) + " [label=\"" + escape(nodes_[i].label) + "\", " +

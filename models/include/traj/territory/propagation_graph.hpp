@@ -9,7 +9,7 @@
 
 namespace traj::territory {
 
-enum class NodeKind { Action, Cell, Source, Supply, Indicator };
+enum class NodeKind { Action, Cell, Source, Supply, Indicator, Sector };
 
 struct GraphNode {
   NodeKind kind = NodeKind::Indicator;
@@ -22,10 +22,18 @@ class PropagationGraph {
   /// The graph of `portfolio_id`'s actions ("" or "*": every action).
   /// Throws InputError for an unknown portfolio.
   PropagationGraph(const Scenario& scenario, const std::string& portfolio_id);
+  /// A graph made of given parts (a view of another one: graph_views.hpp).
+  PropagationGraph(std::string title, std::vector<GraphNode> nodes,
+                   std::vector<std::pair<int, int>> edges);
+
+  const std::string& title() const { return title_; }
 
   const std::vector<GraphNode>& nodes() const { return nodes_; }
   const std::vector<std::pair<int, int>>& edges() const { return edges_; }
-  /// Nodes in an order where every edge goes forward (Boost topological_sort).
+  /// Nodes in an order where every edge goes forward: Boost's
+  /// topological_sort for the graph built from a scenario; for a view (made
+  /// of parts), by layer — the longest path from a node without inputs —
+  /// then by node, so that actions lead, then sectors, then indicators.
   std::vector<int> topological_order() const;
   int find(std::string_view id) const;
 
@@ -37,6 +45,7 @@ class PropagationGraph {
   void edge(int from, int to);
 
   std::string title_;
+  bool layered_ = false;  ///< a view: topological_order() by layer
   std::vector<GraphNode> nodes_;
   std::vector<std::pair<int, int>> edges_;
 };

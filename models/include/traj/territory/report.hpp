@@ -4,10 +4,12 @@
 /// drawn here, a print stylesheet, text alternatives for every chart.
 
 #include <string>
+#include <vector>
 
 #include "traj/sensitivity.hpp"
 #include "traj/territory/comparison.hpp"
 #include "traj/territory/objective_distance.hpp"
+#include "traj/territory/scenario.hpp"
 
 namespace traj::territory {
 
@@ -26,9 +28,26 @@ std::string target_report_html(const std::string& territory, const std::string& 
                                ReportLanguage language, const ObjectiveDistance* distance = nullptr,
                                const std::string& what = "", const std::string& unit = "");
 
-/// Sensitivity indices (`traj sensitivity --report`): ranked bars per outcome.
-std::string sensitivity_report_html(const std::string& territory, const std::string& portfolio,
-                                    const SensitivityResult& result, const std::string& method,
+/// One outcome of a sensitivity analysis, as its page names it.
+struct SensitivityOutcome {
+  std::string indicator;
+  int year = 0;
+  int objective = -1;  ///< index in the scenario's objectives when the outcome is whether it is met
+};
+
+/// Sensitivity indices (`traj sensitivity --report`): per outcome (`outcomes`,
+/// one per output of `result`), the factors ranked in a table with their names
+/// from the scenario; an outcome that never varies is said to be always met,
+/// always missed or constant instead.
+std::string sensitivity_report_html(const Scenario& scenario, const std::string& portfolio,
+                                    const SensitivityResult& result,
+                                    const std::vector<SensitivityOutcome>& outcomes,
+                                    const std::string& method, ReportLanguage language);
+
+/// A sensitivity factor in words: an action's parameter as the action's name
+/// and the parameter's place in it ("Deep renovation: adoption ceiling"), a
+/// whole action (`--group action`) as its name, a named parameter as its name.
+std::string sensitivity_factor_name(const Scenario& scenario, const std::string& factor,
                                     ReportLanguage language);
 
 /// The report of a portfolio comparison (`traj compare --report`).
