@@ -57,6 +57,17 @@ TEST_CASE("observations CSV converts units once and reads the uncertainty", "[ob
   CHECK(set.observations[2].value == Approx(0.04).epsilon(1e-15));
 }
 
+TEST_CASE("observations CSV from a spreadsheet: byte-order mark, CRLF, quotes", "[observations]") {
+  const ObservationSet set = read_observations(
+      "obs.csv",
+      "\xEF\xBB\xBFindicator,year,value,unit,uncertainty,status\r\n"
+      "\"final_energy\",2021,95,GWh,5%,final\r\n",
+      one_cell());
+  REQUIRE(set.observations.size() == 1);
+  CHECK(set.observations[0].value == 95.0);
+  CHECK_FALSE(set.observations[0].estimated);
+}
+
 TEST_CASE("observations TOML reads the same records", "[observations]") {
   const ObservationSet set = read_observations("obs.toml", R"(illustrative = false
 source = "ORCAE 2024"

@@ -41,6 +41,9 @@ std::string shown(double value, const IndicatorInfo& info) {
 }
 
 std::string percent(double value) {
+  // An interval's bound at 0 or 1 comes out of the Wilson formula with
+  // rounding noise (5e-18): shown as what it is.
+  if (std::abs(value) < 1e-9) value = 0.0;
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.3g %%", 100 * value);
   return buffer;
@@ -164,6 +167,8 @@ void print_json(const ChosenScenario& chosen, const std::string& portfolio,
   json.key("seed").value(static_cast<long long>(tracking.seed));
   json.key("effective_size").value(tracking.effective_size);
   json.key("effective_size_threshold").value(effective_size_threshold(tracking.members));
+  json.key("effective_size_low")
+      .value(tracking.effective_size < effective_size_threshold(tracking.members));
   json.key("objectives").begin_array();
   for (const auto& update : tracking.objectives) {
     json.begin_object();

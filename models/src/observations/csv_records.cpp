@@ -92,7 +92,8 @@ RawFile read_csv(const std::string& path, const std::string& text, Diagnostics& 
   std::vector<int> column_of_field;  // cell index → index in column_names(), -1 if none
   bool have_header = false;
   std::vector<Cell> cells;
-  std::size_t position = 0;
+  // A byte-order mark, as spreadsheets write, is not part of the header.
+  std::size_t position = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   int line_number = 0;
   while (position <= text.size()) {
     const std::size_t end = std::min(text.find('\n', position), text.size());
