@@ -57,6 +57,12 @@ TEST_CASE("weighted quantiles follow the cumulative weight", "[importance]") {
   CHECK(weighted_quantile(values, weights, 0.5) == 2.0);
   CHECK(weighted_quantile(values, weights, 0.55) == 3.0);
   CHECK(weighted_quantile(values, weights, 0.9) == 4.0);
+  // Negative numbers, zeros and ties: sorted as numbers, ties in member order.
+  const std::vector<double> mixed = {2.5, -1.0, 0.0, -7.25, 2.5, 1e300, -1e-300};
+  const std::vector<double> equal(mixed.size(), 1.0);
+  const std::vector<double> levels = {0.0, 0.2, 0.3, 0.5, 0.8, 1.0};
+  const auto quantiles = weighted_quantiles(mixed, {equal}, levels)[0];
+  CHECK(quantiles == std::vector<double>{-7.25, -1.0, -1e-300, 0.0, 2.5, 1e300});
   // A member of weight 0 is never a quantile.
   CHECK(weighted_quantile(values, std::vector<double>{0.0, 0.0, 1.0, 0.0}, 0.01) == 2.0);
 }

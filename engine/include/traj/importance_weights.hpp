@@ -38,8 +38,14 @@ ProportionEstimate weighted_proportion(std::span<const double> weights,
                                        double z = 1.959963984540054);
 
 /// The smallest value whose cumulative weight, values sorted (ties by member
-/// order), reaches `level` × Σw. `level` in [0, 1].
+/// order), reaches `level` × Σw (Σw summed in that order too). `level` in [0, 1].
 double weighted_quantile(std::span<const double> values, std::span<const double> weights,
                          double level);
+
+/// The same for several weightings of the same values and several levels,
+/// the values sorted once: result[weighting][level].
+std::vector<std::vector<double>> weighted_quantiles(
+    std::span<const double> values, const std::vector<std::span<const double>>& weightings,
+    std::span<const double> levels);
 
 }  // namespace traj

@@ -13,6 +13,8 @@ namespace traj::territory {
 namespace {
 
 constexpr double NEGATIVE_INFINITY = -std::numeric_limits<double>::infinity();
+/// The plan's and the parameters' bands: 5 %, median, 95 %.
+constexpr double BAND_LEVELS[] = {0.05, 0.5, 0.95};
 
 /// How many standard deviations `value` is from the observation (infinite
 /// for a non-positive value of an observation on the log).
@@ -64,9 +66,10 @@ ObservationCheck check_against_plan(const Observation& observation,
                                     const std::vector<double>& values, const Plan& plan) {
   ObservationCheck check;
   const std::vector<double> equal(values.size(), 1.0);
-  check.plan_median = weighted_quantile(values, equal, 0.5);
-  check.plan_low = weighted_quantile(values, equal, 0.05);
-  check.plan_high = weighted_quantile(values, equal, 0.95);
+  const auto band = weighted_quantiles(values, {equal}, BAND_LEVELS)[0];
+  check.plan_low = band[0];
+  check.plan_median = band[1];
+  check.plan_high = band[2];
   check.gap = observation.value - check.plan_median;
   const auto [low, high] = std::minmax_element(values.begin(), values.end());
   check.member_min = *low;
@@ -92,7 +95,10 @@ std::vector<ParameterShift> parameter_shifts(const Plan& plan, std::uint64_t see
                                              std::uint64_t members,
                                              const std::vector<double>& weights) {
   const ParameterSet& parameters = plan.scenario->parameters;
-  std::vector<std::vector<double>> draws(parameters.size(), std::vector<double>(members));
+  std::vector<std::vector<double>> draws(parameters.size());
+  for (std::size_t p = 0; p < parameters.size(); ++p) {
+    if (!parameters[p].distribution.is_fixed()) draws[p].resize(members);
+  }
   const ParameterSampler sampler(parameters, seed);
   constexpr std::size_t CHUNK = 4096;
   std::vector<double> chunk(parameters.size() * CHUNK);
@@ -100,6 +106,7 @@ std::vector<ParameterShift> parameter_shifts(const Plan& plan, std::uint64_t see
     const auto lanes = static_cast<std::size_t>(std::min<std::uint64_t>(CHUNK, members - first));
     sampler.fill(first, lanes, chunk.data());
     for (std::size_t p = 0; p < parameters.size(); ++p) {
+      if (draws[p].empty()) continue;
       std::copy_n(chunk.begin() + static_cast<std::ptrdiff_t>(p * lanes), lanes,
                   draws[p].begin() + static_cast<std::ptrdiff_t>(first));
     }
@@ -107,15 +114,17 @@ std::vector<ParameterShift> parameter_shifts(const Plan& plan, std::uint64_t see
   const std::vector<double> equal(members, 1.0);
   std::vector<ParameterShift> shifts;
   for (std::size_t p = 0; p < parameters.size(); ++p) {
+    if (parameters[p].distribution.is_fixed()) continue;  // not uncertain: nothing to learn
     ParameterShift shift;
     shift.name = parameters[p].name;
-    shift.prior_low = weighted_quantile(draws[p], equal, 0.05);
-    shift.prior_high = weighted_quantile(draws[p], equal, 0.95);
-    if (!(shift.prior_high > shift.prior_low)) continue;  // not uncertain: nothing to learn
-    shift.prior_median = weighted_quantile(draws[p], equal, 0.5);
-    shift.posterior_low = weighted_quantile(draws[p], weights, 0.05);
-    shift.posterior_median = weighted_quantile(draws[p], weights, 0.5);
-    shift.posterior_high = weighted_quantile(draws[p], weights, 0.95);
+    const auto bands = weighted_quantiles(draws[p], {equal, weights}, BAND_LEVELS);
+    shift.prior_low = bands[0][0];
+    shift.prior_median = bands[0][1];
+    shift.prior_high = bands[0][2];
+    if (!(shift.prior_high > shift.prior_low)) continue;  // too narrow to measure a move
+    shift.posterior_low = bands[1][0];
+    shift.posterior_median = bands[1][1];
+    shift.posterior_high = bands[1][2];
     shift.shift = std::abs(shift.posterior_median - shift.prior_median) /
                   (shift.prior_high - shift.prior_low);
     shifts.push_back(shift);
