@@ -58,11 +58,11 @@ TEST_CASE("observations CSV converts units once and reads the uncertainty", "[ob
 }
 
 TEST_CASE("observations CSV from a spreadsheet: byte-order mark, CRLF, quotes", "[observations]") {
-  const ObservationSet set = read_observations(
-      "obs.csv",
-      "\xEF\xBB\xBFindicator,year,value,unit,uncertainty,status\r\n"
-      "\"final_energy\",2021,95,GWh,5%,final\r\n",
-      one_cell());
+  const ObservationSet set =
+      read_observations("obs.csv",
+                        "\xEF\xBB\xBFindicator,year,value,unit,uncertainty,status\r\n"
+                        "\"final_energy\",2021,95,GWh,5%,final\r\n",
+                        one_cell());
   REQUIRE(set.observations.size() == 1);
   CHECK(set.observations[0].value == 95.0);
   CHECK_FALSE(set.observations[0].estimated);
