@@ -131,6 +131,11 @@ TEST_CASE("wrong units, uncertainties, statuses and columns are each located", "
         std::string::npos);
   CHECK(rows.find("obs.csv:5:23: error: status: expected \"final\" or \"estimated\"") !=
         std::string::npos);
+  // A bad value does not hide a missing uncertainty.
+  const std::string both = errors_of("obs.csv", HEADER + "ghg,2022,lots,ktCO2e,,final\n");
+  CHECK(both.find("obs.csv:2:10: error: value: expected a number") != std::string::npos);
+  CHECK(both.find("obs.csv:2:22: error: uncertainty: expected a relative standard deviation") !=
+        std::string::npos);
   const std::string twice = errors_of("obs.csv", HEADER +
                                                      "ghg,2022,19,ktCO2e,5%,\n"
                                                      "ghg,2022,18,ktCO2e,5%,\n");

@@ -68,7 +68,11 @@ class Resolver {
     const auto written = number_of(record.value, "a number (the observed value)", diagnostics_);
     ok = ok && factor && written;
     ok = status(record.status, observation) && ok;
-    if (!ok) return std::nullopt;
+    if (!ok) {
+      // The uncertainty is read against the value; its absence is said anyway.
+      if (!record.uncertainty.present) missing_uncertainty(record.uncertainty);
+      return std::nullopt;
+    }
     observation.value = *written * *factor;
     if (!uncertainty(record.uncertainty, *factor, observation)) return std::nullopt;
     if (observation.estimated) observation.sd *= ESTIMATED_WIDENING;
@@ -142,13 +146,20 @@ class Resolver {
     return false;
   }
 
+  static constexpr const char* UNCERTAINTY_EXPECTED =
+      "a relative standard deviation (\"5%\") or a 90 % interval (\"low..high\" in the "
+      "row's unit)";
+
+  void missing_uncertainty(const RawField& field) {
+    diagnostics_.add(field.where, field.key,
+                     std::string("expected ") + UNCERTAINTY_EXPECTED +
+                         ", found nothing: every value states its error");
+  }
+
   bool uncertainty(const RawField& field, double factor, Observation& observation) {
-    const std::string expected =
-        "a relative standard deviation (\"5%\") or a 90 % interval (\"low..high\" in the "
-        "row's unit";
+    const std::string expected = UNCERTAINTY_EXPECTED;
     if (!field.present) {
-      diagnostics_.add(field.where, field.key,
-                       "expected " + expected + "), found nothing: every value states its error");
+      missing_uncertainty(field);
       return false;
     }
     std::optional<std::pair<double, double>> interval = field.interval;
@@ -189,7 +200,7 @@ class Resolver {
     }
     if (!interval) {
       diagnostics_.add(field.where, field.key,
-                       "expected " + expected + "), found \"" +
+                       "expected " + expected + ", found \"" +
                            (field.number ? shown(*field.number) : text) + "\"");
       return false;
     }
