@@ -21,6 +21,8 @@ strip() { grep -v -e '"seconds"' -e '"threads"' -e '"ranks"' "$1"; }
 "$traj" target -p plan --indicator renewable_share --year 2030 --members 4000 --json \
   > serial-target.json
 "$traj" sensitivity -p plan --samples 256 --json -q > serial-sensitivity.json
+observations=$(dirname "$clermont")/observations/brest-metropole.csv
+"$traj" track -p plan --members 3000 --observations "$observations" --json -q > serial-track.json
 for ranks in 1 2 3; do
   echo "R = $ranks"
   $mpirun -np $ranks "$traj" run "$clermont" --members 30000 --json -q > run.json
@@ -40,6 +42,9 @@ for ranks in 1 2 3; do
   cmp -s serial-target.json target.json || fail "target differs at R = $ranks"
   $mpirun -np $ranks "$traj" sensitivity -p plan --samples 256 --json -q > sensitivity.json
   cmp -s serial-sensitivity.json sensitivity.json || fail "sensitivity differs at R = $ranks"
+  $mpirun -np $ranks "$traj" track -p plan --members 3000 --observations "$observations" \
+    --json -q > track.json
+  cmp -s serial-track.json track.json || fail "track differs at R = $ranks"
 done
 
 # Bad input: exit code 2 and the error said once, by rank 0.

@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
   const CommandRunner run = add_run_command(app, command_line, *cluster);
   const CommandRunner rerun = add_rerun_command(app, *cluster);
   const CommandRunner target = add_target_command(app, *cluster);
+  const CommandRunner track = add_track_command(app, *cluster);
   const CommandRunner report = add_report_command(app);
   const CommandRunner compare = add_compare_command(app, command_line, *cluster);
   const CommandRunner sensitivity = add_sensitivity_command(app, command_line, *cluster);
@@ -119,6 +120,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("run")) code = run();
     if (app.got_subcommand("rerun")) code = rerun();
     if (app.got_subcommand("target")) code = target();
+    if (app.got_subcommand("track")) code = track();
     if (app.got_subcommand("report")) code = report();
     if (app.got_subcommand("compare")) code = compare();
     if (app.got_subcommand("sensitivity")) code = sensitivity();

@@ -1,0 +1,168 @@
+#include "traj/importance_weights.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <utility>
+
+#include "traj/exact_sum.hpp"
+
+namespace traj {
+namespace {
+
+/// Exact Σ values (index 0) and Σ values² (index 1), read in member order.
+ExactSums sums_and_squares(std::span<const double> weights) {
+  ExactSums sums(2);
+  std::size_t since_normalize = 0;
+  for (const double w : weights) {
+    sums.add(0, w);
+    sums.add(1, w * w);
+    if (++since_normalize == (std::size_t{1} << 30)) {
+      sums.normalize();
+      since_normalize = 0;
+    }
+  }
+  return sums;
+}
+
+/// Member numbers in increasing order of their values, ties (equal bits)
+/// in member order: a stable LSD radix sort on keys that order doubles as
+/// numbers (−0 before +0), several times faster than a comparison sort on
+/// the 10⁵–10⁷ members of an ensemble.
+std::vector<std::uint32_t> sorted_members(std::span<const double> values) {
+  const std::size_t n = values.size();
+  std::vector<std::uint64_t> keys(n), keys_next(n);
+  std::vector<std::uint32_t> order(n), order_next(n);
+  for (std::size_t m = 0; m < n; ++m) {
+    const auto bits = std::bit_cast<std::uint64_t>(values[m]);
+    keys[m] = (bits >> 63) != 0 ? ~bits : bits | (std::uint64_t{1} << 63);
+    order[m] = static_cast<std::uint32_t>(m);
+  }
+  constexpr int RADIX_BITS = 8;
+  constexpr std::size_t BUCKETS = std::size_t{1} << RADIX_BITS;
+  for (int shift = 0; shift < 64; shift += RADIX_BITS) {
+    std::array<std::size_t, BUCKETS> counts{};
+    for (const std::uint64_t key : keys) ++counts[(key >> shift) & (BUCKETS - 1)];
+    if (std::find(counts.begin(), counts.end(), n) != counts.end()) continue;  // one bucket
+    std::size_t start = 0;
+    for (auto& count : counts) start += std::exchange(count, start);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t slot = counts[(keys[i] >> shift) & (BUCKETS - 1)]++;
+      keys_next[slot] = keys[i];
+      order_next[slot] = order[i];
+    }
+    keys.swap(keys_next);
+    order.swap(order_next);
+  }
+  return order;
+}
+
+}  // namespace
+
+ImportanceWeights importance_weights(std::span<const double> log_likelihoods) {
+  double largest = -std::numeric_limits<double>::infinity();
+  for (const double l : log_likelihoods) {
+    if (std::isnan(l)) throw std::invalid_argument("importance_weights: a log-likelihood is NaN");
+    largest = std::max(largest, l);
+  }
+  if (!std::isfinite(largest)) {
+    throw std::invalid_argument("importance_weights: no member has a positive likelihood");
+  }
+  ImportanceWeights result;
+  result.members = log_likelihoods.size();
+  result.weights.resize(log_likelihoods.size());
+  std::transform(log_likelihoods.begin(), log_likelihoods.end(), result.weights.begin(),
+                 [largest](double l) { return std::exp(l - largest); });
+  const double total = sums_and_squares(result.weights).value(0);
+  for (double& w : result.weights) w /= total;
+  result.effective_size = effective_sample_size(result.weights);
+  return result;
+}
+
+double effective_sample_size(std::span<const double> weights) {
+  const ExactSums sums = sums_and_squares(weights);
+  const double total = sums.value(0), squares = sums.value(1);
+  if (!(total > 0.0) || !(squares > 0.0)) return 0.0;
+  // (Σw)² / Σw² as (Σw / √Σw²)², which does not overflow for large weights.
+  const double ratio = total / std::sqrt(squares);
+  return ratio * ratio;
+}
+
+ProportionEstimate weighted_proportion(std::span<const double> weights,
+                                       std::span<const std::uint8_t> outcomes, double z) {
+  if (weights.size() != outcomes.size()) {
+    throw std::invalid_argument("weighted_proportion: as many outcomes as weights expected");
+  }
+  ExactSums sums(1);
+  for (std::size_t m = 0; m < weights.size(); ++m) {
+    if (outcomes[m] != 0) sums.add(0, weights[m]);
+  }
+  const double total = sums_and_squares(weights).value(0);
+  const double n = effective_sample_size(weights);
+  ProportionEstimate estimate;
+  if (!(total > 0.0) || !(n > 0.0)) return estimate;
+  const double p = std::clamp(sums.value(0) / total, 0.0, 1.0);
+  // Wilson (1927) at the effective size: Kish's design effect applied to the
+  // binomial variance (Korn & Graubard 1998), as docs/model.md says.
+  const double z2 = z * z;
+  const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const double half = z / (1 + z2 / n) * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+  estimate.probability = p;
+  estimate.ci_low = std::max(0.0, centre - half);
+  estimate.ci_high = std::min(1.0, centre + half);
+  estimate.standard_error = std::sqrt(p * (1 - p) / n);
+  return estimate;
+}
+
+double weighted_quantile(std::span<const double> values, std::span<const double> weights,
+                         double level) {
+  const double levels[] = {level};
+  return weighted_quantiles(values, {weights}, levels)[0][0];
+}
+
+std::vector<std::vector<double>> weighted_quantiles(
+    std::span<const double> values, const std::vector<std::span<const double>>& weightings,
+    std::span<const double> levels) {
+  for (const auto& weights : weightings) {
+    if (values.size() != weights.size() || values.empty()) {
+      throw std::invalid_argument(
+          "weighted_quantiles: as many (and some) weights as values expected");
+    }
+  }
+  if (values.size() >= (std::size_t{1} << 32)) {
+    throw std::invalid_argument("weighted_quantiles: at most 2^32 − 1 values");
+  }
+  // The order depends only on the values (and member numbers for ties), so
+  // the running sums below, and the result, do too.
+  const std::vector<std::uint32_t> order = sorted_members(values);
+  std::vector<std::vector<double>> result;
+  std::vector<double> cumulative(values.size()), sorted_weights(values.size());
+  for (const auto& weights : weightings) {
+    double running = 0.0;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      sorted_weights[i] = std::max(0.0, weights[order[i]]);
+      running += sorted_weights[i];
+      cumulative[i] = running;
+    }
+    std::vector<double> quantiles;
+    for (const double level : levels) {
+      const double wanted = std::clamp(level, 0.0, 1.0) * running;
+      // The first member with positive weight whose cumulative weight reaches it.
+      const auto at = std::lower_bound(cumulative.begin(), cumulative.end(), wanted);
+      auto index = static_cast<std::size_t>(at - cumulative.begin());
+      while (index < order.size() && sorted_weights[index] <= 0.0) ++index;
+      if (index == order.size()) {  // beyond the last positive weight: the last one
+        index = order.size() - 1;
+        while (index > 0 && sorted_weights[index] <= 0.0) --index;
+      }
+      quantiles.push_back(values[order[index]]);
+    }
+    result.push_back(std::move(quantiles));
+  }
+  return result;
+}
+
+}  // namespace traj

@@ -1,0 +1,230 @@
+#include "traj/territory/tracking.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "traj/importance_weights.hpp"
+#include "traj/territory/comparison.hpp"
+#include "traj/territory/targets.hpp"
+
+namespace traj::territory {
+namespace {
+
+constexpr double NEGATIVE_INFINITY = -std::numeric_limits<double>::infinity();
+/// The plan's and the parameters' bands: 5 %, median, 95 %.
+constexpr double BAND_LEVELS[] = {0.05, 0.5, 0.95};
+
+/// How many standard deviations `value` is from the observation (infinite
+/// for a non-positive value of an observation on the log).
+double standardised_gap(const Observation& observation, double value) {
+  if (observation.on_log) {
+    if (!(value > 0.0)) return std::numeric_limits<double>::infinity();
+    return (std::log(value) - std::log(observation.value)) / observation.sd;
+  }
+  return (value - observation.value) / observation.sd;
+}
+
+std::string shown(double value, const IndicatorInfo& info) {
+  char buffer[64];
+  if (info.dimension == Dimension::Fraction) {
+    std::snprintf(buffer, sizeof buffer, "%.4g %%", 100 * value);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.6g %s", value,
+                  std::string(canonical_symbol(info.dimension)).c_str());
+  }
+  return buffer;
+}
+
+std::string where_text(const SourceLocation& where) {
+  return where.file + ":" + std::to_string(where.line);
+}
+
+/// Reports an observation no member comes near, naming it, its value and
+/// the members' range.
+void check_compatible(const Observation& observation, const std::vector<double>& values,
+                      const IndicatorInfo& info, Diagnostics& diagnostics) {
+  double closest = std::numeric_limits<double>::infinity();
+  for (const double value : values)
+    closest = std::min(closest, std::abs(standardised_gap(observation, value)));
+  if (closest <= INCOMPATIBLE_SD) return;
+  const auto [low, high] = std::minmax_element(values.begin(), values.end());
+  char sd[64];
+  std::snprintf(sd, sizeof sd, "%.3g", closest);
+  diagnostics.add(observation.where, observation.indicator,
+                  "the observed " + observation.indicator + " in " +
+                      std::to_string(observation.year) + ", " + shown(observation.value, info) +
+                      ", is incompatible with the scenario: no member comes within " +
+                      std::to_string(static_cast<int>(INCOMPATIBLE_SD)) +
+                      " standard deviations of it (closest: " + sd + "); the members range from " +
+                      shown(*low, info) + " to " + shown(*high, info) +
+                      ". The data or the scenario is wrong");
+}
+
+ObservationCheck check_against_plan(const Observation& observation,
+                                    const std::vector<double>& values, const Plan& plan) {
+  ObservationCheck check;
+  const std::vector<double> equal(values.size(), 1.0);
+  const auto band = weighted_quantiles(values, {equal}, BAND_LEVELS)[0];
+  check.plan_low = band[0];
+  check.plan_median = band[1];
+  check.plan_high = band[2];
+  check.gap = observation.value - check.plan_median;
+  const auto [low, high] = std::minmax_element(values.begin(), values.end());
+  check.member_min = *low;
+  check.member_max = *high;
+  std::uint64_t below = 0, ties = 0;
+  for (const double value : values) {
+    below += value < observation.value ? 1 : 0;
+    ties += value == observation.value ? 1 : 0;
+  }
+  check.percentile = (static_cast<double>(below) + 0.5 * static_cast<double>(ties)) /
+                     static_cast<double>(values.size());
+  check.higher_is_better = higher_is_better(plan.catalogue, observation.row);
+  const double better_side = check.higher_is_better ? check.percentile : 1.0 - check.percentile;
+  check.verdict = better_side > ON_TRACK_HIGH  ? Verdict::Ahead
+                  : better_side < ON_TRACK_LOW ? Verdict::Behind
+                                               : Verdict::OnTrack;
+  return check;
+}
+
+/// Every uncertain parameter's draws, member by member: the same draws as
+/// the run's (they depend only on seed, name and member).
+std::vector<ParameterShift> parameter_shifts(const Plan& plan, std::uint64_t seed,
+                                             std::uint64_t members,
+                                             const std::vector<double>& weights) {
+  const ParameterSet& parameters = plan.scenario->parameters;
+  std::vector<std::vector<double>> draws(parameters.size());
+  for (std::size_t p = 0; p < parameters.size(); ++p) {
+    if (!parameters[p].distribution.is_fixed()) draws[p].resize(members);
+  }
+  const ParameterSampler sampler(parameters, seed);
+  constexpr std::size_t CHUNK = 4096;
+  std::vector<double> chunk(parameters.size() * CHUNK);
+  for (std::uint64_t first = 0; first < members; first += CHUNK) {
+    const auto lanes = static_cast<std::size_t>(std::min<std::uint64_t>(CHUNK, members - first));
+    sampler.fill(first, lanes, chunk.data());
+    for (std::size_t p = 0; p < parameters.size(); ++p) {
+      if (draws[p].empty()) continue;
+      std::copy_n(chunk.begin() + static_cast<std::ptrdiff_t>(p * lanes), lanes,
+                  draws[p].begin() + static_cast<std::ptrdiff_t>(first));
+    }
+  }
+  const std::vector<double> equal(members, 1.0);
+  std::vector<ParameterShift> shifts;
+  for (std::size_t p = 0; p < parameters.size(); ++p) {
+    if (parameters[p].distribution.is_fixed()) continue;  // not uncertain: nothing to learn
+    ParameterShift shift;
+    shift.name = parameters[p].name;
+    const auto bands = weighted_quantiles(draws[p], {equal, weights}, BAND_LEVELS);
+    shift.prior_low = bands[0][0];
+    shift.prior_median = bands[0][1];
+    shift.prior_high = bands[0][2];
+    if (!(shift.prior_high > shift.prior_low)) continue;  // too narrow to measure a move
+    shift.posterior_low = bands[1][0];
+    shift.posterior_median = bands[1][1];
+    shift.posterior_high = bands[1][2];
+    shift.shift = std::abs(shift.posterior_median - shift.prior_median) /
+                  (shift.prior_high - shift.prior_low);
+    shifts.push_back(shift);
+  }
+  std::stable_sort(
+      shifts.begin(), shifts.end(),
+      [](const ParameterShift& a, const ParameterShift& b) { return a.shift > b.shift; });
+  return shifts;
+}
+
+}  // namespace
+
+double effective_size_threshold(std::uint64_t members) {
+  return std::min(static_cast<double>(members),
+                  std::max(1000.0, 0.01 * static_cast<double>(members)));
+}
+
+const char* verdict_name(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::Ahead:
+      return "ahead";
+    case Verdict::Behind:
+      return "behind";
+    case Verdict::OnTrack:
+      break;
+  }
+  return "on track";
+}
+
+Tracking track_plan(const Plan& plan, const ObservationSet& observations,
+                    const EnsembleOptions& options) {
+  std::vector<ComparedQuantity> quantities;
+  for (const Observation& observation : observations.observations) {
+    quantities.push_back({observation.row, observation.year,
+                          observation.indicator + " " + std::to_string(observation.year),
+                          higher_is_better(plan.catalogue, observation.row)});
+  }
+  MemberOutcomes outcomes;
+  const EnsembleResult result = run_recording(plan, quantities, options, &outcomes);
+  Tracking tracking;
+  tracking.members = result.members;
+  tracking.seed = options.seed;
+  const auto members = static_cast<std::size_t>(result.members);
+  tracking.cancelled = result.cancelled;
+  tracking.invalid_members = result.invalid_members;
+  tracking.invalid_examples = result.invalid_examples;
+  if (result.cancelled || result.invalid_members > 0) return tracking;
+
+  Diagnostics incompatible;
+  for (std::size_t o = 0; o < observations.observations.size(); ++o) {
+    const Observation& observation = observations.observations[o];
+    check_compatible(observation, outcomes.values[o], plan.catalogue[observation.row],
+                     incompatible);
+  }
+  incompatible.throw_if_any();
+  std::vector<double> log_likelihoods(members, 0.0);
+  for (std::size_t o = 0; o < observations.observations.size(); ++o) {
+    const Observation& observation = observations.observations[o];
+    const std::vector<double>& values = outcomes.values[o];
+    tracking.checks.push_back(check_against_plan(observation, values, plan));
+    for (std::size_t m = 0; m < members; ++m) {
+      const double gap = standardised_gap(observation, values[m]);
+      log_likelihoods[m] =
+          std::isfinite(gap) ? log_likelihoods[m] - 0.5 * gap * gap : NEGATIVE_INFINITY;
+    }
+  }
+  // Each observation has members near it; all of them at once may have none.
+  const double best = *std::max_element(log_likelihoods.begin(), log_likelihoods.end());
+  const double joint_limit = -0.5 * INCOMPATIBLE_SD * INCOMPATIBLE_SD *
+                             static_cast<double>(observations.observations.size());
+  if (!(best >= joint_limit)) {
+    throw InputError(observations.path +
+                     ": the observations are incompatible together with the scenario: each has "
+                     "members near it, but no member comes within " +
+                     std::to_string(static_cast<int>(INCOMPATIBLE_SD)) +
+                     " standard deviations of all of them at once (on average); the data or the "
+                     "scenario is wrong (first observation at " +
+                     where_text(observations.observations.front().where) + ")");
+  }
+  ImportanceWeights weights = importance_weights(log_likelihoods);
+  tracking.effective_size = weights.effective_size;
+  const std::vector<double> equal(members, 1.0);
+  for (std::size_t o = 0; o < result.objectives.size(); ++o) {
+    ObjectiveUpdate update;
+    update.id = result.objectives[o].id;
+    update.before = result.objectives[o].estimate;
+    update.after = weighted_proportion(weights.weights, outcomes.successes[o]);
+    tracking.objectives.push_back(update);
+  }
+  tracking.joint_before = result.joint;
+  if (!result.objectives.empty()) {
+    std::vector<std::uint8_t> all(members, 1);
+    for (const auto& successes : outcomes.successes) {
+      for (std::size_t m = 0; m < members; ++m) all[m] = all[m] & successes[m];
+    }
+    tracking.joint_after = weighted_proportion(weights.weights, all);
+  }
+  tracking.parameters = parameter_shifts(plan, options.seed, result.members, weights.weights);
+  tracking.weights = std::move(weights.weights);
+  return tracking;
+}
+
+}  // namespace traj::territory

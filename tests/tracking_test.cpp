@@ -1,0 +1,144 @@
+// traj track's conditioning: the conjugate normal case against its closed
+// form, the incompatible-observations error, and weights that do not depend
+// on the thread count.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <string>
+
+#include "one_cell.hpp"
+#include "test_support.hpp"
+#include "traj/territory/tracking.hpp"
+
+using namespace traj;
+using namespace traj::territory;
+
+namespace {
+
+/// The one-cell territory (100 GWh of gas in 2020) to 2022 with its activity
+/// growth g ~ normal(1 %/yr, 1 %/yr) (truncated at ±40 %/yr, 41 sd away: no
+/// effect) and an objective "final energy ≤
+/// 100 × 1.004² GWh in 2022", i.e. g ≤ 0.4 %/yr.
+std::string growing_cell() {
+  std::string text = testing::one_cell_territory("100", 2022);
+  const std::string fixed = "[trends.activity_growth]\nunit = \"%/yr\"\nresidential = 0\n";
+  const auto at = text.find(fixed);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, fixed.size(),
+               "[trends.activity_growth]\nunit = \"%/yr\"\n"
+               "residential = { normal = { mean = 1, sd = 1, min = -40, max = 40 } }\n");
+  return text + R"([[objectives]]
+id = "fe-2022"
+indicator = "final_energy"
+year = 2022
+comparison = "<="
+threshold = { value = 100.8016, unit = "GWh" }
+)";
+}
+
+double normal_cdf(double x) {
+  return 0.5 * std::erfc(-x / std::sqrt(2.0));
+}
+
+const std::string HEADER = "indicator,year,value,unit,uncertainty,status\n";
+
+}  // namespace
+
+TEST_CASE("conjugate normal case matches the closed-form posterior", "[tracking]") {
+  const Scenario scenario = testing::scenario_from_text(growing_cell());
+  const Plan plan = compile_plan(scenario, "");
+  // ln E(2022) observed at ln(100 × 1.005²) with a 1 % relative error.
+  const double observed = 100.0 * 1.005 * 1.005;
+  const ObservationSet observations = read_observations(
+      "obs.csv", HEADER + "final_energy,2022," + std::to_string(observed) + ",GWh,1%,final\n",
+      scenario);
+  EnsembleOptions options;
+  options.members = 40000;
+  options.threads = 2;
+  const Tracking tracking = track_plan(plan, observations, options);
+
+  // ln E = ln 100 + 2 ln(1 + g), linear in g around the prior mean g0 = 0.01
+  // (the quadratic term, ≤ 1e-5 over the posterior's spread, is far below
+  // the Monte Carlo error): the observation is one of g, with mean z and
+  // standard deviation s, and the posterior is normal.
+  const double sigma = observations.observations[0].sd, g0 = 0.01, tau = 0.01;
+  const double z = g0 + (std::log(observed) - std::log(100.0) - 2 * std::log1p(g0)) * (1 + g0) / 2;
+  const double s = sigma * (1 + g0) / 2;
+  const double precision = 1 / (tau * tau) + 1 / (s * s);
+  const double mean = (g0 / (tau * tau) + z / (s * s)) / precision;
+  const double variance = 1 / precision;
+
+  // The members' g, weighted.
+  const int g = scenario.parameters.find("trends.activity_growth.residential");
+  REQUIRE(g >= 0);
+  std::vector<double> draws(scenario.parameters.size() * options.members);
+  sample_parameters(scenario.parameters, options.seed, 0, options.members, draws.data());
+  double weighted_mean = 0, weighted_square = 0;
+  for (std::size_t m = 0; m < options.members; ++m) {
+    const double x = draws[static_cast<std::size_t>(g) * options.members + m];
+    weighted_mean += tracking.weights[m] * x;
+    weighted_square += tracking.weights[m] * x * x;
+  }
+  const double weighted_variance = weighted_square - weighted_mean * weighted_mean;
+  const double ess = tracking.effective_size;
+  REQUIRE(ess > 5000);
+  CHECK(std::abs(weighted_mean - mean) <= 4 * std::sqrt(variance / ess));
+  CHECK(std::abs(weighted_variance - variance) <= 4 * variance * std::sqrt(2 / ess));
+  // P(g ≤ 0.004) under the posterior, and the prior's Φ((0.004 − 0.01)/0.01).
+  const double expected = normal_cdf((std::sqrt(1.008016) - 1 - mean) / std::sqrt(variance));
+  const ProportionEstimate after = tracking.objectives[0].after;
+  CHECK(std::abs(after.probability - expected) <= 4 * after.standard_error);
+  CHECK(after.ci_low < expected);
+  CHECK(expected < after.ci_high);
+  const double prior = normal_cdf((0.004 - 0.01) / 0.01);
+  CHECK(std::abs(tracking.objectives[0].before.probability - prior) <=
+        4 * tracking.objectives[0].before.standard_error);
+  // The data moved g down, and said so.
+  REQUIRE(tracking.parameters.size() == 1);
+  CHECK(tracking.parameters[0].name == "trends.activity_growth.residential");
+  CHECK(tracking.parameters[0].posterior_median < tracking.parameters[0].prior_median);
+  // 100 × 1.005² is P(g < 0.005) = Φ(−0.5), the 31st percentile of the
+  // plan: below its median (less energy is better) but inside its 25–75 band.
+  CHECK(tracking.checks[0].percentile == Approx(normal_cdf(-0.5)).margin(0.01));
+  CHECK(tracking.checks[0].verdict == Verdict::OnTrack);
+}
+
+TEST_CASE("incompatible observations are refused naming the observation and the range",
+          "[tracking]") {
+  const Scenario scenario = testing::scenario_from_text(growing_cell());
+  const Plan plan = compile_plan(scenario, "");
+  // 150 GWh in 2022 needs g ≈ 22 %/yr: 21 prior standard deviations away,
+  // and with a 1 % error no member comes within 5 of its standard deviations.
+  const ObservationSet observations =
+      read_observations("obs.csv", HEADER + "final_energy,2022,150,GWh,1%,final\n", scenario);
+  EnsembleOptions options;
+  options.members = 2000;
+  try {
+    track_plan(plan, observations, options);
+    FAIL("expected an InputError");
+  } catch (const InputError& error) {
+    const std::string message = error.what();
+    CHECK(message.find("obs.csv:2:1: error: final_energy: the observed final_energy in 2022, 150 "
+                       "GWh, is incompatible with the scenario") != std::string::npos);
+    CHECK(message.find("the members range from 9") != std::string::npos);
+  }
+}
+
+TEST_CASE("weights are identical at 1 and 2 threads", "[tracking]") {
+  const Scenario scenario = testing::scenario_from_text(growing_cell());
+  const Plan plan = compile_plan(scenario, "");
+  const ObservationSet observations = read_observations(
+      "obs.csv",
+      HEADER + "final_energy,2021,100.7,GWh,1%,\nfinal_energy,2022,101.2,GWh,2%,estimated\n",
+      scenario);
+  EnsembleOptions options;
+  options.members = 3000;
+  options.block = 64;  // many blocks, so that two threads share them out
+  options.threads = 1;
+  const Tracking one = track_plan(plan, observations, options);
+  options.threads = 2;
+  const Tracking two = track_plan(plan, observations, options);
+  REQUIRE(one.weights.size() == 3000);
+  CHECK(one.weights == two.weights);
+  CHECK(one.effective_size == two.effective_size);
+  CHECK(one.objectives[0].after.probability == two.objectives[0].after.probability);
+}
