@@ -132,6 +132,21 @@ with Server(traj, "--members", "1000") as server:
     code = server.stop()
     check(code == 130, "SIGINT stops the server cleanly with 128 + 2, found %s" % code)
 
+# Bad options: exit 2 with the error; a port in use: exit 1.
+import subprocess
+for arguments, expected in ((["--port", "70000"], "--port: expected"),
+                            (["--members", "0"], "--members: expected"),
+                            (["--members", "2000000"], "--members: expected"),
+                            (["nowhere.toml"], "nowhere.toml")):
+    finished = subprocess.run([traj, "serve", *arguments], capture_output=True, text=True, timeout=10)
+    check(finished.returncode == 2 and expected in finished.stderr,
+          "traj serve %s: exit 2 with %r, found %d %r" % (arguments, expected, finished.returncode, finished.stderr))
+with Server(traj) as first:
+    finished = subprocess.run([traj, "serve", "--port", str(first.port)], capture_output=True, text=True, timeout=10)
+    check(finished.returncode == 1 and "could not listen" in finished.stderr, "a port in use: exit 1")
+    first.process.terminate()  # SIGTERM stops it as SIGINT does
+    check(first.process.wait(timeout=10) == 128 + 15, "SIGTERM: exit 143")
+
 if failures:
     print("%d check(s) failed" % len(failures), file=sys.stderr)
     sys.exit(1)

@@ -5,6 +5,8 @@
 #include <memory>
 #include <thread>
 
+#include <sys/socket.h>
+
 #include "commands.hpp"
 #include "computations.hpp"
 #include "ensemble_options.hpp"
@@ -58,6 +60,12 @@ int run_server(const ServeOptions& options, const Cluster& cluster) {
   watch_interrupts();
   httplib::Server server;
   server.set_payload_max_length(serve::MAX_REQUEST_BYTES);
+  // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, with which a
+  // second traj serve on the same port would start and share its requests.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   const int port = options.port == 0
                        ? server.bind_to_any_port(options.host)
                        : (server.bind_to_port(options.host, options.port) ? options.port : -1);

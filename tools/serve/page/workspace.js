@@ -62,12 +62,29 @@ function applyLabels() {
   const baseline = document.querySelector("#portfolio option[value=baseline]");
   if (baseline) baseline.textContent = t("baseline");
   for (const node of document.querySelectorAll("[data-label-key]")) node.textContent = t(node.dataset.labelKey);
+  if (!scenario) return;
+  // Numbers in the language's format too.
+  for (const coalition of scenario.coalitions) {
+    for (const theme of coalition.themes) {
+      for (const action of theme.actions) {
+        document.getElementById("hint-" + action.id).textContent = hintText(action.ceiling);
+        const slider = document.getElementById("ceiling-" + action.id);
+        document.getElementById("ceiling-value-" + action.id).textContent = percent(Number(slider.value));
+      }
+    }
+  }
 }
 
 function portfolioActions() {
   const id = document.getElementById("portfolio").value;
   const found = scenario.portfolios.find((p) => p.id === id);
   return found ? found.actions : [];
+}
+
+/// The file's distribution of a ceiling, under its slider.
+function hintText(ceiling) {
+  return t("central") + ": " + percent(ceiling.central) +
+      (ceiling.p05 !== undefined ? " (5–95 %: " + percent(ceiling.p05) + "–" + percent(ceiling.p95) + ")" : "");
 }
 
 function actionControls(action) {
@@ -86,10 +103,8 @@ function actionControls(action) {
   const second = element("div", {class: "row"});
   second.append(element("label", {for: "ceiling-" + action.id, "data-label-key": "ceiling"}, t("ceiling")),
       slider, value);
-  const hint = element("div", {class: "hint"});
-  hint.append(element("span", {"data-label-key": "central"}, t("central")),
-      document.createTextNode(": " + percent(ceiling.central) +
-          (ceiling.p05 !== undefined ? " (5–95 %: " + percent(ceiling.p05) + "–" + percent(ceiling.p95) + ")" : "")));
+  const hint = element("div", {class: "hint", id: "hint-" + action.id});
+  hint.textContent = hintText(ceiling);
   const shift = element("input", {type: "number", min: "-20", max: "20", step: "1", value: "0",
     id: "shift-" + action.id, "data-action": action.id});
   const third = element("div", {class: "row"});
