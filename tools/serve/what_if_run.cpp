@@ -65,22 +65,22 @@ std::optional<WhatIfResult> run_what_if(const ChosenScenario& served, const What
   const TerritorialModel model(plan);
   const EnsembleOptions options = ensemble_options_of(plan, request, cancelled);
   const auto start = std::chrono::steady_clock::now();
-  const EnsembleResult result = run_ensemble(model, model.objective_specs(), options);
+  // With a reference, the paired comparison's own ensemble of the what-if
+  // (the same members, seed and quantile rows) is the what-if's result:
+  // the same numbers as the run `traj run` makes first, one ensemble fewer.
+  std::optional<WhatChanged> changed;
+  if (reference) {
+    changed = what_changed(plan, reference->plan, options);
+    if (changed->run.cancelled || changed->reference.cancelled) return std::nullopt;
+  }
+  const EnsembleResult result =
+      changed ? changed->run : run_ensemble(model, model.objective_specs(), options);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (result.cancelled) return std::nullopt;
   refuse_invalid_members(result, "the what-if", request.seed);
-  std::optional<WhatChanged> changed;
-  if (reference) {
-    // As run --against sets them (against_reference.cpp): no quantile rows.
-    EnsembleOptions paired;
-    paired.members = request.members;
-    paired.seed = request.seed;
-    paired.cancelled = cancelled;
-    changed = what_changed(plan, reference->plan, paired);
-    if (changed->run.cancelled || changed->reference.cancelled) return std::nullopt;
+  if (changed)
     refuse_invalid_members(changed->reference, "the reference " + reference->name, request.seed);
-  }
   WhatIfResult answer;
   std::ostringstream run_json;
   const int threads = static_cast<int>(std::thread::hardware_concurrency());
