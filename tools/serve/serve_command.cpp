@@ -93,8 +93,9 @@ int run_server(const ServeOptions& options, const Cluster& cluster) {
   serve::add_routes(server, workspace);
   // Ctrl-C: the flag set by the handler is watched here, since a signal
   // handler may not stop the server itself.
-  std::thread watcher([&server, &stopping] {
-    while (!interrupted()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  std::atomic<bool> listening = true;
+  std::thread watcher([&server, &stopping, &listening] {
+    while (listening && !interrupted()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     stopping = true;
     server.stop();
   });
@@ -102,13 +103,13 @@ int run_server(const ServeOptions& options, const Cluster& cluster) {
             << std::endl;
   if (options.open) open_in_browser(origin.address());
   server.listen_after_bind();
+  listening = false;
+  watcher.join();
   if (!interrupted()) {
-    // listen ended by itself (a socket failure): end the watcher too.
+    // listen ended by itself (a socket failure), not by a signal.
     std::cerr << "error: the server stopped listening on " << origin.address() << "\n";
-    watcher.detach();
     return EXIT_DIFFERENT;
   }
-  watcher.join();
   std::cerr << "traj serve: stopped by signal " << interrupting_signal() << "\n";
   return 128 + interrupting_signal();
 }
