@@ -9,6 +9,7 @@ packages=(
   libcli11-dev libbenchmark-dev catch2 libtomlplusplus-dev librandom123-dev
   python3 python3-h5py python3-xarray python3-netcdf4 netcdf-bin hdf5-tools
   chromium chromium-driver python3-selenium
+  libcpp-httplib-dev nlohmann-json3-dev
   clang libclang-rt-14-dev xz-utils
   libopenmpi-dev openmpi-bin
 )

@@ -16,6 +16,7 @@
 #include "results_output.hpp"
 #include "run_output_json.hpp"
 #include "run_output_text.hpp"
+#include "run_portfolio.hpp"
 #include "scenario_choice.hpp"
 #include "traj/ensemble.hpp"
 #include "traj/setting_ranges.hpp"
@@ -115,21 +116,6 @@ std::optional<CentralChange> compare_at_medians(const AgainstReference& referenc
   return what_changed_at_medians(plan, trajectory, reference.plan, reference_trajectory);
 }
 
-/// A portfolio that --only or --action-off left with no action would run as
-/// the baseline under the portfolio's name: refused, not run silently.
-void refuse_emptied_portfolio(const ChosenScenario& chosen, const Plan& plan) {
-  if (plan.portfolio.empty() || (chosen.edits.only.empty() && chosen.edits.actions_off.empty()))
-    return;
-  const Scenario& scenario = chosen.scenario;
-  const auto& run =
-      scenario.portfolios[static_cast<std::size_t>(scenario.find_portfolio(plan.portfolio))];
-  if (!run.actions.empty()) return;
-  throw InputError("--only/--action-off: expected them to leave portfolio " + plan.portfolio +
-                   " at least one action, found none left; it would run as the baseline: name "
-                   "an action of " +
-                   plan.portfolio + " in --only, or run --portfolio baseline");
-}
-
 }  // namespace
 
 CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
@@ -205,24 +191,9 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     refuse_ignored_options(*command);
     const ChosenScenario chosen = load_chosen(options->path, options->edits);
     const Scenario& scenario = chosen.scenario;
-    std::string portfolio = options->portfolio;
-    std::string note;
-    if (portfolio.empty()) {
-      if (scenario.portfolios.empty()) {
-        portfolio = "";
-        note = "baseline (the scenario has no portfolio)";
-      } else {
-        portfolio = scenario.portfolios.front().id;
-        note = "portfolio " + portfolio + " (the first of " +
-               std::to_string(scenario.portfolios.size()) +
-               "; choose with --portfolio, or --portfolio baseline for no action)";
-      }
-    } else if (portfolio == "baseline" && scenario.find_portfolio("baseline") == NONE) {
-      portfolio = "";
-      note = "baseline (no action)";
-    } else {
-      note = "portfolio " + portfolio;
-    }
+    const RunPortfolio chosen_portfolio = choose_run_portfolio(scenario, options->portfolio);
+    const std::string& portfolio = chosen_portfolio.id;
+    std::string note = chosen_portfolio.note;
     for (const auto& edit : describe_edits(chosen.edits)) note += "\n  with " + edit;
     const Plan plan = compile_plan(scenario, portfolio);
     refuse_emptied_portfolio(chosen, plan);

@@ -34,5 +34,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
                                   const Cluster& cluster);
 CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_line,
                                       const Cluster& cluster);
+/// The planner's workspace (a local web server); one process only.
+CommandRunner add_serve_command(CLI::App& app, const Cluster& cluster);
 
 }  // namespace traj::cli

@@ -91,6 +91,7 @@ int main(int argc, char** argv) {
   const CommandRunner compare = add_compare_command(app, command_line, *cluster);
   const CommandRunner sensitivity = add_sensitivity_command(app, command_line, *cluster);
   const CommandRunner scenario = add_scenario_command(app);
+  const CommandRunner serve = add_serve_command(app, *cluster);
   // A first word that names no command is an error, also with --help after
   // it (CLI11 would print the general help and exit 0).
   if (argc > 1 && argv[1][0] != '-') {
@@ -125,6 +126,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("compare")) code = compare();
     if (app.got_subcommand("sensitivity")) code = sensitivity();
     if (app.got_subcommand("scenario")) code = scenario();
+    if (app.got_subcommand("serve")) code = serve();
   } catch (const traj::InputError& error) {
     message << error.what();
     if (error.total() > 1) message << error.total() << " errors.\n";

@@ -100,9 +100,10 @@ void write_central_against(JsonWriter& json, const Plan& plan, const AgainstRefe
 void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
                               const std::vector<ObjectiveResult>& results,
                               const std::string& scenario_name, const ScenarioEdits& edits,
-                              const AgainstReference* reference, const CentralChange* changed) {
+                              const AgainstReference* reference, const CentralChange* changed,
+                              std::ostream& out) {
   const Scenario& scenario = *plan.scenario;
-  JsonWriter json(std::cout);
+  JsonWriter json(out);
   json.begin_object();
   json.key("traj_version").value(TRAJ_VERSION);
   json.key("scenario").value(scenario_name);
@@ -158,9 +159,9 @@ void print_deterministic_json(const Plan& plan, const Trajectory& trajectory,
 void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
                          const std::string& scenario_name, const ScenarioEdits& edits, int threads,
                          int ranks, double seconds, const AgainstReference* reference,
-                         const WhatChanged* changed) {
+                         const WhatChanged* changed, std::ostream& out) {
   const Scenario& scenario = *plan.scenario;
-  JsonWriter json(std::cout);
+  JsonWriter json(out);
   json.begin_object();
   json.key("traj_version").value(TRAJ_VERSION);
   json.key("scenario").value(scenario_name);

@@ -1,6 +1,8 @@
 #pragma once
 /// The JSON document `traj run --json` prints: of one deterministic run, and of an ensemble.
 
+#include <iostream>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -24,15 +26,18 @@ void print_deterministic_json(const territory::Plan& plan, const territory::Traj
                               const std::string& scenario_name,
                               const territory::ScenarioEdits& edits,
                               const AgainstReference* reference = nullptr,
-                              const territory::CentralChange* changed = nullptr);
+                              const territory::CentralChange* changed = nullptr,
+                              std::ostream& out = std::cout);
 
 /// The run's settings, each objective's probability, every indicator's mean,
 /// deviation and (headline ones) quantiles each year; with `changed`, what
 /// changed against `reference` under "against" (README, run --against).
+/// Written to `out`: standard output for the CLI, a response for `traj serve`.
 void print_ensemble_json(const territory::Plan& plan, const EnsembleResult& result,
                          const std::string& scenario_name, const territory::ScenarioEdits& edits,
                          int threads, int ranks, double seconds,
                          const AgainstReference* reference = nullptr,
-                         const territory::WhatChanged* changed = nullptr);
+                         const territory::WhatChanged* changed = nullptr,
+                         std::ostream& out = std::cout);
 
 }  // namespace traj::cli

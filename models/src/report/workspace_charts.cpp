@@ -1,0 +1,92 @@
+#include "traj/territory/workspace_charts.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "charts.hpp"
+#include "labels.hpp"
+
+namespace traj::territory {
+
+namespace {
+
+using report::Threshold;
+
+/// Index of `level` in the result's quantile levels, -1 when absent.
+int level_index(const EnsembleResult& result, double level) {
+  const auto& levels = result.quantile_levels;
+  const auto found = std::find(levels.begin(), levels.end(), level);
+  return found == levels.end() ? -1 : static_cast<int>(found - levels.begin());
+}
+
+std::vector<double> series(const EnsembleResult& result, std::size_t row, int level) {
+  std::vector<double> values;
+  for (std::size_t y = 0; y < result.years; ++y) {
+    values.push_back(level < 0 ? std::nan("")
+                               : result.quantile_at(row, y, static_cast<std::size_t>(level)));
+  }
+  return values;
+}
+
+/// The objectives on `indicator`, as values of the indicator: a relative
+/// threshold times its reference (the stated one, or the median that year).
+std::vector<Threshold> thresholds_of(const Scenario& scenario, const std::string& indicator,
+                                     const std::vector<double>& median) {
+  std::vector<Threshold> marks;
+  for (const Objective& objective : scenario.objectives) {
+    if (objective.indicator != indicator) continue;
+    double value = objective.threshold;
+    if (objective.relative_to) {
+      const int year = *objective.relative_to;
+      const double reference = objective.reference_value ? *objective.reference_value
+                               : (year >= scenario.base_year && year <= scenario.horizon)
+                                   ? median[static_cast<std::size_t>(year - scenario.base_year)]
+                                   : std::nan("");
+      value = objective.threshold * reference;
+    }
+    if (std::isfinite(value)) marks.push_back({value, objective.year, objective.id});
+  }
+  return marks;
+}
+
+}  // namespace
+
+std::vector<WorkspaceChart> workspace_charts(const Plan& plan, const EnsembleResult& result,
+                                             ReportLanguage language) {
+  const Scenario& scenario = *plan.scenario;
+  struct Shown {
+    std::string id, title, unit;
+    double scale;
+  };
+  std::vector<Shown> shown = {
+      {"final_energy", report::label("final_energy", language), "GWh", 1.0},
+      {"renewable_share", report::label("renewable_share", language), "%", 100.0},
+      {"ghg", report::label("ghg", language), "ktCO2e", 1.0}};
+  for (const auto& pollutant : scenario.pollutants)
+    shown.push_back({pollutant, pollutant, "t", 1.0});
+  std::vector<int> years;
+  for (int year = scenario.base_year; year <= scenario.horizon; ++year) years.push_back(year);
+  const int i05 = level_index(result, 0.05), i25 = level_index(result, 0.25),
+            i50 = level_index(result, 0.5), i75 = level_index(result, 0.75),
+            i95 = level_index(result, 0.95);
+  std::vector<WorkspaceChart> charts;
+  if (i05 < 0 || i50 < 0 || i95 < 0) return charts;
+  for (const auto& chart : shown) {
+    const int row = plan.catalogue.find(chart.id);
+    if (row < 0) continue;
+    const auto r = static_cast<std::size_t>(row);
+    if (std::find(result.quantile_rows.begin(), result.quantile_rows.end(), r) ==
+        result.quantile_rows.end())
+      continue;
+    const auto median = series(result, r, i50);
+    charts.push_back(
+        {chart.id,
+         report::fan_chart("chart-" + chart.id, chart.title, chart.unit, years,
+                           series(result, r, i05), series(result, r, i25 < 0 ? i50 : i25), median,
+                           series(result, r, i75 < 0 ? i50 : i75), series(result, r, i95),
+                           chart.scale, thresholds_of(scenario, chart.id, median), language)});
+  }
+  return charts;
+}
+
+}  // namespace traj::territory

@@ -1,0 +1,153 @@
+"""The JSON API of `traj serve` (docs/serve.md), against the built traj:
+every endpoint, the CLI's numbers and error texts, the Host/Origin guard,
+supersede and cache, a clean stop on SIGINT.
+Usage: serve_api_test.py TRAJ"""
+import sys
+import threading
+import time
+
+from serve_server import Server, cli_error, cli_run_json
+
+traj = sys.argv[1]
+failures = []
+
+
+def check(condition, what):
+    if not condition:
+        failures.append(what)
+        print("FAILED:", what, file=sys.stderr)
+
+
+def without_seconds(document):
+    document = dict(document)
+    document.pop("seconds", None)
+    return document
+
+
+with Server(traj, "--members", "1000") as server:
+    # The page and its files.
+    status, headers, page = server.request("GET", "/")
+    check(status == 200 and "<title>Trajectoires" in page, "GET / serves the page")
+    check("default-src 'self'" in headers.get("Content-Security-Policy", ""), "the page has a CSP")
+    for path in ("/workspace.js", "/workspace.css"):
+        check(server.request("GET", path)[0] == 200, "GET " + path)
+    status, _, missing = server.request("GET", "/nowhere")
+    check(status == 404 and "no such page" in missing["error"], "404 for an unknown path")
+
+    # The scenario.
+    status, _, described = server.request("GET", "/api/scenario")
+    check(status == 200, "GET /api/scenario")
+    actions = {a["id"]: a for c in described["coalitions"] for th in c["themes"] for a in th["actions"]}
+    deep = actions["deep-renovation"]
+    check(deep["ceiling"]["central"] == 0.35, "deep-renovation's central ceiling is 0.35 (uniform 0.25–0.45)")
+    check(abs(deep["ceiling"]["p05"] - 0.26) < 1e-12 and abs(deep["ceiling"]["p95"] - 0.44) < 1e-12,
+          "its 5–95 % range is 0.26–0.44")
+    check(deep["curve"] == "linear" and deep["full_year"]["central"] == 2050, "its curve")
+    check(len(actions) == 23, "23 actions, found %d" % len(actions))
+    check([p["id"] for p in described["portfolios"]][:3] == ["commitments", "plan", "ambitious"],
+          "the portfolios in file order")
+    check(described["members"] == 1000, "the default member count is --members")
+    ambitious = next(p for p in described["portfolios"] if p["id"] == "ambitious")
+    check(ambitious["ceilings"]["deep-renovation"] == {"central": 0.7}, "a portfolio's own ceilings")
+
+    # Results equal `traj run --json` for the same options.
+    request = {"portfolio": "ambitious", "members": 2000, "seed": 7,
+               "set": ["portfolios.ambitious.overrides.deep-renovation.ceiling=0.95"],
+               "shift": ["clean-buses=+3"], "action_off": ["cycling-plan"]}
+    status, headers, served = server.request("POST", "/api/run", request)
+    check(status == 200, "POST /api/run: %s %s" % (status, served))
+    cli = cli_run_json(traj, ["--portfolio", "ambitious", "--members", "2000", "--seed", "7",
+                              "--set", "portfolios.ambitious.overrides.deep-renovation.ceiling=0.95",
+                              "--shift", "clean-buses=+3", "--action-off", "cycling-plan"])
+    check(without_seconds(served) == cli, "the what-if equals traj run --set --shift --action-off --json")
+    check(served["against"]["reference"] == "ambitious", "compared with the starting portfolio")
+    energy = served["objectives"][0]
+    check(energy["id"] == "energy-2050" and 0.5 < energy["probability"] < 1, "a probability neither 0 nor 1")
+    check(served["against"]["objectives"][0]["difference"] > 0.2, "a paired change that is not zero")
+    check(headers.get("X-Traj-Cache") == "miss", "the first answer is computed")
+    status, headers, again = server.request("POST", "/api/run", request)
+    check(headers.get("X-Traj-Cache") == "hit" and again == served, "the same request answered from the cache")
+    status, _, plain = server.request("POST", "/api/run", {"members": 1500})
+    check(without_seconds(plain) == cli_run_json(traj, ["--members", "1500"]),
+          "no edits: the file's first portfolio, no against, as traj run")
+    status, _, charts = server.request("POST", "/api/charts?lang=fr", request)
+    check(status == 200 and [c["indicator"] for c in charts["charts"]][:3] ==
+          ["final_energy", "renewable_share", "ghg"], "POST /api/charts")
+    check(all('<svg class="fan"' in c["svg"] for c in charts["charts"]), "the charts are the reports' fan charts")
+    check(len(charts["charts"]) == 9, "final energy, renewable share, GHG and six pollutants")
+
+    # Bad input: 400 with the CLI's text, and the server keeps serving.
+    bad = {"set": ["actions.nope.adoption.ceiling=0.6"]}
+    status, _, refused = server.request("POST", "/api/run", bad)
+    code, text = cli_error(traj, ["--set", "actions.nope.adoption.ceiling=0.6"])
+    check(status == 400 and code == 2 and refused["error"] == text, "an unknown action: the CLI's error text")
+    status, _, refused = server.request("POST", "/api/run", {"shift": ["clean-buses=soon"]})
+    code, text = cli_error(traj, ["--shift", "clean-buses=soon"])
+    check(status == 400 and refused["error"] == text, "a bad shift: the CLI's error text")
+    for body, expected in (("{", "malformed JSON"), ("[]", "expected a JSON object, found array"),
+                           ({"members": 0}, '"members": expected'),
+                           ({"members": 2000000}, '"members": expected'),
+                           ({"members": -3}, "non-negative integer"),
+                           ({"set": "x"}, "expected an array of strings"),
+                           ({"colour": 1}, 'unknown key "colour"'),
+                           ({"portfolio": "plann"}, "plan")):
+        status, _, refused = server.request("POST", "/api/run", body)
+        check(status == 400 and expected in refused["error"], "refused %r: %s" % (body, refused))
+    status, _, _ = server.request("POST", "/api/run", "x" * 70000)
+    check(status == 413, "a body over 64 KiB is refused (413)")
+    status, _, _ = server.request("POST", "/api/charts?lang=de", {})
+    check(status == 400, "an unknown chart language")
+    check(server.request("POST", "/api/run", {"members": 1000})[0] == 200, "still serving after errors")
+
+    # DNS rebinding: another Host or Origin is refused.
+    status, _, refused = server.request("GET", "/api/scenario", headers={"Host": "evil.example:%d" % server.port})
+    check(status == 403 and "Host" in refused["error"], "another Host is refused")
+    status, _, _ = server.request("POST", "/api/run", {}, headers={"Origin": "http://evil.example"})
+    check(status == 403, "another Origin is refused")
+    status, _, _ = server.request("POST", "/api/run", {"members": 1000},
+                                  headers={"Origin": "http://localhost:%d" % server.port})
+    check(status == 200, "the server's own origin is answered")
+
+    # Supersede: a newer request of the same page cancels the older one.
+    slow = {"members": 1000000, "seed": 3, "page": "p1"}
+    answers = {}
+
+    def send(name, body):
+        started = time.monotonic()
+        answers[name] = server.request("POST", "/api/run", body)[:1] + (time.monotonic() - started,)
+
+    older = threading.Thread(target=send, args=("older", slow))
+    other = threading.Thread(target=send, args=("other page", {"members": 1000, "seed": 4, "page": "p2"}))
+    older.start()
+    time.sleep(0.3)
+    other.start()
+    other.join()
+    send("newer", {"members": 1000, "seed": 5, "page": "p1"})
+    older.join()
+    check(answers["other page"][0] == 200, "another page's request does not supersede")
+    check(answers["newer"][0] == 200, "the newer request is answered")
+    check(answers["older"][0] == 409, "the superseded request is refused (409), found %s" % (answers["older"],))
+    check(answers["older"][1] < 5, "the superseded ensemble stopped early (%.1f s)" % answers["older"][1])
+
+    code = server.stop()
+    check(code == 130, "SIGINT stops the server cleanly with 128 + 2, found %s" % code)
+
+# Bad options: exit 2 with the error; a port in use: exit 1.
+import subprocess
+for arguments, expected in ((["--port", "70000"], "--port: expected"),
+                            (["--members", "0"], "--members: expected"),
+                            (["--members", "2000000"], "--members: expected"),
+                            (["nowhere.toml"], "nowhere.toml")):
+    finished = subprocess.run([traj, "serve", *arguments], capture_output=True, text=True, timeout=10)
+    check(finished.returncode == 2 and expected in finished.stderr,
+          "traj serve %s: exit 2 with %r, found %d %r" % (arguments, expected, finished.returncode, finished.stderr))
+with Server(traj) as first:
+    finished = subprocess.run([traj, "serve", "--port", str(first.port)], capture_output=True, text=True, timeout=10)
+    check(finished.returncode == 1 and "could not listen" in finished.stderr, "a port in use: exit 1")
+    first.process.terminate()  # SIGTERM stops it as SIGINT does
+    check(first.process.wait(timeout=10) == 128 + 15, "SIGTERM: exit 143")
+
+if failures:
+    print("%d check(s) failed" % len(failures), file=sys.stderr)
+    sys.exit(1)
+print("serve API test: ok")

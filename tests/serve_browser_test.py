@@ -1,0 +1,104 @@
+"""The workspace page in headless Chromium (Debian's chromium-driver): load
+it, move a ceiling slider with the keyboard and a timing control, wait for
+the update, and check that the probabilities shown are the CLI's --json for
+the same overrides; switch to French; no request outside the server, no
+console error. Leaves a screenshot for docs/serve.md: WORKDIR/serve.png.
+Usage: serve_browser_test.py TRAJ WORKDIR"""
+import os
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from serve_server import Server, cli_run_json
+
+traj, work = sys.argv[1], sys.argv[2]
+failures = []
+
+
+def check(condition, what):
+    if not condition:
+        failures.append(what)
+        print("FAILED:", what, file=sys.stderr)
+
+
+def wait_ready(driver, after):
+    """Until the page shows the answer to a request newer than `after`."""
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script(
+        "return document.body.dataset.state === 'ready' && Number(document.body.dataset.sequence) > arguments[0]",
+        after))
+    return int(driver.execute_script("return document.body.dataset.sequence"))
+
+
+options = webdriver.ChromeOptions()
+for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--window-size=1280,2400"):
+    options.add_argument(flag)
+options.binary_location = "/usr/bin/chromium"
+options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+
+with Server(traj, "--members", "1000") as server:
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        driver.set_page_load_timeout(20)
+        started = time.monotonic()
+        driver.get(server.address)
+        sequence = wait_ready(driver, 0)
+        print("first load to first answer: %.2f s" % (time.monotonic() - started))
+        Select(driver.find_element(By.ID, "portfolio")).select_by_value("ambitious")
+        sequence = wait_ready(driver, sequence)
+        slider = driver.find_element(By.ID, "ceiling-deep-renovation")
+        check(slider.get_attribute("value") == "0.7", "the slider starts at ambitious's ceiling 0.7")
+        slider.send_keys(Keys.ARROW_RIGHT * 15)  # 0.70 → 0.85, steps of 0.01
+        shift = driver.find_element(By.ID, "shift-clean-buses")
+        shift.clear()
+        shift.send_keys("3")
+        sequence = wait_ready(driver, sequence)
+        check(slider.get_attribute("value") == "0.85", "the slider moved to 0.85, found %s" % slider.get_attribute("value"))
+        cli = cli_run_json(traj, ["--portfolio", "ambitious", "--members", "1000", "--seed", "1",
+                                  "--set", "portfolios.ambitious.overrides.deep-renovation.ceiling=0.85",
+                                  "--shift", "clean-buses=+3"])
+        check(0 < cli["objectives"][0]["probability"] < 1 and cli["against"]["objectives"][0]["difference"] != 0,
+              "a what-if whose probability and paired change are not trivial")
+        cards = driver.find_elements(By.CSS_SELECTOR, "#cards .card")
+        check(len(cards) == len(cli["objectives"]), "one card per objective")
+        for card, objective in zip(cards, cli["objectives"]):
+            check(card.get_attribute("data-objective") == objective["id"], "card order")
+            check(float(card.get_attribute("data-probability")) == objective["probability"],
+                  "%s: the page's probability equals the CLI's" % objective["id"])
+            shown = card.find_element(By.CLASS_NAME, "probability").text
+            expected = "%.1f %%" % (100 * objective["probability"])
+            check(shown.startswith(expected), "%s: shows %r, expected %r" % (objective["id"], shown, expected))
+        changes = {o["id"]: o["difference"] for o in cli["against"]["objectives"]}
+        for card in cards:
+            difference = card.find_element(By.CLASS_NAME, "change").get_attribute("data-difference")
+            check(float(difference) == changes[card.get_attribute("data-objective")], "the paired change")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#charts svg.fan")) == 9, "nine fan charts")
+        median = cli["indicators"]["ghg"]["quantiles"][cli["quantile_levels"].index(0.5)][-1]
+        description = driver.find_element(By.ID, "fan-chart-ghg-desc").get_attribute("textContent")
+        check(("%.0f" % median) in description.replace("\u202f", "").replace(",", ""),
+              "the GHG chart's 2050 median is the CLI's (%s in %r)" % (median, description))
+        Select(driver.find_element(By.ID, "language")).select_by_value("fr")
+        sequence = wait_ready(driver, sequence)
+        check(driver.find_element(By.CSS_SELECTOR, "label[for=portfolio]").text == "Portefeuille de départ",
+              "labels in French")
+        check("de chances" in driver.find_element(By.ID, "cards").text, "cards in French")
+        check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr", "lang=fr")
+        driver.save_screenshot(os.path.join(work, "serve.png"))
+        resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        outside = [name for name in resources if not name.startswith(server.address)]
+        check(not outside, "no request outside the server: %s" % outside)
+        errors = [entry for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
+        check(not errors, "no console error: %s" % errors)
+    finally:
+        driver.quit()
+
+if failures:
+    print("%d check(s) failed" % len(failures), file=sys.stderr)
+    sys.exit(1)
+print("serve browser test: ok")

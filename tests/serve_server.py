@@ -1,0 +1,71 @@
+"""A `traj serve` started for one test: on a free port (--port 0, the port
+read from the address it prints), always stopped (SIGINT, then SIGKILL if it
+does not stop within seconds), whatever the test does."""
+import json
+import re
+import signal
+import subprocess
+import http.client
+
+
+class Server:
+    def __init__(self, traj, *arguments):
+        self.traj = traj
+        self.process = subprocess.Popen(
+            [traj, "serve", "--port", "0", *arguments],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline()
+        found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if not found:
+            self.stop()
+            raise AssertionError("traj serve printed no address: %r %r" % (line, self.process.stderr.read()))
+        self.port = int(found.group(1))
+        self.address = found.group(0)
+
+    def request(self, method, path, body=None, headers=None, timeout=30):
+        """(status, headers, parsed JSON or text) of one request."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        sent = {"Content-Type": "application/json"}
+        sent.update(headers or {})
+        data = body if isinstance(body, (str, bytes)) or body is None else json.dumps(body)
+        connection.request(method, path, body=data, headers=sent)
+        response = connection.getresponse()
+        text = response.read().decode("utf-8")
+        kind = response.getheader("Content-Type", "")
+        answer = json.loads(text) if kind.startswith("application/json") else text
+        result = (response.status, dict(response.getheaders()), answer)
+        connection.close()
+        return result
+
+    def stop(self):
+        """SIGINT, as Ctrl-C; the exit code (128 + 2 when it stopped cleanly)."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        return self.process.returncode
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exception):
+        self.stop()
+
+
+def cli_run_json(traj, arguments):
+    """`traj run ... --json -q` parsed, without its wall-clock time."""
+    output = subprocess.run([traj, "run", "--json", "-q", *arguments], check=True,
+                            capture_output=True, text=True, timeout=60).stdout
+    document = json.loads(output)
+    document.pop("seconds")
+    return document
+
+
+def cli_error(traj, arguments):
+    """The error text `traj run` prints on stderr, and its exit code."""
+    finished = subprocess.run([traj, "run", "--json", "-q", *arguments], capture_output=True,
+                              text=True, timeout=60)
+    return finished.returncode, finished.stderr

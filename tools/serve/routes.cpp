@@ -1,0 +1,134 @@
+#include "routes.hpp"
+
+#include "traj/error.hpp"
+#include "traj/json_writer.hpp"
+
+#include <sstream>
+
+namespace traj::cli {
+std::map<std::string, std::string> workspace_page_files();  // generated: workspace_page.cpp
+}
+
+namespace traj::cli::serve {
+
+namespace {
+
+constexpr const char* JSON_TYPE = "application/json; charset=utf-8";
+
+void answer_error(httplib::Response& response, int status, const std::string& message) {
+  std::ostringstream text;
+  JsonWriter json(text, false);
+  json.begin_object().key("error").value(message).end_object();
+  response.status = status;
+  response.set_content(text.str(), JSON_TYPE);
+}
+
+/// The page's files, with the policy that keeps it from loading anything
+/// from elsewhere (it has nothing to load: no CDN, no font, no image).
+void add_page(httplib::Server& server) {
+  static const std::map<std::string, std::string> files = workspace_page_files();
+  const std::vector<std::pair<std::string, std::string>> routes = {
+      {"/", "index.html"}, {"/workspace.js", "workspace.js"}, {"/workspace.css", "workspace.css"}};
+  for (const auto& [route, file] : routes) {
+    const std::string& text = files.at("<page>/" + file);
+    const std::string type = file.ends_with(".html") ? "text/html; charset=utf-8"
+                             : file.ends_with(".js") ? "text/javascript; charset=utf-8"
+                                                     : "text/css; charset=utf-8";
+    server.Get(route, [&text, type](const httplib::Request&, httplib::Response& response) {
+      response.set_header("Content-Security-Policy",
+                          "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' "
+                          "data:; connect-src 'self'; frame-ancestors 'none'");
+      response.set_header("X-Content-Type-Options", "nosniff");
+      response.set_content(text, type);
+    });
+  }
+}
+
+/// Runs `answer_with` on the request's what-if; bad input is a 400 with the
+/// CLI's text, and the server keeps serving whatever a request throws.
+template <typename AnswerWith>
+void answer_what_if(const Workspace& workspace, const httplib::Request& request,
+                    httplib::Response& response, AnswerWith answer_with) {
+  response.set_header("Cache-Control", "no-store");
+  try {
+    const WhatIfRequest what_if = read_what_if_request(
+        request.body, workspace.members.default_members, workspace.members.max_members);
+    const Answer answer = workspace.computations.answer(what_if);
+    switch (answer.kind) {
+      case Answer::Kind::Superseded:
+        answer_error(response, 409, "superseded: a newer request of the same page came first");
+        return;
+      case Answer::Kind::Stopped:
+        answer_error(response, 503, "the server is stopping");
+        return;
+      case Answer::Kind::Computed:
+      case Answer::Kind::Cached:
+        response.set_header("X-Traj-Cache", answer.kind == Answer::Kind::Cached ? "hit" : "miss");
+        response.set_content(answer_with(*answer.result), JSON_TYPE);
+        return;
+    }
+  } catch (const InputError& error) {
+    // The text `traj run` prints for the same options (tools/main.cpp).
+    std::string message = error.what();
+    if (error.total() > 1) message += std::to_string(error.total()) + " errors.\n";
+    answer_error(response, 400, message);
+  } catch (const Error& error) {
+    answer_error(response, 422, error.what());
+  } catch (const std::exception& error) {
+    answer_error(response, 500, std::string("internal error: ") + error.what());
+  }
+}
+
+}  // namespace
+
+void add_routes(httplib::Server& server, const Workspace& workspace) {
+  server.set_pre_routing_handler(
+      [&workspace](const httplib::Request& request, httplib::Response& response) {
+        const std::string host = request.get_header_value("Host");
+        const std::string origin = request.get_header_value("Origin");
+        if (!workspace.origin.allows_host(host)) {
+          answer_error(response, 403,
+                       "Host: expected this server's own address (" + workspace.origin.address() +
+                           "), found \"" + host + "\"");
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        if (!workspace.origin.allows_origin(origin)) {
+          answer_error(response, 403,
+                       "Origin: expected none or this server's own (" + workspace.origin.address() +
+                           "), found \"" + origin + "\"");
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+      });
+  add_page(server);
+  server.Get("/api/scenario", [&workspace](const httplib::Request&, httplib::Response& response) {
+    response.set_content(workspace.scenario_json, JSON_TYPE);
+  });
+  server.Post("/api/run",
+              [&workspace](const httplib::Request& request, httplib::Response& response) {
+                answer_what_if(workspace, request, response,
+                               [](const WhatIfResult& result) { return result.run_json; });
+              });
+  server.Post("/api/charts", [&workspace](const httplib::Request& request,
+                                          httplib::Response& response) {
+    const std::string language = request.has_param("lang") ? request.get_param_value("lang") : "en";
+    if (language != "en" && language != "fr") {
+      answer_error(response, 400, "lang: expected en or fr, found \"" + language + "\"");
+      return;
+    }
+    answer_what_if(workspace, request, response, [&language](const WhatIfResult& result) {
+      return language == "fr" ? result.charts_french : result.charts_english;
+    });
+  });
+  server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
+    if (response.status == 404) {
+      answer_error(response, 404, "no such page: " + request.path);
+    } else if (response.status == 413) {
+      answer_error(
+          response, 413,
+          "request: expected a body of at most " + std::to_string(MAX_REQUEST_BYTES) + " bytes");
+    }
+  });
+}
+
+}  // namespace traj::cli::serve

@@ -1,0 +1,28 @@
+#pragma once
+/// The routes of `traj serve` (docs/serve.md): the page and its files, and
+/// the JSON API. Every request first passes the Host/Origin guard.
+
+#include <httplib.h>
+
+#include <map>
+#include <string>
+
+#include "computations.hpp"
+#include "own_origin.hpp"
+#include "scenario_choice.hpp"
+#include "scenario_description.hpp"
+
+namespace traj::cli::serve {
+
+/// What the routes answer from; outlives the server.
+struct Workspace {
+  const ChosenScenario& served;
+  MemberChoice members;
+  Computations& computations;
+  const OwnOrigin& origin;
+  std::string scenario_json;  ///< GET /api/scenario, made once
+};
+
+void add_routes(httplib::Server& server, const Workspace& workspace);
+
+}  // namespace traj::cli::serve

@@ -1,0 +1,95 @@
+#include "what_if_run.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <sstream>
+#include <thread>
+
+#include "against_reference.hpp"
+#include "run_output_json.hpp"
+#include "run_portfolio.hpp"
+#include "traj/error.hpp"
+#include "traj/json_writer.hpp"
+#include "traj/territory/territorial_model.hpp"
+#include "traj/territory/workspace_charts.hpp"
+
+namespace traj::cli::serve {
+
+using namespace traj::territory;
+
+namespace {
+
+/// The options `traj run --members N --seed S` gives the engine (no
+/// --quantiles: the defaults, which hold the 0.05, 0.5 and 0.95 levels).
+EnsembleOptions ensemble_options_of(const Plan& plan, const WhatIfRequest& request,
+                                    const std::function<bool()>& cancelled) {
+  EnsembleOptions options;
+  options.members = request.members;
+  options.seed = request.seed;
+  options.max_members = request.members;
+  options.quantile_rows = TerritorialModel(plan).headline_rows();
+  options.cancelled = cancelled;
+  return options;
+}
+
+std::string charts_json(const Plan& plan, const EnsembleResult& result, ReportLanguage language) {
+  std::ostringstream text;
+  JsonWriter json(text, false);
+  json.begin_object().key("charts").begin_array();
+  for (const auto& chart : workspace_charts(plan, result, language)) {
+    json.begin_object().key("indicator").value(chart.indicator).key("svg").value(chart.svg);
+    json.end_object();
+  }
+  json.end_array().end_object();
+  return text.str();
+}
+
+void refuse_invalid_members(const EnsembleResult& result, const std::string& what,
+                            std::uint64_t seed) {
+  if (result.invalid_members == 0) return;
+  throw Error(what + " gave non-finite or negative results (energy, emissions…) for " +
+              std::to_string(result.invalid_members) + " member(s), first member " +
+              std::to_string(result.invalid_examples.front()) + " (seed " + std::to_string(seed) +
+              ")");
+}
+
+}  // namespace
+
+std::optional<WhatIfResult> run_what_if(const ChosenScenario& served, const WhatIfRequest& request,
+                                        const std::function<bool()>& cancelled) {
+  const ChosenScenario chosen = load_from_inputs(served.name, served.inputs, request.edits);
+  const std::string portfolio = choose_run_portfolio(chosen.scenario, request.portfolio).id;
+  const Plan plan = compile_plan(chosen.scenario, portfolio);
+  refuse_emptied_portfolio(chosen, plan);
+  const std::optional<AgainstReference> reference = choose_reference(chosen, portfolio, "");
+  const TerritorialModel model(plan);
+  const EnsembleOptions options = ensemble_options_of(plan, request, cancelled);
+  const auto start = std::chrono::steady_clock::now();
+  // With a reference, the paired comparison's own ensemble of the what-if
+  // (the same members, seed and quantile rows) is the what-if's result:
+  // the same numbers as the run `traj run` makes first, one ensemble fewer.
+  std::optional<WhatChanged> changed;
+  if (reference) {
+    changed = what_changed(plan, reference->plan, options);
+    if (changed->run.cancelled || changed->reference.cancelled) return std::nullopt;
+  }
+  const EnsembleResult result =
+      changed ? changed->run : run_ensemble(model, model.objective_specs(), options);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (result.cancelled) return std::nullopt;
+  refuse_invalid_members(result, "the what-if", request.seed);
+  if (changed)
+    refuse_invalid_members(changed->reference, "the reference " + reference->name, request.seed);
+  WhatIfResult answer;
+  std::ostringstream run_json;
+  const int threads = static_cast<int>(std::thread::hardware_concurrency());
+  print_ensemble_json(plan, result, chosen.name, chosen.edits, threads, 1, seconds,
+                      reference ? &*reference : nullptr, changed ? &*changed : nullptr, run_json);
+  answer.run_json = run_json.str();
+  answer.charts_english = charts_json(plan, result, ReportLanguage::English);
+  answer.charts_french = charts_json(plan, result, ReportLanguage::French);
+  return answer;
+}
+
+}  // namespace traj::cli::serve
