@@ -61,25 +61,159 @@ void refuse_without_report(const CLI::App& command) {
   }
 }
 
+struct TargetOptions {
+  std::string path;
+  territory::ScenarioEdits edits;
+  std::string portfolio;
+  std::string indicator;
+  int year = 0;
+  std::string objective;
+  double confidence = 0.8;
+  EnsembleOptions ensemble;
+  bool json = false;
+  bool quiet = false;
+  std::string report;
+  std::string language = "en";
+  bool force = false;
+};
+
+/// The page of --report (the statement stays in English for now; labels
+/// follow --lang), on rank 0 only.
+void write_target_report(const TargetOptions& options, const Cluster& cluster,
+                         const ChosenScenario& chosen, const std::string& territory,
+                         const std::string& portfolio, const std::string& statement,
+                         const ProportionEstimate* probability, const ObjectiveDistance* distance,
+                         const std::string& what, const std::string& unit) {
+  if (options.report.empty() || !cluster.is_root()) return;
+  OutputFile(options.report, options.force, input_paths(chosen), "--report")
+      .write(target_report_html(
+          territory, portfolio.empty() ? "baseline" : portfolio, statement, probability,
+          options.language == "fr" ? ReportLanguage::French : ReportLanguage::English, distance,
+          what, unit));
+}
+
+/// --indicator --year: the value the portfolio reaches with the confidence.
+int answer_indicator(const TargetOptions& options, const ChosenScenario& chosen, const Plan& plan,
+                     const std::string& portfolio, const std::string& who,
+                     const EnsembleOptions& ensemble, const Cluster& cluster) {
+  const Scenario& scenario = chosen.scenario;
+  const std::size_t row = indicator_row(plan, options.indicator, options.year);
+  const auto& info = plan.catalogue[row];
+  const Commitment result = commitment(plan, row, options.year, options.confidence, ensemble);
+  if (options.json) {
+    JsonWriter json(std::cout);
+    json.begin_object();
+    json.key("portfolio").value(portfolio.empty() ? "baseline" : portfolio);
+    write_edits_json(json, chosen.edits);
+    json.key("indicator").value(info.id);
+    json.key("year").value(options.year);
+    json.key("confidence").value(options.confidence);
+    json.key("direction").value(result.higher_is_better ? ">=" : "<=");
+    json.key("value").value(result.value);
+    json.key("ci_low").value(result.ci_low);
+    json.key("ci_high").value(result.ci_high);
+    json.key("members").value(static_cast<long long>(result.members));
+    json.end_object();
+  }
+  std::ostringstream text;
+  text << scenario.name << ": " << who << ", " << info.id << " (" << info.description
+       << ") will be " << (result.higher_is_better ? "at least " : "at most ")
+       << shown(result.value, info.dimension) << " in " << options.year << " with "
+       << options.confidence * 100 << " % confidence.\n"
+       << "So the coalition can commit to " << (result.higher_is_better ? "≥ " : "≤ ")
+       << shown(result.value, info.dimension) << " in " << options.year << " at "
+       << options.confidence * 100
+       << " % confidence (95 % interval of that value: " << shown(result.ci_low, info.dimension)
+       << " – " << shown(result.ci_high, info.dimension) << "; " << result.members
+       << " members).\n";
+  if (!options.json) std::cout << text.str();
+  write_target_report(options, cluster, chosen, scenario.name, portfolio, text.str(), nullptr,
+                      nullptr, "", "");
+  return EXIT_OK;
+}
+
+/// --objective: the adoption scale the objective needs, and how far the
+/// portfolio as planned is from it.
+int answer_objective(const TargetOptions& options, const ChosenScenario& chosen, const Plan& plan,
+                     const std::string& portfolio, const std::string& who,
+                     const EnsembleOptions& ensemble, const Cluster& cluster) {
+  const Scenario& scenario = chosen.scenario;
+  if (options.objective.empty()) {
+    throw InputError("target: expected --indicator with --year, or --objective, found neither");
+  }
+  std::size_t index = scenario.objectives.size();
+  std::vector<std::string> ids;
+  for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
+    ids.push_back(scenario.objectives[o].id);
+    if (scenario.objectives[o].id == options.objective) index = o;
+  }
+  if (index == scenario.objectives.size()) {
+    throw InputError("--objective: expected an objective of the scenario, found \"" +
+                     options.objective + "\"" + did_you_mean(options.objective, ids));
+  }
+  const Objective& target = scenario.objectives[index];
+  ProgressBar bar(!options.quiet && ::isatty(STDERR_FILENO) != 0, "evaluations");
+  const RequiredScale result =
+      required_scale(plan, index, options.confidence, ensemble, 0.01,
+                     [&bar](std::size_t done, std::size_t planned) { bar.update(done, planned); });
+  // How far the portfolio as planned is: one more ensemble, with the quantiles of
+  // the headline rows (every objective's indicator among them).
+  const ObjectiveDistance distance = distance_to_objective(
+      target, plan.catalogue, scenario.base_year, run_recording(plan, {}, ensemble, nullptr));
+  const Dimension dimension =
+      plan.catalogue[static_cast<std::size_t>(plan.catalogue.find(target.indicator))].dimension;
+  if (options.json) {
+    JsonWriter json(std::cout);
+    json.begin_object();
+    json.key("portfolio").value(portfolio.empty() ? "baseline" : portfolio);
+    write_edits_json(json, chosen.edits);
+    json.key("objective").value(target.id);
+    json.key("confidence").value(options.confidence);
+    json.key("reachable").value(result.reachable);
+    json.key("scale").value(result.scale);
+    json.key("probability").value(result.probability.probability);
+    json.key("ci_low").value(result.probability.ci_low);
+    json.key("ci_high").value(result.probability.ci_high);
+    json.key("probability_as_planned").value(result.at_planned.probability);
+    write_distance_json(json, distance);
+    json.key("full_adoption_scale").value(result.full_adoption_scale);
+    json.key("evaluations").value(result.evaluations);
+    json.end_object();
+  }
+  const std::string label = target.description.empty() ? target.id : target.description;
+  std::ostringstream text;
+  text << scenario.name << ", objective \"" << label << "\", " << who << ":\n"
+       << "  as planned: " << percent(result.at_planned) << " likely.\n";
+  if (distance.known) {
+    text << "  " << target.indicator << " " << target.year
+         << " as planned: " << distance_text(distance, dimension) << ".\n";
+  }
+  if (!result.reachable) {
+    text << "  Not reachable with this portfolio at " << options.confidence * 100
+         << " % confidence, even at full adoption of every action: best probability "
+         << percent(result.probability) << ".\n";
+  } else {
+    char scale[32];
+    std::snprintf(scale, sizeof scale, "%.2f", result.scale);
+    text << "  " << options.confidence * 100
+         << " % confidence needs every action's adoption ceiling × " << scale
+         << " (capped at full adoption): " << percent(result.probability) << " likely there ("
+         << result.evaluations << " evaluations of " << options.ensemble.members
+         << " members on the same draws).\n";
+  }
+  if (!options.json) std::cout << text.str();
+  const std::string unit =
+      dimension == Dimension::Fraction ? "%" : std::string(canonical_symbol(dimension));
+  write_target_report(options, cluster, chosen, scenario.name, portfolio, text.str(),
+                      &result.probability, &distance,
+                      target.indicator + " " + std::to_string(target.year), unit);
+  return EXIT_OK;
+}
+
 }  // namespace
 
 CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
-  struct Options {
-    std::string path;
-    territory::ScenarioEdits edits;
-    std::string portfolio;
-    std::string indicator;
-    int year = 0;
-    std::string objective;
-    double confidence = 0.8;
-    EnsembleOptions ensemble;
-    bool json = false;
-    bool quiet = false;
-    std::string report;
-    std::string language = "en";
-    bool force = false;
-  };
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<TargetOptions>();
   CLI::App* command =
       app.add_subcommand("target", "Targets a portfolio can commit to, with a stated confidence");
   command
@@ -120,20 +254,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
       "Examples:\n"
       "  traj target --portfolio plan --indicator renewable_share --year 2030 --confidence 0.8\n"
       "  traj target --portfolio ambitious --objective ghg-2050 --confidence 0.9");
-  // Statements stay in English in the page for now; labels follow --lang.
-  const auto write_report =
-      [&cluster](const auto& settings, const ChosenScenario& chosen, const std::string& territory,
-                 const std::string& portfolio, const std::string& statement,
-                 const ProportionEstimate* probability, const ObjectiveDistance* distance,
-                 const std::string& what, const std::string& unit) {
-        if (settings.report.empty() || !cluster.is_root()) return;
-        OutputFile(settings.report, settings.force, input_paths(chosen), "--report")
-            .write(target_report_html(
-                territory, portfolio.empty() ? "baseline" : portfolio, statement, probability,
-                settings.language == "fr" ? ReportLanguage::French : ReportLanguage::English,
-                distance, what, unit));
-      };
-  return [options, command, write_report, &cluster] {
+  return [options, command, &cluster] {
     refuse_together(*command, "--indicator", "--objective",
                     "a target is either the value an indicator reaches (--indicator, --year) or "
                     "the adoption an objective needs (--objective); choose one");
@@ -160,110 +281,9 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
     // Also in the page: a statement never hides that it is not the file's scenario.
     const auto edits = describe_edits(chosen.edits);
     for (std::size_t e = 0; e < edits.size(); ++e) who += (e == 0 ? " and " : ", ") + edits[e];
-    if (!options->indicator.empty()) {
-      const std::size_t row = indicator_row(plan, options->indicator, options->year);
-      const auto& info = plan.catalogue[row];
-      const Commitment result = commitment(plan, row, options->year, options->confidence, ensemble);
-      if (options->json) {
-        JsonWriter json(std::cout);
-        json.begin_object();
-        json.key("portfolio").value(portfolio.empty() ? "baseline" : portfolio);
-        write_edits_json(json, chosen.edits);
-        json.key("indicator").value(info.id);
-        json.key("year").value(options->year);
-        json.key("confidence").value(options->confidence);
-        json.key("direction").value(result.higher_is_better ? ">=" : "<=");
-        json.key("value").value(result.value);
-        json.key("ci_low").value(result.ci_low);
-        json.key("ci_high").value(result.ci_high);
-        json.key("members").value(static_cast<long long>(result.members));
-        json.end_object();
-      }
-      std::ostringstream text;
-      text << scenario.name << ": " << who << ", " << info.id << " (" << info.description
-           << ") will be " << (result.higher_is_better ? "at least " : "at most ")
-           << shown(result.value, info.dimension) << " in " << options->year << " with "
-           << options->confidence * 100 << " % confidence.\n"
-           << "So the coalition can commit to " << (result.higher_is_better ? "≥ " : "≤ ")
-           << shown(result.value, info.dimension) << " in " << options->year << " at "
-           << options->confidence * 100
-           << " % confidence (95 % interval of that value: " << shown(result.ci_low, info.dimension)
-           << " – " << shown(result.ci_high, info.dimension) << "; " << result.members
-           << " members).\n";
-      if (!options->json) std::cout << text.str();
-      write_report(*options, chosen, scenario.name, portfolio, text.str(), nullptr, nullptr, "",
-                   "");
-      return EXIT_OK;
-    }
-    if (options->objective.empty()) {
-      throw InputError("target: expected --indicator with --year, or --objective, found neither");
-    }
-    std::size_t index = scenario.objectives.size();
-    std::vector<std::string> ids;
-    for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
-      ids.push_back(scenario.objectives[o].id);
-      if (scenario.objectives[o].id == options->objective) index = o;
-    }
-    if (index == scenario.objectives.size()) {
-      throw InputError("--objective: expected an objective of the scenario, found \"" +
-                       options->objective + "\"" + did_you_mean(options->objective, ids));
-    }
-    const Objective& target = scenario.objectives[index];
-    ProgressBar bar(!options->quiet && ::isatty(STDERR_FILENO) != 0, "evaluations");
-    const RequiredScale result = required_scale(
-        plan, index, options->confidence, ensemble, 0.01,
-        [&bar](std::size_t done, std::size_t planned) { bar.update(done, planned); });
-    // How far the portfolio as planned is: one more ensemble, with the quantiles of
-    // the headline rows (every objective's indicator among them).
-    const ObjectiveDistance distance = distance_to_objective(
-        target, plan.catalogue, scenario.base_year, run_recording(plan, {}, ensemble, nullptr));
-    const Dimension dimension =
-        plan.catalogue[static_cast<std::size_t>(plan.catalogue.find(target.indicator))].dimension;
-    if (options->json) {
-      JsonWriter json(std::cout);
-      json.begin_object();
-      json.key("portfolio").value(portfolio.empty() ? "baseline" : portfolio);
-      write_edits_json(json, chosen.edits);
-      json.key("objective").value(target.id);
-      json.key("confidence").value(options->confidence);
-      json.key("reachable").value(result.reachable);
-      json.key("scale").value(result.scale);
-      json.key("probability").value(result.probability.probability);
-      json.key("ci_low").value(result.probability.ci_low);
-      json.key("ci_high").value(result.probability.ci_high);
-      json.key("probability_as_planned").value(result.at_planned.probability);
-      write_distance_json(json, distance);
-      json.key("full_adoption_scale").value(result.full_adoption_scale);
-      json.key("evaluations").value(result.evaluations);
-      json.end_object();
-    }
-    const std::string label = target.description.empty() ? target.id : target.description;
-    std::ostringstream text;
-    text << scenario.name << ", objective \"" << label << "\", " << who << ":\n"
-         << "  as planned: " << percent(result.at_planned) << " likely.\n";
-    if (distance.known) {
-      text << "  " << target.indicator << " " << target.year
-           << " as planned: " << distance_text(distance, dimension) << ".\n";
-    }
-    if (!result.reachable) {
-      text << "  Not reachable with this portfolio at " << options->confidence * 100
-           << " % confidence, even at full adoption of every action: best probability "
-           << percent(result.probability) << ".\n";
-    } else {
-      char scale[32];
-      std::snprintf(scale, sizeof scale, "%.2f", result.scale);
-      text << "  " << options->confidence * 100
-           << " % confidence needs every action's adoption ceiling × " << scale
-           << " (capped at full adoption): " << percent(result.probability) << " likely there ("
-           << result.evaluations << " evaluations of " << options->ensemble.members
-           << " members on the same draws).\n";
-    }
-    if (!options->json) std::cout << text.str();
-    const std::string unit =
-        dimension == Dimension::Fraction ? "%" : std::string(canonical_symbol(dimension));
-    write_report(*options, chosen, scenario.name, portfolio, text.str(), &result.probability,
-                 &distance, target.indicator + " " + std::to_string(target.year), unit);
-    return EXIT_OK;
+    if (!options->indicator.empty())
+      return answer_indicator(*options, chosen, plan, portfolio, who, ensemble, cluster);
+    return answer_objective(*options, chosen, plan, portfolio, who, ensemble, cluster);
   };
 }
 

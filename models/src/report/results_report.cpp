@@ -118,123 +118,134 @@ std::string distance_in_words(const std::string& path, const hdf5::Group& statis
   return distance_words(distance, unit, language);
 }
 
-std::string results_report_html_unchecked(const std::string& path, ReportLanguage language) {
-  read_run_record(path);  // refuses other files, unknown versions, forged settings, damage
-  const hdf5::File file = hdf5::File::open_read_only(path);
-  const hdf5::Group& root = file.root();
-  const std::string territory = root.string_attribute(run_attribute::TERRITORY);
-  const std::string portfolio = root.string_attribute(run_attribute::PORTFOLIO);
-  check_setting(path + ": attribute members", root.int_attribute(run_attribute::MEMBERS),
-                MEMBERS_RANGE);
-  const hdf5::Group statistics = root.open_group(STATISTICS);
-  const std::vector<int> years = statistics_years(path, statistics);
-  const auto levels = statistics.open(statistics_dataset::QUANTILE).read_doubles();
+/// One row of the objectives' table, as the results file stores it.
+struct ObjectiveRow {
+  std::string id, description, indicator, comparison;
+  int year, relative_to;
+  double threshold, reference, probability, low, high;
+  std::string distance;  ///< in words, "–" when the file has no quantiles of the indicator
+};
+
+/// The quantile levels of /statistics and where the fan chart's are.
+struct StatisticsLevels {
+  std::vector<int> years;
+  std::vector<double> levels;
+  int i05 = -1, i25 = -1, i50 = -1, i75 = -1, i95 = -1;
+};
+
+StatisticsLevels read_levels(const std::string& path, const hdf5::Group& statistics) {
+  StatisticsLevels read;
+  read.years = statistics_years(path, statistics);
+  read.levels = statistics.open(statistics_dataset::QUANTILE).read_doubles();
   expect_dims(path, statistics.open(statistics_dataset::QUANTILE), "/statistics/quantile",
-              {levels.size()});
-  for (const double level : levels)
+              {read.levels.size()});
+  for (const double level : read.levels)
     check_setting(path + ": dataset /statistics/quantile: a level", level, QUANTILE_LEVEL_RANGE);
   const auto level_index = [&](double level) {
-    for (std::size_t i = 0; i < levels.size(); ++i) {
-      if (std::abs(levels[i] - level) < 1e-9) return static_cast<int>(i);
+    for (std::size_t i = 0; i < read.levels.size(); ++i) {
+      if (std::abs(read.levels[i] - level) < 1e-9) return static_cast<int>(i);
     }
     return -1;
   };
-  const int i05 = level_index(0.05), i25 = level_index(0.25), i50 = level_index(0.5),
-            i75 = level_index(0.75), i95 = level_index(0.95);
+  read.i05 = level_index(0.05);
+  read.i25 = level_index(0.25);
+  read.i50 = level_index(0.5);
+  read.i75 = level_index(0.75);
+  read.i95 = level_index(0.95);
+  return read;
+}
 
-  std::ostringstream html;
-  html << page_start(label("title", language) + " — " + territory, language);
-  html << "<header><h1>" << escape(territory) << "</h1><p class=\"subtitle\">"
-       << escape(label("title", language)) << " · " << escape(label("portfolio", language))
-       << colon(language) << "<strong>"
-       << escape(portfolio == "baseline" ? label("baseline", language) : portfolio)
-       << "</strong> · " << escape(label("members", language)) << colon(language)
-       << number(static_cast<double>(root.int_attribute(run_attribute::MEMBERS)), 0, language)
-       << "</p></header>\n";
-
-  // Objectives: a bar per objective with its interval.
-  const hdf5::Group objectives = root.open_group(OBJECTIVES);
-  struct ObjectiveRow {
-    std::string id, description, indicator, comparison;
-    int year, relative_to;
-    double threshold, reference, probability, low, high;
-    std::string distance;  ///< in words, "–" when the file has no quantiles of the indicator
-  };
+/// Every objective of the file with its distance in words (none: empty).
+std::vector<ObjectiveRow> read_objective_rows(const std::string& path,
+                                              const hdf5::Group& objectives,
+                                              const hdf5::Group& statistics,
+                                              const StatisticsLevels& levels,
+                                              ReportLanguage language) {
   std::vector<ObjectiveRow> rows;
-  if (objectives.has(objective_dataset::ID)) {
-    const auto ids = objectives.open(objective_dataset::ID).read_strings();
-    const auto descriptions = objectives.open(objective_dataset::DESCRIPTION).read_strings();
-    const auto indicators = objectives.open(objective_dataset::INDICATOR).read_strings();
-    const auto comparisons = objectives.open(objective_dataset::COMPARISON).read_strings();
-    const auto objective_years = objectives.open(objective_dataset::YEAR).read_ints();
-    const auto relative = objectives.open(objective_dataset::RELATIVE_TO).read_ints();
-    const auto thresholds = objectives.open(objective_dataset::THRESHOLD).read_doubles();
-    const auto references = objectives.open(objective_dataset::REFERENCE_VALUE).read_doubles();
-    const auto probability = objectives.open(objective_dataset::PROBABILITY).read_doubles();
-    const auto low = objectives.open(objective_dataset::CI_LOW).read_doubles();
-    const auto high = objectives.open(objective_dataset::CI_HIGH).read_doubles();
-    for (const char* name :
-         {objective_dataset::DESCRIPTION, objective_dataset::INDICATOR,
-          objective_dataset::COMPARISON, objective_dataset::YEAR, objective_dataset::RELATIVE_TO,
-          objective_dataset::THRESHOLD, objective_dataset::REFERENCE_VALUE,
-          objective_dataset::PROBABILITY, objective_dataset::CI_LOW, objective_dataset::CI_HIGH}) {
-      expect_dims(path, objectives.open(name), std::string("/objectives/") + name, {ids.size()});
-    }
-    for (std::size_t o = 0; o < ids.size(); ++o) {
-      rows.push_back({ids[o], descriptions[o], indicators[o], comparisons[o],
-                      static_cast<int>(objective_years[o]), static_cast<int>(relative[o]),
-                      thresholds[o], references[o], probability[o], low[o], high[o], ""});
-    }
-    // How far from each objective: from the quantiles of its indicator, where
-    // the file has them (the headline indicators, custom ones, pollutants).
-    for (auto& row : rows)
-      row.distance = distance_in_words(path, statistics, years, levels, row.indicator,
-                                       row.comparison == "<=", row.year, row.relative_to,
-                                       row.threshold, row.reference, language);
-    html << "<section id=\"objectives\"><h2>" << escape(label("objectives", language))
-         << "</h2><table><thead><tr><th class=\"objective-cell\">"
-         << escape(label("objective_header", language)) << "</th><th class=\"bar-cell\">"
-         << escape(label("chart", language)) << "</th><th>"
-         << escape(label("probability_header", language)) << "</th>"
-         << "<th>" << escape(label("distance", language)) << "</th>"
-         << "</tr></thead><tbody>\n";
-    for (const auto& row : rows) {
-      const std::string text = (row.description.empty() ? row.id : row.description);
-      const std::string words = percent(row.probability, language) + " " +
-                                label("likely", language) + " (" + label("interval", language) +
-                                " " + percent(row.low, language) + "–" +
-                                percent(row.high, language) + ")";
-      html << "<tr class=\"objective-row\"><td>" << escape(text)
-           << "</td><td class=\"bar-cell\"><svg class=\"bar\" role=\"img\" "
-           << "viewBox=\"0 0 200 20\" aria-label=\"" << escape(text + ": " + words)
-           << "\"><rect x=\"0\" y=\"3\" width=\"200\" "
-           << "height=\"14\" fill=\"#eee\"/><rect x=\"0\" y=\"3\" width=\"" << 200 * row.probability
-           << "\" height=\"14\" fill=\"" << likelihood_colour(row.probability) << "\"/><line x1=\""
-           << 200 * row.low << "\" x2=\"" << 200 * row.high
-           << "\" y1=\"10\" y2=\"10\" stroke=\"#000\" stroke-width=\"2\"/></svg></td>"
-           << "<td class=\"probability\">" << escape(words) << "</td>"
-           << "<td class=\"distance\">" << escape(row.distance) << "</td>"
-           << "</tr>\n";
-    }
-    if (root.open_group(OBJECTIVES).has_attribute(objective_dataset::ALL_PROBABILITY)) {
-      html << "<tr><td><strong>" << escape(label("all", language))
-           << "</strong></td><td></td><td class=\"probability\">"
-           << percent(objectives.double_attribute(objective_dataset::ALL_PROBABILITY), language)
-           << " " << escape(label("likely", language)) << "</td></tr>\n";
-    }
-    html << "</tbody></table></section>\n";
+  if (!objectives.has(objective_dataset::ID)) return rows;
+  const auto ids = objectives.open(objective_dataset::ID).read_strings();
+  const auto descriptions = objectives.open(objective_dataset::DESCRIPTION).read_strings();
+  const auto indicators = objectives.open(objective_dataset::INDICATOR).read_strings();
+  const auto comparisons = objectives.open(objective_dataset::COMPARISON).read_strings();
+  const auto objective_years = objectives.open(objective_dataset::YEAR).read_ints();
+  const auto relative = objectives.open(objective_dataset::RELATIVE_TO).read_ints();
+  const auto thresholds = objectives.open(objective_dataset::THRESHOLD).read_doubles();
+  const auto references = objectives.open(objective_dataset::REFERENCE_VALUE).read_doubles();
+  const auto probability = objectives.open(objective_dataset::PROBABILITY).read_doubles();
+  const auto low = objectives.open(objective_dataset::CI_LOW).read_doubles();
+  const auto high = objectives.open(objective_dataset::CI_HIGH).read_doubles();
+  for (const char* name :
+       {objective_dataset::DESCRIPTION, objective_dataset::INDICATOR, objective_dataset::COMPARISON,
+        objective_dataset::YEAR, objective_dataset::RELATIVE_TO, objective_dataset::THRESHOLD,
+        objective_dataset::REFERENCE_VALUE, objective_dataset::PROBABILITY,
+        objective_dataset::CI_LOW, objective_dataset::CI_HIGH}) {
+    expect_dims(path, objectives.open(name), std::string("/objectives/") + name, {ids.size()});
   }
+  for (std::size_t o = 0; o < ids.size(); ++o) {
+    rows.push_back({ids[o], descriptions[o], indicators[o], comparisons[o],
+                    static_cast<int>(objective_years[o]), static_cast<int>(relative[o]),
+                    thresholds[o], references[o], probability[o], low[o], high[o], ""});
+  }
+  // How far from each objective: from the quantiles of its indicator, where
+  // the file has them (the headline indicators, custom ones, pollutants).
+  for (auto& row : rows)
+    row.distance = distance_in_words(path, statistics, levels.years, levels.levels, row.indicator,
+                                     row.comparison == "<=", row.year, row.relative_to,
+                                     row.threshold, row.reference, language);
+  return rows;
+}
 
-  // Fan charts: final energy, renewable share, GHG and the six pollutants.
+/// Objectives: a bar per objective with its interval, and its distance.
+void write_objectives_section(std::ostringstream& html, const std::vector<ObjectiveRow>& rows,
+                              const hdf5::Group& objectives, ReportLanguage language) {
+  html << "<section id=\"objectives\"><h2>" << escape(label("objectives", language))
+       << "</h2><table><thead><tr><th class=\"objective-cell\">"
+       << escape(label("objective_header", language)) << "</th><th class=\"bar-cell\">"
+       << escape(label("chart", language)) << "</th><th>"
+       << escape(label("probability_header", language)) << "</th>"
+       << "<th>" << escape(label("distance", language)) << "</th>"
+       << "</tr></thead><tbody>\n";
+  for (const auto& row : rows) {
+    const std::string text = (row.description.empty() ? row.id : row.description);
+    const std::string words = percent(row.probability, language) + " " + label("likely", language) +
+                              " (" + label("interval", language) + " " +
+                              percent(row.low, language) + "–" + percent(row.high, language) + ")";
+    html << "<tr class=\"objective-row\"><td>" << escape(text)
+         << "</td><td class=\"bar-cell\"><svg class=\"bar\" role=\"img\" "
+         << "viewBox=\"0 0 200 20\" aria-label=\"" << escape(text + ": " + words)
+         << "\"><rect x=\"0\" y=\"3\" width=\"200\" "
+         << "height=\"14\" fill=\"#eee\"/><rect x=\"0\" y=\"3\" width=\"" << 200 * row.probability
+         << "\" height=\"14\" fill=\"" << likelihood_colour(row.probability) << "\"/><line x1=\""
+         << 200 * row.low << "\" x2=\"" << 200 * row.high
+         << "\" y1=\"10\" y2=\"10\" stroke=\"#000\" stroke-width=\"2\"/></svg></td>"
+         << "<td class=\"probability\">" << escape(words) << "</td>"
+         << "<td class=\"distance\">" << escape(row.distance) << "</td>"
+         << "</tr>\n";
+  }
+  if (objectives.has_attribute(objective_dataset::ALL_PROBABILITY)) {
+    html << "<tr><td><strong>" << escape(label("all", language))
+         << "</strong></td><td></td><td class=\"probability\">"
+         << percent(objectives.double_attribute(objective_dataset::ALL_PROBABILITY), language)
+         << " " << escape(label("likely", language)) << "</td></tr>\n";
+  }
+  html << "</tbody></table></section>\n";
+}
+
+/// Fan charts: final energy, renewable share, GHG and the six pollutants,
+/// each objective on its indicator marked.
+void write_trajectories_section(std::ostringstream& html, const std::string& path,
+                                const hdf5::Group& statistics, const StatisticsLevels& levels,
+                                const std::vector<ObjectiveRow>& rows, ReportLanguage language) {
+  const auto& years = levels.years;
   html << "<section id=\"trajectories\"><h2>" << escape(label("trajectories", language))
        << "</h2>\n";
   const auto quantiles_of = [&](const std::vector<double>& values, std::size_t items,
                                 std::size_t item, int level) {
     std::vector<double> series;
     for (std::size_t y = 0; y < years.size(); ++y) {
-      series.push_back(
-          level < 0 ? std::nan("")
-                    : values[(y * items + item) * levels.size() + static_cast<std::size_t>(level)]);
+      series.push_back(level < 0 ? std::nan("")
+                                 : values[(y * items + item) * levels.levels.size() +
+                                          static_cast<std::size_t>(level)]);
     }
     return series;
   };
@@ -259,12 +270,12 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
   const auto chart = [&](const std::string& id, const std::string& title, const std::string& unit,
                          const std::vector<double>& values, std::size_t items, std::size_t item,
                          double scale, const std::string& indicator) {
-    const auto median = quantiles_of(values, items, item, i50);
-    if (i05 < 0 || i50 < 0 || i95 < 0) return;
-    const auto q25 = i25 >= 0 ? quantiles_of(values, items, item, i25) : median;
-    const auto q75 = i75 >= 0 ? quantiles_of(values, items, item, i75) : median;
-    html << fan_chart(id, title, unit, years, quantiles_of(values, items, item, i05), q25, median,
-                      q75, quantiles_of(values, items, item, i95), scale,
+    const auto median = quantiles_of(values, items, item, levels.i50);
+    if (levels.i05 < 0 || levels.i50 < 0 || levels.i95 < 0) return;
+    const auto q25 = levels.i25 >= 0 ? quantiles_of(values, items, item, levels.i25) : median;
+    const auto q75 = levels.i75 >= 0 ? quantiles_of(values, items, item, levels.i75) : median;
+    html << fan_chart(id, title, unit, years, quantiles_of(values, items, item, levels.i05), q25,
+                      median, q75, quantiles_of(values, items, item, levels.i95), scale,
                       thresholds_for(indicator, median), language);
   };
   for (const auto& [id, unit, scale] :
@@ -274,7 +285,7 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
     const std::string quantiles = statistics_dataset::of(id, statistics_dataset::QUANTILES);
     if (!statistics.has(quantiles)) continue;
     expect_dims(path, statistics.open(quantiles), "/statistics/" + quantiles,
-                {years.size(), levels.size()});
+                {years.size(), levels.levels.size()});
     chart(id, label(id, language), unit, statistics.open(quantiles).read_doubles(), 1, 0, scale,
           id);
   }
@@ -284,14 +295,17 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
     const auto names = statistics.open(statistics_dataset::POLLUTANT).read_strings();
     const auto values = statistics.open(pollutants).read_doubles();
     expect_dims(path, statistics.open(pollutants), "/statistics/" + pollutants,
-                {years.size(), names.size(), levels.size()});
+                {years.size(), names.size(), levels.levels.size()});
     for (std::size_t p = 0; p < names.size(); ++p) {
       chart(names[p], names[p], "t", values, names.size(), p, 1.0, names[p]);
     }
   }
   html << "</section>\n";
+}
 
-  // Reproducibility block.
+/// Reproducibility: seed, members, version, command, inputs and the rerun.
+void write_reproducibility_section(std::ostringstream& html, const std::string& path,
+                                   const hdf5::Group& root, ReportLanguage language) {
   html << "<section id=\"reproducibility\"><h2>" << escape(label("reproduce", language))
        << "</h2><table class=\"reproduce\"><tbody>"
        << "<tr><td>" << escape(label("seed", language)) << "</td><td>"
@@ -320,7 +334,37 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
   html << "</td></tr><tr><td>" << escape(label("rerun", language)) << "</td><td><code>traj rerun "
        << escape(path.substr(
               path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1))
-       << "</code></td></tr></tbody></table></section>\n</body></html>\n";
+       << "</code></td></tr></tbody></table></section>\n";
+}
+
+std::string results_report_html_unchecked(const std::string& path, ReportLanguage language) {
+  read_run_record(path);  // refuses other files, unknown versions, forged settings, damage
+  const hdf5::File file = hdf5::File::open_read_only(path);
+  const hdf5::Group& root = file.root();
+  const std::string territory = root.string_attribute(run_attribute::TERRITORY);
+  const std::string portfolio = root.string_attribute(run_attribute::PORTFOLIO);
+  check_setting(path + ": attribute members", root.int_attribute(run_attribute::MEMBERS),
+                MEMBERS_RANGE);
+  const hdf5::Group statistics = root.open_group(STATISTICS);
+  const StatisticsLevels levels = read_levels(path, statistics);
+
+  std::ostringstream html;
+  html << page_start(label("title", language) + " — " + territory, language);
+  html << "<header><h1>" << escape(territory) << "</h1><p class=\"subtitle\">"
+       << escape(label("title", language)) << " · " << escape(label("portfolio", language))
+       << colon(language) << "<strong>"
+       << escape(portfolio == "baseline" ? label("baseline", language) : portfolio)
+       << "</strong> · " << escape(label("members", language)) << colon(language)
+       << number(static_cast<double>(root.int_attribute(run_attribute::MEMBERS)), 0, language)
+       << "</p></header>\n";
+  const hdf5::Group objectives = root.open_group(OBJECTIVES);
+  const std::vector<ObjectiveRow> rows =
+      read_objective_rows(path, objectives, statistics, levels, language);
+  if (objectives.has(objective_dataset::ID))
+    write_objectives_section(html, rows, objectives, language);
+  write_trajectories_section(html, path, statistics, levels, rows, language);
+  write_reproducibility_section(html, path, root, language);
+  html << "</body></html>\n";
   return html.str();
 }
 
