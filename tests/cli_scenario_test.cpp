@@ -103,3 +103,16 @@ TEST_CASE("a mistyped command is refused with a suggestion, also with --help") {
   CHECK_THAT(run_traj("runn").err, Catch::Contains("found \"runn\" (did you mean 'run'?)"));
   CHECK(run_traj("run --help").exit_code == 0);
 }
+
+TEST_CASE("an empty scenario argument is refused, never read as the bundled scenario") {
+  for (const std::string command :
+       {"scenario show actions.deep-renovation.adoption.ceiling ''", "validate ''", "run ''",
+        "graph ''", "target -p plan --objective ghg-2050 ''", "sensitivity -p plan ''",
+        "track -p plan --observations x.csv ''"}) {
+    INFO(command);
+    const auto result = run_traj(command);
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK_THAT(result.err, Catch::Contains("scenario: expected a file name, found an empty one"));
+  }
+}

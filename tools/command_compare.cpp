@@ -331,9 +331,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
   CLI::App* command = app.add_subcommand("compare",
                                          "Compare portfolios on the same members: objectives, "
                                          "costs, paired differences, what carries each");
-  command
-      ->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario")
-      ->check(file_name());
+  add_scenario_argument(*command, options->path);
   command
       ->add_option("--portfolios", options->portfolios,
                    "Portfolios (default: all), compared with the baseline")

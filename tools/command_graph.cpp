@@ -22,9 +22,7 @@ CommandRunner add_graph_command(CLI::App& app) {
       "graph",
       "Print the propagation graph: by default its summary, actions -> sectors -> headline "
       "indicators; --full: actions -> cells -> supply -> emissions -> indicators");
-  command
-      ->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario")
-      ->check(file_name());
+  add_scenario_argument(*command, options->path);
   command->add_option("--portfolio,-p", options->portfolio, "Only the actions of this portfolio")
       ->check(portfolio_name());
   command->add_option("--format,-f", options->format, "Output format")

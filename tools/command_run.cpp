@@ -138,9 +138,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
   auto options = std::make_shared<Options>();
   options->command_line = command_line;
   CLI::App* command = app.add_subcommand("run", "Simulate a portfolio and judge the objectives");
-  command
-      ->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario")
-      ->check(file_name());
+  add_scenario_argument(*command, options->path);
   command
       ->add_option("--portfolio,-p", options->portfolio,
                    "Portfolio to run (default: the first of the file; \"baseline\": no action)")

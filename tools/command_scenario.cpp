@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "option_checks.hpp"
 #include "scenario_choice.hpp"
 #include "toml_text.hpp"
 #include "traj/document_edits.hpp"
@@ -221,8 +222,7 @@ CommandRunner add_scenario_command(CLI::App& app) {
   show->add_option("key_path", *key_path,
                    "e.g. actions.deep-renovation.adoption.ceiling, trends.activity_growth.tertiary")
       ->required();
-  show->add_option("scenario", *scenario_path,
-                   "Scenario file (TOML); default: the bundled scenario");
+  add_scenario_argument(*show, *scenario_path);
   add_what_if_options(*show, *edits);
   command->footer(
       "Examples:\n  traj scenario export my-plan && traj run my-plan/brest-metropole.toml\n"

@@ -204,12 +204,8 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
   options->command_line = command_line;
   CLI::App* command = app.add_subcommand(
       "sensitivity", "Which uncertainties decide the outcome: Sobol indices or Morris screening");
-  command
-      ->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario")
-      ->check(file_name());
-  command->add_option("--portfolio,-p", options->portfolio, "Portfolio (\"baseline\": no action)")
-      ->required()
-      ->check(portfolio_name());
+  add_scenario_argument(*command, options->path);
+  add_required_portfolio(*command, options->portfolio);
   command->add_option("--method,-m", options->method, "sobol or morris")
       ->check(CLI::IsMember({"sobol", "morris"}))
       ->capture_default_str();

@@ -216,12 +216,8 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
   auto options = std::make_shared<TargetOptions>();
   CLI::App* command =
       app.add_subcommand("target", "Targets a portfolio can commit to, with a stated confidence");
-  command
-      ->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario")
-      ->check(file_name());
-  command->add_option("--portfolio,-p", options->portfolio, "Portfolio (\"baseline\": no action)")
-      ->required()
-      ->check(portfolio_name());
+  add_scenario_argument(*command, options->path);
+  add_required_portfolio(*command, options->portfolio);
   command
       ->add_option("--indicator", options->indicator,
                    "Indicator whose reachable value is sought (with --year)")

@@ -237,12 +237,8 @@ CommandRunner add_track_command(CLI::App& app, const Cluster& cluster) {
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
       "track", "Are we on track? The plan's ensemble conditioned on observed yearly values");
-  command
-      ->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario")
-      ->check(file_name());
-  command->add_option("--portfolio,-p", options->portfolio, "Portfolio (\"baseline\": no action)")
-      ->required()
-      ->check(portfolio_name());
+  add_scenario_argument(*command, options->path);
+  add_required_portfolio(*command, options->portfolio);
   command
       ->add_option("--observations", options->observations,
                    "Observed values: CSV or TOML (docs/scenario-format.md#observations)")

@@ -32,8 +32,7 @@ CommandRunner add_validate_command(CLI::App& app) {
   auto edits = std::make_shared<territory::ScenarioEdits>();
   CLI::App* command = app.add_subcommand(
       "validate", "Check a scenario file and print a summary, or every error with its location");
-  command->add_option("scenario", *path, "Scenario file (TOML); default: the bundled scenario")
-      ->check(file_name());
+  add_scenario_argument(*command, *path);
   add_what_if_options(*command, *edits);
   command->footer(
       "Examples:\n  traj validate scenarios/clermont-alliance.toml\n"

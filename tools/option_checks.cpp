@@ -47,4 +47,16 @@ void refuse_together(const CLI::App& command, const std::string& option, const s
   }
 }
 
+CLI::Option* add_scenario_argument(CLI::App& command, std::string& path) {
+  return command
+      .add_option("scenario", path, "Scenario file (TOML); default: the bundled scenario")
+      ->check(file_name());
+}
+
+CLI::Option* add_required_portfolio(CLI::App& command, std::string& portfolio) {
+  return command.add_option("--portfolio,-p", portfolio, "Portfolio (\"baseline\": no action)")
+      ->required()
+      ->check(portfolio_name());
+}
+
 }  // namespace traj::cli

@@ -26,6 +26,12 @@ CLI::Validator file_name();
 /// A portfolio id or "baseline": not empty.
 CLI::Validator portfolio_name();
 
+/// The positional SCENARIO of every command that reads one (empty: refused;
+/// absent: the bundled scenario).
+CLI::Option* add_scenario_argument(CLI::App& command, std::string& path);
+/// `--portfolio,-p`, required, for the commands that study one portfolio.
+CLI::Option* add_required_portfolio(CLI::App& command, std::string& portfolio);
+
 /// Throws InputError when both `option` and `other` (names of options or
 /// flags of `command`, e.g. "--json") were given: "OPTION with OTHER:
 /// REASON". For combinations where one would be ignored; called before any

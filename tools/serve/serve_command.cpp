@@ -120,9 +120,7 @@ CommandRunner add_serve_command(CLI::App& app, const Cluster& cluster) {
   auto options = std::make_shared<ServeOptions>();
   CLI::App* command = app.add_subcommand(
       "serve", "The planner's workspace: what-ifs in the browser, on this machine (docs/serve.md)");
-  command
-      ->add_option("scenario", options->path, "Scenario file (TOML); default: the bundled scenario")
-      ->check(file_name());
+  add_scenario_argument(*command, options->path);
   command->add_option("--port", options->port, "Port to listen on (0: any free port)")
       ->capture_default_str();
   command
