@@ -177,6 +177,110 @@ void refuse_what_memory_cannot_hold(const std::string& method, std::size_t param
   throw InputError(message);
 }
 
+/// `--json`: every output's variance and every factor's indices.
+void print_sensitivity_json(const std::string& method, const territory::ScenarioEdits& edits,
+                            const std::vector<SensitivityOutput>& outputs,
+                            const SensitivityResult& result) {
+  const std::size_t K = result.factors.size();
+  JsonWriter json(std::cout);
+  json.begin_object();
+  json.key("method").value(method);
+  write_edits_json(json, edits);
+  json.key("runs").value(static_cast<long long>(result.runs));
+  json.key("outputs").begin_array();
+  for (std::size_t o = 0; o < outputs.size(); ++o) {
+    json.begin_object();
+    json.key("output").value(outputs[o].name);
+    json.key("variance").value(result.variance[o]);
+    json.key("factors").begin_array();
+    for (std::size_t f = 0; f < K; ++f) {
+      json.begin_object();
+      json.key("factor").value(result.factors[f]);
+      if (method == "sobol") {
+        const SobolIndex& index = result.sobol[o * K + f];
+        json.key("first_order").value(index.first);
+        json.key("first_order_ci")
+            .begin_array()
+            .value(index.first_low)
+            .value(index.first_high)
+            .end_array();
+        json.key("total").value(index.total);
+        json.key("total_ci")
+            .begin_array()
+            .value(index.total_low)
+            .value(index.total_high)
+            .end_array();
+      } else {
+        const MorrisIndex& index = result.morris[o * K + f];
+        json.key("mu_star").value(index.mu_star);
+        json.key("mu").value(index.mu);
+        json.key("sigma").value(index.sigma);
+      }
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
+/// The terminal's answer: per output, the `top` factors in words, or why
+/// none decides it.
+void print_sensitivity_text(const Scenario& scenario, const std::string& portfolio,
+                            const std::string& method, const territory::ScenarioEdits& edits,
+                            const std::vector<SensitivityOutput>& outputs,
+                            const SensitivityResult& result, std::size_t top) {
+  const std::size_t K = result.factors.size();
+  std::cout << scenario.name << " — "
+            << (portfolio.empty() ? std::string("baseline") : "portfolio " + portfolio) << ": "
+            << (method == "sobol" ? "Sobol indices" : "Morris screening") << ", " << result.runs
+            << " model runs, " << K << " factors\n"
+            << edit_lines(edits);
+  for (std::size_t o = 0; o < outputs.size(); ++o) {
+    std::cout << "\n" << outputs[o].name << ":\n";
+    if (result.variance[o] == 0.0) {
+      std::cout << (!outputs[o].objective ? "  does not vary: no uncertain number reaches it\n"
+                    : o < result.mean.size() && result.mean[o] >= 0.5
+                        ? "  always met: no uncertainty decides it\n"
+                        : "  always missed: no uncertainty decides it; only "
+                          "a change of the portfolio can\n");
+      continue;
+    }
+    std::vector<std::size_t> ranked(K);
+    for (std::size_t f = 0; f < K; ++f) ranked[f] = f;
+    std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t x, std::size_t y) {
+      return method == "sobol"
+                 ? result.sobol[o * K + x].total > result.sobol[o * K + y].total
+                 : result.morris[o * K + x].mu_star > result.morris[o * K + y].mu_star;
+    });
+    for (std::size_t i = 0; i < std::min(top, K); ++i) {
+      const std::size_t f = ranked[i];
+      const std::string name =
+          sensitivity_factor_name(scenario, result.factors[f], ReportLanguage::English);
+      const std::string factor =
+          name == result.factors[f] ? name : name + " (" + result.factors[f] + ")";
+      char line[256];
+      if (method == "sobol") {
+        const SobolIndex& index = result.sobol[o * K + f];
+        std::snprintf(line, sizeof line,
+                      " explains %.0f %% of its variance alone (%.0f–%.0f %%), %.0f %% with "
+                      "its interactions",
+                      100 * std::max(0.0, index.first), 100 * std::max(0.0, index.first_low),
+                      100 * std::max(0.0, index.first_high), 100 * std::max(0.0, index.total));
+        if (index.total < index.first && index.total_high >= index.first_low)
+          std::strncat(line, " (less than alone only by estimation noise: the intervals overlap)",
+                       sizeof line - std::strlen(line) - 1);
+      } else {
+        const MorrisIndex& index = result.morris[o * K + f];
+        std::snprintf(line, sizeof line, ": mean effect of a full move %.3g (μ*), spread %.3g (σ)",
+                      index.mu_star, index.sigma);
+      }
+      std::cout << "  " << factor << line << "\n";
+    }
+  }
+}
+
 }  // namespace
 
 CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_line,
@@ -325,99 +429,12 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
           scenario, portfolio.empty() ? "baseline" : portfolio, result, outcomes, options->method,
           options->language == "fr" ? ReportLanguage::French : ReportLanguage::English));
     }
-    const std::size_t K = factors.size();
     if (options->json) {
-      JsonWriter json(std::cout);
-      json.begin_object();
-      json.key("method").value(options->method);
-      write_edits_json(json, chosen.edits);
-      json.key("runs").value(static_cast<long long>(result.runs));
-      json.key("outputs").begin_array();
-      for (std::size_t o = 0; o < outputs.size(); ++o) {
-        json.begin_object();
-        json.key("output").value(outputs[o].name);
-        json.key("variance").value(result.variance[o]);
-        json.key("factors").begin_array();
-        for (std::size_t f = 0; f < K; ++f) {
-          json.begin_object();
-          json.key("factor").value(result.factors[f]);
-          if (options->method == "sobol") {
-            const SobolIndex& index = result.sobol[o * K + f];
-            json.key("first_order").value(index.first);
-            json.key("first_order_ci")
-                .begin_array()
-                .value(index.first_low)
-                .value(index.first_high)
-                .end_array();
-            json.key("total").value(index.total);
-            json.key("total_ci")
-                .begin_array()
-                .value(index.total_low)
-                .value(index.total_high)
-                .end_array();
-          } else {
-            const MorrisIndex& index = result.morris[o * K + f];
-            json.key("mu_star").value(index.mu_star);
-            json.key("mu").value(index.mu);
-            json.key("sigma").value(index.sigma);
-          }
-          json.end_object();
-        }
-        json.end_array();
-        json.end_object();
-      }
-      json.end_array();
-      json.end_object();
+      print_sensitivity_json(options->method, chosen.edits, outputs, result);
       return EXIT_OK;
     }
-    std::cout << scenario.name << " — "
-              << (portfolio.empty() ? std::string("baseline") : "portfolio " + portfolio) << ": "
-              << (options->method == "sobol" ? "Sobol indices" : "Morris screening") << ", "
-              << result.runs << " model runs, " << K << " factors\n"
-              << edit_lines(chosen.edits);
-    for (std::size_t o = 0; o < outputs.size(); ++o) {
-      std::cout << "\n" << outputs[o].name << ":\n";
-      if (result.variance[o] == 0.0) {
-        std::cout << (!outputs[o].objective ? "  does not vary: no uncertain number reaches it\n"
-                      : o < result.mean.size() && result.mean[o] >= 0.5
-                          ? "  always met: no uncertainty decides it\n"
-                          : "  always missed: no uncertainty decides it; only "
-                            "a change of the portfolio can\n");
-        continue;
-      }
-      std::vector<std::size_t> ranked(K);
-      for (std::size_t f = 0; f < K; ++f) ranked[f] = f;
-      std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t x, std::size_t y) {
-        return options->method == "sobol"
-                   ? result.sobol[o * K + x].total > result.sobol[o * K + y].total
-                   : result.morris[o * K + x].mu_star > result.morris[o * K + y].mu_star;
-      });
-      for (std::size_t i = 0; i < std::min(options->top, K); ++i) {
-        const std::size_t f = ranked[i];
-        const std::string name =
-            sensitivity_factor_name(scenario, result.factors[f], ReportLanguage::English);
-        const std::string factor =
-            name == result.factors[f] ? name : name + " (" + result.factors[f] + ")";
-        char line[256];
-        if (options->method == "sobol") {
-          const SobolIndex& index = result.sobol[o * K + f];
-          std::snprintf(line, sizeof line,
-                        " explains %.0f %% of its variance alone (%.0f–%.0f %%), %.0f %% with "
-                        "its interactions",
-                        100 * std::max(0.0, index.first), 100 * std::max(0.0, index.first_low),
-                        100 * std::max(0.0, index.first_high), 100 * std::max(0.0, index.total));
-          if (index.total < index.first && index.total_high >= index.first_low)
-            std::strncat(line, " (less than alone only by estimation noise: the intervals overlap)",
-                         sizeof line - std::strlen(line) - 1);
-        } else {
-          const MorrisIndex& index = result.morris[o * K + f];
-          std::snprintf(line, sizeof line,
-                        ": mean effect of a full move %.3g (μ*), spread %.3g (σ)", index.mu_star,
-                        index.sigma);
-        }
-        std::cout << "  " << factor << line << "\n";
-      }
-    }
+    print_sensitivity_text(scenario, portfolio, options->method, chosen.edits, outputs, result,
+                           options->top);
     if (output) std::cout << "\nIndices written to " << output->target() << "\n";
     return EXIT_OK;
   };
