@@ -25,13 +25,27 @@ void write_years(JsonWriter& json, const Scenario& scenario) {
   json.end_array();
 }
 
+/// What both "against" blocks open with: the reference and whether the run
+/// differs from it by its edits.
+void begin_against(JsonWriter& json, const AgainstReference& reference) {
+  json.key("against").begin_object();
+  json.key("reference").value(reference.name);
+  json.key("without_edits").value(reference.without_edits);
+}
+
+/// The indicator, year and unit of one compared quantity's entry.
+void write_quantity_keys(JsonWriter& json, const Plan& plan, const ComparedQuantity& quantity) {
+  const auto& info = plan.catalogue[quantity.row];
+  json.key("indicator").value(info.id);
+  json.key("year").value(quantity.year);
+  json.key("unit").value(unit_name(info.dimension));
+}
+
 /// "against": the reference, then each objective's paired change of
 /// probability and each compared quantity's change, run − reference.
 void write_against(JsonWriter& json, const Plan& plan, const AgainstReference& reference,
                    const WhatChanged& changed) {
-  json.key("against").begin_object();
-  json.key("reference").value(reference.name);
-  json.key("without_edits").value(reference.without_edits);
+  begin_against(json, reference);
   json.key("members").value(static_cast<long long>(changed.members));
   json.key("objectives").begin_array();
   for (const auto& change : changed.objectives) {
@@ -47,11 +61,8 @@ void write_against(JsonWriter& json, const Plan& plan, const AgainstReference& r
   json.end_array();
   json.key("indicators").begin_array();
   for (const auto& change : changed.quantities) {
-    const auto& info = plan.catalogue[change.quantity.row];
     json.begin_object();
-    json.key("indicator").value(info.id);
-    json.key("year").value(change.quantity.year);
-    json.key("unit").value(unit_name(info.dimension));
+    write_quantity_keys(json, plan, change.quantity);
     json.key("median").value(change.median);
     json.key("p05").value(change.low);
     json.key("p95").value(change.high);
@@ -65,9 +76,7 @@ void write_against(JsonWriter& json, const Plan& plan, const AgainstReference& r
 /// both, and each compared quantity's two values and their difference.
 void write_central_against(JsonWriter& json, const Plan& plan, const AgainstReference& reference,
                            const CentralChange& changed) {
-  json.key("against").begin_object();
-  json.key("reference").value(reference.name);
-  json.key("without_edits").value(reference.without_edits);
+  begin_against(json, reference);
   json.key("objectives").begin_array();
   for (const auto& change : changed.objectives) {
     json.begin_object();
@@ -81,11 +90,8 @@ void write_central_against(JsonWriter& json, const Plan& plan, const AgainstRefe
   json.end_array();
   json.key("indicators").begin_array();
   for (const auto& change : changed.quantities) {
-    const auto& info = plan.catalogue[change.quantity.row];
     json.begin_object();
-    json.key("indicator").value(info.id);
-    json.key("year").value(change.quantity.year);
-    json.key("unit").value(unit_name(info.dimension));
+    write_quantity_keys(json, plan, change.quantity);
     json.key("difference").value(change.difference());
     json.key("value").value(change.run);
     json.key("reference_value").value(change.reference);
