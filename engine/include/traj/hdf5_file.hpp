@@ -79,6 +79,10 @@ class Group {
   std::int64_t int_attribute(const std::string& name) const;
   double double_attribute(const std::string& name) const;
   bool has_attribute(const std::string& name) const;
+  /// Names of the attributes, in creation order.
+  std::vector<std::string> attribute_names() const;
+  /// A scalar attribute as text (numbers in their shortest exact form).
+  std::string attribute_text(const std::string& name) const;
 
  private:
   Handle handle_;
@@ -105,6 +109,15 @@ class Dataset {
   std::string read_text() const;
   /// The dataset's raw bytes in its file type, for bit-for-bit comparison.
   std::vector<unsigned char> read_raw() const;
+  /// Reads rows [first, first + count) of the first dimension as doubles
+  /// (row-major), to stream a large dataset.
+  std::vector<double> read_rows(std::uint64_t first, std::uint64_t count) const;
+  /// Whether this dataset is a dimension scale (a coordinate variable).
+  bool is_scale() const;
+  /// Whether its elements are text (else numbers).
+  bool holds_text() const;
+  /// The name of the dimension scale attached to each dimension ("" if none).
+  std::vector<std::string> dimension_names() const;
 
   /// Makes this 1-D dataset the dimension scale `name` (netCDF dimension).
   void make_scale(const std::string& name);
@@ -114,6 +127,7 @@ class Dataset {
   void set_attribute(const std::string& name, const std::string& value);
   void set_attribute(const std::string& name, double value);
   std::string string_attribute(const std::string& name) const;
+  bool has_attribute(const std::string& name) const;
 
  private:
   Handle handle_;

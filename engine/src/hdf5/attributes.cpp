@@ -1,6 +1,7 @@
 #include <hdf5.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 
 #include "hdf5/internal.hpp"
@@ -104,6 +105,47 @@ void Dataset::set_attribute(const std::string& name, double value) {
 }
 std::string Dataset::string_attribute(const std::string& name) const {
   return read_string_attribute(id(), name, path_);
+}
+
+namespace {
+herr_t collect_attribute_name(hid_t /*object*/, const char* name, const H5A_info_t* /*info*/,
+                              void* out) {
+  static_cast<std::vector<std::string>*>(out)->emplace_back(name);
+  return 0;
+}
+}  // namespace
+
+std::vector<std::string> Group::attribute_names() const {
+  std::vector<std::string> names;
+  hsize_t position = 0;
+  check_status(
+      H5Aiterate2(id(), H5_INDEX_CRT_ORDER, H5_ITER_INC, &position, collect_attribute_name, &names),
+      "listing the attributes of " + path_);
+  return names;
+}
+
+std::string Group::attribute_text(const std::string& name) const {
+  if (H5Aexists(id(), name.c_str()) <= 0) fail(path_ + ": no attribute " + name);
+  Handle attribute(check(H5Aopen(id(), name.c_str(), H5P_DEFAULT), path_ + ": attribute " + name),
+                   Handle::Kind::Attribute);
+  Handle space(check(H5Aget_space(attribute.get()), "attribute space"), Handle::Kind::Dataspace);
+  if (H5Sget_simple_extent_type(space.get()) != H5S_SCALAR) {
+    fail(path_ + ": attribute " + name + " is not a single value");
+  }
+  Handle type(check(H5Aget_type(attribute.get()), "attribute type"), Handle::Kind::Datatype);
+  switch (H5Tget_class(type.get())) {
+    case H5T_STRING:
+      return string_attribute(name);
+    case H5T_INTEGER:
+      return std::to_string(int_attribute(name));
+    case H5T_FLOAT: {
+      char text[32];
+      const auto end = std::to_chars(text, text + sizeof text, double_attribute(name)).ptr;
+      return std::string(text, end);
+    }
+    default:
+      fail(path_ + ": attribute " + name + " is neither text nor a number");
+  }
 }
 
 }  // namespace traj::hdf5
