@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "traj/importance_weights.hpp"
+#include "traj/proportion.hpp"
 
 using namespace traj;
 
@@ -65,4 +66,18 @@ TEST_CASE("weighted quantiles follow the cumulative weight", "[importance]") {
   CHECK(quantiles == std::vector<double>{-7.25, -1.0, -1e-300, 0.0, 2.5, 1e300});
   // A member of weight 0 is never a quantile.
   CHECK(weighted_quantile(values, std::vector<double>{0.0, 0.0, 1.0, 0.0}, 0.01) == 2.0);
+}
+
+TEST_CASE("a proportion of none or all has an interval bound of exactly 0 or 1", "[importance]") {
+  // Rounding in Wilson's formula used to leave ci_low ≈ 8.7e-19 for 0 successes.
+  for (const std::uint64_t members : {1u, 300u, 700u, 1000000u}) {
+    CHECK(traj::estimate_proportion(0, members).ci_low == 0.0);
+    CHECK(traj::estimate_proportion(0, members).ci_high > 0.0);
+    CHECK(traj::estimate_proportion(members, members).ci_high == 1.0);
+    CHECK(traj::estimate_proportion(members, members).ci_low < 1.0);
+  }
+  const std::vector<double> weights = {0.1, 0.2, 0.3, 0.4};
+  const std::vector<std::uint8_t> none = {0, 0, 0, 0}, all = {1, 1, 1, 1};
+  CHECK(traj::weighted_proportion(weights, none).ci_low == 0.0);
+  CHECK(traj::weighted_proportion(weights, all).ci_high == 1.0);
 }

@@ -111,8 +111,9 @@ ProportionEstimate weighted_proportion(std::span<const double> weights,
   const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const double half = z / (1 + z2 / n) * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n));
   estimate.probability = p;
-  estimate.ci_low = std::max(0.0, centre - half);
-  estimate.ci_high = std::min(1.0, centre + half);
+  // At p = 0 (or 1) the bound is exactly 0 (1); rounding would leave ~1e-19.
+  estimate.ci_low = p == 0.0 ? 0.0 : std::max(0.0, centre - half);
+  estimate.ci_high = p == 1.0 ? 1.0 : std::min(1.0, centre + half);
   estimate.standard_error = std::sqrt(p * (1 - p) / n);
   return estimate;
 }

@@ -17,8 +17,9 @@ ProportionEstimate estimate_proportion(std::uint64_t successes, std::uint64_t me
   const double centre = (p + z2 / (2.0 * n)) / (1.0 + z2 / n);
   const double half = z / (1.0 + z2 / n) * std::sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n));
   estimate.probability = p;
-  estimate.ci_low = std::max(0.0, centre - half);
-  estimate.ci_high = std::min(1.0, centre + half);
+  // At p = 0 (or 1) the bound is exactly 0 (1); rounding would leave ~1e-19.
+  estimate.ci_low = successes == 0 ? 0.0 : std::max(0.0, centre - half);
+  estimate.ci_high = successes == members ? 1.0 : std::min(1.0, centre + half);
   estimate.standard_error = std::sqrt(p * (1.0 - p) / n);
   return estimate;
 }
