@@ -44,7 +44,7 @@ TEST_CASE("results file - title, members, objective probability and four fan cha
   CHECK_THAT(english, Catch::Contains("<h1>Fixture town</h1>"));
   CHECK_THAT(english, Catch::Contains("Portfolio: <strong>plan</strong> · Members: 300"));
   CHECK_THAT(english, Catch::Contains("<td>ghg-2030</td>"));
-  CHECK_THAT(english, Catch::Contains("0.0 % likely (95 % interval 0.00 %–1.3 %)"));
+  CHECK_THAT(english, Catch::Contains("0.0 % likely (95 % interval 0.0 %–1.3 %)"));
   // The objective's bar, then a fan chart per headline indicator, each with
   // a caption.
   CHECK(count_of(english, "<svg") == 5);
