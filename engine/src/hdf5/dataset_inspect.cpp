@@ -53,18 +53,9 @@ std::vector<double> Dataset::read_rows(std::uint64_t first, std::uint64_t count)
   for (std::size_t d = 1; d < extent.size(); ++d) row_size *= extent[d];
   std::vector<double> values(count * row_size);
   if (values.empty()) return values;
-  Handle file_space(check(H5Dget_space(id()), path_), Handle::Kind::Dataspace);
-  std::vector<hsize_t> start(extent.size(), 0), block(extent.begin(), extent.end());
-  start[0] = first;
-  block[0] = count;
-  check_status(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
-                                   block.data(), nullptr),
-               "selecting rows of " + path_);
-  Handle memory_space(
-      check(H5Screate_simple(static_cast<int>(block.size()), block.data(), nullptr), path_),
-      Handle::Kind::Dataspace);
-  check_status(H5Dread(id(), H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(), H5P_DEFAULT,
-                       values.data()),
+  const RowSelection rows = select_rows(id(), extent, first, count, path_);
+  check_status(H5Dread(id(), H5T_NATIVE_DOUBLE, rows.memory_space.get(), rows.file_space.get(),
+                       H5P_DEFAULT, values.data()),
                "reading " + path_);
   return values;
 }

@@ -22,22 +22,29 @@ void Dataset::write(const void* data, Type type) {
                "writing " + path_);
 }
 
-void Dataset::write_rows(std::uint64_t first, std::uint64_t count, const void* data, Type type) {
-  if (count == 0) return;
-  Handle file_space(check(H5Dget_space(id()), path_), Handle::Kind::Dataspace);
-  const auto extent = dims();
+namespace detail {
+RowSelection select_rows(hid_t dataset, const std::vector<std::uint64_t>& extent,
+                         std::uint64_t first, std::uint64_t count, const std::string& path) {
+  Handle file_space(check(H5Dget_space(dataset), path), Handle::Kind::Dataspace);
   std::vector<hsize_t> start(extent.size(), 0), size(extent.begin(), extent.end());
   start[0] = first;
   size[0] = count;
   check_status(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
                                    size.data(), nullptr),
-               "selecting rows of " + path_);
+               "selecting rows of " + path);
   Handle memory_space(
-      check(H5Screate_simple(static_cast<int>(size.size()), size.data(), nullptr), path_),
+      check(H5Screate_simple(static_cast<int>(size.size()), size.data(), nullptr), path),
       Handle::Kind::Dataspace);
-  check_status(
-      H5Dwrite(id(), memory_type(type), memory_space.get(), file_space.get(), H5P_DEFAULT, data),
-      "writing rows of " + path_);
+  return {std::move(file_space), std::move(memory_space)};
+}
+}  // namespace detail
+
+void Dataset::write_rows(std::uint64_t first, std::uint64_t count, const void* data, Type type) {
+  if (count == 0) return;
+  const RowSelection rows = select_rows(id(), dims(), first, count, path_);
+  check_status(H5Dwrite(id(), memory_type(type), rows.memory_space.get(), rows.file_space.get(),
+                        H5P_DEFAULT, data),
+               "writing rows of " + path_);
 }
 
 void Dataset::append_rows(std::uint64_t count, const void* data, Type type) {

@@ -6,6 +6,7 @@
 #include <hdf5.h>
 
 #include <string>
+#include <vector>
 
 #include "traj/hdf5_file.hpp"
 
@@ -28,6 +29,15 @@ Handle variable_string_type();
 /// netCDF-4 needs link and attribute creation order tracked and indexed:
 /// sets both on a file or group creation property list.
 void track_creation_order(const Handle& properties);
+
+/// Rows [first, first + count) of the first dimension of `dataset` (of
+/// `extent`): the file's dataspace with them selected, and a memory
+/// dataspace of their shape, for H5Dread / H5Dwrite.
+struct RowSelection {
+  Handle file_space, memory_space;
+};
+RowSelection select_rows(hid_t dataset, const std::vector<std::uint64_t>& extent,
+                         std::uint64_t first, std::uint64_t count, const std::string& path);
 
 /// Whether the writes of `file` (at `path`) were diverted to a scratch file
 /// after a failed write, by settle_before_close (see handle.cpp).

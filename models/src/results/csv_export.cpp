@@ -162,8 +162,6 @@ void write_elements(CsvFile& csv, const Dataset& dataset, Coordinates& coordinat
     const auto found = std::find(names.begin(), names.end(), columns[c]);
     if (found != names.end()) position_of[c] = static_cast<int>(found - names.begin());
   }
-  std::uint64_t row_size = 1;
-  for (std::size_t d = 1; d < extent.size(); ++d) row_size *= extent[d];
   std::vector<std::string> fields;
   std::vector<std::uint64_t> index(extent.size());
   for (std::uint64_t first = 0; first < extent[0]; first += MEMBER_BLOCK) {
@@ -406,25 +404,25 @@ std::vector<CsvTable> csv_table_selection(const std::string& text) {
 double csv_export_bytes(const std::string& results, const std::vector<CsvTable>& tables) {
   const hdf5::File file = open_results(results);
   const Group& root = file.root();
+  // The rows of the datasets `names` of group `group_name` (all its variables when empty).
+  const auto rows_of = [&](const char* group_name, std::vector<std::string> names) {
+    double rows = 0.0;
+    if (!root.has(group_name)) return rows;
+    const Group group = root.open_group(group_name);
+    if (names.empty()) names = variables(file, group_name);
+    for (const auto& name : names) {
+      if (group.has(name)) rows += element_count(group, name);
+    }
+    return rows;
+  };
   double rows = 1024.0;  // run, parameter_list, objectives: small
   for (const CsvTable table : tables) {
-    if (table == CsvTable::Trajectories && root.has(layout::TRAJECTORIES)) {
-      const Group group = root.open_group(layout::TRAJECTORIES);
-      for (const auto& name : variables(file, layout::TRAJECTORIES))
-        rows += element_count(group, name);
-    } else if (table == CsvTable::Parameters) {
-      const Group group = root.open_group(layout::PARAMETERS);
-      if (group.has(layout::member_dataset::VALUES))
-        rows += element_count(group, layout::member_dataset::VALUES);
-    } else if (table == CsvTable::Statistics) {
-      const Group group = root.open_group(layout::STATISTICS);
-      for (const auto& name : variables(file, layout::STATISTICS))
-        rows += element_count(group, name);
-    } else if (table == CsvTable::Success) {
-      const Group group = root.open_group(layout::OBJECTIVES);
-      if (group.has(layout::member_dataset::SUCCESS))
-        rows += element_count(group, layout::member_dataset::SUCCESS);
-    }
+    if (table == CsvTable::Trajectories) rows += rows_of(layout::TRAJECTORIES, {});
+    if (table == CsvTable::Statistics) rows += rows_of(layout::STATISTICS, {});
+    if (table == CsvTable::Parameters)
+      rows += rows_of(layout::PARAMETERS, {layout::member_dataset::VALUES});
+    if (table == CsvTable::Success)
+      rows += rows_of(layout::OBJECTIVES, {layout::member_dataset::SUCCESS});
   }
   return rows * BYTES_PER_ROW;
 }
