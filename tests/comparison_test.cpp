@@ -299,6 +299,38 @@ TEST_CASE("what changed: paired differences against a hand case, and compare's n
         Approx(2 * 1.959963984540054 * std::sqrt(0.09 / 20000)).epsilon(0.05));
 }
 
+TEST_CASE("what changed: against a recorded reference, the numbers of running both") {
+  const Scenario scenario = testing::scenario_from_text(cut_scenario());
+  const Plan cut = compile_plan(scenario, "cut");
+  const Plan baseline = compile_plan(scenario, "");
+  const WhatChanged both = what_changed(cut, baseline, members(3000));
+  const RecordedReference recorded = record_reference(cut, baseline, members(3000));
+  CHECK(recorded.quantities == reference_quantities(cut, baseline));
+  const WhatChanged kept = what_changed(cut, baseline, recorded, members(3000));
+  CHECK(kept.members == both.members);
+  REQUIRE(kept.objectives.size() == both.objectives.size());
+  for (std::size_t o = 0; o < kept.objectives.size(); ++o) {
+    CHECK(kept.objectives[o].difference.difference == both.objectives[o].difference.difference);
+    CHECK(kept.objectives[o].difference.ci_low == both.objectives[o].difference.ci_low);
+    CHECK(kept.objectives[o].reference.probability == both.objectives[o].reference.probability);
+  }
+  REQUIRE(kept.quantities.size() == both.quantities.size());
+  for (std::size_t q = 0; q < kept.quantities.size(); ++q) {
+    INFO(kept.quantities[q].quantity.label);
+    CHECK(kept.quantities[q].quantity == both.quantities[q].quantity);
+    CHECK(kept.quantities[q].median == both.quantities[q].median);
+    CHECK(kept.quantities[q].low == both.quantities[q].low);
+    CHECK(kept.quantities[q].high == both.quantities[q].high);
+  }
+  CHECK(kept.reference.mean == both.reference.mean);
+  CHECK(kept.run.mean == both.run.mean);
+  // Recorded on other members, or for other quantities: refused, never compared wrongly.
+  CHECK_THROWS_AS(what_changed(cut, baseline, recorded, members(2000)), std::logic_error);
+  RecordedReference other = recorded;
+  other.quantities.pop_back();
+  CHECK_THROWS_AS(what_changed(cut, baseline, other, members(3000)), std::logic_error);
+}
+
 TEST_CASE("what changed: two scenario objects share the draws of the parameters they share") {
   // The same files but for the objective's threshold: the same PV draws, so
   // every quantity's difference is exactly 0 for every member.

@@ -67,6 +67,17 @@ with Server(traj, "--members", "1000") as server:
     check(headers.get("X-Traj-Cache") == "miss", "the first answer is computed")
     status, headers, again = server.request("POST", "/api/run", request)
     check(headers.get("X-Traj-Cache") == "hit" and again == served, "the same request answered from the cache")
+    # A second what-if of the same portfolio is compared with the reference
+    # kept from the first (its ensemble is not run again): still traj run's numbers.
+    second = dict(request, set=["portfolios.ambitious.overrides.deep-renovation.ceiling=0.55"])
+    status, headers, served_second = server.request("POST", "/api/run", second)
+    check(status == 200 and headers.get("X-Traj-Cache") == "miss", "a second what-if is computed")
+    cli_second = cli_run_json(traj, ["--portfolio", "ambitious", "--members", "2000", "--seed", "7",
+                                     "--set", "portfolios.ambitious.overrides.deep-renovation.ceiling=0.55",
+                                     "--shift", "clean-buses=+3", "--action-off", "cycling-plan"])
+    check(without_seconds(served_second) == cli_second,
+          "a what-if compared with the kept reference equals traj run")
+    check(served_second["against"] != served["against"], "and its comparison is its own")
     status, _, plain = server.request("POST", "/api/run", {"members": 1500})
     check(without_seconds(plain) == cli_run_json(traj, ["--members", "1500"]),
           "no edits: the file's first portfolio, no against, as traj run")

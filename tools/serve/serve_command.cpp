@@ -13,6 +13,7 @@
 #include "interrupt.hpp"
 #include "option_checks.hpp"
 #include "own_origin.hpp"
+#include "reference_cache.hpp"
 #include "routes.hpp"
 #include "scenario_choice.hpp"
 #include "traj/error.hpp"
@@ -29,6 +30,11 @@ namespace {
 constexpr std::uint64_t MAX_SERVED_MEMBERS = 1'000'000;
 /// Answers kept: a slider's recent positions, a few portfolios.
 constexpr std::size_t CACHED_ANSWERS = 64;
+/// Starting portfolios kept with their recorded ensembles (reference_cache.hpp):
+/// a page compares with one at a time; a few pages, or a planner switching
+/// portfolio or member count, find theirs still there.
+constexpr std::size_t REFERENCES_KEPT = 6;
+constexpr std::uint64_t REFERENCE_MEMBERS_KEPT = 100'000;
 
 struct ServeOptions {
   std::string path;
@@ -82,9 +88,11 @@ int run_server(const ServeOptions& options, const Cluster& cluster) {
   }
   const serve::OwnOrigin origin(options.host, port);
   std::atomic<bool> stopping = false;
+  serve::ReferenceCache references(REFERENCES_KEPT, REFERENCE_MEMBERS_KEPT);
   serve::Computations computations(
-      [&served](const serve::WhatIfRequest& request, const std::function<bool()>& cancelled) {
-        return serve::run_what_if(served, request, cancelled);
+      [&served, &references](const serve::WhatIfRequest& request,
+                             const std::function<bool()>& cancelled) {
+        return serve::run_what_if(served, references, request, cancelled);
       },
       CACHED_ANSWERS, [&stopping] { return stopping.load(); });
   const serve::MemberChoice members{options.members, MAX_SERVED_MEMBERS};

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "against_reference.hpp"
+#include "reference_cache.hpp"
 #include "run_output_json.hpp"
 #include "run_portfolio.hpp"
 #include "traj/error.hpp"
@@ -53,25 +54,52 @@ void refuse_invalid_members(const EnsembleResult& result, const std::string& wha
               ")");
 }
 
+/// The reference of a what-if with edits — its starting portfolio as the
+/// files define it — with its ensemble recorded on the what-if's members:
+/// kept from an earlier what-if when one had the same, else run (and kept).
+/// Empty when cancelled meanwhile.
+KeptReference reference_of(const ChosenScenario& chosen, const std::string& portfolio,
+                           const Plan& plan, const EnsembleOptions& options,
+                           ReferenceCache& references) {
+  std::string key =
+      portfolio + "|" + std::to_string(options.members) + "|" + std::to_string(options.seed) + "|";
+  for (const std::size_t row : options.quantile_rows) key += std::to_string(row) + ",";
+  KeptReference kept = references.find(key);
+  if (kept.recorded &&
+      reference_quantities(plan, kept.reference->plan) == kept.recorded->quantities)
+    return kept;
+  std::optional<AgainstReference> reference = choose_reference(chosen, portfolio, "");
+  kept.reference = std::make_shared<const AgainstReference>(std::move(*reference));
+  auto recorded =
+      std::make_shared<RecordedReference>(record_reference(plan, kept.reference->plan, options));
+  if (recorded->result.cancelled) return {};
+  kept.recorded = std::move(recorded);
+  references.keep(key, kept);
+  return kept;
+}
+
 }  // namespace
 
-std::optional<WhatIfResult> run_what_if(const ChosenScenario& served, const WhatIfRequest& request,
+std::optional<WhatIfResult> run_what_if(const ChosenScenario& served, ReferenceCache& references,
+                                        const WhatIfRequest& request,
                                         const std::function<bool()>& cancelled) {
   const ChosenScenario chosen = load_from_inputs(served.name, served.inputs, request.edits);
   const std::string portfolio = choose_run_portfolio(chosen.scenario, request.portfolio).id;
   const Plan plan = compile_plan(chosen.scenario, portfolio);
   refuse_emptied_portfolio(chosen, plan);
-  const std::optional<AgainstReference> reference = choose_reference(chosen, portfolio, "");
   const TerritorialModel model(plan);
   const EnsembleOptions options = ensemble_options_of(plan, request, cancelled);
   const auto start = std::chrono::steady_clock::now();
-  // With a reference, the paired comparison's own ensemble of the what-if
-  // (the same members, seed and quantile rows) is the what-if's result:
-  // the same numbers as the run `traj run` makes first, one ensemble fewer.
+  // With edits, the paired comparison's own ensemble of the what-if (the
+  // same members, seed and quantile rows) is the what-if's result: the same
+  // numbers as the run `traj run` makes first, one ensemble fewer.
   std::optional<WhatChanged> changed;
-  if (reference) {
-    changed = what_changed(plan, reference->plan, options);
-    if (changed->run.cancelled || changed->reference.cancelled) return std::nullopt;
+  KeptReference kept;
+  if (!chosen.edits.empty()) {
+    kept = reference_of(chosen, portfolio, plan, options, references);
+    if (!kept.recorded) return std::nullopt;
+    changed = what_changed(plan, kept.reference->plan, *kept.recorded, options);
+    if (changed->run.cancelled) return std::nullopt;
   }
   const EnsembleResult result =
       changed ? changed->run : run_ensemble(model, model.objective_specs(), options);
@@ -80,12 +108,13 @@ std::optional<WhatIfResult> run_what_if(const ChosenScenario& served, const What
   if (result.cancelled) return std::nullopt;
   refuse_invalid_members(result, "the what-if", request.seed);
   if (changed)
-    refuse_invalid_members(changed->reference, "the reference " + reference->name, request.seed);
+    refuse_invalid_members(changed->reference, "the reference " + kept.reference->name,
+                           request.seed);
   WhatIfResult answer;
   std::ostringstream run_json;
   const int threads = static_cast<int>(std::thread::hardware_concurrency());
   print_ensemble_json(plan, result, chosen.name, chosen.edits, threads, 1, seconds,
-                      reference ? &*reference : nullptr, changed ? &*changed : nullptr, run_json);
+                      kept.reference.get(), changed ? &*changed : nullptr, run_json);
   answer.run_json = run_json.str();
   answer.charts_english = charts_json(plan, result, ReportLanguage::English);
   answer.charts_french = charts_json(plan, result, ReportLanguage::French);

@@ -12,6 +12,8 @@
 
 namespace traj::cli::serve {
 
+class ReferenceCache;
+
 struct WhatIfResult {
   std::string run_json;        ///< exactly `traj run --json` for the same options
   std::string charts_english;  ///< {"charts": [{"indicator", "svg"}]}, titled in English
@@ -23,7 +25,10 @@ struct WhatIfResult {
 /// change the answers). `cancelled` is polled before each batch: when it
 /// says true the run stops and nothing is returned. Throws InputError for a
 /// bad request (the CLI's text) and Error when members gave invalid results.
-std::optional<WhatIfResult> run_what_if(const ChosenScenario& served, const WhatIfRequest& request,
+/// A what-if with edits is compared with its portfolio without them, whose
+/// recorded ensemble `references` keeps for the next what-ifs.
+std::optional<WhatIfResult> run_what_if(const ChosenScenario& served, ReferenceCache& references,
+                                        const WhatIfRequest& request,
                                         const std::function<bool()>& cancelled);
 
 }  // namespace traj::cli::serve

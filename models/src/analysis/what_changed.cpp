@@ -51,30 +51,17 @@ int matching_objective(const Scenario& reference, const std::string& id) {
   return NONE;
 }
 
-}  // namespace
-
-double difference_percentile(std::vector<double>& values, double q) {
-  if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
-  const double n = static_cast<double>(values.size());
-  // Rank ceil(q n), 1-based: at least q n values at or below it.
-  const double rank = std::clamp(std::ceil(q * n), 1.0, n);
-  const auto position = values.begin() + static_cast<std::ptrdiff_t>(rank - 1.0);
-  std::nth_element(values.begin(), position, values.end());
-  return *position;
-}
-
-WhatChanged what_changed(const Plan& run, const Plan& reference, const EnsembleOptions& options) {
-  if (options.precision > 0.0)
-    throw std::logic_error("what_changed: the two runs need a fixed member count");
-  const MatchedQuantities quantities = matched_quantities(run, reference);
-  WhatChanged changed;
-  MemberOutcomes run_outcomes, reference_outcomes;
-  changed.run = run_recording(run, quantities.run, options, &run_outcomes);
-  if (changed.run.cancelled) return changed;
-  changed.reference = run_recording(reference, quantities.reference, options, &reference_outcomes);
+/// Fills `changed` from the run's outcomes and the recorded reference's:
+/// the objectives both have, and every matched quantity's member-wise
+/// differences.
+void compare_recorded(const Plan& run, const Plan& reference,
+                      const std::vector<ComparedQuantity>& run_quantities,
+                      const MemberOutcomes& run_outcomes, const RecordedReference& recorded,
+                      WhatChanged& changed) {
+  changed.reference = recorded.result;
   changed.members = changed.run.members;
-  if (changed.reference.cancelled) return changed;
-
+  if (changed.reference.cancelled) return;
+  const MemberOutcomes& reference_outcomes = recorded.outcomes;
   const auto& run_objectives = run.scenario->objectives;
   for (std::size_t o = 0; o < run_objectives.size(); ++o) {
     const int match = matching_objective(*reference.scenario, run_objectives[o].id);
@@ -91,19 +78,76 @@ WhatChanged what_changed(const Plan& run, const Plan& reference, const EnsembleO
   }
 
   std::vector<double> differences;
-  for (std::size_t q = 0; q < quantities.run.size(); ++q) {
+  for (std::size_t q = 0; q < run_quantities.size(); ++q) {
     const auto& values = run_outcomes.values[q];
     const auto& reference_values = reference_outcomes.values[q];
     differences.resize(values.size());
     for (std::size_t m = 0; m < values.size(); ++m)
       differences[m] = values[m] - reference_values[m];
     QuantityChange change;
-    change.quantity = quantities.run[q];
+    change.quantity = run_quantities[q];
     change.median = difference_percentile(differences, 0.5);
     change.low = difference_percentile(differences, 0.05);
     change.high = difference_percentile(differences, 0.95);
     changed.quantities.push_back(change);
   }
+}
+
+}  // namespace
+
+double difference_percentile(std::vector<double>& values, double q) {
+  if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
+  const double n = static_cast<double>(values.size());
+  // Rank ceil(q n), 1-based: at least q n values at or below it.
+  const double rank = std::clamp(std::ceil(q * n), 1.0, n);
+  const auto position = values.begin() + static_cast<std::ptrdiff_t>(rank - 1.0);
+  std::nth_element(values.begin(), position, values.end());
+  return *position;
+}
+
+std::vector<ComparedQuantity> reference_quantities(const Plan& run, const Plan& reference) {
+  return matched_quantities(run, reference).reference;
+}
+
+RecordedReference record_reference(const Plan& run, const Plan& reference,
+                                   const EnsembleOptions& options) {
+  if (options.precision > 0.0)
+    throw std::logic_error("record_reference: the two runs need a fixed member count");
+  RecordedReference recorded;
+  recorded.quantities = reference_quantities(run, reference);
+  recorded.result = run_recording(reference, recorded.quantities, options, &recorded.outcomes);
+  return recorded;
+}
+
+WhatChanged what_changed(const Plan& run, const Plan& reference, const EnsembleOptions& options) {
+  if (options.precision > 0.0)
+    throw std::logic_error("what_changed: the two runs need a fixed member count");
+  const MatchedQuantities quantities = matched_quantities(run, reference);
+  WhatChanged changed;
+  MemberOutcomes run_outcomes;
+  changed.run = run_recording(run, quantities.run, options, &run_outcomes);
+  if (changed.run.cancelled) return changed;
+  RecordedReference recorded;
+  recorded.quantities = quantities.reference;
+  recorded.result = run_recording(reference, recorded.quantities, options, &recorded.outcomes);
+  compare_recorded(run, reference, quantities.run, run_outcomes, recorded, changed);
+  return changed;
+}
+
+WhatChanged what_changed(const Plan& run, const Plan& reference, const RecordedReference& recorded,
+                         const EnsembleOptions& options) {
+  if (options.precision > 0.0)
+    throw std::logic_error("what_changed: the two runs need a fixed member count");
+  const MatchedQuantities quantities = matched_quantities(run, reference);
+  if (quantities.reference != recorded.quantities)
+    throw std::logic_error("what_changed: the reference was recorded for other quantities");
+  WhatChanged changed;
+  MemberOutcomes run_outcomes;
+  changed.run = run_recording(run, quantities.run, options, &run_outcomes);
+  if (changed.run.cancelled) return changed;
+  if (recorded.result.members != changed.run.members || recorded.result.seed != changed.run.seed)
+    throw std::logic_error("what_changed: the reference was recorded on other members");
+  compare_recorded(run, reference, quantities.run, run_outcomes, recorded, changed);
   return changed;
 }
 

@@ -20,6 +20,7 @@ struct ComparedQuantity {
   int year = 0;
   std::string label;  ///< e.g. "ghg 2050"
   bool higher_is_better = false;
+  bool operator==(const ComparedQuantity&) const = default;
 };
 
 /// An action's part in a portfolio's result: the portfolio with and without

@@ -49,6 +49,30 @@ struct WhatChanged {
 /// byte per member and objective.
 WhatChanged what_changed(const Plan& run, const Plan& reference, const EnsembleOptions& options);
 
+/// A reference's ensemble as `what_changed` records it, kept by a caller
+/// that compares many runs with the same reference (the workspace: every
+/// slider move is compared with the same starting portfolio).
+struct RecordedReference {
+  std::vector<ComparedQuantity> quantities;  ///< rows in the reference's catalogue
+  EnsembleResult result;                     ///< its `cancelled` is the caller's to check
+  MemberOutcomes outcomes;
+};
+
+/// The reference's quantities `what_changed` compares `run` on.
+std::vector<ComparedQuantity> reference_quantities(const Plan& run, const Plan& reference);
+
+/// Runs `reference`'s ensemble with `options`, recording what comparing
+/// `run` with it needs.
+RecordedReference record_reference(const Plan& run, const Plan& reference,
+                                   const EnsembleOptions& options);
+
+/// `what_changed` against a reference recorded with the same options
+/// (members and seed), whose `quantities` equal `reference_quantities(run,
+/// reference)` (else std::logic_error): only the run's ensemble is run, and
+/// the numbers are those `what_changed` gives.
+WhatChanged what_changed(const Plan& run, const Plan& reference, const RecordedReference& recorded,
+                         const EnsembleOptions& options);
+
 /// An objective judged in the run and in the reference, every uncertain
 /// number at its median in both.
 struct CentralObjectiveChange {
