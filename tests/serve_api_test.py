@@ -65,6 +65,7 @@ with Server(traj, "--members", "1000") as server:
     check(energy["id"] == "energy-2050" and 0.5 < energy["probability"] < 1, "a probability neither 0 nor 1")
     check(served["against"]["objectives"][0]["difference"] > 0.2, "a paired change that is not zero")
     check(headers.get("X-Traj-Cache") == "miss", "the first answer is computed")
+    check(headers.get("X-Traj-Reference") == "recorded", "its reference's ensemble is run")
     status, headers, again = server.request("POST", "/api/run", request)
     check(headers.get("X-Traj-Cache") == "hit" and again == served, "the same request answered from the cache")
     # A second what-if of the same portfolio is compared with the reference
@@ -72,15 +73,22 @@ with Server(traj, "--members", "1000") as server:
     second = dict(request, set=["portfolios.ambitious.overrides.deep-renovation.ceiling=0.55"])
     status, headers, served_second = server.request("POST", "/api/run", second)
     check(status == 200 and headers.get("X-Traj-Cache") == "miss", "a second what-if is computed")
+    check(headers.get("X-Traj-Reference") == "kept", "with the reference kept from the first")
     cli_second = cli_run_json(traj, ["--portfolio", "ambitious", "--members", "2000", "--seed", "7",
                                      "--set", "portfolios.ambitious.overrides.deep-renovation.ceiling=0.55",
                                      "--shift", "clean-buses=+3", "--action-off", "cycling-plan"])
     check(without_seconds(served_second) == cli_second,
           "a what-if compared with the kept reference equals traj run")
     check(served_second["against"] != served["against"], "and its comparison is its own")
-    status, _, plain = server.request("POST", "/api/run", {"members": 1500})
+    status, headers, plain = server.request("POST", "/api/run", {"members": 1500})
     check(without_seconds(plain) == cli_run_json(traj, ["--members", "1500"]),
           "no edits: the file's first portfolio, no against, as traj run")
+    check(headers.get("X-Traj-Reference") == "recorded", "a what-if without edits is recorded as a reference")
+    edited = {"members": 1500, "shift": ["clean-buses=+2"]}
+    status, headers, shifted = server.request("POST", "/api/run", edited)
+    check(headers.get("X-Traj-Reference") == "kept", "the next what-if is compared with it, not run again")
+    check(without_seconds(shifted) == cli_run_json(traj, ["--members", "1500", "--shift", "clean-buses=+2"]),
+          "and gives traj run's numbers")
     status, _, charts = server.request("POST", "/api/charts?lang=fr", request)
     check(status == 200 and [c["indicator"] for c in charts["charts"]][:3] ==
           ["final_energy", "renewable_share", "ghg"], "POST /api/charts")

@@ -10,13 +10,16 @@ KeptReference ReferenceCache::find(const std::string& key) {
                                   [&key](const Entry& entry) { return entry.first == key; });
   if (found == entries_.end()) return {};
   entries_.splice(entries_.begin(), entries_, found);
-  return found->second;
+  KeptReference kept = found->second;
+  kept.found = true;
+  return kept;
 }
 
 void ReferenceCache::keep(const std::string& key, KeptReference kept) {
-  if (!kept.recorded || kept.recorded->result.members > max_members_) return;
+  if (!kept.recorded || !takes(kept.recorded->result.members)) return;
   const std::lock_guard lock(mutex_);
   std::erase_if(entries_, [&key](const Entry& entry) { return entry.first == key; });
+  kept.found = false;
   entries_.emplace_front(key, std::move(kept));
   while (entries_.size() > capacity_) entries_.pop_back();
 }

@@ -22,6 +22,7 @@ namespace traj::cli::serve {
 struct KeptReference {
   std::shared_ptr<const AgainstReference> reference;
   std::shared_ptr<const territory::RecordedReference> recorded;
+  bool found = false;  ///< found in the cache, not recorded for this what-if
 };
 
 class ReferenceCache {
@@ -34,6 +35,8 @@ class ReferenceCache {
 
   /// The reference kept for `key`, or empty ones; a hit becomes the most recent.
   KeptReference find(const std::string& key);
+  /// Whether an ensemble of `members` members is small enough to be kept.
+  bool takes(std::uint64_t members) const { return members <= max_members_; }
   /// Keeps `kept` for `key` unless its ensemble is larger than the cache takes.
   void keep(const std::string& key, KeptReference kept);
   std::size_t size() const;

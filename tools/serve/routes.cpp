@@ -64,6 +64,7 @@ void answer_what_if(const Workspace& workspace, const httplib::Request& request,
       case Answer::Kind::Computed:
       case Answer::Kind::Cached:
         response.set_header("X-Traj-Cache", answer.kind == Answer::Kind::Cached ? "hit" : "miss");
+        response.set_header("X-Traj-Reference", answer.result->reference);
         response.set_content(answer_with(*answer.result), JSON_TYPE);
         return;
     }

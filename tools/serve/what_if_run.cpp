@@ -54,6 +54,24 @@ void refuse_invalid_members(const EnsembleResult& result, const std::string& wha
               ")");
 }
 
+std::string reference_key(const std::string& portfolio, const EnsembleOptions& options) {
+  std::string key =
+      portfolio + "|" + std::to_string(options.members) + "|" + std::to_string(options.seed) + "|";
+  for (const std::size_t row : options.quantile_rows) key += std::to_string(row) + ",";
+  return key;
+}
+
+/// Records `kept.reference`'s ensemble and keeps both; empty when cancelled.
+KeptReference record_and_keep(KeptReference kept, const Plan& plan, const EnsembleOptions& options,
+                              const std::string& key, ReferenceCache& references) {
+  auto recorded =
+      std::make_shared<RecordedReference>(record_reference(plan, kept.reference->plan, options));
+  if (recorded->result.cancelled) return {};
+  kept.recorded = std::move(recorded);
+  references.keep(key, kept);
+  return kept;
+}
+
 /// The reference of a what-if with edits — its starting portfolio as the
 /// files define it — with its ensemble recorded on the what-if's members:
 /// kept from an earlier what-if when one had the same, else run (and kept).
@@ -61,21 +79,29 @@ void refuse_invalid_members(const EnsembleResult& result, const std::string& wha
 KeptReference reference_of(const ChosenScenario& chosen, const std::string& portfolio,
                            const Plan& plan, const EnsembleOptions& options,
                            ReferenceCache& references) {
-  std::string key =
-      portfolio + "|" + std::to_string(options.members) + "|" + std::to_string(options.seed) + "|";
-  for (const std::size_t row : options.quantile_rows) key += std::to_string(row) + ",";
+  const std::string key = reference_key(portfolio, options);
   KeptReference kept = references.find(key);
   if (kept.recorded &&
       reference_quantities(plan, kept.reference->plan) == kept.recorded->quantities)
     return kept;
   std::optional<AgainstReference> reference = choose_reference(chosen, portfolio, "");
   kept.reference = std::make_shared<const AgainstReference>(std::move(*reference));
-  auto recorded =
-      std::make_shared<RecordedReference>(record_reference(plan, kept.reference->plan, options));
-  if (recorded->result.cancelled) return {};
-  kept.recorded = std::move(recorded);
-  references.keep(key, kept);
-  return kept;
+  return record_and_keep(std::move(kept), plan, options, key, references);
+}
+
+/// The what-if without edits, `plan`, recorded as the reference of the
+/// what-ifs that will edit it; empty when cancelled.
+KeptReference record_unedited(const ChosenScenario& chosen, const std::string& portfolio,
+                              const Plan& plan, const EnsembleOptions& options,
+                              ReferenceCache& references) {
+  const std::string key = reference_key(portfolio, options);
+  KeptReference kept = references.find(key);
+  if (kept.recorded) return kept;
+  auto files = std::make_unique<Scenario>(chosen.scenario);
+  Plan files_plan = compile_plan(*files, portfolio);
+  kept.reference = std::make_shared<const AgainstReference>(AgainstReference{
+      portfolio.empty() ? "baseline" : portfolio, true, std::move(files), std::move(files_plan)});
+  return record_and_keep(std::move(kept), plan, options, key, references);
 }
 
 }  // namespace
@@ -95,14 +121,26 @@ std::optional<WhatIfResult> run_what_if(const ChosenScenario& served, ReferenceC
   // numbers as the run `traj run` makes first, one ensemble fewer.
   std::optional<WhatChanged> changed;
   KeptReference kept;
+  std::optional<EnsembleResult> unedited;
+  std::string reference_state = "none";
   if (!chosen.edits.empty()) {
     kept = reference_of(chosen, portfolio, plan, options, references);
     if (!kept.recorded) return std::nullopt;
+    reference_state = kept.found ? "kept" : "recorded";
     changed = what_changed(plan, kept.reference->plan, *kept.recorded, options);
     if (changed->run.cancelled) return std::nullopt;
+  } else if (references.takes(options.members)) {
+    // Without edits the what-if is its portfolio as the files define it: the
+    // reference of the page's next what-ifs, recorded now so that the first
+    // slider move runs one ensemble too. Its numbers are the plain run's.
+    const KeptReference recorded = record_unedited(chosen, portfolio, plan, options, references);
+    if (!recorded.recorded) return std::nullopt;
+    unedited = recorded.recorded->result;
+    reference_state = recorded.found ? "kept" : "recorded";
   }
-  const EnsembleResult result =
-      changed ? changed->run : run_ensemble(model, model.objective_specs(), options);
+  const EnsembleResult result = changed    ? changed->run
+                                : unedited ? *unedited
+                                           : run_ensemble(model, model.objective_specs(), options);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (result.cancelled) return std::nullopt;
@@ -111,6 +149,7 @@ std::optional<WhatIfResult> run_what_if(const ChosenScenario& served, ReferenceC
     refuse_invalid_members(changed->reference, "the reference " + kept.reference->name,
                            request.seed);
   WhatIfResult answer;
+  answer.reference = reference_state;
   std::ostringstream run_json;
   const int threads = static_cast<int>(std::thread::hardware_concurrency());
   print_ensemble_json(plan, result, chosen.name, chosen.edits, threads, 1, seconds,

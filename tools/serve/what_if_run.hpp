@@ -18,6 +18,9 @@ struct WhatIfResult {
   std::string run_json;        ///< exactly `traj run --json` for the same options
   std::string charts_english;  ///< {"charts": [{"indicator", "svg"}]}, titled in English
   std::string charts_french;   ///< the same, titled in French
+  /// The reference's ensemble: "none" (no edits, not recorded), "recorded"
+  /// for this what-if, or "kept" from an earlier one (header X-Traj-Reference).
+  std::string reference = "none";
 };
 
 /// Runs `request` on `served` (the scenario as loaded when the server
