@@ -59,8 +59,12 @@ void open_in_browser(const std::string& address) {
 /// Every what-if allocates its ensemble's buffers (tens of MB) and frees them:
 /// by default glibc hands such blocks back to the kernel at once, and the
 /// next what-if pays for zeroed pages again (a tenth of an answer's time).
-/// A server that answers one what-if after another keeps them.
+/// A server that answers one what-if after another keeps them — in two
+/// arenas, not one per connection thread, each of which would keep its own
+/// (Brest at 10 000 members: 135 MB resident instead of 450 MB; the hot loops
+/// do not allocate, so threads hardly wait for an arena).
 void keep_freed_memory() {
+  ::mallopt(M_ARENA_MAX, 2);
   ::mallopt(M_MMAP_THRESHOLD, 512 << 20);
   ::mallopt(M_TRIM_THRESHOLD, 1024 << 20);
 }
