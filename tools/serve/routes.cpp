@@ -44,30 +44,15 @@ void add_page(httplib::Server& server) {
   }
 }
 
-/// Runs `answer_with` on the request's what-if; bad input is a 400 with the
-/// CLI's text, and the server keeps serving whatever a request throws.
-template <typename AnswerWith>
-void answer_what_if(const Workspace& workspace, const httplib::Request& request,
-                    httplib::Response& response, AnswerWith answer_with) {
+/// Answers `response` from `request` read as a what-if; bad input is a 400
+/// with the CLI's text, and the server keeps serving whatever a request throws.
+template <typename Respond>
+void answer_errors_of(const httplib::Request& request, httplib::Response& response,
+                      const Workspace& workspace, Respond respond) {
   response.set_header("Cache-Control", "no-store");
   try {
-    const WhatIfRequest what_if = read_what_if_request(
-        request.body, workspace.members.default_members, workspace.members.max_members);
-    const Answer answer = workspace.computations.answer(what_if);
-    switch (answer.kind) {
-      case Answer::Kind::Superseded:
-        answer_error(response, 409, "superseded: a newer request of the same page came first");
-        return;
-      case Answer::Kind::Stopped:
-        answer_error(response, 503, "the server is stopping");
-        return;
-      case Answer::Kind::Computed:
-      case Answer::Kind::Cached:
-        response.set_header("X-Traj-Cache", answer.kind == Answer::Kind::Cached ? "hit" : "miss");
-        response.set_header("X-Traj-Reference", answer.result->reference);
-        response.set_content(answer_with(*answer.result), JSON_TYPE);
-        return;
-    }
+    respond(read_what_if_request(request.body, workspace.members.default_members,
+                                 workspace.members.max_members));
   } catch (const InputError& error) {
     // The text `traj run` prints for the same options (tools/main.cpp).
     std::string message = error.what();
@@ -78,6 +63,54 @@ void answer_what_if(const Workspace& workspace, const httplib::Request& request,
   } catch (const std::exception& error) {
     answer_error(response, 500, std::string("internal error: ") + error.what());
   }
+}
+
+/// Runs `answer_with` on the answer `computations` gives to the request's what-if.
+template <typename Result, typename AnswerWith>
+void answer_what_if(const Workspace& workspace, Computations<Result>& computations,
+                    const httplib::Request& request, httplib::Response& response,
+                    AnswerWith answer_with) {
+  answer_errors_of(request, response, workspace, [&](const WhatIfRequest& what_if) {
+    const Answer<Result> answer = computations.answer(what_if);
+    switch (answer.kind) {
+      case AnswerKind::Superseded:
+        answer_error(response, 409, "superseded: a newer request of the same page came first");
+        return;
+      case AnswerKind::Stopped:
+        answer_error(response, 503, "the server is stopping");
+        return;
+      case AnswerKind::Computed:
+      case AnswerKind::Cached:
+        response.set_header("X-Traj-Cache", answer.kind == AnswerKind::Cached ? "hit" : "miss");
+        // A what-if says whether its reference was recorded or kept (docs/serve.md).
+        if constexpr (requires(const Result& result) { result.reference; })
+          response.set_header("X-Traj-Reference", answer.result->reference);
+        response.set_content(answer_with(*answer.result), JSON_TYPE);
+        return;
+    }
+  });
+}
+
+/// The economics, the contributions, and the cancellation of a page's request.
+void add_comparison_routes(httplib::Server& server, const Workspace& workspace) {
+  const auto json_of = [](const EconomicsResult& result) { return result.json; };
+  server.Post("/api/economics",
+              [&workspace, json_of](const httplib::Request& request, httplib::Response& response) {
+                answer_what_if(workspace, workspace.economics, request, response, json_of);
+              });
+  server.Post("/api/contributions",
+              [&workspace, json_of](const httplib::Request& request, httplib::Response& response) {
+                answer_what_if(workspace, workspace.contributions, request, response, json_of);
+              });
+  server.Post("/api/cancel",
+              [&workspace](const httplib::Request& request, httplib::Response& response) {
+                answer_errors_of(request, response, workspace, [&](const WhatIfRequest& what_if) {
+                  if (what_if.page.empty())
+                    throw InputError("request: \"page\": expected the page's id, found none");
+                  workspace.pages.cancel(what_if.page);
+                  response.set_content("{\"cancelled\":true}", JSON_TYPE);
+                });
+              });
 }
 
 }  // namespace
@@ -107,7 +140,7 @@ void add_routes(httplib::Server& server, const Workspace& workspace) {
   });
   server.Post("/api/run",
               [&workspace](const httplib::Request& request, httplib::Response& response) {
-                answer_what_if(workspace, request, response,
+                answer_what_if(workspace, workspace.computations, request, response,
                                [](const WhatIfResult& result) { return result.run_json; });
               });
   server.Post("/api/charts", [&workspace](const httplib::Request& request,
@@ -117,10 +150,12 @@ void add_routes(httplib::Server& server, const Workspace& workspace) {
       answer_error(response, 400, "lang: expected en or fr, found \"" + language + "\"");
       return;
     }
-    answer_what_if(workspace, request, response, [&language](const WhatIfResult& result) {
-      return language == "fr" ? result.charts_french : result.charts_english;
-    });
+    answer_what_if(workspace, workspace.computations, request, response,
+                   [&language](const WhatIfResult& result) {
+                     return language == "fr" ? result.charts_french : result.charts_english;
+                   });
   });
+  add_comparison_routes(server, workspace);
   server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
     if (response.status == 404) {
       answer_error(response, 404, "no such page: " + request.path);

@@ -11,6 +11,8 @@
 #include "own_origin.hpp"
 #include "scenario_choice.hpp"
 #include "scenario_description.hpp"
+#include "what_if_economics.hpp"
+#include "what_if_run.hpp"
 
 namespace traj::cli::serve {
 
@@ -18,7 +20,10 @@ namespace traj::cli::serve {
 struct Workspace {
   const ChosenScenario& served;
   MemberChoice members;
-  Computations& computations;
+  PageTickets& pages;
+  Computations<WhatIfResult>& computations;  ///< POST /api/run and /api/charts
+  Computations<EconomicsResult>& economics;
+  Computations<EconomicsResult>& contributions;  ///< economics with each action's part
   const OwnOrigin& origin;
   std::string scenario_json;  ///< GET /api/scenario, made once
 };

@@ -19,6 +19,7 @@
 #include "scenario_choice.hpp"
 #include "traj/error.hpp"
 #include "traj/setting_ranges.hpp"
+#include "what_if_economics.hpp"
 #include "what_if_run.hpp"
 
 namespace traj::cli {
@@ -103,16 +104,30 @@ int run_server(const ServeOptions& options, const Cluster& cluster) {
   }
   const serve::OwnOrigin origin(options.host, port);
   std::atomic<bool> stopping = false;
+  const auto is_stopping = [&stopping] { return stopping.load(); };
+  serve::PageTickets pages;
   serve::ReferenceCache references(REFERENCES_KEPT, REFERENCE_MEMBERS_KEPT);
-  serve::Computations computations(
+  serve::Computations<serve::WhatIfResult> computations(
+      pages,
       [&served, &references](const serve::WhatIfRequest& request,
                              const std::function<bool()>& cancelled) {
         return serve::run_what_if(served, references, request, cancelled);
       },
-      CACHED_ANSWERS, [&stopping] { return stopping.load(); });
+      CACHED_ANSWERS, is_stopping);
+  const auto economics_of = [&served](bool contributions) {
+    return [&served, contributions](const serve::WhatIfRequest& request,
+                                    const std::function<bool()>& cancelled) {
+      return serve::run_economics(served, request, contributions, cancelled);
+    };
+  };
+  serve::Computations<serve::EconomicsResult> economics(pages, economics_of(false), CACHED_ANSWERS,
+                                                        is_stopping);
+  serve::Computations<serve::EconomicsResult> contributions(pages, economics_of(true),
+                                                            CACHED_ANSWERS, is_stopping);
   const serve::MemberChoice members{options.members, MAX_SERVED_MEMBERS};
-  const serve::Workspace workspace{served, members, computations, origin,
-                                   serve::scenario_description_json(served, members)};
+  const serve::Workspace workspace{
+      served,    members,       pages,  computations,
+      economics, contributions, origin, serve::scenario_description_json(served, members)};
   serve::add_routes(server, workspace);
   // Ctrl-C: the flag set by the handler is watched here, since a signal
   // handler may not stop the server itself.
