@@ -33,11 +33,12 @@ EnsembleOptions ensemble_options_of(const Plan& plan, const WhatIfRequest& reque
   return options;
 }
 
-std::string charts_json(const Plan& plan, const EnsembleResult& result, ReportLanguage language) {
+std::string charts_json(const Plan& plan, const EnsembleResult& result,
+                        const StartingEnsemble* starting, ReportLanguage language) {
   std::ostringstream text;
   JsonWriter json(text, false);
   json.begin_object().key("charts").begin_array();
-  for (const auto& chart : workspace_charts(plan, result, language)) {
+  for (const auto& chart : workspace_charts(plan, result, language, starting)) {
     json.begin_object().key("indicator").value(chart.indicator).key("svg").value(chart.svg);
     json.end_object();
   }
@@ -155,8 +156,12 @@ std::optional<WhatIfResult> run_what_if(const ChosenScenario& served, ReferenceC
   print_ensemble_json(plan, result, chosen.name, chosen.edits, threads, 1, seconds,
                       kept.reference.get(), changed ? &*changed : nullptr, run_json);
   answer.run_json = run_json.str();
-  answer.charts_english = charts_json(plan, result, ReportLanguage::English);
-  answer.charts_french = charts_json(plan, result, ReportLanguage::French);
+  // With edits, the starting portfolio's band behind the what-if's fan.
+  std::optional<StartingEnsemble> starting;
+  if (changed) starting.emplace(StartingEnsemble{kept.reference->plan, kept.recorded->result});
+  const StartingEnsemble* behind = starting ? &*starting : nullptr;
+  answer.charts_english = charts_json(plan, result, behind, ReportLanguage::English);
+  answer.charts_french = charts_json(plan, result, behind, ReportLanguage::French);
   return answer;
 }
 

@@ -32,11 +32,15 @@ std::string fan_chart(const std::string& id, const std::string& title, const std
                       const std::vector<int>& years, const std::vector<double>& q05,
                       const std::vector<double>& q25, const std::vector<double>& q50,
                       const std::vector<double>& q75, const std::vector<double>& q95, double scale,
-                      const std::vector<Threshold>& thresholds, Language language) {
+                      const std::vector<Threshold>& thresholds, Language language,
+                      const BackdropBand* backdrop) {
   constexpr double WIDTH = 640, HEIGHT = 260, LEFT = 64, RIGHT = 16, TOP = 16, BOTTOM = 32;
   double low = 0.0, high = 0.0;
   for (std::size_t i = 0; i < years.size(); ++i) high = std::max(high, q95[i] * scale);
   for (const auto& threshold : thresholds) high = std::max(high, threshold.value * scale);
+  if (backdrop != nullptr) {
+    for (std::size_t i = 0; i < years.size(); ++i) high = std::max(high, backdrop->q95[i] * scale);
+  }
   high = high > 0 ? high * 1.05 : 1.0;
   const auto x = [&](double year) {
     return LEFT + (year - years.front()) / std::max(1, years.back() - years.front()) *
@@ -54,13 +58,28 @@ std::string fan_chart(const std::string& id, const std::string& title, const std
   };
   const int digits = decimals_for(high);
   std::ostringstream svg;
-  const std::string description =
+  std::string description =
       title + ", " + unit + ": " + label("median", language) + " " +
       number(q50.front() * scale, digits, language) + " " + label("in", language) + " " +
       std::to_string(years.front()) + ", " + number(q50.back() * scale, digits, language) + " " +
       label("in", language) + " " + std::to_string(years.back()) + " (" +
       label("band90", language) + " " + number(q05.back() * scale, digits, language) + "–" +
       number(q95.back() * scale, digits, language) + ").";
+  if (backdrop != nullptr) {
+    description.append(" ")
+        .append(backdrop->label)
+        .append(", ")
+        .append(label("band90", language))
+        .append(colon(language))
+        .append(number(backdrop->q05.back() * scale, digits, language))
+        .append("–")
+        .append(number(backdrop->q95.back() * scale, digits, language))
+        .append(" ")
+        .append(label("in", language))
+        .append(" ")
+        .append(std::to_string(years.back()))
+        .append(".");
+  }
   svg << "<figure class=\"chart\"><svg class=\"fan\" id=\"fan-" << escape(id)
       << "\" role=\"img\" viewBox=\"0 0 " << WIDTH << ' ' << HEIGHT << "\" aria-labelledby=\"fan-"
       << escape(id) << "-title fan-" << escape(id) << "-desc\"><title id=\"fan-" << escape(id)
@@ -76,9 +95,29 @@ std::string fan_chart(const std::string& id, const std::string& title, const std
     svg << "<text class=\"tick\" x=\"" << x(year) << "\" y=\"" << HEIGHT - 10
         << "\" text-anchor=\"middle\">" << year << "</text>";
   }
+  // Behind the fan, and its edges over it: seen where the two bands overlap.
+  if (backdrop != nullptr) {
+    svg << "<polygon class=\"backdrop90\" fill=\"#9e9e9e\" fill-opacity=\"0.35\" points=\""
+        << band(backdrop->q05, backdrop->q95) << "\"/>";
+  }
   svg << "<polygon class=\"band90\" points=\"" << band(q05, q95) << "\"/>";
-  svg << "<polygon class=\"band50\" points=\"" << band(q25, q75)
-      << "\"/><polyline class=\"median\" points=\"";
+  svg << "<polygon class=\"band50\" points=\"" << band(q25, q75) << "\"/>";
+  if (backdrop != nullptr) {
+    for (const auto* edge : {&backdrop->q05, &backdrop->q95}) {
+      svg << "<polyline class=\"backdrop-edge\" fill=\"none\" stroke=\"#616161\" "
+             "stroke-dasharray=\"3 3\" points=\"";
+      for (std::size_t i = 0; i < years.size(); ++i)
+        svg << x(years[i]) << ',' << y((*edge)[i]) << ' ';
+      svg << "\"/>";
+    }
+    svg << "<rect class=\"backdrop90\" fill=\"#9e9e9e\" fill-opacity=\"0.35\" stroke=\"#616161\" "
+           "stroke-dasharray=\"3 3\" x=\""
+        << WIDTH - RIGHT - 14
+        << "\" y=\"3\" width=\"14\" height=\"10\"/><text class=\"legend\" font-size=\"11\" x=\""
+        << WIDTH - RIGHT - 18 << "\" y=\"12\" text-anchor=\"end\">" << escape(backdrop->label)
+        << ", " << escape(label("band90", language)) << "</text>";
+  }
+  svg << "<polyline class=\"median\" points=\"";
   for (std::size_t i = 0; i < years.size(); ++i) svg << x(years[i]) << ',' << y(q50[i]) << ' ';
   svg << "\"/>";
   for (const auto& threshold : thresholds) {
@@ -92,8 +131,11 @@ std::string fan_chart(const std::string& id, const std::string& title, const std
   }
   svg << "<text class=\"unit\" x=\"" << LEFT << "\" y=\"11\">" << escape(unit)
       << "</text></svg><figcaption>" << escape(title) << " — " << label("median", language) << ", "
-      << label("band50", language) << ", " << label("band90", language)
-      << "</figcaption></figure>\n";
+      << label("band50", language) << ", " << label("band90", language);
+  if (backdrop != nullptr)
+    svg << ". " << escape(backdrop->label) << ", " << label("band90", language) << " ("
+        << label("backdrop_look", language) << ")";
+  svg << "</figcaption></figure>\n";
   return svg.str();
 }
 

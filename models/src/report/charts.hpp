@@ -19,12 +19,22 @@ struct Threshold {
   std::string label;
 };
 
-/// A fan chart: 5–95 % and 25–75 % bands and the median over the years.
+/// Another ensemble's 5–95 % band, drawn faintly behind a fan chart: the
+/// starting portfolio's behind a what-if's (the workspace, `traj serve`).
+struct BackdropBand {
+  std::vector<double> q05, q95;  ///< per year, as the chart's own
+  std::string label;             ///< its legend and text alternative, e.g. "Starting portfolio"
+};
+
+/// A fan chart: 5–95 % and 25–75 % bands and the median over the years;
+/// with `backdrop`, that band behind them, in its legend and text
+/// alternative (without, the reports' charts, unchanged).
 std::string fan_chart(const std::string& id, const std::string& title, const std::string& unit,
                       const std::vector<int>& years, const std::vector<double>& q05,
                       const std::vector<double>& q25, const std::vector<double>& q50,
                       const std::vector<double>& q75, const std::vector<double>& q95, double scale,
-                      const std::vector<Threshold>& thresholds, Language language);
+                      const std::vector<Threshold>& thresholds, Language language,
+                      const BackdropBand* backdrop = nullptr);
 
 /// Horizontal bars with labels, for ranked values (may be negative).
 /// `signed_colours`: green for decreases, red for increases; else one blue.

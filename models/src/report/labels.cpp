@@ -23,6 +23,8 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
       {"band90", {"5–95 % of members", "5–95 % des membres"}},
       {"band50", {"25–75 % of members", "25–75 % des membres"}},
       {"median", {"median", "médiane"}},
+      {"starting_portfolio", {"Starting portfolio", "Portefeuille de départ"}},
+      {"backdrop_look", {"grey, dashed edges", "en gris, bords en tirets"}},
       {"objective", {"objective", "objectif"}},
       {"objective_header", {"Objective", "Objectif"}},
       {"probability_header", {"Probability", "Probabilité"}},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "charts.hpp"
 #include "labels.hpp"
@@ -49,10 +50,28 @@ std::vector<Threshold> thresholds_of(const Scenario& scenario, const std::string
   return marks;
 }
 
+/// The starting ensemble's 5–95 % of the indicator `id`, or nothing when it
+/// has no quantiles of it (an edit that added the indicator).
+std::optional<report::BackdropBand> starting_band(const StartingEnsemble& starting,
+                                                  const std::string& id, std::size_t years,
+                                                  ReportLanguage language) {
+  const EnsembleResult& result = starting.result;
+  const int row = starting.plan.catalogue.find(id);
+  const int i05 = level_index(result, 0.05), i95 = level_index(result, 0.95);
+  if (row < 0 || i05 < 0 || i95 < 0 || result.years != years) return std::nullopt;
+  const auto r = static_cast<std::size_t>(row);
+  if (std::find(result.quantile_rows.begin(), result.quantile_rows.end(), r) ==
+      result.quantile_rows.end())
+    return std::nullopt;
+  return report::BackdropBand{series(result, r, i05), series(result, r, i95),
+                              report::label("starting_portfolio", language)};
+}
+
 }  // namespace
 
 std::vector<WorkspaceChart> workspace_charts(const Plan& plan, const EnsembleResult& result,
-                                             ReportLanguage language) {
+                                             ReportLanguage language,
+                                             const StartingEnsemble* starting) {
   const Scenario& scenario = *plan.scenario;
   struct Shown {
     std::string id, title, unit;
@@ -79,12 +98,15 @@ std::vector<WorkspaceChart> workspace_charts(const Plan& plan, const EnsembleRes
         result.quantile_rows.end())
       continue;
     const auto median = series(result, r, i50);
+    const std::optional<report::BackdropBand> backdrop =
+        starting ? starting_band(*starting, chart.id, result.years, language) : std::nullopt;
     charts.push_back(
         {chart.id,
          report::fan_chart("chart-" + chart.id, chart.title, chart.unit, years,
                            series(result, r, i05), series(result, r, i25 < 0 ? i50 : i25), median,
                            series(result, r, i75 < 0 ? i50 : i75), series(result, r, i95),
-                           chart.scale, thresholds_of(scenario, chart.id, median), language)});
+                           chart.scale, thresholds_of(scenario, chart.id, median), language,
+                           backdrop ? &*backdrop : nullptr)});
   }
   return charts;
 }
