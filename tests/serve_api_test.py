@@ -1,12 +1,13 @@
 """The JSON API of `traj serve` (docs/serve.md), against the built traj:
-every endpoint, the CLI's numbers and error texts, the Host/Origin guard,
-supersede and cache, a clean stop on SIGINT.
+every endpoint, the CLI's numbers (traj run, traj compare) and error texts,
+the starting portfolio's band in the charts, the Host/Origin guard,
+supersede, cancel and cache, a clean stop on SIGINT.
 Usage: serve_api_test.py TRAJ"""
 import sys
 import threading
 import time
 
-from serve_server import Server, cli_error, cli_run_json
+from serve_server import Server, cli_compare_json, cli_error, cli_run_json
 
 traj = sys.argv[1]
 failures = []
@@ -95,6 +96,63 @@ with Server(traj, "--members", "1000") as server:
     check(all('<svg class="fan"' in c["svg"] for c in charts["charts"]), "the charts are the reports' fan charts")
     check(len(charts["charts"]) == 9, "final energy, renewable share, GHG and six pollutants")
 
+    # The starting portfolio's band, faint behind the what-if's fan: only with edits.
+    check(all('class="backdrop90"' in c["svg"] and "Portefeuille de départ" in c["svg"] for c in charts["charts"]),
+          "a what-if with edits: every chart has the starting portfolio's band, in French")
+    status, _, english = server.request("POST", "/api/charts?lang=en", request)
+    ghg_chart = next(c["svg"] for c in english["charts"] if c["indicator"] == "ghg")
+    starting = cli_run_json(traj, ["--portfolio", "ambitious", "--members", "2000", "--seed", "7"])
+    levels = starting["quantile_levels"]
+    ghg = starting["indicators"]["ghg"]["quantiles"]
+    low, high = ghg[levels.index(0.05)][-1], ghg[levels.index(0.95)][-1]
+    band_text = "Starting portfolio, 5–95 % of members: {:,.0f}–{:,.0f} in 2050.".format(low, high)
+    check(band_text in ghg_chart, "the GHG chart's text alternative gives the starting portfolio's "
+          "2050 band of traj run (%r)" % band_text)
+    check("Starting portfolio, 5–95 % of members (grey, dashed edges)" in ghg_chart, "its legend, in the caption")
+    status, _, unedited = server.request("POST", "/api/charts?lang=en", {"portfolio": "ambitious", "members": 2000, "seed": 7})
+    check(status == 200 and len(unedited["charts"]) == 9 and
+          not any("backdrop" in c["svg"] or "Starting portfolio" in c["svg"] for c in unedited["charts"]),
+          "a what-if without edits: no band behind")
+
+    # Economics and contributions equal traj compare --portfolios P --json for the same options.
+    compare_options = ["--portfolios", "ambitious", "--members", "2000", "--seed", "7",
+                       "--set", "portfolios.ambitious.overrides.deep-renovation.ceiling=0.95",
+                       "--shift", "clean-buses=+3", "--action-off", "cycling-plan"]
+    status, headers, economics = server.request("POST", "/api/economics", request)
+    compared = cli_compare_json(traj, compare_options + ["--no-contributions"])
+    check(status == 200 and headers.get("X-Traj-Cache") == "miss", "POST /api/economics: %s" % status)
+    check(economics["portfolio"] == compared["portfolios"][1],
+          "the economics equal traj compare --portfolios ambitious --no-contributions --json's entry")
+    check(economics["edits"] == compared["edits"] and economics["members"] == 2000 and economics["seed"] == 7
+          and economics["discounted"] is True and economics["horizon"] == 2050, "the economics' settings")
+    priced = economics["portfolio"]
+    check(priced["cost"] > 100 and priced["cost_p05"] < priced["cost_median"] < priced["cost_p95"],
+          "a cost with a band: %s" % {k: priced[k] for k in ("cost", "cost_p05", "cost_p95")})
+    check(priced["ghg_avoided"] > 1000 and
+          abs(priced["cost_per_tco2e"] - 1000 * priced["cost"] / priced["ghg_avoided"]) < 1e-9,
+          "GHG avoided, and € per tCO2e = 1000 × M€ / ktCO2e")
+    status, headers, again = server.request("POST", "/api/economics", request)
+    check(headers.get("X-Traj-Cache") == "hit" and again == economics, "the economics from the cache")
+    status, _, baseline = server.request("POST", "/api/economics", {"portfolio": "baseline", "members": 1000})
+    expected = cli_compare_json(traj, ["--portfolios", "baseline", "--members", "1000", "--no-contributions"])
+    check(status == 200 and baseline["portfolio"] == expected["portfolios"][0] and
+          baseline["portfolio"]["cost_per_tco2e"] is None, "the baseline: nothing avoided, no € per tCO2e")
+    status, headers, carried = server.request("POST", "/api/contributions", request)
+    compared = cli_compare_json(traj, compare_options)
+    check(status == 200 and carried["portfolio"] == compared["portfolios"][1],
+          "the contributions equal traj compare --portfolios ambitious --json's entry")
+    contributions = carried["portfolio"]["contributions"]
+    check(len(contributions) == len(ambitious["actions"]) - 1 and contributions[0]["action"] == "deep-renovation"
+          and contributions[0]["probability"]["energy-2050"] > 0.1,
+          "one contribution per action left in the what-if, the renovation first: %s" % contributions[:1])
+    status, _, refused = server.request("POST", "/api/economics", {"members": 50})
+    check(status == 400 and "at least 100" in refused["error"], "economics on fewer than 100 members: 400")
+    status, _, refused = server.request("POST", "/api/contributions", {"set": ["actions.nope.adoption.ceiling=0.6"]})
+    check(status == 400 and refused["error"] == cli_error(traj, ["--set", "actions.nope.adoption.ceiling=0.6"])[1],
+          "contributions of a bad edit: the CLI's error text")
+    status, _, refused = server.request("POST", "/api/cancel", {})
+    check(status == 400 and "page" in refused["error"], "a cancel without a page: 400")
+
     # Bad input: 400 with the CLI's text, and the server keeps serving.
     bad = {"set": ["actions.nope.adoption.ceiling=0.6"]}
     status, _, refused = server.request("POST", "/api/run", bad)
@@ -147,6 +205,30 @@ with Server(traj, "--members", "1000") as server:
     check(answers["newer"][0] == 200, "the newer request is answered")
     check(answers["older"][0] == 409, "the superseded request is refused (409), found %s" % (answers["older"],))
     check(answers["older"][1] < 5, "the superseded ensemble stopped early (%.1f s)" % answers["older"][1])
+
+    # Contributions are superseded by the page's next what-if, and stopped by a cancel.
+    def ask(name, path, body):
+        started = time.monotonic()
+        answers[name] = server.request("POST", path, body)[:1] + (time.monotonic() - started,)
+
+    slow = {"members": 200000, "seed": 9, "page": "p3"}
+    older = threading.Thread(target=ask, args=("contributions", "/api/contributions", slow))
+    older.start()
+    time.sleep(0.5)
+    ask("what-if", "/api/run", {"members": 1000, "seed": 9, "page": "p3"})
+    older.join()
+    check(answers["what-if"][0] == 200 and answers["contributions"][0] == 409,
+          "the page's next what-if supersedes its contributions: %s" % (answers,))
+    check(answers["contributions"][1] < 10, "the superseded contributions stopped early (%.1f s)" % answers["contributions"][1])
+    slow = dict(slow, seed=10, page="p4")
+    older = threading.Thread(target=ask, args=("cancelled", "/api/contributions", slow))
+    older.start()
+    time.sleep(0.5)
+    status, _, cancelled = server.request("POST", "/api/cancel", {"page": "p4"})
+    older.join()
+    check(status == 200 and cancelled == {"cancelled": True}, "POST /api/cancel answers")
+    check(answers["cancelled"][0] == 409 and answers["cancelled"][1] < 10,
+          "a cancelled request answers 409, early: %s" % (answers["cancelled"],))
 
     code = server.stop()
     check(code == 130, "SIGINT stops the server cleanly with 128 + 2, found %s" % code)

@@ -1,8 +1,9 @@
 """The workspace page in headless Chromium (Debian's chromium-driver): load
 it, move a ceiling slider with the keyboard and a timing control, wait for
 the update, and check that the probabilities shown are the CLI's --json for
-the same overrides; switch to French; no request outside the server, no
-console error. Leaves a screenshot for docs/serve.md: WORKDIR/serve.png.
+the same overrides, the economics card and the contributions asked for are
+traj compare's, and the starting portfolio's band is behind the charts only
+with edits; switch to French; no request outside the server, no console error. Leaves a screenshot for docs/serve.md: WORKDIR/serve.png.
 Usage: serve_browser_test.py TRAJ WORKDIR"""
 import os
 import sys
@@ -14,7 +15,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from serve_server import Server, cli_run_json
+from serve_server import Server, cli_compare_json, cli_run_json
 
 traj, work = sys.argv[1], sys.argv[2]
 failures = []
@@ -32,6 +33,18 @@ def wait_ready(driver, after):
         "return document.body.dataset.state === 'ready' && Number(document.body.dataset.sequence) > arguments[0]",
         after))
     return int(driver.execute_script("return document.body.dataset.sequence"))
+
+
+def wait_drawn(driver, element_id, sequence):
+    """Until the element says it shows the answer to request `sequence`."""
+    WebDriverWait(driver, 60).until(lambda d: d.execute_script(
+        "return document.getElementById(arguments[0]).dataset.sequence === String(arguments[1])",
+        element_id, sequence))
+
+
+def plain(text):
+    """A number as the page writes it, without its grouping (narrow no-break space, comma)."""
+    return text.replace("\u202f", "").replace("\u00a0", "").replace(",", "")
 
 
 options = webdriver.ChromeOptions()
@@ -52,6 +65,9 @@ with Server(traj, "--members", "1000") as server:
         print("first load to first answer: %.2f s" % (time.monotonic() - started))
         Select(driver.find_element(By.ID, "portfolio")).select_by_value("ambitious")
         sequence = wait_ready(driver, sequence)
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#charts svg.fan")) == 9 and
+              not driver.find_elements(By.CSS_SELECTOR, "#charts .backdrop90"),
+              "the starting portfolio itself: no band behind its fans")
         slider = driver.find_element(By.ID, "ceiling-deep-renovation")
         check(slider.get_attribute("value") == "0.7", "the slider starts at ambitious's ceiling 0.7")
         slider.send_keys(Keys.ARROW_RIGHT * 15)  # 0.70 → 0.85, steps of 0.01
@@ -83,12 +99,51 @@ with Server(traj, "--members", "1000") as server:
         description = driver.find_element(By.ID, "fan-chart-ghg-desc").get_attribute("textContent")
         check(("%.0f" % median) in description.replace("\u202f", "").replace(",", ""),
               "the GHG chart's 2050 median is the CLI's (%s in %r)" % (median, description))
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#charts svg.fan polygon.backdrop90")) == 9,
+              "with edits: the starting portfolio's band behind each of the nine fans")
+        what_if = ["--portfolios", "ambitious", "--members", "1000", "--seed", "1",
+                   "--set", "portfolios.ambitious.overrides.deep-renovation.ceiling=0.85",
+                   "--shift", "clean-buses=+3"]
+        wait_drawn(driver, "economics", sequence)
+        compared = cli_compare_json(traj, what_if + ["--no-contributions"])["portfolios"][1]
+        for figure, key in (("economics-cost", "cost"), ("economics-ghg-avoided", "ghg_avoided"),
+                            ("economics-cost-per-tonne", "cost_per_tco2e")):
+            node = driver.find_element(By.ID, figure)
+            check(float(node.get_attribute("data-value")) == compared[key],
+                  "economics: %s is traj compare's %s" % (node.get_attribute("data-value"), compared[key]))
+            check(plain(node.text).startswith("%.0f" % compared[key]),
+                  "economics: shows %r for %s" % (node.text, compared[key]))
+        check("%.0f" % compared["cost_p05"] in plain(driver.find_element(By.ID, "economics-cost").text),
+              "the cost's 5 % of members")
+        driver.find_element(By.ID, "contributions-ask").click()
+        wait_drawn(driver, "contributions", sequence)
+        expected = cli_compare_json(traj, what_if)["portfolios"][1]["contributions"]
+        rows = driver.find_elements(By.CSS_SELECTOR, "#contributions tbody tr")
+        check([row.get_attribute("data-action") for row in rows] == [c["action"] for c in expected],
+              "the contributions in traj compare's order")
+        for row, contribution in zip(rows, expected):
+            for cell in row.find_elements(By.CSS_SELECTOR, "td[data-objective]"):
+                check(float(cell.get_attribute("data-value")) ==
+                      contribution["probability"][cell.get_attribute("data-objective")],
+                      "%s: the contribution to %s" % (contribution["action"], cell.get_attribute("data-objective")))
+            ghg = row.find_element(By.CSS_SELECTOR, "td[data-quantity='ghg 2050']")
+            check(float(ghg.get_attribute("data-value")) == contribution["mean"]["ghg 2050"],
+                  "%s: its GHG 2050 change" % contribution["action"])
+        check(rows[0].find_element(By.TAG_NAME, "th").text == "Deep (BBC) renovation of dwellings",
+              "the first row is named: %r" % rows[0].find_element(By.TAG_NAME, "th").text)
         Select(driver.find_element(By.ID, "language")).select_by_value("fr")
         sequence = wait_ready(driver, sequence)
         check(driver.find_element(By.CSS_SELECTOR, "label[for=portfolio]").text == "Portefeuille de départ",
               "labels in French")
         check("de chances" in driver.find_element(By.ID, "cards").text, "cards in French")
         check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr", "lang=fr")
+        check(driver.find_element(By.ID, "economics-title").text == "Économie", "the economics card in French")
+        check(" M€" in driver.find_element(By.ID, "economics-cost").text and
+              "\u202f" in driver.find_element(By.ID, "economics-cost").text, "its numbers in the French format")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#contributions tbody tr")) == len(expected) and
+              driver.find_element(By.ID, "contributions").is_displayed(),
+              "the same what-if in French keeps its contributions")
+        check("Portefeuille de départ" in driver.find_element(By.ID, "charts").text, "the band's legend in French")
         driver.save_screenshot(os.path.join(work, "serve.png"))
         resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
         outside = [name for name in resources if not name.startswith(server.address)]

@@ -69,3 +69,10 @@ def cli_error(traj, arguments):
     finished = subprocess.run([traj, "run", "--json", "-q", *arguments], capture_output=True,
                               text=True, timeout=60)
     return finished.returncode, finished.stderr
+
+
+def cli_compare_json(traj, arguments):
+    """`traj compare ... --json -q` parsed (no wall-clock time in it)."""
+    output = subprocess.run([traj, "compare", "--json", "-q", *arguments], check=True,
+                            capture_output=True, text=True, timeout=120).stdout
+    return json.loads(output)

@@ -14,6 +14,15 @@ const LABELS = {
     change: "change against the starting portfolio (same members)", all: "Every objective",
     loading: "Loading the scenario…", failed: "The server refused the what-if:",
     no_change: "the starting portfolio itself", points: "points",
+    economics: "Economics", economics_computing: "Computing the costs…",
+    cost_discounted: "Cost, discounted, to", cost_undiscounted: "Cost, undiscounted, to",
+    members_range: "5–95 % of members", ghg_avoided: "GHG avoided against the baseline, cumulative to",
+    per_tonne: "Cost per tonne of CO2e avoided", none_avoided: "– (no GHG avoided)",
+    contributions_ask: "What carries the result?", cancel: "Cancel", cancelled: "Cancelled.",
+    contributions_computing: "Computing each action's part (one ensemble per action)…",
+    contributions_note: "What carries the result: each action's part, the what-if with it minus without it, on the same members (as traj compare), most important first.",
+    action: "Action", ghg_change: "GHG", cost_change: "Cost (M€)", no_actions: "No action in the what-if.",
+    economics_failed: "The server refused:",
   },
   fr: {
     title: "Trajectoires — atelier", language: "Langue", controls: "Et si…",
@@ -24,6 +33,15 @@ const LABELS = {
     change: "écart avec le portefeuille de départ (mêmes membres)", all: "Tous les objectifs",
     loading: "Chargement du scénario…", failed: "Le serveur a refusé le scénario :",
     no_change: "le portefeuille de départ lui-même", points: "points",
+    economics: "Économie", economics_computing: "Calcul des coûts…",
+    cost_discounted: "Coût actualisé jusqu'en", cost_undiscounted: "Coût non actualisé jusqu'en",
+    members_range: "5–95 % des membres", ghg_avoided: "GES évités par rapport au tendanciel, cumulés jusqu'en",
+    per_tonne: "Coût par tonne de CO2e évitée", none_avoided: "– (aucune émission évitée)",
+    contributions_ask: "Qu'est-ce qui porte le résultat\u00a0?", cancel: "Annuler", cancelled: "Annulé.",
+    contributions_computing: "Calcul de la part de chaque action (un ensemble par action)…",
+    contributions_note: "Ce qui porte le résultat\u00a0: la part de chaque action, le scénario avec elle moins sans elle, sur les mêmes membres (comme traj compare), la plus importante d'abord.",
+    action: "Action", ghg_change: "GES", cost_change: "Coût (M€)", no_actions: "Aucune action dans le scénario.",
+    economics_failed: "Le serveur a refusé\u00a0:",
   },
 };
 
@@ -35,6 +53,9 @@ let latest = 0;          // sequence number of the latest request sent
 let inFlight = null;     // AbortController of the request in flight
 let debounce = null;
 let shown = null;        // {run, charts} of the latest answered request
+let economicsShown = null;      // {key, answer} of /api/economics (or /api/contributions)
+let contributionsShown = null;  // {key, answer} of /api/contributions
+let contributionsAsked = null;  // AbortController of the contributions on their way
 
 function t(key) { return LABELS[language][key]; }
 
@@ -43,10 +64,31 @@ function percent(value) {
       {minimumFractionDigits: 1, maximumFractionDigits: 1}) + " %";
 }
 
-function signedPoints(value) {
-  const text = (100 * Math.abs(value)).toLocaleString(language === "fr" ? "fr-FR" : "en-GB",
+function locale() { return language === "fr" ? "fr-FR" : "en-GB"; }
+
+/// As traj compare prints them: no decimal from 100 on, one below; "–" for none.
+function amount(value) {
+  if (value === null || !Number.isFinite(value)) return "–";
+  const decimals = Math.abs(value) >= 100 ? 0 : 1;
+  return value.toLocaleString(locale(), {minimumFractionDigits: decimals, maximumFractionDigits: decimals});
+}
+
+function signedAmount(value) {
+  return (value > 0 ? "+" : value < 0 ? "−" : "±") + amount(Math.abs(value));
+}
+
+/// The request without its page: what the server's caches answer alike.
+function requestKey(body) {
+  const copy = Object.assign({}, body);
+  delete copy.page;
+  return JSON.stringify(copy);
+}
+
+/// A change of probability in points; `bare`: without the word (a column says it).
+function signedPoints(value, bare) {
+  const text = (100 * Math.abs(value)).toLocaleString(locale(),
       {minimumFractionDigits: 1, maximumFractionDigits: 1});
-  return (value > 0 ? "+" : value < 0 ? "−" : "±") + text + " " + t("points");
+  return (value > 0 ? "+" : value < 0 ? "−" : "±") + text + (bare ? "" : " " + t("points"));
 }
 
 function element(tag, attributes, text) {
@@ -198,6 +240,8 @@ function request() {
 
 function setComputing(computing) {
   document.body.dataset.state = computing ? "computing" : "ready";
+  document.getElementById("contributions-ask").disabled = computing;
+  if (computing) document.getElementById("economics").classList.add("stale");
   document.getElementById("results").classList.toggle("stale", computing);
   document.getElementById("results").setAttribute("aria-busy", computing ? "true" : "false");
   document.getElementById("status").textContent = computing ? t("computing") : (shown ? t("ready") : "");
@@ -243,8 +287,155 @@ async function send() {
     // From the change (a slider's release) to the charts drawn: what a
     // planner waits for (bench/serve_latency.py reads it).
     performance.measure("update-" + sequence, "change-" + sequence);
+    // After the charts are drawn, so that the slider's latency is not the costs'.
+    await requestEconomics(sequence, body, controller);
   } catch (error) {
     if (error.name !== "AbortError") { if (sequence === latest) showError(String(error)); }
+  }
+}
+
+/// The what-if's costs, GHG avoided and € per tCO2e (POST /api/economics):
+/// two ensembles, the what-if and the baseline on the same members.
+async function requestEconomics(sequence, body, controller) {
+  const key = requestKey(body);
+  if (economicsShown && economicsShown.key === key) { renderEconomics(); return; }
+  document.getElementById("economics-status").textContent = t("economics_computing");
+  document.getElementById("economics").setAttribute("aria-busy", "true");
+  const economics = await post("/api/economics", body, controller.signal);
+  if (sequence !== latest || economics.status === 409) return;
+  document.getElementById("economics").setAttribute("aria-busy", "false");
+  if (economics.status !== 200) {
+    document.getElementById("economics-status").textContent = t("economics_failed") + " " + economics.answer.error;
+    return;
+  }
+  economicsShown = {key: key, answer: economics.answer};
+  renderEconomics();
+  document.getElementById("economics").dataset.sequence = String(sequence);
+}
+
+/// Each action's part (POST /api/contributions): one ensemble per action,
+/// so only when asked; a newer change or "Cancel" stops it on the server.
+async function askContributions() {
+  if (!shown) return;
+  const sequence = latest;
+  const body = shown.body;
+  const key = requestKey(body);
+  // The economics on their way are in the contributions' answer too.
+  if (inFlight) inFlight.abort();
+  const controller = new AbortController();
+  inFlight = controller;
+  contributionsAsked = controller;
+  const status = document.getElementById("contributions-status");
+  status.textContent = t("contributions_computing");
+  document.getElementById("contributions-cancel").hidden = false;
+  document.getElementById("contributions-ask").disabled = true;
+  document.getElementById("economics").setAttribute("aria-busy", "true");
+  try {
+    const answer = await post("/api/contributions", body, controller.signal);
+    if (sequence !== latest || answer.status === 409) return;
+    if (answer.status !== 200) { status.textContent = t("economics_failed") + " " + answer.answer.error; return; }
+    economicsShown = {key: key, answer: answer.answer};
+    contributionsShown = {key: key, answer: answer.answer};
+    renderEconomics();
+    document.getElementById("economics").dataset.sequence = String(sequence);
+    document.getElementById("contributions").dataset.sequence = String(sequence);
+  } catch (error) {
+    if (error.name !== "AbortError" && sequence === latest) status.textContent = String(error);
+  } finally {
+    if (contributionsAsked === controller) {
+      contributionsAsked = null;
+      document.getElementById("contributions-cancel").hidden = true;
+      document.getElementById("contributions-ask").disabled = document.body.dataset.state === "computing";
+      document.getElementById("economics").setAttribute("aria-busy", "false");
+    }
+  }
+}
+
+async function cancelContributions() {
+  if (!contributionsAsked) return;
+  contributionsAsked.abort();
+  document.getElementById("contributions-status").textContent = t("cancelled");
+  // The server stops the page's ensemble at its next batch.
+  try { await post("/api/cancel", {page: page}); } catch (error) { /* the server is gone: nothing runs */ }
+}
+
+function figure(list, label, value, text) {
+  const term = element("dt", {}, label);
+  const description = element("dd", {"data-value": String(value)}, text);
+  list.append(term, description);
+}
+
+/// The economics of the what-if shown, when answered; else the last ones, greyed.
+function renderEconomics() {
+  const box = document.getElementById("economics");
+  const current = shown && economicsShown && economicsShown.key === requestKey(shown.body);
+  box.classList.toggle("stale", !current);
+  if (!economicsShown) return;
+  if (current) document.getElementById("economics-status").textContent = "";
+  const economics = economicsShown.answer;
+  const portfolio = economics.portfolio;
+  const list = document.getElementById("economics-figures");
+  list.replaceChildren();
+  figure(list, t(economics.discounted ? "cost_discounted" : "cost_undiscounted") + " " + economics.horizon,
+      portfolio.cost, amount(portfolio.cost) + " M€ (" + t("members_range") + ": " +
+      amount(portfolio.cost_p05) + "–" + amount(portfolio.cost_p95) + ")");
+  list.lastChild.id = "economics-cost";
+  figure(list, t("ghg_avoided") + " " + economics.horizon, portfolio.ghg_avoided,
+      amount(portfolio.ghg_avoided) + " ktCO2e");
+  list.lastChild.id = "economics-ghg-avoided";
+  figure(list, t("per_tonne"), portfolio.cost_per_tco2e,
+      portfolio.cost_per_tco2e === null ? t("none_avoided") : amount(portfolio.cost_per_tco2e) + " €/tCO2e");
+  list.lastChild.id = "economics-cost-per-tonne";
+  renderContributions();
+}
+
+function actionName(id) {
+  for (const coalition of scenario.coalitions) {
+    for (const theme of coalition.themes) {
+      const found = theme.actions.find((a) => a.id === id);
+      if (found) return found.name;
+    }
+  }
+  return id;
+}
+
+/// The ranked table of contributions, when they answer the what-if shown.
+function renderContributions() {
+  const table = document.getElementById("contributions");
+  const current = shown && contributionsShown && contributionsShown.key === requestKey(shown.body);
+  table.hidden = !current;
+  if (!current) {
+    if (!contributionsAsked) document.getElementById("contributions-status").textContent = "";
+    return;
+  }
+  const economics = contributionsShown.answer;
+  const contributions = economics.portfolio.contributions;
+  document.getElementById("contributions-status").textContent = contributions.length === 0 ? t("no_actions") : "";
+  const ghg = "ghg " + economics.horizon, cost = "cost_discounted " + economics.horizon;
+  const head = element("tr");
+  head.appendChild(element("th", {scope: "col"}, t("action")));
+  for (const objective of shown.run.objectives) {
+    head.appendChild(element("th", {scope: "col", title: objective.description || objective.id},
+        objective.id + " (" + t("points") + ")"));
+  }
+  head.append(element("th", {scope: "col"}, t("ghg_change") + " " + economics.horizon + " (ktCO2e)"),
+      element("th", {scope: "col"}, t("cost_change")));
+  table.tHead.replaceChildren(head);
+  const body = table.tBodies[0];
+  body.replaceChildren();
+  for (const contribution of contributions) {
+    const row = element("tr", {"data-action": contribution.action});
+    row.appendChild(element("th", {scope: "row"}, actionName(contribution.action)));
+    for (const objective of shown.run.objectives) {
+      const value = contribution.probability[objective.id];
+      row.appendChild(element("td", {"data-objective": objective.id, "data-value": String(value)},
+          signedPoints(value, true)));
+    }
+    row.append(element("td", {"data-quantity": ghg, "data-value": String(contribution.mean[ghg])},
+        signedAmount(contribution.mean[ghg])),
+        element("td", {"data-quantity": cost, "data-value": String(contribution.mean[cost])},
+        signedAmount(contribution.mean[cost])));
+    body.appendChild(row);
   }
 }
 
@@ -291,6 +482,7 @@ function render() {
     box.appendChild(document.importNode(figure, true));
     charts.appendChild(box);
   }
+  renderEconomics();
 }
 
 document.getElementById("language").addEventListener("change", (event) => {
@@ -298,6 +490,9 @@ document.getElementById("language").addEventListener("change", (event) => {
   applyLabels();
   if (shown) schedule(true);  // charts titled in the new language (answered from the cache)
 });
+
+document.getElementById("contributions-ask").addEventListener("click", askContributions);
+document.getElementById("contributions-cancel").addEventListener("click", cancelContributions);
 
 async function start() {
   document.getElementById("status").textContent = t("loading");
