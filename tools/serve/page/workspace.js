@@ -56,6 +56,7 @@ let shown = null;        // {run, charts} of the latest answered request
 let economicsShown = null;      // {key, answer} of /api/economics (or /api/contributions)
 let contributionsShown = null;  // {key, answer} of /api/contributions
 let contributionsAsked = null;  // AbortController of the contributions on their way
+let contributionsPending = null;  // the request whose contributions were asked before it answered
 
 function t(key) { return LABELS[language][key]; }
 
@@ -240,7 +241,6 @@ function request() {
 
 function setComputing(computing) {
   document.body.dataset.state = computing ? "computing" : "ready";
-  document.getElementById("contributions-ask").disabled = computing;
   if (computing) document.getElementById("economics").classList.add("stale");
   document.getElementById("results").classList.toggle("stale", computing);
   document.getElementById("results").setAttribute("aria-busy", computing ? "true" : "false");
@@ -288,7 +288,8 @@ async function send() {
     // planner waits for (bench/serve_latency.py reads it).
     performance.measure("update-" + sequence, "change-" + sequence);
     // After the charts are drawn, so that the slider's latency is not the costs'.
-    await requestEconomics(sequence, body, controller);
+    if (contributionsPending === sequence) await requestContributions(sequence, body);
+    else await requestEconomics(sequence, body, controller);
   } catch (error) {
     if (error.name !== "AbortError") { if (sequence === latest) showError(String(error)); }
   }
@@ -315,10 +316,21 @@ async function requestEconomics(sequence, body, controller) {
 
 /// Each action's part (POST /api/contributions): one ensemble per action,
 /// so only when asked; a newer change or "Cancel" stops it on the server.
-async function askContributions() {
-  if (!shown) return;
-  const sequence = latest;
-  const body = shown.body;
+/// Asked while a what-if computes (a timing box left by the click sends
+/// one), they are asked once it answers, unless a newer change came.
+function askContributions() {
+  if (contributionsAsked) return;
+  if (!shown || document.body.dataset.state !== "ready") {
+    contributionsPending = latest;
+    document.getElementById("contributions-status").textContent = t("contributions_computing");
+    document.getElementById("contributions-cancel").hidden = false;
+    return;
+  }
+  requestContributions(latest, shown.body);
+}
+
+async function requestContributions(sequence, body) {
+  contributionsPending = null;
   const key = requestKey(body);
   // The economics on their way are in the contributions' answer too.
   if (inFlight) inFlight.abort();
@@ -344,17 +356,19 @@ async function askContributions() {
   } finally {
     if (contributionsAsked === controller) {
       contributionsAsked = null;
-      document.getElementById("contributions-cancel").hidden = true;
-      document.getElementById("contributions-ask").disabled = document.body.dataset.state === "computing";
+      document.getElementById("contributions-cancel").hidden = contributionsPending === null;
+      document.getElementById("contributions-ask").disabled = false;
       document.getElementById("economics").setAttribute("aria-busy", "false");
     }
   }
 }
 
 async function cancelContributions() {
+  document.getElementById("contributions-status").textContent = t("cancelled");
+  document.getElementById("contributions-cancel").hidden = true;
+  contributionsPending = null;
   if (!contributionsAsked) return;
   contributionsAsked.abort();
-  document.getElementById("contributions-status").textContent = t("cancelled");
   // The server stops the page's ensemble at its next batch.
   try { await post("/api/cancel", {page: page}); } catch (error) { /* the server is gone: nothing runs */ }
 }
@@ -405,7 +419,10 @@ function renderContributions() {
   const current = shown && contributionsShown && contributionsShown.key === requestKey(shown.body);
   table.hidden = !current;
   if (!current) {
-    if (!contributionsAsked) document.getElementById("contributions-status").textContent = "";
+    if (!contributionsAsked && contributionsPending === null) {
+      document.getElementById("contributions-status").textContent = "";
+      document.getElementById("contributions-cancel").hidden = true;
+    }
     return;
   }
   const economics = contributionsShown.answer;
