@@ -299,7 +299,11 @@ async function send() {
 /// two ensembles, the what-if and the baseline on the same members.
 async function requestEconomics(sequence, body, controller) {
   const key = requestKey(body);
-  if (economicsShown && economicsShown.key === key) { renderEconomics(); return; }
+  if (economicsShown && economicsShown.key === key) {
+    renderEconomics();
+    document.getElementById("economics").dataset.sequence = String(sequence);
+    return;
+  }
   document.getElementById("economics-status").textContent = t("economics_computing");
   document.getElementById("economics").setAttribute("aria-busy", "true");
   const economics = await post("/api/economics", body, controller.signal);
@@ -312,6 +316,7 @@ async function requestEconomics(sequence, body, controller) {
   economicsShown = {key: key, answer: economics.answer};
   renderEconomics();
   document.getElementById("economics").dataset.sequence = String(sequence);
+  performance.measure("economics-" + sequence, "change-" + sequence);  // change -> costs drawn
 }
 
 /// Each action's part (POST /api/contributions): one ensemble per action,
