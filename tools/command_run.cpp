@@ -24,7 +24,6 @@
 #include "traj/territory/objectives.hpp"
 #include "traj/territory/results_file.hpp"
 #include "traj/territory/territorial_model.hpp"
-#include "traj_git_hash.hpp"
 #include "what_if_options.hpp"
 
 #include <unistd.h>
@@ -201,31 +200,8 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     // Checked before the run, written after it succeeds.
     PortfolioSaver saver(options->save, chosen, options->path.empty(), portfolio, options->output);
     if (!options->deterministic) {
-      RunSettings settings;
-      settings.scenario_path = chosen.name;
-      settings.edits = chosen.edits;
-      settings.portfolio = portfolio;
-      const EnsembleOptions& ensemble = options->ensemble;
-      settings.seed = ensemble.seed;
-      settings.members_requested = ensemble.members;
-      settings.precision = ensemble.precision;
-      settings.max_members = std::max(ensemble.max_members, ensemble.members);
-      settings.quantiles = ensemble.quantiles;
-      for (const double level : {0.05, 0.5, 0.95}) {
-        if (std::find(settings.quantiles.begin(), settings.quantiles.end(), level) ==
-            settings.quantiles.end()) {
-          settings.quantiles.push_back(level);
-        }
-      }
-      std::sort(settings.quantiles.begin(), settings.quantiles.end());
-      check_setting("--quantiles: the number of levels, with 0.05, 0.5 and 0.95",
-                    std::uint64_t{settings.quantiles.size()}, QUANTILE_COUNT_RANGE);
-      settings.trajectories = options->trajectories;
-      settings.traj_version = TRAJ_VERSION;
-      settings.git_hash = TRAJ_GIT_HASH;
-      settings.command_line = options->command_line;
-      settings.threads = ensemble.threads;
-      settings.block = ensemble.block;
+      const RunSettings settings = run_settings_of(chosen, portfolio, options->ensemble,
+                                                   options->trajectories, options->command_line);
       std::unique_ptr<OutputFile> output;
       if (!options->output.empty() && cluster.is_root()) {
         const auto rows =

@@ -8,9 +8,43 @@
 
 #include "interrupt.hpp"
 #include "progress_bar.hpp"
+#include "traj/setting_ranges.hpp"
 #include "traj/territory/territorial_model.hpp"
+#include "traj_git_hash.hpp"
 
 namespace traj::cli {
+
+territory::RunSettings run_settings_of(const ChosenScenario& chosen, const std::string& portfolio,
+                                       const EnsembleOptions& ensemble,
+                                       const std::string& trajectories,
+                                       const std::string& command_line) {
+  territory::RunSettings settings;
+  settings.scenario_path = chosen.name;
+  settings.edits = chosen.edits;
+  settings.portfolio = portfolio;
+  settings.seed = ensemble.seed;
+  settings.members_requested = ensemble.members;
+  settings.precision = ensemble.precision;
+  settings.max_members = std::max(ensemble.max_members, ensemble.members);
+  settings.quantiles = ensemble.quantiles;
+  for (const double level : {0.05, 0.5, 0.95}) {
+    if (std::find(settings.quantiles.begin(), settings.quantiles.end(), level) ==
+        settings.quantiles.end()) {
+      settings.quantiles.push_back(level);
+    }
+  }
+  std::sort(settings.quantiles.begin(), settings.quantiles.end());
+  check_setting("--quantiles: the number of levels, with 0.05, 0.5 and 0.95",
+                std::uint64_t{settings.quantiles.size()}, QUANTILE_COUNT_RANGE);
+  settings.trajectories = trajectories;
+  settings.traj_version = TRAJ_VERSION;
+  settings.git_hash = TRAJ_GIT_HASH;
+  settings.command_line = command_line;
+  settings.threads = ensemble.threads;
+  settings.block = ensemble.block;
+  return settings;
+}
+
 EnsembleRun run_ensemble_of(const ChosenScenario& chosen, const territory::Plan& plan,
                             const territory::RunSettings& settings, bool writing,
                             const std::string& results_path, bool show_progress,

@@ -12,6 +12,15 @@
 
 namespace traj::cli {
 
+/// What `traj run` records of its ensemble options (the results file's
+/// attributes): the quantile levels with 0.05, 0.5 and 0.95 added and
+/// sorted, this traj's version and git hash. Throws InputError for too many
+/// levels. Shared with `traj serve`'s downloads, so that both record the same.
+territory::RunSettings run_settings_of(const ChosenScenario& chosen, const std::string& portfolio,
+                                       const EnsembleOptions& ensemble,
+                                       const std::string& trajectories,
+                                       const std::string& command_line);
+
 struct EnsembleRun {
   EnsembleResult result;
   double seconds = 0.0;

@@ -3,7 +3,13 @@
 #include "traj/error.hpp"
 #include "traj/json_writer.hpp"
 
+#include <algorithm>
+#include <fstream>
+#include <memory>
 #include <sstream>
+#include <vector>
+
+#include "what_if_downloads.hpp"
 
 namespace traj::cli {
 std::map<std::string, std::string> workspace_page_files();  // generated: workspace_page.cpp
@@ -113,6 +119,120 @@ void add_comparison_routes(httplib::Server& server, const Workspace& workspace) 
               });
 }
 
+territory::ReportLanguage language_of(const httplib::Request& request) {
+  const std::string language = request.has_param("lang") ? request.get_param_value("lang") : "en";
+  if (language != "en" && language != "fr")
+    throw InputError("lang: expected en or fr, found \"" + language + "\"");
+  return language == "fr" ? territory::ReportLanguage::French : territory::ReportLanguage::English;
+}
+
+/// A download (POST /api/download/…): the body read as /api/run reads it,
+/// without its `page` (a download supersedes nothing); `before_run` (the
+/// checks `traj run` makes before its ensemble); then the what-if itself,
+/// answered from the cache when the page has just run it, so that its
+/// errors are /api/run's (and the reference's too, as `traj run` checks it
+/// before writing); then `attach` puts the file in the response, false when
+/// the server is stopping.
+template <typename BeforeRun, typename Attach>
+void answer_download(const Workspace& workspace, const httplib::Request& request,
+                     httplib::Response& response, BeforeRun before_run, Attach attach) {
+  answer_errors_of(request, response, workspace, [&](WhatIfRequest what_if) {
+    what_if.page.clear();
+    const std::string name = request.has_param("name") ? request.get_param_value("name") : "";
+    const ServedScenario served{workspace.served, workspace.bundled};
+    before_run(served, what_if, name);
+    switch (workspace.computations.answer(what_if).kind) {
+      case AnswerKind::Superseded:  // not reached: a request without a page is never superseded
+      case AnswerKind::Stopped:
+        answer_error(response, 503, "the server is stopping");
+        return;
+      case AnswerKind::Computed:
+      case AnswerKind::Cached:
+        break;
+    }
+    if (!attach(served, what_if, name)) answer_error(response, 503, "the server is stopping");
+  });
+}
+
+void set_attachment(httplib::Response& response, const std::string& file_name) {
+  // The name is an id (letters, digits, '_', '-') and an extension: nothing to escape.
+  response.set_header("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  response.set_header("X-Content-Type-Options", "nosniff");
+}
+
+/// Sends the results file in pieces, never whole in memory (a million
+/// members weigh gigabytes); its directory goes when the sending ends.
+void send_results_file(httplib::Response& response, const ResultsDownload& download) {
+  auto file = std::make_shared<std::ifstream>(download.path, std::ios::binary);
+  if (!*file) throw Error("cannot read the results file " + download.path);
+  auto directory = download.directory;
+  response.set_content_provider(
+      static_cast<std::size_t>(download.size), "application/x-hdf5",
+      [file](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+        std::vector<char> piece(std::min<std::size_t>(length, 1 << 16));
+        file->seekg(static_cast<std::streamoff>(offset));
+        file->read(piece.data(), static_cast<std::streamsize>(piece.size()));
+        const auto read = static_cast<std::size_t>(file->gcount());
+        return read > 0 && sink.write(piece.data(), read);
+      },
+      [directory, file](bool) mutable {
+        file.reset();
+        directory.reset();  // the last holder removes the temporary directory
+      });
+}
+
+/// The download buttons' files (docs/serve.md, "Downloads").
+void add_download_routes(httplib::Server& server, const Workspace& workspace) {
+  const auto no_check = [](const ServedScenario&, const WhatIfRequest&, const std::string&) {};
+  server.Post("/api/download/portfolio", [&workspace](const httplib::Request& request,
+                                                      httplib::Response& response) {
+    std::string text;
+    answer_download(
+        workspace, request, response,
+        [&text](const ServedScenario& served, const WhatIfRequest& what_if,
+                const std::string& name) {
+          // Refused before the run, as `traj run --save-portfolio` refuses.
+          text = saved_portfolio_download(served, what_if, name);
+        },
+        [&](const ServedScenario& served, const WhatIfRequest& what_if, const std::string& name) {
+          set_attachment(response, download_name(served, what_if, name) + ".toml");
+          response.set_content(text, "application/toml; charset=utf-8");
+          return true;
+        });
+  });
+  server.Post("/api/download/results", [&workspace, no_check](const httplib::Request& request,
+                                                              httplib::Response& response) {
+    answer_download(
+        workspace, request, response, no_check,
+        [&](const ServedScenario& served, const WhatIfRequest& what_if, const std::string& name) {
+          const auto download = results_download(served, what_if, name);
+          if (!download) return false;
+          set_attachment(response, download_name(served, what_if, name) + ".h5");
+          send_results_file(response, *download);
+          return true;
+        });
+  });
+  server.Post("/api/download/report", [&workspace](const httplib::Request& request,
+                                                   httplib::Response& response) {
+    answer_download(
+        workspace, request, response,
+        [&request](const ServedScenario&, const WhatIfRequest&, const std::string&) {
+          (void)language_of(request);
+        },
+        [&](const ServedScenario& served, const WhatIfRequest& what_if, const std::string& name) {
+          const territory::ReportLanguage language = language_of(request);
+          const auto html = report_download(served, what_if, name, language);
+          if (!html) return false;
+          set_attachment(response,
+                         download_name(served, what_if, name) +
+                             (language == territory::ReportLanguage::French ? ".fr" : ".en") +
+                             ".html");
+          response.set_content(*html, "text/html; charset=utf-8");
+          return true;
+        });
+  });
+}
+
 }  // namespace
 
 void add_routes(httplib::Server& server, const Workspace& workspace) {
@@ -156,6 +276,7 @@ void add_routes(httplib::Server& server, const Workspace& workspace) {
                    });
   });
   add_comparison_routes(server, workspace);
+  add_download_routes(server, workspace);
   server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
     if (response.status == 404) {
       answer_error(response, 404, "no such page: " + request.path);

@@ -26,6 +26,7 @@ struct Workspace {
   Computations<EconomicsResult>& contributions;  ///< economics with each action's part
   const OwnOrigin& origin;
   std::string scenario_json;  ///< GET /api/scenario, made once
+  bool bundled = false;       ///< `served` is the bundled scenario (no file to include)
 };
 
 void add_routes(httplib::Server& server, const Workspace& workspace);

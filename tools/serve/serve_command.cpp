@@ -125,9 +125,15 @@ int run_server(const ServeOptions& options, const Cluster& cluster) {
   serve::Computations<serve::EconomicsResult> contributions(pages, economics_of(true),
                                                             CACHED_ANSWERS, is_stopping);
   const serve::MemberChoice members{options.members, MAX_SERVED_MEMBERS};
-  const serve::Workspace workspace{
-      served,    members,       pages,  computations,
-      economics, contributions, origin, serve::scenario_description_json(served, members)};
+  const serve::Workspace workspace{served,
+                                   members,
+                                   pages,
+                                   computations,
+                                   economics,
+                                   contributions,
+                                   origin,
+                                   serve::scenario_description_json(served, members),
+                                   options.path.empty()};
   serve::add_routes(server, workspace);
   // Ctrl-C: the flag set by the handler is watched here, since a signal
   // handler may not stop the server itself.
