@@ -6,6 +6,7 @@ traj compare's, and the starting portfolio's band is behind the charts only
 with edits; switch to French; no request outside the server, no console error. Leaves a screenshot for docs/serve.md: WORKDIR/serve.png.
 Usage: serve_browser_test.py TRAJ WORKDIR"""
 import os
+import shutil
 import sys
 import time
 
@@ -55,6 +56,11 @@ for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"
              "--window-size=1280,2400"):
     options.add_argument(flag)
 options.binary_location = "/usr/bin/chromium"
+downloads = os.path.join(work, "serve-downloads")
+shutil.rmtree(downloads, ignore_errors=True)
+os.makedirs(downloads)
+options.add_experimental_option("prefs", {"download.default_directory": downloads,
+                                          "download.prompt_for_download": False})
 options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 
 with Server(traj, "--members", "1000") as server:
@@ -133,6 +139,25 @@ with Server(traj, "--members", "1000") as server:
                   "%s: its GHG 2050 change" % contribution["action"])
         check(rows[0].find_element(By.TAG_NAME, "th").text == "Deep (BBC) renovation of dwellings",
               "the first row is named: %r" % rows[0].find_element(By.TAG_NAME, "th").text)
+        # The download buttons: the report of the what-if shown, saved by the browser; the
+        # saved portfolio refused for the bundled scenario, with the CLI's text.
+        driver.find_element(By.ID, "download-report").click()
+        WebDriverWait(driver, 60).until(lambda d: d.execute_script(
+            "return document.body.dataset.download") not in (None, "pending"))
+        name = driver.execute_script("return document.body.dataset.download")
+        check(name == "ambitious-what-if.en.html", "the report button downloads %r" % name)
+        saved = os.path.join(downloads, "ambitious-what-if.en.html")
+        WebDriverWait(driver, 30).until(lambda d: os.path.exists(saved))
+        with open(saved, encoding="utf-8") as file:
+            report = file.read()
+        check("traj run --portfolio ambitious --members 1000 --seed 1 --set "
+              "portfolios.ambitious.overrides.deep-renovation.ceiling=0.85 --shift clean-buses=+3 "
+              "--output ambitious-what-if.h5" in report, "the report is the current what-if's")
+        driver.find_element(By.ID, "download-portfolio").click()
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script(
+            "return document.body.dataset.download") == "error")
+        check("the bundled scenario has no file" in driver.find_element(By.ID, "download-status").text,
+              "the portfolio button says why the bundled scenario cannot be saved")
         Select(driver.find_element(By.ID, "language")).select_by_value("fr")
         sequence = wait_ready(driver, sequence)
         check(driver.find_element(By.CSS_SELECTOR, "label[for=portfolio]").text == "Portefeuille de départ",
@@ -146,11 +171,16 @@ with Server(traj, "--members", "1000") as server:
               driver.find_element(By.ID, "contributions").is_displayed(),
               "the same what-if in French keeps its contributions")
         check("Portefeuille de départ" in driver.find_element(By.ID, "charts").text, "the band's legend in French")
+        check(driver.find_element(By.ID, "download-results").text == "Résultats (HDF5)",
+              "the download buttons in French")
         driver.save_screenshot(os.path.join(work, "serve.png"))
         resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
         outside = [name for name in resources if not name.startswith(server.address)]
         check(not outside, "no request outside the server: %s" % outside)
-        errors = [entry for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
+        # The one error expected: the browser logs the refused portfolio download (400).
+        refused = "/api/download/portfolio - Failed to load resource: the server responded with a status of 400"
+        errors = [entry for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")
+                  and refused not in entry["message"]]
         check(not errors, "no console error: %s" % errors)
     finally:
         driver.quit()

@@ -9,11 +9,11 @@ import http.client
 
 
 class Server:
-    def __init__(self, traj, *arguments):
+    def __init__(self, traj, *arguments, environment=None):
         self.traj = traj
         self.process = subprocess.Popen(
             [traj, "serve", "--port", "0", *arguments],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
         line = self.process.stdout.readline()
         found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
         if not found:
@@ -34,6 +34,17 @@ class Server:
         kind = response.getheader("Content-Type", "")
         answer = json.loads(text) if kind.startswith("application/json") else text
         result = (response.status, dict(response.getheaders()), answer)
+        connection.close()
+        return result
+
+    def download(self, path, body, headers=None, timeout=60):
+        """(status, headers, body as bytes) of a POST whose answer is a file."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        sent = {"Content-Type": "application/json"}
+        sent.update(headers or {})
+        connection.request("POST", path, body=json.dumps(body), headers=sent)
+        response = connection.getresponse()
+        result = (response.status, dict(response.getheaders()), response.read())
         connection.close()
         return result
 

@@ -23,6 +23,10 @@ const LABELS = {
     contributions_note: "What carries the result: each action's part, the what-if with it minus without it, on the same members (as traj compare), most important first.",
     action: "Action", ghg_change: "GHG", cost_change: "Cost (M€)", no_actions: "No action in the what-if.",
     economics_failed: "The server refused:",
+    downloads: "Download this what-if", download_portfolio: "Save as a portfolio (TOML)",
+    download_report: "Report (HTML)", download_results: "Results (HDF5)",
+    preparing: "Preparing the file (the ensemble runs again)…", downloaded: "Downloaded:",
+    download_failed: "The server refused the download:",
   },
   fr: {
     title: "Trajectoires — atelier", language: "Langue", controls: "Et si…",
@@ -42,6 +46,10 @@ const LABELS = {
     contributions_note: "Ce qui porte le résultat\u00a0: la part de chaque action, le scénario avec elle moins sans elle, sur les mêmes membres (comme traj compare), la plus importante d'abord.",
     action: "Action", ghg_change: "GES", cost_change: "Coût (M€)", no_actions: "Aucune action dans le scénario.",
     economics_failed: "Le serveur a refusé\u00a0:",
+    downloads: "Télécharger ce scénario", download_portfolio: "Enregistrer comme portefeuille (TOML)",
+    download_report: "Rapport (HTML)", download_results: "Résultats (HDF5)",
+    preparing: "Préparation du fichier (l'ensemble est recalculé)…", downloaded: "Téléchargé :",
+    download_failed: "Le serveur a refusé le téléchargement :",
   },
 };
 
@@ -505,6 +513,44 @@ function render() {
     charts.appendChild(box);
   }
   renderEconomics();
+}
+
+/// Downloads a file of the current what-if (docs/serve.md, "Downloads"): the
+/// same body as /api/run, without the page (a download supersedes nothing);
+/// the answer saved under the name the server gives it.
+async function download(kind) {
+  const status = document.getElementById("download-status");
+  status.textContent = t("preparing");
+  document.body.dataset.download = "pending";
+  try {
+    const body = request();
+    delete body.page;
+    const path = "/api/download/" + kind + (kind === "report" ? "?lang=" + language : "");
+    const response = await fetch(path, {method: "POST", headers: {"Content-Type": "application/json"},
+      body: JSON.stringify(body)});
+    if (!response.ok) {
+      const answer = await response.json();
+      status.textContent = t("download_failed") + " " + answer.error;
+      document.body.dataset.download = "error";
+      return;
+    }
+    const found = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "");
+    const name = found ? found[1] : kind;
+    const link = element("a", {href: URL.createObjectURL(await response.blob()), download: name});
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+    status.textContent = t("downloaded") + " " + name;
+    document.body.dataset.download = name;
+  } catch (error) {
+    status.textContent = t("download_failed") + " " + String(error);
+    document.body.dataset.download = "error";
+  }
+}
+
+for (const button of document.querySelectorAll("[data-download]")) {
+  button.addEventListener("click", () => download(button.dataset.download));
 }
 
 document.getElementById("language").addEventListener("change", (event) => {
