@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs each libFuzzer target for SECONDS, seeded from the repository's
-# scenarios and from a small results file written by the same build.
+# scenarios, from a small results file written by the same build, and from a
+# few request bodies of traj serve (tests/fuzz/request_seeds/).
 # Usage: run_fuzzers.sh BUILD_DIR SOURCE_DIR SECONDS
 # Exits non-zero on the first crash, leak, hang or sanitizer report; the
 # failing input is kept in BUILD_DIR/fuzz/artifacts/.
@@ -12,7 +13,7 @@ work="$build/fuzz/work"
 artifacts="$build/fuzz/artifacts"
 rm -rf "$work"
 mkdir -p "$work/scenario-seeds" "$work/scenario-corpus" "$work/results-seeds" \
-         "$work/results-corpus" "$artifacts"
+         "$work/results-corpus" "$work/request-corpus" "$artifacts"
 find "$source/scenarios" -name '*.toml' -exec cp {} "$work/scenario-seeds/" \;
 "$build/bin/traj" run "$source/scenarios/examples/example.toml" --members 64 -q \
   --output "$work/results-seeds/headline.h5" > /dev/null
@@ -21,18 +22,23 @@ find "$source/scenarios" -name '*.toml' -exec cp {} "$work/scenario-seeds/" \;
 # HDF5 1.10 leaks a few bytes on some failed opens of damaged files (inside
 # libhdf5, see docs/reliability.md); every other leak fails the run.
 export LSAN_OPTIONS="suppressions=$source/tests/fuzz/lsan.supp"
-status=0
-"$build/fuzz/fuzz_scenario" "$work/scenario-corpus" "$work/scenario-seeds" \
-  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-  -artifact_prefix="$artifacts/scenario-" > "$work/scenario.log" 2>&1 || status=$?
-tail -n 12 "$work/scenario.log"
-if [ "$status" -ne 0 ]; then
-  echo "fuzz_scenario found a failing input (see $artifacts)"; exit 1
-fi
-"$build/fuzz/fuzz_results_file" "$work/results-corpus" "$work/results-seeds" \
-  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4400 -malloc_limit_mb=4400 \
-  -print_final_stats=1 -artifact_prefix="$artifacts/results-" > "$work/results.log" 2>&1 || status=$?
-tail -n 12 "$work/results.log"
-if [ "$status" -ne 0 ]; then
-  echo "fuzz_results_file found a failing input (see $artifacts)"; exit 1
-fi
+
+# fuzz NAME LOG_NAME CORPUS SEEDS [libFuzzer options…]
+fuzz() {
+  target=$1; name=$2; corpus=$3; seeds=$4
+  shift 4
+  status=0
+  "$build/fuzz/$target" "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 \
+    -print_final_stats=1 -artifact_prefix="$artifacts/$name-" "$@" > "$work/$name.log" 2>&1 \
+    || status=$?
+  tail -n 12 "$work/$name.log"
+  if [ "$status" -ne 0 ]; then
+    echo "$target found a failing input (see $artifacts)"; exit 1
+  fi
+}
+
+fuzz fuzz_scenario scenario "$work/scenario-corpus" "$work/scenario-seeds" -rss_limit_mb=2048
+fuzz fuzz_results_file results "$work/results-corpus" "$work/results-seeds" \
+  -rss_limit_mb=4400 -malloc_limit_mb=4400
+fuzz fuzz_request request "$work/request-corpus" "$source/tests/fuzz/request_seeds" \
+  -rss_limit_mb=2048 -dict="$source/tests/fuzz/request.dict"
