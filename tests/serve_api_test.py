@@ -167,7 +167,8 @@ with Server(traj, "--members", "1000") as server:
                            ({"members": -3}, "non-negative integer"),
                            ({"set": "x"}, "expected an array of strings"),
                            ({"colour": 1}, 'unknown key "colour"'),
-                           ({"portfolio": "plann"}, "plan")):
+                           ({"portfolio": "plann"}, "plan"),
+                           ('{"members": 1e400}', "number overflow")):  # found by fuzz_request (was 500)
         status, _, refused = server.request("POST", "/api/run", body)
         check(status == 400 and expected in refused["error"], "refused %r: %s" % (body, refused))
     status, _, _ = server.request("POST", "/api/run", "x" * 70000)
