@@ -173,6 +173,8 @@ with Server(traj, "--members", "1000") as server:
         check("Portefeuille de départ" in driver.find_element(By.ID, "charts").text, "the band's legend in French")
         check(driver.find_element(By.ID, "download-results").text == "Résultats (HDF5)",
               "the download buttons in French")
+        check(driver.find_element(By.ID, "download-status").text.startswith(
+              "Le serveur a refusé le téléchargement :"), "the download's note in French")
         driver.save_screenshot(os.path.join(work, "serve.png"))
         resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
         outside = [name for name in resources if not name.startswith(server.address)]

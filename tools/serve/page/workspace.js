@@ -60,6 +60,7 @@ let scenario = null;
 let latest = 0;          // sequence number of the latest request sent
 let inFlight = null;     // AbortController of the request in flight
 let debounce = null;
+let downloadNote = null;  // {key, detail} of the line under the download buttons
 let shown = null;        // {run, charts} of the latest answered request
 let economicsShown = null;      // {key, answer} of /api/economics (or /api/contributions)
 let contributionsShown = null;  // {key, answer} of /api/contributions
@@ -113,6 +114,7 @@ function applyLabels() {
   const baseline = document.querySelector("#portfolio option[value=baseline]");
   if (baseline) baseline.textContent = t("baseline");
   for (const node of document.querySelectorAll("[data-label-key]")) node.textContent = t(node.dataset.labelKey);
+  showDownloadNote();
   if (!scenario) return;
   // Numbers in the language's format too.
   for (const coalition of scenario.coalitions) {
@@ -519,9 +521,7 @@ function render() {
 /// same body as /api/run, without the page (a download supersedes nothing);
 /// the answer saved under the name the server gives it.
 async function download(kind) {
-  const status = document.getElementById("download-status");
-  status.textContent = t("preparing");
-  document.body.dataset.download = "pending";
+  showDownloadNote("preparing", "", "pending");
   try {
     const body = request();
     delete body.page;
@@ -530,8 +530,7 @@ async function download(kind) {
       body: JSON.stringify(body)});
     if (!response.ok) {
       const answer = await response.json();
-      status.textContent = t("download_failed") + " " + answer.error;
-      document.body.dataset.download = "error";
+      showDownloadNote("download_failed", answer.error, "error");
       return;
     }
     const found = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "");
@@ -541,11 +540,21 @@ async function download(kind) {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 60000);
-    status.textContent = t("downloaded") + " " + name;
-    document.body.dataset.download = name;
+    showDownloadNote("downloaded", name, name);
   } catch (error) {
-    status.textContent = t("download_failed") + " " + String(error);
-    document.body.dataset.download = "error";
+    showDownloadNote("download_failed", String(error), "error");
+  }
+}
+
+/// The line under the download buttons, kept as a label and its detail so
+/// that a change of language rewrites it (the detail, a file name or the
+/// server's text, stays as it is).
+function showDownloadNote(key, detail, state) {
+  if (key) downloadNote = {key: key, detail: detail};
+  if (state) document.body.dataset.download = state;
+  if (downloadNote) {
+    document.getElementById("download-status").textContent =
+        t(downloadNote.key) + (downloadNote.detail ? " " + downloadNote.detail : "");
   }
 }
 
