@@ -6,10 +6,11 @@ control of the starting portfolio's first action, each to a value not asked
 before (the cache does not help); and the page's first load (navigation to
 the first answer drawn). Starts its own server on a free port, stops it.
 Not a ctest: a benchmark, to run on an otherwise idle machine.
-Usage: python3 bench/serve_latency.py TRAJ [SCENARIO] [--members N] [--moves K]"""
+Usage: python3 bench/serve_latency.py TRAJ [SCENARIO] [--members N] [--moves K] [--pause S]"""
 import argparse
 import statistics
 import sys
+import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -23,6 +24,8 @@ parser.add_argument("traj")
 parser.add_argument("scenario", nargs="?")
 parser.add_argument("--members", type=int, default=10000)
 parser.add_argument("--moves", type=int, default=40)
+parser.add_argument("--pause", type=float, default=0.0,
+                    help="seconds between an update drawn and the next release (a planner looking)")
 arguments = parser.parse_args()
 
 options = webdriver.ChromeOptions()
@@ -74,6 +77,7 @@ with Server(arguments.traj, *server_arguments) as server:
                 control, kind, text = "ceiling-" + action, "ceiling", "%.2f" % value
             else:  # the timing, −5 … +5 years, with the ceiling just set: a new what-if each time
                 control, kind, text = "shift-" + action, "timing", str((move // 2) % 11 - 5)
+            time.sleep(arguments.pause)
             driver.execute_script(RELEASE, control, text)
             sequence = wait_ready(driver, sequence)
             latencies[kind].append(driver.execute_script(

@@ -6,6 +6,7 @@
 #include <boost/math/distributions/normal.hpp>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <stdexcept>
 #include <tuple>
 
 #include "ishigami.hpp"
@@ -352,6 +353,48 @@ TEST_CASE("statistics are bit-identical at 1, 2 and 4 threads and any block size
     }
     CHECK(result.joint_successes == reference.joint_successes);
   }
+}
+
+TEST_CASE("per-member records of chosen years are those years of the records of every year") {
+  const Scenario scenario = testing::scenario_from_file("scenarios/brest-metropole.toml");
+  const Plan plan = compile_plan(scenario, "plan");
+  EnsembleOptions options;
+  options.members = 20000;  // two batches
+  options.threads = 2;
+  options.recorded_rows = {static_cast<std::size_t>(plan.catalogue.ghg),
+                           static_cast<std::size_t>(plan.catalogue.final_energy)};
+  const auto record = [&](std::vector<double>& into, std::size_t& years) {
+    options.on_members = [&into, &years](const MemberRecords& records) {
+      years = records.years;
+      for (std::size_t r = 0; r < 2; ++r) {
+        const double* row = records.trajectories + r * records.capacity * records.years;
+        into.insert(into.end(), row, row + records.count * records.years);
+      }
+    };
+    return run(plan, options);
+  };
+  std::vector<double> every, chosen;
+  std::size_t every_years = 0, chosen_years = 0;
+  const auto all = record(every, every_years);
+  const std::vector<std::size_t> years = {0, 12, every_years - 1};
+  options.recorded_years = years;
+  const auto some = record(chosen, chosen_years);
+  CHECK(some.mean == all.mean);  // statistics do not depend on what is recorded
+  REQUIRE(chosen_years == 3);
+  REQUIRE(every.size() == chosen.size() / 3 * every_years);
+  // Both laid out batch by batch, row by row, member by member.
+  std::size_t mismatches = 0;
+  for (std::size_t i = 0; i < chosen.size() / 3; ++i) {
+    for (std::size_t k = 0; k < 3; ++k) {
+      if (chosen[i * 3 + k] != every[i * every_years + years[k]]) ++mismatches;
+    }
+  }
+  CHECK(mismatches == 0);
+  CHECK(chosen[3 * 7 + 2] != chosen[3 * 7]);  // the years differ: not one year thrice
+  options.recorded_years = {12, 12};
+  CHECK_THROWS_AS(record(chosen, chosen_years), std::logic_error);
+  options.recorded_years = {every_years};
+  CHECK_THROWS_AS(record(chosen, chosen_years), std::logic_error);
 }
 
 TEST_CASE(

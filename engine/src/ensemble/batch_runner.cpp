@@ -78,7 +78,9 @@ BatchRunner::BatchRunner(const Model& model, const std::vector<ObjectiveSpec>& o
       }),
       arena_(thread_count(options)) {
   if (options.on_members) {
-    records_.emplace(options, model.parameters().size(), objectives.size(), context_.years);
+    const std::size_t recorded_years =
+        options.recorded_years.empty() ? context_.years : options.recorded_years.size();
+    records_.emplace(options, model.parameters().size(), objectives.size(), recorded_years);
     context_.records = &*records_;
   }
 }

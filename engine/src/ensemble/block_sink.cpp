@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 
 #include "traj/lane_clones.hpp"
 #include "traj/lane_vector.hpp"
@@ -81,8 +82,19 @@ RunContext::RunContext(const Model& model, const std::vector<ObjectiveSpec>& spe
       rows(model.rows()),
       years(model.years()),
       quantile_index(rows, -1),
-      non_negative_row(rows, 0) {
+      non_negative_row(rows, 0),
+      recorded_year_slot(years, -1) {
   for (const std::size_t row : model.non_negative_rows()) non_negative_row[row] = 1;
+  if (options.recorded_years.empty()) {
+    for (std::size_t y = 0; y < years; ++y) recorded_year_slot[y] = static_cast<int>(y);
+  }
+  for (std::size_t k = 0; k < options.recorded_years.size(); ++k) {
+    const std::size_t year = options.recorded_years[k];
+    if (year >= years || (k > 0 && year <= options.recorded_years[k - 1]))
+      throw std::logic_error(
+          "EnsembleOptions::recorded_years: expected increasing years of the run");
+    recorded_year_slot[year] = static_cast<int>(k);
+  }
   for (std::size_t i = 0; i < options.quantile_rows.size(); ++i) {
     quantile_index[options.quantile_rows[i]] = static_cast<int>(i);
   }
@@ -163,14 +175,16 @@ void BlockSink::take_year(std::size_t year_index, const Value* values, std::size
       sketch.add(lanes_of, lanes);
     }
   }
-  if (BatchRecords* records = context_.records; records != nullptr) {
+  BatchRecords* records = context_.records;
+  if (const int slot = context_.recorded_year_slot[year_index]; records != nullptr && slot >= 0) {
     const std::size_t offset = first_ - records->first;
+    const std::size_t stride = records->years;  // the recorded years
     const std::vector<std::size_t>& recorded_rows = context_.options.recorded_rows;
     for (std::size_t r = 0; r < recorded_rows.size(); ++r) {
       const Value* lanes_of = values + recorded_rows[r] * lanes;
-      double* out =
-          records->trajectories.data() + (r * records->capacity + offset) * years + year_index;
-      for (std::size_t l = 0; l < lanes; ++l) out[l * years] = lanes_of[l];
+      double* out = records->trajectories.data() + (r * records->capacity + offset) * stride +
+                    static_cast<std::size_t>(slot);
+      for (std::size_t l = 0; l < lanes; ++l) out[l * stride] = lanes_of[l];
     }
   }
   for (std::size_t o = 0; o < context_.objectives.size(); ++o) {

@@ -25,7 +25,10 @@ struct RunContext {
   std::size_t rows, years;
   std::vector<int> quantile_index;     ///< per row: index among quantile rows, or -1
   std::vector<char> non_negative_row;  ///< per row: 1 if it cannot be negative
-  BatchRecords* records = nullptr;     ///< the batch's records (with options.on_members)
+  /// Per year: its place among the recorded years (options.recorded_years),
+  /// or -1 when it is not recorded.
+  std::vector<int> recorded_year_slot;
+  BatchRecords* records = nullptr;  ///< the batch's records (with options.on_members)
 
   RunContext(const Model& model, const std::vector<ObjectiveSpec>& objectives,
              const EnsembleOptions& options);

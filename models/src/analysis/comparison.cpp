@@ -179,8 +179,16 @@ EnsembleResult run_recording(const Plan& plan, const std::vector<ComparedQuantit
     }
     options.recorded_rows = rows;
     options.record_parameters = false;
+    // Only the years compared (a few of the horizon's): the members' other
+    // years are neither copied nor kept.
     const int base_year = plan.scenario->base_year;
-    options.on_members = [data, rows, &quantities, &objectives,
+    std::vector<std::size_t> years;
+    for (const auto& quantity : quantities)
+      years.push_back(static_cast<std::size_t>(quantity.year - base_year));
+    std::sort(years.begin(), years.end());
+    years.erase(std::unique(years.begin(), years.end()), years.end());
+    options.recorded_years = years;
+    options.on_members = [data, rows, years, &quantities, &objectives,
                           base_year](const MemberRecords& records) {
       for (std::size_t o = 0; o < objectives.size(); ++o) {
         for (std::size_t m = 0; m < records.count; ++m) {
@@ -190,7 +198,10 @@ EnsembleResult run_recording(const Plan& plan, const std::vector<ComparedQuantit
       for (std::size_t q = 0; q < quantities.size(); ++q) {
         const auto r = static_cast<std::size_t>(
             std::find(rows.begin(), rows.end(), quantities[q].row) - rows.begin());
-        const auto year = static_cast<std::size_t>(quantities[q].year - base_year);
+        const auto year = static_cast<std::size_t>(
+            std::lower_bound(years.begin(), years.end(),
+                             static_cast<std::size_t>(quantities[q].year - base_year)) -
+            years.begin());
         for (std::size_t m = 0; m < records.count; ++m) {
           data->values[q].push_back(
               records.trajectories[(r * records.capacity + m) * records.years + year]);
