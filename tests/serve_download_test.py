@@ -7,6 +7,7 @@ that writes the same file); the report byte for byte except that command.
 Errors are 400 with the CLI's text; no temporary file is left.
 Usage: serve_download_test.py TRAJ"""
 import json
+import urllib.parse
 import os
 import re
 import subprocess
@@ -108,6 +109,20 @@ with Server(traj, scenario, "--members", "1000", environment=environment) as ser
     status, headers, named = server.download("/api/download/portfolio?name=plan-b", what_if)
     check(status == 200 and headers.get("Content-Disposition") == 'attachment; filename="plan-b.toml"'
           and b'id = "plan-b"' in named, "?name= names the portfolio and its file")
+    check(headers.get("X-Traj-Notes") == "%5B%5D", "no notes for a file that holds the run")
+    # What the CLI notes on its terminal comes with the file, in both languages.
+    noted = dict(what_if, action_off=["cycling-plan"], set=[edit, "actions.cycling-plan.adoption.ceiling=0.5"])
+    status, headers, _ = server.download("/api/download/portfolio?name=plan-c", noted)
+    notes = json.loads(urllib.parse.unquote(headers.get("X-Traj-Notes", "")))
+    finished = run_cli(["run", scenario, "--portfolio", "ambitious", "--members", "300", "--seed", "5",
+                        "--set", edit, "--set", "actions.cycling-plan.adoption.ceiling=0.5",
+                        "--action-off", "cycling-plan", "-q", "--save-portfolio", "plan-c",
+                        "--to", os.path.join(work, "scen", "plan-c.toml")])
+    said = [line[len("note: "):] for line in finished.stdout.splitlines() if line.startswith("note: ")]
+    check(status == 200 and len(said) == 1 and [note["en"] for note in notes] == said,
+          "the notes are the CLI's: %r against %r" % (notes, said))
+    check(notes and notes[0]["fr"].startswith("le --set de l'adoption de cycling-plan n'est pas enregistré"),
+          "and in French: %r" % notes)
     status, _, refused = server.download("/api/download/portfolio?name=../x", what_if)
     check(status == 400 and b"name: expected an id" in refused, "a name that is not an id: %r" % refused)
 

@@ -41,13 +41,19 @@ const ConfigNode* child(const ConfigNode* table, const std::string& key) {
 /// other uncertain number as the document wrote it (a new parameter, with
 /// draws of its own: said in `notes`).
 std::string value_text(const Scenario& scenario, const Quantity& quantity, const ConfigNode* typed,
-                       const std::string& where, std::vector<std::string>& notes) {
+                       const std::string& action, const std::string& field,
+                       std::vector<SaveNote>& notes) {
   if (quantity.is_constant()) return number_text(quantity.constant);
   const Parameter& parameter = scenario.parameters[static_cast<std::size_t>(quantity.parameter)];
   if (parameter.named && quantity.scale == 1.0)
     return "{ parameter = " + toml_string(parameter.name) + " }";
-  notes.push_back(where + " is uncertain: the saved portfolio samples it as a new parameter, " +
-                  "with draws of its own (the same distribution, not the same members' values)");
+  notes.push_back(
+      {action + "'s " + field +
+           " is uncertain: the saved portfolio samples it as a new parameter, with draws of its "
+           "own (the same distribution, not the same members' values)",
+       "le champ " + field + " de " + action +
+           " est incertain : le portefeuille enregistré le tire comme un nouveau paramètre, avec "
+           "ses propres tirages (la même loi, pas les mêmes valeurs pour chaque membre)"});
   return typed != nullptr ? toml_text(*typed) : number_text(quantity.constant);
 }
 
@@ -136,7 +142,7 @@ void check_request(const ChosenScenario& chosen, bool bundled, const std::string
 
 std::string saved_portfolio_text(const ChosenScenario& chosen, bool bundled,
                                  const std::string& portfolio, const PortfolioSave& save,
-                                 std::vector<std::string>& notes) {
+                                 std::vector<SaveNote>& notes) {
   check_request(chosen, bundled, portfolio, save);
   const Scenario& scenario = chosen.scenario;
   const auto changed = adoption_edits(chosen.edits, portfolio);
@@ -220,7 +226,7 @@ std::string saved_portfolio_text(const ChosenScenario& chosen, bool bundled,
       }
       if (value == nullptr) continue;
       fields += (fields.empty() ? "" : ", ") + field + " = " +
-                value_text(scenario, *value, typed, action.id + "'s " + field, notes);
+                value_text(scenario, *value, typed, action.id, field, notes);
     }
     // The portfolio's own shift, then --shift on top, as the loader adds them.
     const double shift =
@@ -233,8 +239,12 @@ std::string saved_portfolio_text(const ChosenScenario& chosen, bool bundled,
   refused.throw_if_any();
   for (const auto& [action, fields] : changed) {
     if (saved.count(action) == 0) {
-      notes.push_back("the --set of " + action + "'s adoption is not saved: " + action +
-                      " is not in portfolio " + portfolio + ", so it changed nothing in this run");
+      notes.push_back({"the --set of " + action + "'s adoption is not saved: " + action +
+                           " is not in portfolio " + portfolio +
+                           ", so it changed nothing in this run",
+                       "le --set de l'adoption de " + action + " n'est pas enregistré : " + action +
+                           " n'est pas dans le portefeuille " + portfolio +
+                           ", il n'a donc rien changé à ce calcul"});
     }
   }
   return text;
@@ -265,7 +275,7 @@ void PortfolioSaver::report(bool json) const {
   if (!written_) return;
   std::ostream& out = json ? std::cerr : std::cout;
   if (!json) out << "\n";
-  for (const auto& note : notes_) out << "note: " << note << "\n";
+  for (const auto& note : notes_) out << "note: " << note.english << "\n";
   out << "Portfolio " << request_.name << " saved to " << request_.to
       << " (run it: traj run --portfolio " << request_.name << " " << request_.to << ")\n";
 }

@@ -16,6 +16,12 @@ struct PortfolioSave {
   std::string to;    ///< the new file
 };
 
+/// What the saved file holds differently from the run, in both languages
+/// (the terminal says the English; the workspace the page's language).
+struct SaveNote {
+  std::string english, french;
+};
+
 /// The text of the new file, or InputError when it cannot be written: the
 /// bundled scenario (no file to include), the baseline, a NAME already used,
 /// or a --set that a portfolio cannot hold (anything but
@@ -24,7 +30,7 @@ struct PortfolioSave {
 /// `notes` receives what the file holds differently from the run.
 std::string saved_portfolio_text(const ChosenScenario& chosen, bool bundled,
                                  const std::string& portfolio, const PortfolioSave& save,
-                                 std::vector<std::string>& notes);
+                                 std::vector<SaveNote>& notes);
 
 /// `--save-portfolio` for one run: refused before the run, written after it
 /// succeeds, said after its results. Does nothing without a request.
@@ -44,7 +50,7 @@ class PortfolioSaver {
   PortfolioSave request_;
   std::vector<std::string> made_from_;
   std::string text_;
-  std::vector<std::string> notes_;
+  std::vector<SaveNote> notes_;
   bool written_ = false;
 };
 

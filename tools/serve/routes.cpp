@@ -4,6 +4,7 @@
 #include "traj/json_writer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -181,22 +182,49 @@ void send_results_file(httplib::Response& response, const ResultsDownload& downl
       });
 }
 
+/// The notes `traj run --save-portfolio` prints, as the header X-Traj-Notes:
+/// a JSON array of {"en", "fr"}, percent-encoded (a header's bytes are not
+/// read as UTF-8 by browsers; the page decodes it with decodeURIComponent).
+std::string notes_header(const std::vector<SaveNote>& notes) {
+  std::ostringstream text;
+  JsonWriter json(text, false);
+  json.begin_array();
+  for (const SaveNote& note : notes) {
+    json.begin_object().key("en").value(note.english).key("fr").value(note.french).end_object();
+  }
+  json.end_array();
+  std::string encoded;
+  constexpr const char* HEX = "0123456789ABCDEF";
+  for (const char c : text.str()) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || c == '-' || c == '_' || c == '.' || c == '~') {
+      encoded += c;
+    } else {
+      encoded += '%';
+      encoded += HEX[byte >> 4];
+      encoded += HEX[byte & 15];
+    }
+  }
+  return encoded;
+}
+
 /// The download buttons' files (docs/serve.md, "Downloads").
 void add_download_routes(httplib::Server& server, const Workspace& workspace) {
   const auto no_check = [](const ServedScenario&, const WhatIfRequest&, const std::string&) {};
   server.Post("/api/download/portfolio", [&workspace](const httplib::Request& request,
                                                       httplib::Response& response) {
-    std::string text;
+    PortfolioDownload saved;
     answer_download(
         workspace, request, response,
-        [&text](const ServedScenario& served, const WhatIfRequest& what_if,
-                const std::string& name) {
+        [&saved](const ServedScenario& served, const WhatIfRequest& what_if,
+                 const std::string& name) {
           // Refused before the run, as `traj run --save-portfolio` refuses.
-          text = saved_portfolio_download(served, what_if, name);
+          saved = saved_portfolio_download(served, what_if, name);
         },
         [&](const ServedScenario& served, const WhatIfRequest& what_if, const std::string& name) {
           set_attachment(response, download_name(served, what_if, name) + ".toml");
-          response.set_content(text, "application/toml; charset=utf-8");
+          response.set_header("X-Traj-Notes", notes_header(saved.notes));
+          response.set_content(saved.text, "application/toml; charset=utf-8");
           return true;
         });
   });

@@ -152,14 +152,16 @@ std::string equivalent_command_line(const ServedScenario& served, const WhatIfRe
   return command_line_of(served, request, what_if.portfolio, name_of(what_if, name) + ".h5");
 }
 
-std::string saved_portfolio_download(const ServedScenario& served, const WhatIfRequest& request,
-                                     const std::string& name) {
+PortfolioDownload saved_portfolio_download(const ServedScenario& served,
+                                           const WhatIfRequest& request, const std::string& name) {
   const LoadedWhatIf what_if(served, request);
   PortfolioSave save;
   save.name = name_of(what_if, name);
   save.to = (fs::path(served.chosen.name).parent_path() / (save.name + ".toml")).string();
-  std::vector<std::string> notes;  // said by the CLI on its terminal; the file is the same
-  return saved_portfolio_text(what_if.chosen, served.bundled, what_if.portfolio, save, notes);
+  PortfolioDownload download;
+  download.text =
+      saved_portfolio_text(what_if.chosen, served.bundled, what_if.portfolio, save, download.notes);
+  return download;
 }
 
 std::optional<ResultsDownload> results_download(const ServedScenario& served,

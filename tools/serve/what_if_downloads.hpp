@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "portfolio_saving.hpp"
 #include "scenario_choice.hpp"
 #include "traj/territory/report.hpp"
 #include "what_if_request.hpp"
@@ -62,8 +63,12 @@ std::string equivalent_command_line(const ServedScenario& served, const WhatIfRe
 /// beside the scenario, which it includes by its file name. Throws
 /// InputError with the CLI's text for what it refuses (the bundled scenario,
 /// the baseline, a --set a portfolio cannot hold…).
-std::string saved_portfolio_download(const ServedScenario& served, const WhatIfRequest& request,
-                                     const std::string& name);
+struct PortfolioDownload {
+  std::string text;             ///< the file
+  std::vector<SaveNote> notes;  ///< what the CLI says of it on its terminal
+};
+PortfolioDownload saved_portfolio_download(const ServedScenario& served,
+                                           const WhatIfRequest& request, const std::string& name);
 
 /// The results file `traj run … --output NAME.h5` writes for `request`,
 /// written in a new temporary directory as NAME.h5; nothing when the server

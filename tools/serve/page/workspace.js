@@ -540,7 +540,10 @@ async function download(kind) {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 60000);
-    showDownloadNote("downloaded", name, name);
+    // What `traj run --save-portfolio` says of the file (an uncertain value saved
+    // as a new parameter…), in both languages: shown in the page's.
+    const notes = response.headers.get("X-Traj-Notes");
+    showDownloadNote("downloaded", name, name, notes ? JSON.parse(decodeURIComponent(notes)) : []);
   } catch (error) {
     showDownloadNote("download_failed", String(error), "error");
   }
@@ -549,12 +552,15 @@ async function download(kind) {
 /// The line under the download buttons, kept as a label and its detail so
 /// that a change of language rewrites it (the detail, a file name or the
 /// server's text, stays as it is).
-function showDownloadNote(key, detail, state) {
-  if (key) downloadNote = {key: key, detail: detail};
+function showDownloadNote(key, detail, state, notes = []) {
+  if (key) downloadNote = {key: key, detail: detail, notes: notes};
   if (state) document.body.dataset.download = state;
   if (downloadNote) {
     document.getElementById("download-status").textContent =
         t(downloadNote.key) + (downloadNote.detail ? " " + downloadNote.detail : "");
+    const list = document.getElementById("download-notes");
+    list.replaceChildren(...downloadNote.notes.map((note) => element("li", {}, note[language])));
+    list.hidden = downloadNote.notes.length === 0;
   }
 }
 
