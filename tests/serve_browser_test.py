@@ -129,6 +129,16 @@ with Server(traj, "--members", "1000") as server:
         rows = driver.find_elements(By.CSS_SELECTOR, "#contributions tbody tr")
         check([row.get_attribute("data-action") for row in rows] == [c["action"] for c in expected],
               "the contributions in traj compare's order")
+        # The eight that carry the most are shown, the others on request.
+        check(len(expected) > 8, "a portfolio of more than eight actions (%d)" % len(expected))
+        shown_rows = [row for row in rows if row.is_displayed()]
+        check(len(shown_rows) == 8 and shown_rows == rows[:8], "the first eight actions shown")
+        more = driver.find_element(By.ID, "contributions-more")
+        check(more.text == "Show all %d actions" % len(expected), "the button that shows them all: %r" % more.text)
+        more.click()  # the table is drawn again: its rows are new elements
+        rows = driver.find_elements(By.CSS_SELECTOR, "#contributions tbody tr")
+        check(len(rows) == len(expected) and all(row.is_displayed() for row in rows) and
+              more.get_attribute("aria-expanded") == "true", "every action shown once asked")
         for row, contribution in zip(rows, expected):
             for cell in row.find_elements(By.CSS_SELECTOR, "td[data-objective]"):
                 check(float(cell.get_attribute("data-value")) ==

@@ -22,6 +22,7 @@ const LABELS = {
     contributions_computing: "Computing each action's part (one ensemble per action)…",
     contributions_note: "What carries the result: each action's part, the what-if with it minus without it, on the same members (as traj compare), most important first.",
     action: "Action", ghg_change: "GHG", cost_change: "Cost (M€)", no_actions: "No action in the what-if.",
+    contributions_all: (n) => "Show all " + n + " actions", contributions_fewer: (n) => "Show the first " + n + " only",
     economics_failed: "The server refused:",
     downloads: "Download this what-if", download_portfolio: "Save as a portfolio (TOML)",
     download_report: "Report (HTML)", download_results: "Results (HDF5)",
@@ -45,6 +46,7 @@ const LABELS = {
     contributions_computing: "Calcul de la part de chaque action (un ensemble par action)…",
     contributions_note: "Ce qui porte le résultat\u00a0: la part de chaque action, le scénario avec elle moins sans elle, sur les mêmes membres (comme traj compare), la plus importante d'abord.",
     action: "Action", ghg_change: "GES", cost_change: "Coût (M€)", no_actions: "Aucune action dans le scénario.",
+    contributions_all: (n) => "Afficher les " + n + " actions", contributions_fewer: (n) => "N'afficher que les " + n + " premières",
     economics_failed: "Le serveur a refusé\u00a0:",
     downloads: "Télécharger ce scénario", download_portfolio: "Enregistrer comme portefeuille (TOML)",
     download_report: "Rapport (HTML)", download_results: "Résultats (HDF5)",
@@ -64,6 +66,10 @@ let downloadNote = null;  // {key, detail} of the line under the download button
 let shown = null;        // {run, charts} of the latest answered request
 let economicsShown = null;      // {key, answer} of /api/economics (or /api/contributions)
 let contributionsShown = null;  // {key, answer} of /api/contributions
+// The actions that carry the most, first; the rest on request, so that a
+// portfolio of twenty actions does not push the charts out of sight.
+const CONTRIBUTIONS_FIRST = 8;
+let contributionsExpanded = false;
 let contributionsAsked = null;  // AbortController of the contributions on their way
 let contributionsPending = null;  // the request whose contributions were asked before it answered
 
@@ -433,6 +439,8 @@ function renderContributions() {
   const table = document.getElementById("contributions");
   const current = shown && contributionsShown && contributionsShown.key === requestKey(shown.body);
   table.hidden = !current;
+  const more = document.getElementById("contributions-more");
+  more.hidden = true;
   if (!current) {
     if (!contributionsAsked && contributionsPending === null) {
       document.getElementById("contributions-status").textContent = "";
@@ -455,8 +463,9 @@ function renderContributions() {
   table.tHead.replaceChildren(head);
   const body = table.tBodies[0];
   body.replaceChildren();
-  for (const contribution of contributions) {
+  for (const [rank, contribution] of contributions.entries()) {
     const row = element("tr", {"data-action": contribution.action});
+    row.hidden = !contributionsExpanded && rank >= CONTRIBUTIONS_FIRST;
     row.appendChild(element("th", {scope: "row"}, actionName(contribution.action)));
     for (const objective of shown.run.objectives) {
       const value = contribution.probability[objective.id];
@@ -469,7 +478,18 @@ function renderContributions() {
         signedAmount(contribution.mean[cost])));
     body.appendChild(row);
   }
+  if (contributions.length > CONTRIBUTIONS_FIRST) {
+    more.hidden = false;
+    more.setAttribute("aria-expanded", String(contributionsExpanded));
+    more.textContent = contributionsExpanded ? t("contributions_fewer")(CONTRIBUTIONS_FIRST)
+                                             : t("contributions_all")(contributions.length);
+  }
 }
+
+document.getElementById("contributions-more").addEventListener("click", () => {
+  contributionsExpanded = !contributionsExpanded;
+  renderContributions();
+});
 
 function showError(message) {
   const node = document.getElementById("error");
