@@ -12,12 +12,10 @@ import statistics
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, __file__.rsplit("/", 2)[0] + "/tests")
-from serve_server import Server  # noqa: E402
+from serve_server import Server, chromium, chromium_options  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument("traj")
@@ -28,12 +26,6 @@ parser.add_argument("--pause", type=float, default=0.0,
                     help="seconds between an update drawn and the next release (a planner looking)")
 arguments = parser.parse_args()
 
-options = webdriver.ChromeOptions()
-for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--window-size=1280,2400"):
-    options.add_argument(flag)
-options.binary_location = "/usr/bin/chromium"
 
 
 def wait_ready(driver, after):
@@ -57,7 +49,7 @@ def percentile(values, q):
 
 server_arguments = ([arguments.scenario] if arguments.scenario else []) + ["--members", str(arguments.members)]
 with Server(arguments.traj, *server_arguments) as server:
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium(chromium_options())
     try:
         driver.get(server.address)
         sequence = wait_ready(driver, 0)

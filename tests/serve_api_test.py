@@ -7,16 +7,10 @@ import sys
 import threading
 import time
 
-from serve_server import Server, cli_compare_json, cli_error, cli_run_json
+from serve_server import Checks, Server, cli_compare_json, cli_error, cli_run_json
 
 traj = sys.argv[1]
-failures = []
-
-
-def check(condition, what):
-    if not condition:
-        failures.append(what)
-        print("FAILED:", what, file=sys.stderr)
+check = Checks()
 
 
 def without_seconds(document):
@@ -249,7 +243,4 @@ with Server(traj) as first:
     first.process.terminate()  # SIGTERM stops it as SIGINT does
     check(first.process.wait(timeout=10) == 128 + 15, "SIGTERM: exit 143")
 
-if failures:
-    print("%d check(s) failed" % len(failures), file=sys.stderr)
-    sys.exit(1)
-print("serve API test: ok")
+check.finish("serve API test")

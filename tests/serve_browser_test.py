@@ -10,22 +10,14 @@ import shutil
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from serve_server import Server, cli_compare_json, cli_run_json
+from serve_server import Checks, chromium, chromium_options, Server, cli_compare_json, cli_run_json
 
 traj, work = sys.argv[1], sys.argv[2]
-failures = []
-
-
-def check(condition, what):
-    if not condition:
-        failures.append(what)
-        print("FAILED:", what, file=sys.stderr)
+check = Checks()
 
 
 def wait_ready(driver, after):
@@ -50,12 +42,7 @@ def plain(text):
     return text.replace("\u202f", "").replace("\u00a0", "").replace(",", "")
 
 
-options = webdriver.ChromeOptions()
-for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--window-size=1280,2400"):
-    options.add_argument(flag)
-options.binary_location = "/usr/bin/chromium"
+options = chromium_options()
 downloads = os.path.join(work, "serve-downloads")
 shutil.rmtree(downloads, ignore_errors=True)
 os.makedirs(downloads)
@@ -64,7 +51,7 @@ options.add_experimental_option("prefs", {"download.default_directory": download
 options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 
 with Server(traj, "--members", "1000") as server:
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium(options)
     try:
         driver.set_page_load_timeout(20)
         started = time.monotonic()
@@ -197,7 +184,4 @@ with Server(traj, "--members", "1000") as server:
     finally:
         driver.quit()
 
-if failures:
-    print("%d check(s) failed" % len(failures), file=sys.stderr)
-    sys.exit(1)
-print("serve browser test: ok")
+check.finish("serve browser test")

@@ -17,16 +17,10 @@ import tempfile
 import h5py
 import numpy
 
-from serve_server import Server, cli_error
+from serve_server import Checks, Server, cli_error
 
 traj = sys.argv[1]
-failures = []
-
-
-def check(condition, what):
-    if not condition:
-        failures.append(what)
-        print("FAILED:", what, file=sys.stderr)
+check = Checks()
 
 
 def comparable(file, value):
@@ -205,7 +199,4 @@ with Server(traj, "--members", "1000") as bundled:
           and headers.get("Content-Disposition") == 'attachment; filename="commitments-what-if.h5"',
           "bundled: the results of the file's first portfolio: %s %r" % (status, headers))
 
-if failures:
-    print("%d check(s) failed" % len(failures), file=sys.stderr)
-    sys.exit(1)
-print("serve download test: ok")
+check.finish("serve download test")

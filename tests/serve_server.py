@@ -5,6 +5,7 @@ import json
 import re
 import signal
 import subprocess
+import sys
 import http.client
 
 
@@ -87,3 +88,41 @@ def cli_compare_json(traj, arguments):
     output = subprocess.run([traj, "compare", "--json", "-q", *arguments], check=True,
                             capture_output=True, text=True, timeout=120).stdout
     return json.loads(output)
+
+
+class Checks:
+    """One test's checks: each failure printed as it happens, and counted at the
+    end (`finish`), so that one run reports every failed check, not the first."""
+
+    def __init__(self):
+        self.failures = []
+
+    def __call__(self, condition, what):
+        if not condition:
+            self.failures.append(what)
+            print("FAILED:", what, file=sys.stderr)
+
+    def finish(self, name):
+        if self.failures:
+            print("%d check(s) failed" % len(self.failures), file=sys.stderr)
+            sys.exit(1)
+        print(name + ": ok")
+
+
+def chromium_options(window="1280,2400"):
+    """Headless Chromium from Debian (chromium, chromium-driver), with nothing of
+    its own on the network (no sync, no component updates)."""
+    from selenium import webdriver
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=" + window):
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    return options
+
+
+def chromium(options):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
