@@ -180,13 +180,19 @@ with Server(traj, "--members", "1000") as server:
                                   headers={"Origin": "http://localhost:%d" % server.port})
     check(status == 200, "the server's own origin is answered")
 
-    # Supersede: a newer request of the same page cancels the older one.
+    # Supersede: a newer request of the same page cancels the older one. How
+    # long one batch of members (16 384, the unit a run is cancelled between)
+    # takes in this build sets how soon the older must stop.
+    started = time.monotonic()
+    check(server.request("POST", "/api/run", {"members": 16384, "seed": 11})[0] == 200, "one batch")
+    batch_seconds = time.monotonic() - started
     slow = {"members": 1000000, "seed": 3, "page": "p1"}
     answers = {}
 
     def send(name, body):
         started = time.monotonic()
-        answers[name] = server.request("POST", "/api/run", body)[:1] + (time.monotonic() - started,)
+        status = server.request("POST", "/api/run", body)[0]
+        answers[name] = (status, started, time.monotonic())
 
     older = threading.Thread(target=send, args=("older", slow))
     other = threading.Thread(target=send, args=("other page", {"members": 1000, "seed": 4, "page": "p2"}))
@@ -199,7 +205,14 @@ with Server(traj, "--members", "1000") as server:
     check(answers["other page"][0] == 200, "another page's request does not supersede")
     check(answers["newer"][0] == 200, "the newer request is answered")
     check(answers["older"][0] == 409, "the superseded request is refused (409), found %s" % (answers["older"],))
-    check(answers["older"][1] < 5, "the superseded ensemble stopped early (%.1f s)" % answers["older"][1])
+    # Stopped at its next batch once superseded, not run to its million members
+    # (61 batches): within the newer request's time and three batches.
+    stopped_after = answers["older"][2] - answers["newer"][1]
+    bound = (answers["newer"][2] - answers["newer"][1]) + 3 * batch_seconds + 0.5
+    print("superseded: stopped %.2f s after the newer request (bound %.2f s, a batch %.2f s)"
+          % (stopped_after, bound, batch_seconds))
+    check(stopped_after < bound, "the superseded ensemble stopped early (%.2f s after the newer request, "
+          "at most %.2f s)" % (stopped_after, bound))
 
     # Contributions are superseded by the page's next what-if, and stopped by a cancel.
     def ask(name, path, body):
