@@ -8,13 +8,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <list>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <utility>
 
 #include "against_reference.hpp"
+#include "result_cache.hpp"
 #include "traj/territory/what_changed.hpp"
 
 namespace traj::cli::serve {
@@ -31,7 +29,7 @@ class ReferenceCache {
   /// members (a recorded reference holds a double per member and compared
   /// quantity: ≈ 30 MB at 100 000 members for Brest).
   ReferenceCache(std::size_t capacity, std::uint64_t max_members)
-      : capacity_(capacity), max_members_(max_members) {}
+      : entries_(capacity), max_members_(max_members) {}
 
   /// The reference kept for `key`, or empty ones; a hit becomes the most recent.
   KeptReference find(const std::string& key);
@@ -39,14 +37,11 @@ class ReferenceCache {
   bool takes(std::uint64_t members) const { return members <= max_members_; }
   /// Keeps `kept` for `key` unless its ensemble is larger than the cache takes.
   void keep(const std::string& key, KeptReference kept);
-  std::size_t size() const;
+  std::size_t size() const { return entries_.size(); }
 
  private:
-  using Entry = std::pair<std::string, KeptReference>;
-  std::size_t capacity_;
+  ResultCache<KeptReference> entries_;  ///< least recently used out, as the answers
   std::uint64_t max_members_;
-  mutable std::mutex mutex_;
-  std::list<Entry> entries_;  ///< most recent first
 };
 
 }  // namespace traj::cli::serve

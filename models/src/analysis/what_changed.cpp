@@ -127,10 +127,8 @@ WhatChanged what_changed(const Plan& run, const Plan& reference, const EnsembleO
   MemberOutcomes run_outcomes;
   changed.run = run_recording(run, quantities.run, options, &run_outcomes);
   if (changed.run.cancelled) return changed;
-  RecordedReference recorded;
-  recorded.quantities = quantities.reference;
-  recorded.result = run_recording(reference, recorded.quantities, options, &recorded.outcomes);
-  compare_recorded(run, reference, quantities.run, run_outcomes, recorded, changed);
+  compare_recorded(run, reference, quantities.run, run_outcomes,
+                   record_reference(run, reference, options), changed);
   return changed;
 }
 

@@ -50,20 +50,28 @@ std::vector<Threshold> thresholds_of(const Scenario& scenario, const std::string
   return marks;
 }
 
+/// The row of the indicator `id` in `plan`, when `result` has its quantiles.
+std::optional<std::size_t> row_with_quantiles(const Plan& plan, const EnsembleResult& result,
+                                              const std::string& id) {
+  const int row = plan.catalogue.find(id);
+  if (row < 0) return std::nullopt;
+  const auto r = static_cast<std::size_t>(row);
+  if (std::find(result.quantile_rows.begin(), result.quantile_rows.end(), r) ==
+      result.quantile_rows.end())
+    return std::nullopt;
+  return r;
+}
+
 /// The starting ensemble's 5–95 % of the indicator `id`, or nothing when it
 /// has no quantiles of it (an edit that added the indicator).
 std::optional<report::BackdropBand> starting_band(const StartingEnsemble& starting,
                                                   const std::string& id, std::size_t years,
                                                   ReportLanguage language) {
   const EnsembleResult& result = starting.result;
-  const int row = starting.plan.catalogue.find(id);
+  const std::optional<std::size_t> row = row_with_quantiles(starting.plan, result, id);
   const int i05 = level_index(result, 0.05), i95 = level_index(result, 0.95);
-  if (row < 0 || i05 < 0 || i95 < 0 || result.years != years) return std::nullopt;
-  const auto r = static_cast<std::size_t>(row);
-  if (std::find(result.quantile_rows.begin(), result.quantile_rows.end(), r) ==
-      result.quantile_rows.end())
-    return std::nullopt;
-  return report::BackdropBand{series(result, r, i05), series(result, r, i95),
+  if (!row || i05 < 0 || i95 < 0 || result.years != years) return std::nullopt;
+  return report::BackdropBand{series(result, *row, i05), series(result, *row, i95),
                               report::label("starting_portfolio", language)};
 }
 
@@ -91,12 +99,9 @@ std::vector<WorkspaceChart> workspace_charts(const Plan& plan, const EnsembleRes
   std::vector<WorkspaceChart> charts;
   if (i05 < 0 || i50 < 0 || i95 < 0) return charts;
   for (const auto& chart : shown) {
-    const int row = plan.catalogue.find(chart.id);
-    if (row < 0) continue;
-    const auto r = static_cast<std::size_t>(row);
-    if (std::find(result.quantile_rows.begin(), result.quantile_rows.end(), r) ==
-        result.quantile_rows.end())
-      continue;
+    const std::optional<std::size_t> row = row_with_quantiles(plan, result, chart.id);
+    if (!row) continue;
+    const std::size_t r = *row;
     const auto median = series(result, r, i50);
     const std::optional<report::BackdropBand> backdrop =
         starting ? starting_band(*starting, chart.id, result.years, language) : std::nullopt;
