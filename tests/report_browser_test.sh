@@ -36,7 +36,10 @@ timeout 120 "$chromium" $flags --screenshot="$work/report.png" --window-size=128
 timeout 120 "$chromium" $flags --enable-logging=stderr --v=0 --dump-dom "file://$work/compare_test.html" > compare_dom.html 2> compare_console.log
 grep -q 'id="portfolios"' compare_dom.html || fail "no portfolio table in the comparison report"
 grep -q 'id="differences"' compare_dom.html || fail "no paired differences"
-[ "$(grep -o '<svg class="ranked"' compare_dom.html | wc -l)" -eq 3 ] || fail "expected the contributions of 3 portfolios"
+[ "$(grep -o '<table class="contributions"' compare_dom.html | wc -l)" -eq 3 ] || fail "expected the contributions of 3 portfolios"
+# Four portfolios (the baseline too) on each of the five headline charts, three breakdowns.
+[ "$(grep -o 'class="portfolio-median"' compare_dom.html | wc -l)" -eq 20 ] || fail "expected 4 portfolios on 5 trajectory charts"
+[ "$(grep -o '<svg class="stacked"' compare_dom.html | wc -l)" -eq 3 ] || fail "expected 3 breakdown charts"
 if grep -E 'CONSOLE|Refused to|net::ERR' compare_console.log; then fail "console errors in the comparison report"; fi
 # Target and sensitivity pages.
 "$traj" target --portfolio ambitious --objective energy-2050 --confidence 0.8 --members 1000 -q --report target_test.html --force > /dev/null

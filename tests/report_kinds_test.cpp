@@ -194,20 +194,49 @@ TEST_CASE("comparison - every portfolio, the paired differences, each action's p
   EnsembleOptions options;
   options.members = 200;
   options.threads = 1;
-  const PortfolioComparison comparison = compare_portfolios(scenario, {}, options, true);
+  PortfolioComparison comparison = compare_portfolios(scenario, {}, options, true);
   REQUIRE(comparison.portfolios.size() == 2);
   const std::string html = comparison_report_html(scenario, comparison, ReportLanguage::English);
   CHECK_THAT(html, Catch::Contains("<title>Portfolio comparison — Fixture town</title>"));
   CHECK_THAT(html, Catch::Contains("Members: 200 · all portfolios on the same members"));
   CHECK_THAT(html, Catch::Contains("<td><strong>baseline (no action)</strong></td>"));
   CHECK_THAT(html, Catch::Contains("<td><strong>plan</strong></td>"));
-  CHECK_THAT(html, Catch::Contains("<td>plan − baseline (no action)</td><td>ghg-2030</td>"));
   // The GHG the plan avoids, as the table rounds it.
   const double avoided = comparison.portfolios[1].ghg_avoided;
   CHECK(avoided > 35.0);
   CHECK(avoided < 45.0);
   CHECK_THAT(html, Catch::Contains("<td>40</td>"));
-  // A bar per portfolio and objective, and the chart of the plan's actions.
-  CHECK(count_of(html, "<svg") == 3);
-  CHECK_THAT(html, Catch::Contains("<h3>plan</h3><figure class=\"chart\"><svg"));
+  // A bar per portfolio and objective; the headline indicators of both
+  // portfolios on one chart each; three breakdowns; a bar per action.
+  CHECK(count_of(html, "<svg class=\"bar\"") == 3);
+  CHECK(count_of(html, "<svg class=\"fan overlay\"") == 5);
+  CHECK(count_of(html, "<svg class=\"stacked\"") == 3);
+  CHECK(count_of(html, "class=\"portfolio-median\"") == 10);
+  // By hand: no trend, the insulation reaches half its 40 % on gas (200 GWh) in 2030.
+  CHECK_THAT(html, Catch::Contains("Final energy consumption by sector, GWh: 2020 650 (Residential "
+                                   "350, Road transport 300, Energy branch 0); 2030 · baseline "
+                                   "650 (Residential 350, Road transport 300, Energy branch 0); "
+                                   "2030 · plan 610 (Residential 310, Road transport 300, Energy "
+                                   "branch 0)."));
+  CHECK_THAT(html, Catch::Contains("Final energy consumption by carrier, GWh: 2020 650 ("
+                                   "Electricity 100, Natural gas 200, Diesel 300, District heat "
+                                   "50)"));
+  // The plan and the baseline both miss the objective on every member: one sentence, no table.
+  CHECK_THAT(html, Catch::Contains("The two portfolios do not differ on a single member for any "
+                                   "objective"));
+  CHECK_THAT(html, !Catch::Contains("Difference [95 % interval]"));
+  // The action by its name, its coalition and its id.
+  CHECK_THAT(html, Catch::Contains("<td>Insulation of dwellings<br><code>insulation</code></td>"
+                                   "<td>Town</td>"));
+  // An informative difference gets its row; the others one sentence.
+  comparison.differences = {{1, 0, 0, 0.25, 0.2, 0.3, 0.18, 0.32}, {1, 0, 0, 0.0, 0.0, 0.0, 0, 0}};
+  const std::string french = comparison_report_html(scenario, comparison, ReportLanguage::French);
+  CHECK_THAT(french, Catch::Contains("<tr><td>plan − tendanciel (aucune action)</td><td>ghg-2030"
+                                     "</td><td>25,0 [20,0 ; 30,0]</td></tr>"));
+  CHECK_THAT(french, Catch::Contains("L'autre comparaison (deux portefeuilles sur un objectif) ne "
+                                     "diffère sur aucun membre"));
+  CHECK_THAT(french,
+             Catch::Contains("Consommation d'énergie finale par vecteur, GWh\u00a0: 2020 650 ("
+                             "Électricité 100, Gaz naturel 200, Gazole 300, Réseaux de "
+                             "chaleur 50)"));
 }

@@ -8,9 +8,7 @@
 #include "page.hpp"
 
 namespace traj::territory::report {
-namespace {
 
-/// Ticks at 1, 2 or 5 × 10^k covering [low, high].
 std::vector<double> nice_ticks(double low, double high) {
   const double span = std::max(high - low, 1e-12);
   const double raw = span / 4.0;
@@ -21,8 +19,6 @@ std::vector<double> nice_ticks(double low, double high) {
     ticks.push_back(tick);
   return ticks;
 }
-
-}  // namespace
 
 std::string likelihood_colour(double probability) {
   return probability < 1.0 / 3.0 ? "#b3261e" : probability < 2.0 / 3.0 ? "#8a5a00" : "#1b6e2d";

@@ -9,6 +9,9 @@
 
 namespace traj::territory::report {
 
+/// Ticks at 1, 2 or 5 × 10^k covering [low, high].
+std::vector<double> nice_ticks(double low, double high);
+
 /// Colour by how likely: red below 1/3, amber below 2/3, green above (all
 /// with a contrast ratio ≥ 4.5 against white text).
 std::string likelihood_colour(double probability);

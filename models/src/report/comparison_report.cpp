@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "charts.hpp"
+#include "comparison_sections.hpp"
 #include "distance_words.hpp"
 #include "format.hpp"
 #include "labels.hpp"
@@ -108,39 +109,11 @@ std::string comparison_report_html(const Scenario& scenario, const PortfolioComp
   html << "</tbody></table><p class=\"note\">" << escape(label("dominated", language))
        << colon(language) << escape(label("dominated_note", language)) << "</p></section>\n";
   html << distance_section(scenario, comparison, language);
-  // Paired differences.
-  html << "<section id=\"differences\"><h2>" << escape(label("differences", language))
-       << "</h2><table><thead><tr><th>" << escape(label("pair", language)) << "</th><th>"
-       << escape(label("objective_header", language)) << "</th><th>"
-       << escape(label("difference_header", language)) << "</th></tr></thead><tbody>\n";
-  for (const auto& difference : comparison.differences) {
-    html << "<tr><td>" << escape(name(portfolios[difference.a].id)) << " − "
-         << escape(name(portfolios[difference.b].id)) << "</td><td>"
-         << escape(scenario.objectives[difference.objective].id) << "</td><td>"
-         << number(100 * difference.difference, 1, language) << " ["
-         << number(100 * difference.ci_low, 1, language) << " ; "
-         << number(100 * difference.ci_high, 1, language) << "]</td></tr>\n";
-  }
-  html << "</tbody></table></section>\n";
-  // Contributions: ranked bars of the GHG change at the horizon.
-  std::size_t ghg = comparison.quantities.size();
-  for (std::size_t q = 0; q < comparison.quantities.size(); ++q) {
-    if (comparison.quantities[q].label == "ghg " + std::to_string(scenario.horizon)) ghg = q;
-  }
-  html << "<section id=\"contributions\"><h2>" << escape(label("contributions", language))
-       << "</h2><p>" << escape(label("contribution_note", language)) << "</p>\n";
-  for (const auto& portfolio : portfolios) {
-    if (portfolio.contributions.empty() || ghg == comparison.quantities.size()) continue;
-    std::vector<std::pair<std::string, double>> items;
-    for (const auto& contribution : portfolio.contributions)
-      items.emplace_back(contribution.action, contribution.mean[ghg]);
-    std::stable_sort(items.begin(), items.end(),
-                     [](const auto& x, const auto& y) { return x.second < y.second; });
-    if (items.size() > 12) items.resize(12);
-    html << "<h3>" << escape(name(portfolio.id)) << "</h3>"
-         << ranked_bars("contributions-" + portfolio.id, items, "kt", language);
-  }
-  html << "</section>\n</body></html>\n";
+  html << trajectories_section(scenario, comparison, language);
+  html << breakdown_section(scenario, comparison, language);
+  html << differences_section(scenario, comparison, language);
+  html << contributions_section(scenario, comparison, language);
+  html << "</body></html>\n";
   return html.str();
 }
 

@@ -12,6 +12,7 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
       {"title", {"Climate plan trajectories", "Trajectoires du plan climat"}},
       {"portfolio", {"Portfolio", "Portefeuille"}},
       {"baseline", {"baseline (no action)", "tendanciel (aucune action)"}},
+      {"baseline_short", {"baseline", "tendanciel"}},
       {"members", {"Members", "Membres"}},
       {"objectives", {"Objectives: how likely each one is", "Objectifs : probabilité d'atteinte"}},
       {"likely", {"likely", "de chances"}},
@@ -55,6 +56,62 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
       {"contribution_note",
        {"change in GHG at the horizon due to each action (kt, with − without, same members)",
         "variation des GES à l'horizon due à chaque action (kt, avec − sans, mêmes membres)"}},
+      {"contributions_rest",
+       {"{} other actions change it by {} kt in all.",
+        "{} autres actions le font varier de {} kt en tout."}},
+      {"action_header", {"Action", "Action"}},
+      {"carried_by", {"Carried by", "Portée par"}},
+      {"ghg_change_header",
+       {"Change in GHG at the horizon (kt)", "Variation des GES à l'horizon (kt)"}},
+      // The comparison report's side-by-side sections (issue 24, item 3).
+      {"together", {"Trajectories of every portfolio", "Trajectoires de chaque portefeuille"}},
+      {"together_note",
+       {"each portfolio's median (line) and 5–95 % of its members (shaded), on the same members; "
+        "the objectives' targets in red",
+        "médiane de chaque portefeuille (trait) et 5–95 % de ses membres (zone teintée), sur les "
+        "mêmes membres ; les cibles des objectifs en rouge"}},
+      {"local_production",
+       {"Local renewable production", "Production locale d'énergies renouvelables"}},
+      {"cost_cumulative",
+       {"Costs since the base year (M€, undiscounted)",
+        "Coûts depuis l'année de base (M€, non actualisés)"}},
+      {"breakdowns",
+       {"Where the energy goes and where it comes from", "Où va l'énergie et d'où elle vient"}},
+      {"breakdowns_note",
+       {"mean of the members; the base year, then every portfolio in each objective's year and "
+        "the horizon",
+        "moyenne des membres ; l'année de base, puis chaque portefeuille l'année de chaque "
+        "objectif et à l'horizon"}},
+      {"energy_by_sector",
+       {"Final energy consumption by sector", "Consommation d'énergie finale par secteur"}},
+      {"energy_by_carrier",
+       {"Final energy consumption by carrier", "Consommation d'énergie finale par vecteur"}},
+      {"production_by_source",
+       {"Local renewable production by source",
+        "Production locale d'énergies renouvelables par filière"}},
+      {"identical_rest",
+       {"The {} other comparisons (two portfolios on one objective) do not differ on a single "
+        "member: both portfolios meet the objective, or both miss it, on exactly the same members.",
+        "Les {} autres comparaisons (deux portefeuilles sur un objectif) ne diffèrent sur aucun "
+        "membre : les deux portefeuilles atteignent l'objectif, ou le manquent, sur exactement les "
+        "mêmes membres."}},
+      {"identical_one",
+       {"The other comparison (two portfolios on one objective) does not differ on a single "
+        "member: both portfolios meet the objective, or both miss it, on exactly the same members.",
+        "L'autre comparaison (deux portefeuilles sur un objectif) ne diffère sur aucun membre : "
+        "les deux portefeuilles atteignent l'objectif, ou le manquent, sur exactement les mêmes "
+        "membres."}},
+      {"identical_only",
+       {"The two portfolios do not differ on a single member for any objective: they meet, or "
+        "miss, each objective on exactly the same members.",
+        "Les deux portefeuilles ne diffèrent sur aucun membre pour aucun objectif : ils "
+        "atteignent, ou manquent, chaque objectif sur exactement les mêmes membres."}},
+      {"identical_all",
+       {"None of the {} comparisons (two portfolios on one objective) differs on a single member: "
+        "every pair of portfolios meets each objective, or misses it, on exactly the same members.",
+        "Aucune des {} comparaisons (deux portefeuilles sur un objectif) ne diffère sur un seul "
+        "membre : chaque paire de portefeuilles atteint chaque objectif, ou le manque, sur "
+        "exactement les mêmes membres."}},
       {"reproduce", {"Reproducibility", "Reproductibilité"}},
       {"seed", {"Seed", "Graine"}},
       {"version", {"Engine version", "Version du moteur"}},

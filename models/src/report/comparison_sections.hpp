@@ -1,0 +1,38 @@
+#pragma once
+/// The sections of the comparison report that show the portfolios side by
+/// side: their trajectories together, their breakdowns by sector, carrier
+/// and source, the paired differences that say something, and what carries
+/// each portfolio.
+
+#include <string>
+
+#include "labels.hpp"
+#include "traj/territory/comparison.hpp"
+#include "traj/territory/scenario.hpp"
+
+namespace traj::territory::report {
+
+/// "baseline (no action)" in the report's language, the id otherwise.
+std::string portfolio_label(const std::string& id, Language language);
+
+/// The headline indicators, every portfolio's median and 5–95 % band on one chart each.
+std::string trajectories_section(const Scenario& scenario, const PortfolioComparison& comparison,
+                                 Language language);
+
+/// Final energy by sector and by carrier, local production by source:
+/// stacked bars of the members' means, per portfolio, in the base year,
+/// each objective's year and the horizon.
+std::string breakdown_section(const Scenario& scenario, const PortfolioComparison& comparison,
+                              Language language);
+
+/// The paired differences of probability that are informative (not zero
+/// with a zero-width interval); the others in one sentence.
+std::string differences_section(const Scenario& scenario, const PortfolioComparison& comparison,
+                                Language language);
+
+/// Each portfolio's actions ranked by what they change in GHG at the
+/// horizon, with their names and the coalition that carries them.
+std::string contributions_section(const Scenario& scenario, const PortfolioComparison& comparison,
+                                  Language language);
+
+}  // namespace traj::territory::report
