@@ -23,9 +23,7 @@ std::string distance_section(const Scenario& scenario, const PortfolioComparison
                              ReportLanguage language) {
   if (scenario.objectives.empty() || comparison.verdicts.size() != scenario.objectives.size())
     return "";
-  const auto name = [&](const std::string& id) {
-    return id == "baseline" ? label("baseline", language) : id;
-  };
+  const auto name = [&](const std::string& id) { return portfolio_label(id, language); };
   const IndicatorCatalogue catalogue(scenario);
   std::ostringstream html;
   html << "<section id=\"distances\"><h2>" << escape(label("distances", language)) << "</h2><p>"
@@ -71,9 +69,7 @@ std::string comparison_report_html(const Scenario& scenario, const PortfolioComp
        << colon(language) << number(static_cast<double>(comparison.members), 0, language) << " · "
        << escape(label("same_members", language)) << "</p></header>\n";
   const auto& portfolios = comparison.portfolios;
-  const auto name = [&](const std::string& id) {
-    return id == "baseline" ? label("baseline", language) : id;
-  };
+  const auto name = [&](const std::string& id) { return portfolio_label(id, language); };
   // Portfolio table.
   html << "<section id=\"portfolios\"><h2>" << escape(label("table", language))
        << "</h2><table><thead><tr><th>" << escape(label("portfolio", language)) << "</th>";

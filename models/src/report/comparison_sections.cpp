@@ -9,6 +9,7 @@
 #include "format.hpp"
 #include "page.hpp"
 #include "portfolio_charts.hpp"
+#include "result_series.hpp"
 #include "vocabulary.hpp"
 
 namespace traj::territory::report {
@@ -17,30 +18,13 @@ namespace {
 /// Actions listed per portfolio in "what carries it"; the rest in one line.
 constexpr std::size_t CONTRIBUTIONS_SHOWN = 12;
 
-int level_index(const EnsembleResult& result, double level) {
-  const auto& levels = result.quantile_levels;
-  const auto found = std::find(levels.begin(), levels.end(), level);
-  return found == levels.end() ? -1 : static_cast<int>(found - levels.begin());
-}
-
-bool has_quantiles(const EnsembleResult& result, std::size_t row) {
-  return std::find(result.quantile_rows.begin(), result.quantile_rows.end(), row) !=
-         result.quantile_rows.end();
-}
-
 /// The portfolio's median and 5–95 % band of `row` over the years.
 PortfolioLine line_of(const PortfolioOutcome& portfolio, std::size_t row, Language language) {
   const EnsembleResult& result = portfolio.result;
   const int i05 = level_index(result, 0.05), i50 = level_index(result, 0.5),
             i95 = level_index(result, 0.95);
-  PortfolioLine line;
-  line.label = portfolio_label(portfolio.id, language);
-  for (std::size_t y = 0; y < result.years; ++y) {
-    line.q05.push_back(result.quantile_at(row, y, static_cast<std::size_t>(i05)));
-    line.q50.push_back(result.quantile_at(row, y, static_cast<std::size_t>(i50)));
-    line.q95.push_back(result.quantile_at(row, y, static_cast<std::size_t>(i95)));
-  }
-  return line;
+  return {portfolio_label(portfolio.id, language), quantile_series(result, row, i05),
+          quantile_series(result, row, i50), quantile_series(result, row, i95)};
 }
 
 /// The years a breakdown is shown in: each objective's, then the horizon.
@@ -80,14 +64,6 @@ std::string breakdown_chart(const std::string& id, const std::string& title,
     }
   }
   return stacked_bars(id, title, "GWh", layers, bars, language);
-}
-
-/// The action's name and coalition, from the scenario.
-const Action* find_action(const Scenario& scenario, const std::string& id) {
-  for (const Action& action : scenario.actions) {
-    if (action.id == id) return &action;
-  }
-  return nullptr;
 }
 
 }  // namespace
@@ -227,7 +203,9 @@ std::string contributions_section(const Scenario& scenario, const PortfolioCompa
     const std::size_t shown = std::min(items.size(), CONTRIBUTIONS_SHOWN);
     for (std::size_t i = 0; i < shown; ++i) {
       const ActionContribution& contribution = *items[i].first;
-      const Action* action = find_action(scenario, contribution.action);
+      const int index = scenario.find_action(contribution.action);
+      const Action* action =
+          index == NONE ? nullptr : &scenario.actions[static_cast<std::size_t>(index)];
       const double value = items[i].second;
       html
           << "<tr><td>"

@@ -6,28 +6,14 @@
 
 #include "charts.hpp"
 #include "labels.hpp"
+#include "result_series.hpp"
 
 namespace traj::territory {
 
 namespace {
 
+using report::level_index;
 using report::Threshold;
-
-/// Index of `level` in the result's quantile levels, -1 when absent.
-int level_index(const EnsembleResult& result, double level) {
-  const auto& levels = result.quantile_levels;
-  const auto found = std::find(levels.begin(), levels.end(), level);
-  return found == levels.end() ? -1 : static_cast<int>(found - levels.begin());
-}
-
-std::vector<double> series(const EnsembleResult& result, std::size_t row, int level) {
-  std::vector<double> values;
-  for (std::size_t y = 0; y < result.years; ++y) {
-    values.push_back(level < 0 ? std::nan("")
-                               : result.quantile_at(row, y, static_cast<std::size_t>(level)));
-  }
-  return values;
-}
 
 /// The objectives on `indicator`, as values of the indicator: a relative
 /// threshold times its reference (the stated one, or the median that year).
@@ -56,9 +42,7 @@ std::optional<std::size_t> row_with_quantiles(const Plan& plan, const EnsembleRe
   const int row = plan.catalogue.find(id);
   if (row < 0) return std::nullopt;
   const auto r = static_cast<std::size_t>(row);
-  if (std::find(result.quantile_rows.begin(), result.quantile_rows.end(), r) ==
-      result.quantile_rows.end())
-    return std::nullopt;
+  if (!report::has_quantiles(result, r)) return std::nullopt;
   return r;
 }
 
@@ -71,7 +55,8 @@ std::optional<report::BackdropBand> starting_band(const StartingEnsemble& starti
   const std::optional<std::size_t> row = row_with_quantiles(starting.plan, result, id);
   const int i05 = level_index(result, 0.05), i95 = level_index(result, 0.95);
   if (!row || i05 < 0 || i95 < 0 || result.years != years) return std::nullopt;
-  return report::BackdropBand{series(result, *row, i05), series(result, *row, i95),
+  return report::BackdropBand{report::quantile_series(result, *row, i05),
+                              report::quantile_series(result, *row, i95),
                               report::label("starting_portfolio", language)};
 }
 
@@ -102,16 +87,17 @@ std::vector<WorkspaceChart> workspace_charts(const Plan& plan, const EnsembleRes
     const std::optional<std::size_t> row = row_with_quantiles(plan, result, chart.id);
     if (!row) continue;
     const std::size_t r = *row;
-    const auto median = series(result, r, i50);
+    const auto median = report::quantile_series(result, r, i50);
     const std::optional<report::BackdropBand> backdrop =
         starting ? starting_band(*starting, chart.id, result.years, language) : std::nullopt;
-    charts.push_back(
-        {chart.id,
-         report::fan_chart("chart-" + chart.id, chart.title, chart.unit, years,
-                           series(result, r, i05), series(result, r, i25 < 0 ? i50 : i25), median,
-                           series(result, r, i75 < 0 ? i50 : i75), series(result, r, i95),
-                           chart.scale, thresholds_of(scenario, chart.id, median), language,
-                           backdrop ? &*backdrop : nullptr)});
+    charts.push_back({chart.id, report::fan_chart(
+                                    "chart-" + chart.id, chart.title, chart.unit, years,
+                                    report::quantile_series(result, r, i05),
+                                    report::quantile_series(result, r, i25 < 0 ? i50 : i25), median,
+                                    report::quantile_series(result, r, i75 < 0 ? i50 : i75),
+                                    report::quantile_series(result, r, i95), chart.scale,
+                                    thresholds_of(scenario, chart.id, median), language,
+                                    backdrop ? &*backdrop : nullptr)});
   }
   return charts;
 }
