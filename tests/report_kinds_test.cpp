@@ -10,6 +10,7 @@
 #include "test_support.hpp"
 #include "traj/territory/comparison.hpp"
 #include "traj/territory/report.hpp"
+#include "traj/territory/target_page.hpp"
 
 using namespace traj;
 using namespace traj::territory;
@@ -63,21 +64,127 @@ TEST_CASE("a file that is not a results file is refused") {
   CHECK_THROWS_AS(results_report_html(scratch("absent.h5"), ReportLanguage::English), InputError);
 }
 
-TEST_CASE("target - the statement, the probability in words and its bar") {
-  const ProportionEstimate estimate{0.25, 0.2, 0.31, 0.02};
-  const std::string french = target_report_html("Fixture town", "plan", "Scale 0.8 reaches it",
-                                                &estimate, ReportLanguage::French);
+namespace {
+
+/// An --indicator page: the renewable share of 1 000 members from 10 % to
+/// 29.98 %, 16.8 % reached with 80 % confidence, its interval 16.80–16.84 %.
+TargetPage indicator_page() {
+  TargetPage page;
+  page.territory = "Fixture town";
+  page.portfolio = "plan";
+  page.indicator = "renewable_share";
+  page.indicator_name = "Renewable share of final energy";
+  page.dimension = Dimension::Fraction;
+  page.year = 2030;
+  page.base_year = 2018;
+  page.horizon = 2050;
+  page.confidence = 0.8;
+  page.at_most = false;
+  page.committed = 0.168;
+  page.committed_low = 0.1680;
+  page.committed_high = 0.1684;
+  for (int m = 0; m < 1000; ++m) page.values.push_back(0.10 + 0.0002 * m);
+  page.members = 1000;
+  return page;
+}
+
+}  // namespace
+
+TEST_CASE("target - an indicator's page: the sentence in the page's language, the distribution") {
+  const TargetPage page = indicator_page();
+  const std::string french = target_report_html(page, ReportLanguage::French);
   CHECK_THAT(french, Catch::Contains("<html lang=\"fr\">"));
   CHECK_THAT(french, Catch::Contains(
                          "<title>Un objectif étayé par les simulations — Fixture town</title>"));
-  CHECK_THAT(french, Catch::Contains("<strong>Scale 0.8 reaches it</strong>"));
-  CHECK_THAT(french, Catch::Contains("25,0 % de chances (intervalle à 95 % 20,0 %–31,0 %)"));
+  // The headline indicator's French name; the bounds with as many decimals as
+  // it takes for them to differ.
+  CHECK_THAT(french, Catch::Contains("Part d'énergies renouvelables locales (renewable_share) "
+                                     "sera au moins 16,8 % en 2030 avec une confiance de 80,0 %"));
+  CHECK_THAT(french, Catch::Contains("16,80 %–16,84 %"));
+  CHECK_THAT(french, Catch::Contains("La coalition peut donc s'engager sur ≥ 16,8 % en 2030"));
   CHECK(count_of(french, "<svg") == 1);
-  // Without a probability: the statement alone, no bar.
-  const std::string alone = target_report_html("Fixture town", "plan", "Scale 0.8 reaches it",
-                                               nullptr, ReportLanguage::English);
-  CHECK_THAT(alone, Catch::Contains("<strong>Scale 0.8 reaches it</strong>"));
-  CHECK(count_of(alone, "<svg") == 0);
+  CHECK_THAT(french, Catch::Contains("1000 membres de 10,0 % à 30,0 %, médiane 20,0 %"));
+  CHECK_THAT(french, Catch::Contains("atteint avec une confiance de 80,0 %\u00a0: 16,8 %"));
+  CHECK_THAT(french, !Catch::Contains("cible"));  // no target on an --indicator page
+  // 30 bins of 1000 members over the ticks' range: every bar drawn has members.
+  CHECK(count_of(french, "fill=\"#9ecae1\"") >= 20);
+  const std::string english = target_report_html(page, ReportLanguage::English);
+  CHECK_THAT(english, Catch::Contains("Local renewable share (renewable_share) will be at least "
+                                      "16.8 % in 2030 with 80.0 % confidence"));
+  CHECK_THAT(english, Catch::Contains("16.80 %–16.84 %"));
+}
+
+TEST_CASE("target - an objective's page: what it would take, ranked, the rest in one line") {
+  TargetPage page = indicator_page();
+  page.dimension = Dimension::Energy;
+  page.indicator = "final_energy";
+  page.at_most = true;
+  page.values = {80.0, 82.0, 84.0, 86.0};
+  page.committed = 86.0;
+  page.target = 80.0;
+  page.objective = "Cut energy by 20 %";
+  page.probability = ProportionEstimate{0.25, 0.2, 0.31, 0.02};
+  WhatItTakes takes;
+  takes.confidence = 0.8;
+  takes.target = 80.0;
+  takes.as_planned.cost = 110.0;
+  const auto single = [](std::size_t slot, bool reaches, double ceiling, int years, double p,
+                         double extra) {
+    SingleChange change;
+    change.reaches = reaches;
+    change.change = {slot, ceiling / 0.2, years, 0.2, ceiling};
+    change.at.probability = {p, p - 0.01, p + 0.01, 0.005};
+    change.at.committed = 79.5;
+    change.extra_cost = extra;
+    return change;
+  };
+  takes.single = {single(0, true, 0.25, 0, 0.81, 2.6), single(1, true, 0.6, 1, 0.82, 22.8)};
+  for (std::size_t slot = 2; slot < 9; ++slot)
+    takes.single.push_back(
+        single(slot, false, 1.0, 0, 0.1 + 0.01 * static_cast<double>(slot), 1.0));
+  SingleChange fixed;
+  fixed.changeable = false;
+  fixed.change.slot = 9;
+  takes.single.push_back(fixed);
+  takes.combined = {true, {takes.single[0].change}, takes.single[0].at, 2.6};
+  takes.uniform.search.reachable = true;
+  takes.uniform.search.scale = 1.12;
+  takes.uniform.at.probability = {0.8, 0.79, 0.81, 0.005};
+  takes.uniform.extra_cost = 13.2;
+  page.takes = &takes;
+  for (int a = 0; a < 10; ++a)
+    page.actions.push_back(
+        {std::string("Action ") + std::to_string(a), std::string("a") + std::to_string(a), "Town"});
+  const std::string html = target_report_html(page, ReportLanguage::English);
+  CHECK_THAT(html, Catch::Contains("Objective “Cut energy by 20 %”, as planned:"));
+  CHECK_THAT(html, Catch::Contains("25.0 % likely (95 % interval 20.0 %–31.0 %)"));
+  CHECK(count_of(html, "<svg") == 2);  // the probability's bar, the distribution
+  CHECK_THAT(html, Catch::Contains("target: 80.0 GWh"));
+  CHECK_THAT(html, Catch::Contains("What would it take to reach 80.0 % confidence"));
+  CHECK_THAT(html, Catch::Contains("<strong>Action 0</strong><br><small>a0 · Town</small>"));
+  CHECK_THAT(html, Catch::Contains("ceiling 20.0 % → 25.0 %</td>"));
+  CHECK_THAT(html, Catch::Contains("ceiling 20.0 % → 60.0 %, 1 year earlier</td>"));
+  CHECK_THAT(html, Catch::Contains("+2.60\u00a0M€"));
+  // Two that reach, the five closest of the others, then one sentence for the last two.
+  CHECK(count_of(html, "not enough alone") == 5);
+  CHECK_THAT(html, Catch::Contains("The 2 other actions, each alone at full adoption and started "
+                                   "as early as allowed, reach at most 18.0 % likely: a7, a8."));
+  CHECK_THAT(html, Catch::Contains("(nothing to change): a9."));
+  CHECK_THAT(html, Catch::Contains("Cheapest combination found"));
+  CHECK_THAT(html, Catch::Contains("a0: ceiling 20.0 % → 25.0 %"));
+  CHECK_THAT(html, Catch::Contains("Every action's ceiling × 1.12 alike (capped at full adoption): "
+                                   "80.0 % (79.0 %–81.0 %) likely, +13.2\u00a0M€."));
+  const std::string french = target_report_html(page, ReportLanguage::French);
+  CHECK_THAT(french, Catch::Contains("Ce qu'il faudrait pour une confiance de 80,0 %"));
+  CHECK_THAT(french, Catch::Contains("plafond 20,0 % → 60,0 %, 1 an plus tôt"));
+  CHECK_THAT(french, Catch::Contains("Combinaison la moins chère trouvée"));
+  CHECK_THAT(french, Catch::Contains("cible\u00a0: 80,0 GWh"));
+  // Already reached: no table, one sentence.
+  takes.single.clear();
+  const std::string reached = target_report_html(page, ReportLanguage::English);
+  CHECK_THAT(reached,
+             Catch::Contains("As planned, the portfolio already reaches 80.0 % confidence."));
+  CHECK(count_of(reached, "<table") == 0);
 }
 
 TEST_CASE("sensitivity - factors named from the scenario, ranked by total Sobol index") {

@@ -18,8 +18,10 @@
 #include "traj/string_distance.hpp"
 #include "traj/territory/comparison.hpp"
 #include "traj/territory/report.hpp"
+#include "traj/territory/target_page.hpp"
 #include "traj/territory/targets.hpp"
 #include "what_if_options.hpp"
+#include "what_it_takes_output.hpp"
 
 namespace traj::cli {
 namespace {
@@ -77,19 +79,48 @@ struct TargetOptions {
   bool force = false;
 };
 
-/// The page of --report (the statement stays in English for now; labels
-/// follow --lang), on rank 0 only.
+/// The page of --report, on rank 0 only: its sentences follow --lang.
 void write_target_report(const TargetOptions& options, const Cluster& cluster,
-                         const ChosenScenario& chosen, const std::string& territory,
-                         const std::string& portfolio, const std::string& statement,
-                         const ProportionEstimate* probability, const ObjectiveDistance* distance,
-                         const std::string& what, const std::string& unit) {
+                         const ChosenScenario& chosen, const TargetPage& page) {
   if (options.report.empty() || !cluster.is_root()) return;
   OutputFile(options.report, options.force, input_paths(chosen), "--report")
       .write(target_report_html(
-          territory, portfolio.empty() ? "baseline" : portfolio, statement, probability,
-          options.language == "fr" ? ReportLanguage::French : ReportLanguage::English, distance,
-          what, unit));
+          page, options.language == "fr" ? ReportLanguage::French : ReportLanguage::English));
+}
+
+/// What every target page states: where, which portfolio, which indicator.
+TargetPage page_of(const TargetOptions& options, const ChosenScenario& chosen, const Plan& plan,
+                   std::size_t row, int year) {
+  TargetPage page;
+  page.territory = chosen.scenario.name;
+  page.portfolio = plan.portfolio;
+  page.edits = describe_edits(chosen.edits);
+  page.indicator = plan.catalogue[row].id;
+  page.indicator_name = plan.catalogue[row].description;
+  page.dimension = plan.catalogue[row].dimension;
+  page.year = year;
+  page.base_year = chosen.scenario.base_year;
+  page.horizon = chosen.scenario.horizon;
+  page.confidence = options.confidence;
+  return page;
+}
+
+/// "16.8 % – 16.9 %": as many digits as it takes for different bounds to
+/// read differently.
+std::string interval(double low, double high, Dimension dimension) {
+  const bool share = dimension == Dimension::Fraction;
+  const double scale = share ? 100.0 : 1.0;
+  for (int digits = share ? 1 : 4; digits <= 8; ++digits) {
+    char a[64], b[64];
+    const char* format = share ? "%.*f %%" : "%.*g";
+    std::snprintf(a, sizeof a, format, digits, scale * low);
+    std::snprintf(b, sizeof b, format, digits, scale * high);
+    if (low == high || std::string(a) != b || digits == 8) {
+      const std::string unit = share ? "" : " " + std::string(canonical_symbol(dimension));
+      return std::string(a) + unit + " – " + b + unit;
+    }
+  }
+  return "";
 }
 
 /// --indicator --year: the value the portfolio reaches with the confidence.
@@ -122,13 +153,18 @@ int answer_indicator(const TargetOptions& options, const ChosenScenario& chosen,
        << options.confidence * 100 << " % confidence.\n"
        << "So the coalition can commit to " << (result.higher_is_better ? "≥ " : "≤ ")
        << shown(result.value, info.dimension) << " in " << options.year << " at "
-       << options.confidence * 100
-       << " % confidence (95 % interval of that value: " << shown(result.ci_low, info.dimension)
-       << " – " << shown(result.ci_high, info.dimension) << "; " << result.members
+       << options.confidence * 100 << " % confidence (95 % interval of that value: "
+       << interval(result.ci_low, result.ci_high, info.dimension) << "; " << result.members
        << " members).\n";
   if (!options.json) std::cout << text.str();
-  write_target_report(options, cluster, chosen, scenario.name, portfolio, text.str(), nullptr,
-                      nullptr, "", "");
+  TargetPage page = page_of(options, chosen, plan, row, options.year);
+  page.at_most = !result.higher_is_better;
+  page.committed = result.value;
+  page.committed_low = result.ci_low;
+  page.committed_high = result.ci_high;
+  page.members = result.members;
+  page.values = result.values;
+  write_target_report(options, cluster, chosen, page);
   return EXIT_OK;
 }
 
@@ -153,15 +189,16 @@ int answer_objective(const TargetOptions& options, const ChosenScenario& chosen,
   }
   const Objective& target = scenario.objectives[index];
   ProgressBar bar(!options.quiet && ::isatty(STDERR_FILENO) != 0, "evaluations");
-  const RequiredScale result =
-      required_scale(plan, index, options.confidence, ensemble, 0.01,
-                     [&bar](std::size_t done, std::size_t planned) { bar.update(done, planned); });
+  const WhatItTakes takes =
+      what_it_takes(plan, index, options.confidence, ensemble, 0.01,
+                    [&bar](std::size_t done, std::size_t planned) { bar.update(done, planned); });
+  const RequiredScale& result = takes.uniform.search;
   // How far the portfolio as planned is: one more ensemble, with the quantiles of
   // the headline rows (every objective's indicator among them).
   const ObjectiveDistance distance = distance_to_objective(
       target, plan.catalogue, scenario.base_year, run_recording(plan, {}, ensemble, nullptr));
-  const Dimension dimension =
-      plan.catalogue[static_cast<std::size_t>(plan.catalogue.find(target.indicator))].dimension;
+  const auto row = static_cast<std::size_t>(plan.catalogue.find(target.indicator));
+  const Dimension dimension = plan.catalogue[row].dimension;
   if (options.json) {
     JsonWriter json(std::cout);
     json.begin_object();
@@ -178,6 +215,7 @@ int answer_objective(const TargetOptions& options, const ChosenScenario& chosen,
     write_distance_json(json, distance);
     json.key("full_adoption_scale").value(result.full_adoption_scale);
     json.key("evaluations").value(result.evaluations);
+    write_what_it_takes_json(json, takes, plan);
     json.end_object();
   }
   const std::string label = target.description.empty() ? target.id : target.description;
@@ -188,25 +226,21 @@ int answer_objective(const TargetOptions& options, const ChosenScenario& chosen,
     text << "  " << target.indicator << " " << target.year
          << " as planned: " << distance_text(distance, dimension) << ".\n";
   }
-  if (!result.reachable) {
-    text << "  Not reachable with this portfolio at " << options.confidence * 100
-         << " % confidence, even at full adoption of every action: best probability "
-         << percent(result.probability) << ".\n";
-  } else {
-    char scale[32];
-    std::snprintf(scale, sizeof scale, "%.2f", result.scale);
-    text << "  " << options.confidence * 100
-         << " % confidence needs every action's adoption ceiling × " << scale
-         << " (capped at full adoption): " << percent(result.probability) << " likely there ("
-         << result.evaluations << " evaluations of " << options.ensemble.members
-         << " members on the same draws).\n";
-  }
+  text << what_it_takes_text(takes, plan, dimension, options.ensemble.members);
   if (!options.json) std::cout << text.str();
-  const std::string unit =
-      dimension == Dimension::Fraction ? "%" : std::string(canonical_symbol(dimension));
-  write_target_report(options, cluster, chosen, scenario.name, portfolio, text.str(),
-                      &result.probability, &distance,
-                      target.indicator + " " + std::to_string(target.year), unit);
+  TargetPage page = page_of(options, chosen, plan, row, target.year);
+  page.at_most = takes.at_most;
+  page.committed = takes.as_planned.committed;
+  page.committed_low = page.committed_high = takes.as_planned.committed;
+  page.values = takes.values;
+  page.members = takes.values.size();
+  page.objective = label;
+  page.target = takes.target;
+  page.probability = takes.as_planned.probability;
+  page.distance = distance;
+  page.takes = &takes;
+  page.actions = named_actions(plan);
+  write_target_report(options, cluster, chosen, page);
   return EXIT_OK;
 }
 

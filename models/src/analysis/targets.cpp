@@ -45,6 +45,7 @@ Commitment commitment(const Plan& plan, std::size_t row, int year, double confid
   const double spread = 1.959963984540054 * std::sqrt(n * q * (1.0 - q));
   result.ci_low = values[rank(std::floor(n * q - spread) - 1.0)];
   result.ci_high = values[rank(std::ceil(n * q + spread))];
+  result.values = std::move(values);
   return result;
 }
 

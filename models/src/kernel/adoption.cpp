@@ -11,8 +11,8 @@ namespace {
 
 const Real* ceiling_row(const BlockWorkspace& work, std::size_t slot, std::size_t lanes) {
   const KernelProgram& program = work.program;
-  return program.plan.adoption_scale != 1.0 ? work.scaled_ceilings.data() + slot * lanes
-                                            : work.rows[program.adoption[slot].ceiling];
+  return program.plan.scales_ceilings() ? work.scaled_ceilings.data() + slot * lanes
+                                        : work.rows[program.adoption[slot].ceiling];
 }
 
 /// The adoption of a slot read as a view, in year y.

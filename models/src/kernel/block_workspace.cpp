@@ -108,10 +108,12 @@ TRAJ_LANE_CLONES void BlockWorkspace::start_block(std::size_t lanes) {
   std::fill_n(custom_trend_wide.begin(), program.indicators * lanes, 1.0);
   std::fill_n(state.adoption_before.begin(), program.slots * lanes, 0);
   std::fill_n(state.non_energy.begin(), program.species * program.sectors * lanes, 0);
-  if (program.plan.adoption_scale != 1.0) {
+  if (program.plan.scales_ceilings()) {
     // Scaled ambition, never beyond full adoption.
-    const auto adoption_scale = static_cast<Real>(program.plan.adoption_scale);
+    const auto& per_action = program.plan.action_ceiling_scales;
     for (std::size_t slot = 0; slot < program.slots; ++slot) {
+      const auto adoption_scale = static_cast<Real>(program.plan.adoption_scale *
+                                                    (per_action.empty() ? 1.0 : per_action[slot]));
       const Real* ceiling = rows[program.adoption[slot].ceiling];
       Real* scaled = scaled_ceilings.data() + slot * lanes;
       for (std::size_t l = 0; l < lanes; ++l)

@@ -31,6 +31,68 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
       {"probability_header", {"Probability", "Probabilité"}},
       {"comparison_title", {"Portfolio comparison", "Comparaison des portefeuilles"}},
       {"target_title", {"A target backed by simulations", "Un objectif étayé par les simulations"}},
+      {"target_statement",
+       {"{} will be {} {} in {} with {} confidence (95 % interval of that value: {}; {} members).",
+        "{} sera {} {} en {} avec une confiance de {} (intervalle à 95 % de cette valeur\u00a0: "
+        "{}\u00a0; {} "
+        "membres)."}},
+      {"target_commit",
+       {"So the coalition can commit to {} in {} at {} confidence.",
+        "La coalition peut donc s'engager sur {} en {} avec une confiance de {}."}},
+      {"at_most_words", {"at most", "au plus"}},
+      {"at_least_words", {"at least", "au moins"}},
+      {"objective_statement",
+       {"Objective “{}”, as planned:", "Objectif «\u00a0{}\u00a0», tel que prévu\u00a0:"}},
+      {"distribution_title",
+       {"{} in {}: the members' distribution", "{} en {}\u00a0: répartition des membres"}},
+      {"distribution_desc",
+       {"{} members from {} to {}, median {}", "{} membres de {} à {}, médiane {}"}},
+      {"committed_with", {"reached with {} confidence", "atteint avec une confiance de {}"}},
+      {"target_line", {"target", "cible"}},
+      {"wit_title",
+       {"What would it take to reach {} confidence", "Ce qu'il faudrait pour une confiance de {}"}},
+      {"wit_intro",
+       {"Each action changed alone, cheapest first, then the cheapest combination a greedy search "
+        "found. Costs: the members' mean of the costs to {}, discounted to {}, beyond the "
+        "portfolio as planned ({}).",
+        "Chaque action modifiée seule, de la moins chère à la plus chère, puis la combinaison la "
+        "moins chère trouvée par une recherche gloutonne. Coûts\u00a0: moyenne des membres des "
+        "coûts "
+        "jusqu'en {}, actualisés en {}, en plus du portefeuille tel que prévu ({})."}},
+      {"wit_already",
+       {"As planned, the portfolio already reaches {} confidence.",
+        "Tel que prévu, le portefeuille atteint déjà une confiance de {}."}},
+      {"wit_uniform",
+       {"Every action's ceiling × {} alike (capped at full adoption): {} likely, {}.",
+        "Plafond de chaque action × {} à la fois (plafonné à l'adoption complète)\u00a0: {} de "
+        "chances, "
+        "{}."}},
+      {"wit_unreachable",
+       {"Every action's ceiling × {} (full adoption of every action) is not enough: {} likely, {}.",
+        "Plafond de chaque action × {} (adoption complète de chaque action) ne suffit pas\u00a0: "
+        "{} de "
+        "chances, {}."}},
+      {"change_header", {"Change", "Changement"}},
+      {"reached_header", {"Reached with {} confidence", "Atteint avec une confiance de {}"}},
+      {"extra_cost_header", {"Extra cost", "Surcoût"}},
+      {"ceiling_change", {"ceiling {} → {}", "plafond {} → {}"}},
+      {"ceiling_kept", {"ceiling {} as planned", "plafond {} comme prévu"}},
+      {"years_earlier", {"{} years earlier", "{} ans plus tôt"}},
+      {"wit_others",
+       {"The {} other actions, each alone at full adoption and started as early as allowed, reach "
+        "at most {} likely: {}.",
+        "Les {} autres actions, chacune seule en adoption complète et démarrée au plus tôt, "
+        "n'atteignent pas plus de {} de chances\u00a0: {}."}},
+      {"year_earlier", {"{} year earlier", "{} an plus tôt"}},
+      {"wit_unchangeable",
+       {"Already at full adoption from the earliest start allowed (nothing to change): {}.",
+        "Déjà en adoption complète depuis le début le plus précoce permis (rien à changer)\u00a0: "
+        "{}."}},
+      {"not_enough", {"not enough alone", "insuffisant seul"}},
+      {"combination", {"Cheapest combination found", "Combinaison la moins chère trouvée"}},
+      {"not_enough_together", {"not enough", "insuffisant"}},
+      {"no_change", {"no change helps", "aucun changement n'aide"}},
+      {"what_if", {"what-if", "variante"}},
       {"sensitivity_title", {"What decides the outcome", "Ce qui décide du résultat"}},
       {"sobol_note",
        {"share of the outcome's variance each factor explains with its interactions (total Sobol "
@@ -210,6 +272,12 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
 std::string label(const std::string& key, Language language) {
   const auto& entry = labels().at(key);
   return language == Language::French ? entry.second : entry.first;
+}
+
+std::string indicator_name(const std::string& id, const std::string& description,
+                           Language language) {
+  if (id == "final_energy" || id == "renewable_share" || id == "ghg") return label(id, language);
+  return description.empty() ? id : description;
 }
 
 const char* colon(Language language) {

@@ -18,6 +18,7 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; pad
 .fan .threshold-label { font-size: 11px; fill: #b3261e; font-weight: bold; }
 code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; word-break: break-all; }
 .reproduce td:first-child { white-space: nowrap; color: #444; }
+.what-it-takes td:nth-child(n+3) { white-space: nowrap; } .what-it-takes tr.short td { color: #555; }
 .sensitivity-factors .factor-cell { width: 45%; overflow-wrap: anywhere; } .sensitivity-factors .index { white-space: nowrap; } .sensitivity-factors code { font-size: 0.75rem; color: #555; }
 .contributions .change-bar { width: 7rem; } .contributions .change-bar svg { width: 7rem; height: 0.9rem; } .contributions .change { text-align: right; white-space: nowrap; }
 .index-bar { height: 0.8rem; background: #1f4e79; min-width: 1px; } .outcome { margin-bottom: 1.5rem; } .constant { font-weight: bold; } .note { font-size: 0.85rem; color: #444; }

@@ -53,6 +53,13 @@ struct Plan {
   /// Every action's ceiling is multiplied by this, capped at full adoption
   /// (1): `traj target` searches the scale that reaches an objective.
   double adoption_scale = 1.0;
+  /// Per action (parallel to `actions`), a further multiplier of its
+  /// ceiling, capped at full adoption; empty: 1 for every action. `traj
+  /// target --objective` searches what one action alone would need.
+  std::vector<double> action_ceiling_scales;
+
+  /// Whether the kernel reads scaled ceilings instead of the drawn ones.
+  bool scales_ceilings() const { return adoption_scale != 1.0 || !action_ceiling_scales.empty(); }
 
   int year_count() const { return scenario->horizon - scenario->base_year + 1; }
 };

@@ -19,15 +19,6 @@ enum class ReportLanguage { English, French };
 /// Throws InputError for a file that is not a results file.
 std::string results_report_html(const std::string& path, ReportLanguage language);
 
-/// A target statement (`traj target --report`): `statement` in words, and
-/// optionally a probability with its interval drawn as a bar, and how far
-/// the portfolio as planned is from the objective (`what`, e.g. "ghg 2050",
-/// in `unit`, "%" for a share).
-std::string target_report_html(const std::string& territory, const std::string& portfolio,
-                               const std::string& statement, const ProportionEstimate* probability,
-                               ReportLanguage language, const ObjectiveDistance* distance = nullptr,
-                               const std::string& what = "", const std::string& unit = "");
-
 /// One outcome of a sensitivity analysis, as its page names it.
 struct SensitivityOutcome {
   std::string indicator;

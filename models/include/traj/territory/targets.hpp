@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "traj/ensemble.hpp"
 #include "traj/territory/plan.hpp"
@@ -22,6 +23,7 @@ struct Commitment {
   double ci_high = 0.0;
   bool higher_is_better = false;
   std::uint64_t members = 0;
+  std::vector<double> values;  ///< every member's value, increasing
 };
 
 /// The most ambitious value of indicator `row` in year `year` that the plan
