@@ -73,7 +73,7 @@ def make_reports(traj, work):
         "results (en)": ("print_results_en.html", (3, 8)),
         "results (fr)": ("print_results_fr.html", (3, 8)),
         "comparison": ("print_compare.html", (2, 12)),
-        "target": ("print_target.html", (1, 3)),
+        "target": ("print_target.html", (1, 4)),
         "sensitivity": ("print_sensitivity.html", (1, 8)),
     }
 
