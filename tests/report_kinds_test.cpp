@@ -4,12 +4,15 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "results_writing.hpp"
 #include "test_support.hpp"
 #include "traj/territory/comparison.hpp"
 #include "traj/territory/report.hpp"
+#include "traj/territory/scenario_text.hpp"
 #include "traj/territory/target_page.hpp"
 
 using namespace traj;
@@ -43,7 +46,7 @@ TEST_CASE("results file - title, members, objective probability and four fan cha
   CHECK_THAT(english, Catch::StartsWith("<!DOCTYPE html>\n<html lang=\"en\">"));
   CHECK_THAT(english, Catch::Contains("<title>") && Catch::Contains("Fixture town</title>"));
   CHECK_THAT(english, Catch::Contains("<h1>Fixture town</h1>"));
-  CHECK_THAT(english, Catch::Contains("Portfolio: <strong>plan</strong> · Members: 300"));
+  CHECK_THAT(english, Catch::Contains("Portfolio: <strong>The plan</strong> · Members: 300"));
   CHECK_THAT(english, Catch::Contains("<td>ghg-2030</td>"));
   CHECK_THAT(english, Catch::Contains("0.0 % likely (95 % interval 0.0 %–1.3 %)"));
   // The objective's bar, then a fan chart per headline indicator, each with
@@ -58,6 +61,48 @@ TEST_CASE("results file - title, members, objective probability and four fan cha
   CHECK_THAT(french, Catch::Contains("0,0 %"));
   CHECK(count_of(french, "<svg") == 5);
   std::filesystem::remove(path);
+}
+
+TEST_CASE("French texts of a scenario - in the scenario, the results file and the pages") {
+  std::ifstream file(testing::source_path("scenarios/tests/minimal.toml"));
+  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  const auto after = [&](const std::string& line, const std::string& added) {
+    const auto at = text.find(line);
+    REQUIRE(at != std::string::npos);
+    text.insert(at + line.size(), "\n" + added);
+  };
+  after("name = \"Insulation of dwellings\"", "name_fr = \"Isolation des logements\"");
+  after("coalition = \"Town\"", "coalition_fr = \"Commune\"");
+  after("name = \"The plan\"", "name_fr = \"Le plan\"");
+  after("id = \"ghg-2030\"",
+        "description = \"GHG -10 % by 2030\"\ndescription_fr = \"GES -10 % en 2030\"");
+  const Scenario scenario = testing::scenario_from_text(text);
+  REQUIRE(scenario.actions.size() == 1);
+  CHECK(scenario.actions[0].name_fr == "Isolation des logements");
+  CHECK(action_name(scenario.actions[0], ReportLanguage::French) == "Isolation des logements");
+  CHECK(action_name(scenario.actions[0], ReportLanguage::English) == "Insulation of dwellings");
+  CHECK(action_coalition(scenario.actions[0], ReportLanguage::French) == "Commune");
+  CHECK(portfolio_name(scenario.portfolios[0], ReportLanguage::French) == "Le plan");
+  CHECK(objective_text(scenario.objectives[0], ReportLanguage::French) == "GES -10 % en 2030");
+  const Plan plan = compile_plan(scenario, "plan");
+  const std::string path = scratch("french.h5");
+  testing::write_results_file(path, plan, 1, 100);
+  const std::string french = results_report_html(path, ReportLanguage::French);
+  CHECK_THAT(french, Catch::Contains("<strong>Le plan</strong>"));
+  CHECK_THAT(french, Catch::Contains("GES -10 % en 2030"));
+  CHECK_THAT(french, !Catch::Contains("GHG -10 % by 2030"));
+  const std::string english = results_report_html(path, ReportLanguage::English);
+  CHECK_THAT(english, Catch::Contains("<strong>The plan</strong>"));
+  CHECK_THAT(english, Catch::Contains("GHG -10 % by 2030"));
+  std::filesystem::remove(path);
+  const auto named = named_actions(plan, ReportLanguage::French);
+  REQUIRE(named.size() == 1);
+  CHECK(named[0].name == "Isolation des logements");
+  CHECK(named[0].coalition == "Commune");
+  // Without French versions, the one text serves both languages.
+  const Scenario plain = testing::scenario_from_file("scenarios/tests/minimal.toml");
+  CHECK(action_name(plain.actions[0], ReportLanguage::French) == "Insulation of dwellings");
+  CHECK(objective_text(plain.objectives[0], ReportLanguage::French) == "ghg-2030");
 }
 
 TEST_CASE("a file that is not a results file is refused") {
@@ -307,7 +352,7 @@ TEST_CASE("comparison - every portfolio, the paired differences, each action's p
   CHECK_THAT(html, Catch::Contains("<title>Portfolio comparison — Fixture town</title>"));
   CHECK_THAT(html, Catch::Contains("Members: 200 · all portfolios on the same members"));
   CHECK_THAT(html, Catch::Contains("<td><strong>baseline (no action)</strong></td>"));
-  CHECK_THAT(html, Catch::Contains("<td><strong>plan</strong></td>"));
+  CHECK_THAT(html, Catch::Contains("<td><strong>The plan</strong></td>"));
   // The GHG the plan avoids, as the table rounds it.
   const double avoided = comparison.portfolios[1].ghg_avoided;
   CHECK(avoided > 35.0);
@@ -338,7 +383,7 @@ TEST_CASE("comparison - every portfolio, the paired differences, each action's p
   // An informative difference gets its row; the others one sentence.
   comparison.differences = {{1, 0, 0, 0.25, 0.2, 0.3, 0.18, 0.32}, {1, 0, 0, 0.0, 0.0, 0.0, 0, 0}};
   const std::string french = comparison_report_html(scenario, comparison, ReportLanguage::French);
-  CHECK_THAT(french, Catch::Contains("<tr><td>plan − tendanciel (aucune action)</td><td>ghg-2030"
+  CHECK_THAT(french, Catch::Contains("<tr><td>The plan − tendanciel (aucune action)</td><td>Émissions de gaz à effet de serre 2030"
                                      "</td><td>25,0 [20,0 ; 30,0]</td></tr>"));
   CHECK_THAT(french, Catch::Contains("L'autre comparaison (deux portefeuilles sur un objectif) ne "
                                      "diffère sur aucun membre"));

@@ -18,6 +18,7 @@
 #include "traj/string_distance.hpp"
 #include "traj/territory/comparison.hpp"
 #include "traj/territory/report.hpp"
+#include "traj/territory/scenario_text.hpp"
 #include "traj/territory/target_page.hpp"
 #include "traj/territory/targets.hpp"
 #include "what_if_options.hpp"
@@ -88,12 +89,18 @@ void write_target_report(const TargetOptions& options, const Cluster& cluster,
           page, options.language == "fr" ? ReportLanguage::French : ReportLanguage::English));
 }
 
+ReportLanguage language_of(const TargetOptions& options) {
+  return options.language == "fr" ? ReportLanguage::French : ReportLanguage::English;
+}
+
 /// What every target page states: where, which portfolio, which indicator.
 TargetPage page_of(const TargetOptions& options, const ChosenScenario& chosen, const Plan& plan,
                    std::size_t row, int year) {
   TargetPage page;
   page.territory = chosen.scenario.name;
-  page.portfolio = plan.portfolio;
+  if (const int index = chosen.scenario.find_portfolio(plan.portfolio); index != NONE)
+    page.portfolio = portfolio_name(chosen.scenario.portfolios[static_cast<std::size_t>(index)],
+                                    language_of(options));
   page.edits = describe_edits(chosen.edits);
   page.indicator = plan.catalogue[row].id;
   page.indicator_name = plan.catalogue[row].description;
@@ -234,12 +241,12 @@ int answer_objective(const TargetOptions& options, const ChosenScenario& chosen,
   page.committed_low = page.committed_high = takes.as_planned.committed;
   page.values = takes.values;
   page.members = takes.values.size();
-  page.objective = label;
+  page.objective = objective_text(target, language_of(options));
   page.target = takes.target;
   page.probability = takes.as_planned.probability;
   page.distance = distance;
   page.takes = &takes;
-  page.actions = named_actions(plan);
+  page.actions = named_actions(plan, language_of(options));
   write_target_report(options, cluster, chosen, page);
   return EXIT_OK;
 }

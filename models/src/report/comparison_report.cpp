@@ -10,6 +10,7 @@
 #include "format.hpp"
 #include "labels.hpp"
 #include "page.hpp"
+#include "traj/territory/scenario_text.hpp"
 
 namespace traj::territory {
 
@@ -23,7 +24,7 @@ std::string distance_section(const Scenario& scenario, const PortfolioComparison
                              ReportLanguage language) {
   if (scenario.objectives.empty() || comparison.verdicts.size() != scenario.objectives.size())
     return "";
-  const auto name = [&](const std::string& id) { return portfolio_label(id, language); };
+  const auto name = [&](const std::string& id) { return portfolio_label(scenario, id, language); };
   const IndicatorCatalogue catalogue(scenario);
   std::ostringstream html;
   html << "<section id=\"distances\"><h2>" << escape(label("distances", language)) << "</h2><p>"
@@ -36,7 +37,7 @@ std::string distance_section(const Scenario& scenario, const PortfolioComparison
         row < 0 ? Dimension::Ratio : catalogue[static_cast<std::size_t>(row)].dimension;
     const std::string unit =
         dimension == Dimension::Fraction ? "%" : std::string(canonical_symbol(dimension));
-    html << "<h3>" << escape(objective.description.empty() ? objective.id : objective.description)
+    html << "<h3>" << escape(objective_text(objective, language))
          << "</h3><p class=\"verdict\"><strong>";
     if (!verdict.within_reach) {
       const std::size_t closest =
@@ -69,12 +70,12 @@ std::string comparison_report_html(const Scenario& scenario, const PortfolioComp
        << colon(language) << number(static_cast<double>(comparison.members), 0, language) << " · "
        << escape(label("same_members", language)) << "</p></header>\n";
   const auto& portfolios = comparison.portfolios;
-  const auto name = [&](const std::string& id) { return portfolio_label(id, language); };
+  const auto name = [&](const std::string& id) { return portfolio_label(scenario, id, language); };
   // Portfolio table.
   html << "<section id=\"portfolios\"><h2>" << escape(label("table", language))
        << "</h2><table><thead><tr><th>" << escape(label("portfolio", language)) << "</th>";
   for (const auto& objective : scenario.objectives)
-    html << "<th>" << escape(objective.id) << "</th>";
+    html << "<th>" << escape(objective_heading(scenario, objective, language)) << "</th>";
   html << "<th>" << escape(label("cost", language)) << "</th><th>"
        << escape(label("avoided", language)) << "</th><th>" << escape(label("per_tonne", language))
        << "</th><th>" << escape(label("dominated", language)) << "</th></tr></thead><tbody>\n";

@@ -10,6 +10,7 @@
 #include "page.hpp"
 #include "portfolio_charts.hpp"
 #include "result_series.hpp"
+#include "traj/territory/scenario_text.hpp"
 #include "vocabulary.hpp"
 
 namespace traj::territory::report {
@@ -19,11 +20,12 @@ namespace {
 constexpr std::size_t CONTRIBUTIONS_SHOWN = 12;
 
 /// The portfolio's median and 5–95 % band of `row` over the years.
-PortfolioLine line_of(const PortfolioOutcome& portfolio, std::size_t row, Language language) {
+PortfolioLine line_of(const Scenario& scenario, const PortfolioOutcome& portfolio, std::size_t row,
+                      Language language) {
   const EnsembleResult& result = portfolio.result;
   const int i05 = level_index(result, 0.05), i50 = level_index(result, 0.5),
             i95 = level_index(result, 0.95);
-  return {portfolio_label(portfolio.id, language), quantile_series(result, row, i05),
+  return {portfolio_label(scenario, portfolio.id, language), quantile_series(result, row, i05),
           quantile_series(result, row, i50), quantile_series(result, row, i95)};
 }
 
@@ -68,8 +70,20 @@ std::string breakdown_chart(const std::string& id, const std::string& title,
 
 }  // namespace
 
-std::string portfolio_label(const std::string& id, Language language) {
-  return id == "baseline" ? label("baseline", language) : id;
+std::string objective_heading(const Scenario& scenario, const Objective& objective,
+                              Language language) {
+  const IndicatorCatalogue catalogue(scenario);
+  const int row = catalogue.find(objective.indicator);
+  const std::string description =
+      row < 0 ? objective.indicator : catalogue[static_cast<std::size_t>(row)].description;
+  return indicator_name(objective.indicator, description, language) + " " +
+         std::to_string(objective.year);
+}
+
+std::string portfolio_label(const Scenario& scenario, const std::string& id, Language language) {
+  const int index = scenario.find_portfolio(id);
+  if (index == NONE) return id == "baseline" ? label("baseline", language) : id;
+  return portfolio_name(scenario.portfolios[static_cast<std::size_t>(index)], language);
 }
 
 std::string trajectories_section(const Scenario& scenario, const PortfolioComparison& comparison,
@@ -98,13 +112,15 @@ std::string trajectories_section(const Scenario& scenario, const PortfolioCompar
     if (row < 0 || !has_quantiles(first, static_cast<std::size_t>(row))) continue;
     std::vector<PortfolioLine> lines;
     for (const auto& portfolio : comparison.portfolios)
-      lines.push_back(line_of(portfolio, static_cast<std::size_t>(row), language));
+      lines.push_back(line_of(scenario, portfolio, static_cast<std::size_t>(row), language));
     std::vector<Threshold> thresholds;
     for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
       const Objective& objective = scenario.objectives[o];
       const ObjectiveDistance& distance = comparison.portfolios.front().distances[o];
       if (objective.indicator == chart.id && distance.known)
-        thresholds.push_back({distance.target, objective.year, objective.id});
+        thresholds.push_back(
+            {distance.target, objective.year,
+             label("target_line", language) + " " + std::to_string(objective.year)});
     }
     html << overlay_chart(chart.id, label(chart.id, language), chart.unit, years, lines,
                           chart.scale, thresholds, language);
@@ -147,10 +163,11 @@ std::string differences_section(const Scenario& scenario, const PortfolioCompari
       ++identical;
       continue;
     }
-    rows << "<tr><td>" << escape(portfolio_label(portfolios[difference.a].id, language)) << " − "
-         << escape(portfolio_label(portfolios[difference.b].id, language)) << "</td><td>"
-         << escape(scenario.objectives[difference.objective].id) << "</td><td>"
-         << number(100 * difference.difference, 1, language) << " ["
+    rows << "<tr><td>" << escape(portfolio_label(scenario, portfolios[difference.a].id, language))
+         << " − " << escape(portfolio_label(scenario, portfolios[difference.b].id, language))
+         << "</td><td>"
+         << escape(objective_heading(scenario, scenario.objectives[difference.objective], language))
+         << "</td><td>" << number(100 * difference.difference, 1, language) << " ["
          << number(100 * difference.ci_low, 1, language) << " ; "
          << number(100 * difference.ci_high, 1, language) << "]</td></tr>\n";
   }
@@ -195,7 +212,7 @@ std::string contributions_section(const Scenario& scenario, const PortfolioCompa
     double largest = 0.0;
     for (const auto& item : items) largest = std::max(largest, std::abs(item.second));
     if (!(largest > 0.0)) largest = 1.0;
-    html << "<h3>" << escape(portfolio_label(portfolio.id, language))
+    html << "<h3>" << escape(portfolio_label(scenario, portfolio.id, language))
          << "</h3><table class=\"contributions\"><thead><tr><th>"
          << escape(label("action_header", language)) << "</th><th>"
          << escape(label("carried_by", language)) << "</th><th colspan=\"2\">"
@@ -209,9 +226,9 @@ std::string contributions_section(const Scenario& scenario, const PortfolioCompa
       const double value = items[i].second;
       html
           << "<tr><td>"
-          << escape(action != nullptr && !action->name.empty() ? action->name : contribution.action)
+          << escape(action != nullptr ? action_name(*action, language) : contribution.action)
           << "<br><code>" << escape(contribution.action) << "</code></td><td>"
-          << escape(action != nullptr ? action->coalition : "")
+          << escape(action != nullptr ? action_coalition(*action, language) : "")
           << "</td><td class=\"change-bar\"><svg class=\"bar\" role=\"img\" viewBox=\"0 0 100 12\" "
              "aria-label=\""
           << number(value, 1, language) << " kt\"><rect x=\""

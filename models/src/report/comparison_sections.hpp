@@ -12,8 +12,14 @@
 
 namespace traj::territory::report {
 
-/// "baseline (no action)" in the report's language, the id otherwise.
-std::string portfolio_label(const std::string& id, Language language);
+/// A portfolio's name in the report's language ("baseline (no action)"
+/// for the baseline; the id of one the scenario does not have).
+std::string portfolio_label(const Scenario& scenario, const std::string& id, Language language);
+
+/// An objective as a column or a chart names it: its indicator's name and
+/// its year ("Émissions de gaz à effet de serre 2050").
+std::string objective_heading(const Scenario& scenario, const Objective& objective,
+                              Language language);
 
 /// The headline indicators, every portfolio's median and 5–95 % band on one chart each.
 std::string trajectories_section(const Scenario& scenario, const PortfolioComparison& comparison,

@@ -164,7 +164,15 @@ std::vector<ObjectiveRow> read_objective_rows(const std::string& path,
   std::vector<ObjectiveRow> rows;
   if (!objectives.has(objective_dataset::ID)) return rows;
   const auto ids = objectives.open(objective_dataset::ID).read_strings();
-  const auto descriptions = objectives.open(objective_dataset::DESCRIPTION).read_strings();
+  auto descriptions = objectives.open(objective_dataset::DESCRIPTION).read_strings();
+  // Files written before French texts have no description_fr.
+  if (language == ReportLanguage::French && objectives.has(objective_dataset::DESCRIPTION_FR)) {
+    const auto french = objectives.open(objective_dataset::DESCRIPTION_FR).read_strings();
+    expect_dims(path, objectives.open(objective_dataset::DESCRIPTION_FR),
+                "/objectives/description_fr", {ids.size()});
+    for (std::size_t o = 0; o < ids.size(); ++o)
+      if (!french[o].empty()) descriptions[o] = french[o];
+  }
   const auto indicators = objectives.open(objective_dataset::INDICATOR).read_strings();
   const auto comparisons = objectives.open(objective_dataset::COMPARISON).read_strings();
   const auto objective_years = objectives.open(objective_dataset::YEAR).read_ints();
@@ -343,6 +351,15 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
   const hdf5::Group& root = file.root();
   const std::string territory = root.string_attribute(run_attribute::TERRITORY);
   const std::string portfolio = root.string_attribute(run_attribute::PORTFOLIO);
+  std::string portfolio_shown = portfolio == "baseline" ? label("baseline", language) : portfolio;
+  if (root.has_attribute(run_attribute::PORTFOLIO_NAME)) {
+    const std::string french = root.has_attribute(run_attribute::PORTFOLIO_NAME_FR)
+                                   ? root.string_attribute(run_attribute::PORTFOLIO_NAME_FR)
+                                   : std::string();
+    portfolio_shown = language == ReportLanguage::French && !french.empty()
+                          ? french
+                          : root.string_attribute(run_attribute::PORTFOLIO_NAME);
+  }
   check_setting(path + ": attribute members", root.int_attribute(run_attribute::MEMBERS),
                 MEMBERS_RANGE);
   const hdf5::Group statistics = root.open_group(STATISTICS);
@@ -352,9 +369,8 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
   html << page_start(label("title", language) + " — " + territory, language);
   html << "<header><h1>" << escape(territory) << "</h1><p class=\"subtitle\">"
        << escape(label("title", language)) << " · " << escape(label("portfolio", language))
-       << colon(language) << "<strong>"
-       << escape(portfolio == "baseline" ? label("baseline", language) : portfolio)
-       << "</strong> · " << escape(label("members", language)) << colon(language)
+       << colon(language) << "<strong>" << escape(portfolio_shown) << "</strong> · "
+       << escape(label("members", language)) << colon(language)
        << number(static_cast<double>(root.int_attribute(run_attribute::MEMBERS)), 0, language)
        << "</p></header>\n";
   const hdf5::Group objectives = root.open_group(OBJECTIVES);

@@ -3,6 +3,7 @@
 
 #include "labels.hpp"
 #include "traj/territory/report.hpp"
+#include "traj/territory/scenario_text.hpp"
 
 namespace traj::territory {
 namespace {
@@ -73,8 +74,8 @@ std::string sensitivity_factor_name(const Scenario& scenario, const std::string&
   if (parts.size() >= 2 && parts[0] == "actions") {
     const int action = scenario.find_action(parts[1]);
     if (action == NONE) return factor;
-    const std::string& name = scenario.actions[static_cast<std::size_t>(action)].name;
-    const std::string shown = name.empty() ? parts[1] : name;
+    const std::string& shown =
+        action_name(scenario.actions[static_cast<std::size_t>(action)], language);
     if (parts.size() == 2) return shown;
     return shown + separator + action_part(parts, language);
   }

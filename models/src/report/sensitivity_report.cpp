@@ -8,6 +8,7 @@
 #include "labels.hpp"
 #include "page.hpp"
 #include "traj/territory/report.hpp"
+#include "traj/territory/scenario_text.hpp"
 
 namespace traj::territory {
 namespace {
@@ -22,8 +23,7 @@ std::string outcome_title(const Scenario& scenario, const SensitivityOutcome& ou
   if (outcome.objective >= 0 &&
       static_cast<std::size_t>(outcome.objective) < scenario.objectives.size()) {
     const Objective& objective = scenario.objectives[static_cast<std::size_t>(outcome.objective)];
-    return label("whether_met", language) + colon(language) +
-           (objective.description.empty() ? objective.id : objective.description);
+    return label("whether_met", language) + colon(language) + objective_text(objective, language);
   }
   const bool known = outcome.indicator == "final_energy" || outcome.indicator == "ghg" ||
                      outcome.indicator == "renewable_share";

@@ -10,6 +10,7 @@
 #include "format.hpp"
 #include "labels.hpp"
 #include "page.hpp"
+#include "traj/territory/scenario_text.hpp"
 
 namespace traj::territory {
 
@@ -230,11 +231,11 @@ void what_it_takes_section(std::ostringstream& html, const TargetPage& page, Lan
 
 }  // namespace
 
-std::vector<NamedAction> named_actions(const Plan& plan) {
+std::vector<NamedAction> named_actions(const Plan& plan, ReportLanguage language) {
   std::vector<NamedAction> named;
   for (const PlannedAction& planned : plan.actions) {
     const Action& action = plan.scenario->actions[static_cast<std::size_t>(planned.action)];
-    named.push_back({action.name, action.id, action.coalition});
+    named.push_back({action_name(action, language), action.id, action_coalition(action, language)});
   }
   return named;
 }

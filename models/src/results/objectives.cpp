@@ -2,6 +2,7 @@
 // its interval and what the objective says (along `objective`), and the
 // probability of meeting all of them (attributes).
 
+#include <algorithm>
 #include <limits>
 #include <utility>
 
@@ -23,7 +24,7 @@ void write_objective_summaries(Group& objectives_group, const Scenario& scenario
   std::vector<std::int64_t> count;
   std::vector<std::int32_t> objective_year, relative_to;
   std::vector<double> reference_value;
-  std::vector<std::string> indicator, comparison, description;
+  std::vector<std::string> indicator, comparison, description, description_fr;
   for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
     const auto& estimate = result.objectives[o].estimate;
     probability.push_back(estimate.probability);
@@ -40,6 +41,7 @@ void write_objective_summaries(Group& objectives_group, const Scenario& scenario
     indicator.push_back(objective.indicator);
     comparison.push_back(objective.comparison == Comparison::AtMost ? "<=" : ">=");
     description.push_back(objective.description);
+    description_fr.push_back(objective.description_fr);
   }
   const auto per_objective = [&](const std::string& name, const void* data, Type type,
                                  const std::string& long_name, const std::string& units) {
@@ -71,6 +73,14 @@ void write_objective_summaries(Group& objectives_group, const Scenario& scenario
         std::pair{std::string(objective_dataset::COMPARISON), &comparison},
         std::pair{std::string(objective_dataset::DESCRIPTION), &description}}) {
     Dataset variable = objectives_group.create_strings(name, *values);
+    variable.attach_scale(ids, 0);
+  }
+  // Only when the scenario has French descriptions: a file of a scenario
+  // without any stays as it was written before they existed.
+  if (std::any_of(description_fr.begin(), description_fr.end(),
+                  [](const std::string& text) { return !text.empty(); })) {
+    Dataset variable =
+        objectives_group.create_strings(objective_dataset::DESCRIPTION_FR, description_fr);
     variable.attach_scale(ids, 0);
   }
   objectives_group.set_attribute(objective_dataset::ALL_PROBABILITY, result.joint.probability);

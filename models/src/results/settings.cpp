@@ -51,6 +51,11 @@ void write_run_settings(Group& root, const Scenario& scenario, const RunSettings
   root.set_attribute(run_attribute::SCENARIO, settings.scenario_path);
   root.set_attribute(run_attribute::PORTFOLIO,
                      settings.portfolio.empty() ? std::string("baseline") : settings.portfolio);
+  if (const int index = scenario.find_portfolio(settings.portfolio); index != NONE) {
+    const Portfolio& portfolio = scenario.portfolios[static_cast<std::size_t>(index)];
+    root.set_attribute(run_attribute::PORTFOLIO_NAME, portfolio.name);
+    root.set_attribute(run_attribute::PORTFOLIO_NAME_FR, portfolio.name_fr);
+  }
   root.set_attribute(run_attribute::SEED, static_cast<std::int64_t>(settings.seed));
   root.set_attribute(run_attribute::MEMBERS_REQUESTED,
                      static_cast<std::int64_t>(settings.members_requested));

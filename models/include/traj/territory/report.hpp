@@ -8,12 +8,11 @@
 
 #include "traj/sensitivity.hpp"
 #include "traj/territory/comparison.hpp"
+#include "traj/territory/language.hpp"
 #include "traj/territory/objective_distance.hpp"
 #include "traj/territory/scenario.hpp"
 
 namespace traj::territory {
-
-enum class ReportLanguage { English, French };
 
 /// The report of results file `path` (written by `traj run --output`).
 /// Throws InputError for a file that is not a results file.

@@ -26,6 +26,9 @@ inline constexpr const char* COMMAND_LINE = "command_line";
 inline constexpr const char* TERRITORY = "territory";
 inline constexpr const char* SCENARIO = "scenario";
 inline constexpr const char* PORTFOLIO = "portfolio";
+/// The portfolio's name as the scenario gives it, and in French (empty: the same).
+inline constexpr const char* PORTFOLIO_NAME = "portfolio_name";
+inline constexpr const char* PORTFOLIO_NAME_FR = "portfolio_name_fr";
 inline constexpr const char* SEED = "seed";
 inline constexpr const char* MEMBERS_REQUESTED = "members_requested";
 inline constexpr const char* PRECISION = "precision";
@@ -68,6 +71,7 @@ inline constexpr const char* SUCCESS = "success";  ///< of `objectives`: member 
 namespace objective_dataset {
 inline constexpr const char* ID = "objective";
 inline constexpr const char* DESCRIPTION = "description";
+inline constexpr const char* DESCRIPTION_FR = "description_fr";  ///< empty: as `description`
 inline constexpr const char* INDICATOR = "indicator";
 inline constexpr const char* COMPARISON = "comparison";
 inline constexpr const char* YEAR = "year";

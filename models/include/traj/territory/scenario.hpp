@@ -71,10 +71,12 @@ struct Costs {
   Quantity operating = Quantity::fixed(0.0);   ///< M€/yr at the planned ceiling
 };
 
+/// Text a person reads has an optional French version (`name_fr`…,
+/// docs/scenario-format.md#french-texts); empty: the one text serves both.
 struct Action {
   std::string id;
-  std::string name;
-  std::string coalition;
+  std::string name, name_fr;
+  std::string coalition, coalition_fr;
   std::string theme;
   Adoption adoption;
   Costs costs;
@@ -94,7 +96,7 @@ struct AdoptionOverride {
 
 struct Portfolio {
   std::string id;
-  std::string name;
+  std::string name, name_fr;
   std::vector<int> actions;
   std::vector<AdoptionOverride> overrides;
 };
@@ -103,7 +105,7 @@ enum class Comparison { AtMost, AtLeast };
 
 struct Objective {
   std::string id;
-  std::string description;
+  std::string description, description_fr;
   std::string indicator;
   int year = 0;
   Comparison comparison = Comparison::AtMost;

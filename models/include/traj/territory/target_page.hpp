@@ -18,8 +18,8 @@ struct NamedAction {
   std::string name, id, coalition;
 };
 
-/// Plan::actions' names, ids and coalitions, in that order.
-std::vector<NamedAction> named_actions(const Plan& plan);
+/// Plan::actions' names, ids and coalitions in `language`, in that order.
+std::vector<NamedAction> named_actions(const Plan& plan, ReportLanguage language);
 
 /// The page's facts; the page writes its sentences from them in its language.
 struct TargetPage {

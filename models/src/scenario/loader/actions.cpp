@@ -30,7 +30,9 @@ class ActionReader {
         table.report("id", "expected a unique action id, found " + quoted(action.id) + " twice");
       }
       action.name = table.string("name", true).value_or(action.id);
+      action.name_fr = table.string("name_fr", false).value_or("");
       action.coalition = table.string("coalition", true).value_or("");
+      action.coalition_fr = table.string("coalition_fr", false).value_or("");
       action.theme = table.string("theme", true).value_or("");
       const ConfigNode* start = table.get("start", true, "a year");
       read_adoption(table, start, action.adoption);
@@ -38,9 +40,10 @@ class ActionReader {
       const ConfigNode* effects =
           table.get("effects", true, "an array of tables [[actions.effects]]");
       table.skip("description");
+      table.skip("description_fr");
       table.skip("source");
-      table.finish({"id", "name", "coalition", "theme", "start", "adoption", "costs", "effects",
-                    "description", "source"});
+      table.finish({"id", "name", "name_fr", "coalition", "coalition_fr", "theme", "start",
+                    "adoption", "costs", "effects", "description", "description_fr", "source"});
       if (effects != nullptr) {
         if (!effects->is_array() || effects->children.empty()) {
           report_type(context_.diagnostics, *effects, table.path_of("effects"),

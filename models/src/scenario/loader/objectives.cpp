@@ -35,6 +35,7 @@ class ObjectiveReader {
                      "expected a unique objective id, found " + quoted(objective.id) + " twice");
       }
       objective.description = table.text("description", false).value_or("");
+      objective.description_fr = table.text("description_fr", false).value_or("");
       objective.indicator = table.string("indicator", true).value_or("");
       int row = -1;
       if (!objective.indicator.empty()) {
@@ -66,7 +67,7 @@ class ObjectiveReader {
                                             "a year up to the horizon");
       const ConfigNode* reference = table.get("reference_value", false, "a quantity with its unit");
       const ConfigNode* threshold = table.get("threshold", true, "a number");
-      table.finish({"id", "description", "indicator", "year", "comparison", "threshold",
+      table.finish({"id", "description", "description_fr", "indicator", "year", "comparison", "threshold",
                     "relative_to", "reference_value"});
       if (row < 0) continue;
       const Dimension dimension = catalogue[static_cast<std::size_t>(row)].dimension;

@@ -81,11 +81,13 @@ class PortfolioReader {
         written.usable = false;
       }
       portfolio.name = table.string("name", true).value_or(portfolio.id);
+      portfolio.name_fr = table.string("name_fr", false).value_or("");
       read_action_list(table, written);
       TableReader overrides = table.table("overrides", false);
       table.skip("description");
-      table.finish(
-          {"id", "name", "actions", "extends", "add", "remove", "overrides", "description"});
+      table.skip("description_fr");
+      table.finish({"id", "name", "name_fr", "actions", "extends", "add", "remove", "overrides",
+                    "description", "description_fr"});
       read_overrides(overrides, written);
       written_.push_back(std::move(written));
     }
