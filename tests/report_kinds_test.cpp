@@ -383,7 +383,7 @@ TEST_CASE("comparison - every portfolio, the paired differences, each action's p
   // An informative difference gets its row; the others one sentence.
   comparison.differences = {{1, 0, 0, 0.25, 0.2, 0.3, 0.18, 0.32}, {1, 0, 0, 0.0, 0.0, 0.0, 0, 0}};
   const std::string french = comparison_report_html(scenario, comparison, ReportLanguage::French);
-  CHECK_THAT(french, Catch::Contains("<tr><td>The plan − tendanciel (aucune action)</td><td>Émissions de gaz à effet de serre 2030"
+  CHECK_THAT(french, Catch::Contains("<tr><td>The plan − tendanciel (aucune action)</td><td>GES 2030"
                                      "</td><td>25,0 [20,0 ; 30,0]</td></tr>"));
   CHECK_THAT(french, Catch::Contains("L'autre comparaison (deux portefeuilles sur un objectif) ne "
                                      "diffère sur aucun membre"));

@@ -28,85 +28,99 @@ namespace {
 
 using namespace traj::territory;
 
-std::string points(double value) {
+std::string points(double value, Language language) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%+.1f", 100.0 * value);
-  return buffer;
+  return decimal(buffer, language);
 }
 
-std::string probability(const ProportionEstimate& estimate) {
+std::string probability(const ProportionEstimate& estimate, Language language) {
   char buffer[48];
   std::snprintf(buffer, sizeof buffer, "%.1f %% [%.1f–%.1f]", 100 * estimate.probability,
                 100 * estimate.ci_low, 100 * estimate.ci_high);
-  return buffer;
+  return decimal(buffer, language);
 }
 
-std::string number(double value) {
+std::string number(double value, Language language) {
   if (!std::isfinite(value)) return "–";
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, std::abs(value) >= 100 ? "%.0f" : "%.1f", value);
-  return buffer;
+  return decimal(buffer, language);
+}
+
+/// A portfolio in the text: its id, "baseline" in words.
+std::string shown_id(const std::string& id, Language language) {
+  return id == "baseline" ? say("baseline_short", language) : id;
 }
 
 /// Per objective: whether any portfolio is likely to meet it, which gets
 /// closest, and how far each one is.
-void print_distances(const Scenario& scenario, const PortfolioComparison& comparison) {
+void print_distances(const Scenario& scenario, const PortfolioComparison& comparison,
+                     Language language) {
   if (scenario.objectives.empty()) return;
   const auto& portfolios = comparison.portfolios;
   const IndicatorCatalogue catalogue(scenario);
-  std::cout << "\nDistance to each objective: median [5 %–95 %] of the members in its year\n";
+  std::cout << "\n" << say("distance_heading", language) << "\n";
   for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
     const Objective& objective = scenario.objectives[o];
     const ObjectiveVerdict& verdict = comparison.verdicts[o];
-    std::cout << "  " << objective.id << " (" << objective.indicator << " " << objective.year
-              << "): ";
+    std::cout << "  " << objective.id << " (" << objective.indicator << " " << objective.year << ")"
+              << colon(language);
     if (verdict.within_reach) {
-      std::cout << "most likely " << portfolios[verdict.most_likely].id << "\n";
+      std::cout << say("most_likely", language,
+                       {shown_id(portfolios[verdict.most_likely].id, language)})
+                << "\n";
     } else {
       const std::size_t closest =
           verdict.closest < portfolios.size() ? verdict.closest : verdict.most_likely;
       char level[16];
       std::snprintf(level, sizeof level, "%.0f %%", 100 * LIKELY_LEVEL);
-      std::cout << "no portfolio is likely to meet it (each below " << level << "); closest "
-                << portfolios[closest].id << "\n";
+      std::cout << say("none_likely", language, {level, shown_id(portfolios[closest].id, language)})
+                << "\n";
     }
     const int row = catalogue.find(objective.indicator);
     const Dimension dimension =
         row < 0 ? Dimension::Ratio : catalogue[static_cast<std::size_t>(row)].dimension;
     for (const auto& portfolio : portfolios) {
-      const std::string text = distance_text(portfolio.distances[o], dimension);
-      std::cout << "    " << pad_right(portfolio.id, 22) << (text.empty() ? "–" : text) << "\n";
+      const std::string text = distance_text(portfolio.distances[o], dimension, language);
+      std::cout << "    " << pad_right(shown_id(portfolio.id, language), 22)
+                << (text.empty() ? "–" : text) << "\n";
     }
   }
 }
 
 void print_text(const Scenario& scenario, const ScenarioEdits& edits,
-                const PortfolioComparison& comparison, std::size_t top) {
+                const PortfolioComparison& comparison, std::size_t top, Language language) {
   const auto& portfolios = comparison.portfolios;
-  std::cout << scenario.name << " — " << portfolios.size() << " portfolios on the same "
-            << comparison.members << " members (common random numbers)\n"
-            << edit_lines(edits) << "\n";
-  std::cout << pad_right("", 30);
-  for (const auto& portfolio : portfolios) std::cout << pad_left(portfolio.id, 24);
+  const auto number = [language](double value) { return cli::number(value, language); };
+  const auto points = [language](double value) { return cli::points(value, language); };
+  std::cout << scenario.name << " — "
+            << say("compare_heading", language,
+                   {std::to_string(portfolios.size()), std::to_string(comparison.members)})
+            << "\n";
+  for (const auto& edit : describe_edits(edits))
+    std::cout << "  " << say("with_edit", language, {edit}) << "\n";
+  std::cout << "\n" << pad_right("", 30);
+  for (const auto& portfolio : portfolios)
+    std::cout << pad_left(shown_id(portfolio.id, language), 24);
   std::cout << "\n";
-  if (!scenario.objectives.empty()) std::cout << "Objectives: probability [95 % interval]\n";
+  if (!scenario.objectives.empty()) std::cout << say("objectives_probability", language) << "\n";
   for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
     std::cout << "  " << pad_right(scenario.objectives[o].id, 28);
     for (const auto& portfolio : portfolios)
-      std::cout << pad_left(probability(portfolio.result.objectives[o].estimate), 24);
+      std::cout << pad_left(probability(portfolio.result.objectives[o].estimate, language), 24);
     std::cout << "\n";
   }
-  const std::string costs =
-      scenario.has_discount_rate ? "Costs, discounted (M€)" : "Costs, undiscounted (M€)";
-  std::cout << pad_right(costs, 30);
+  std::cout << pad_right(
+      say(scenario.has_discount_rate ? "costs_discounted" : "costs_undiscounted", language), 30);
   for (const auto& portfolio : portfolios)
     std::cout << pad_left(number(portfolio.cost_discounted), 24);
-  std::cout << "\n" << pad_right("GHG avoided to horizon (kt)", 30);
+  std::cout << "\n" << pad_right(say("ghg_avoided", language), 30);
   for (const auto& portfolio : portfolios) std::cout << pad_left(number(portfolio.ghg_avoided), 24);
-  std::cout << "\n" << pad_right("Cost per tCO2e avoided (€)", 30);
+  std::cout << "\n" << pad_right(say("cost_per_tonne", language), 30);
   for (const auto& portfolio : portfolios)
     std::cout << pad_left(number(portfolio.cost_per_tonne), 24);
-  std::cout << "\n\nIndicators: median [5 %–95 %]\n";
+  std::cout << "\n\n" << say("indicators_band", language) << "\n";
   for (const auto& quantity : comparison.quantities) {
     std::cout << "  " << pad_right(quantity.label, 28);
     const auto year = static_cast<std::size_t>(quantity.year - scenario.base_year);
@@ -137,22 +151,18 @@ void print_text(const Scenario& scenario, const ScenarioEdits& edits,
     }
     std::cout << "\n";
   }
-  print_distances(scenario, comparison);
+  print_distances(scenario, comparison, language);
   bool any_dominated = false;
   for (const auto& portfolio : portfolios) {
     if (portfolio.dominated_by.empty()) continue;
-    if (!any_dominated)
-      std::cout << "\nDominated (another is at least as likely to meet every objective, at least "
-                   "as good on final energy, renewable share, GHG and each pollutant, medians at "
-                   "each objective's year and the horizon, and cheaper):\n";
+    if (!any_dominated) std::cout << "\n" << say("dominated_heading", language) << "\n";
     any_dominated = true;
-    std::cout << "  " << portfolio.id << " — by";
+    std::cout << "  " << portfolio.id << " — " << say("by", language);
     for (const auto& other : portfolio.dominated_by) std::cout << " " << other;
     std::cout << "\n";
   }
   if (!comparison.differences.empty()) {
-    std::cout
-        << "\nPaired differences of probability, in points [95 % interval; unpaired interval]:\n";
+    std::cout << "\n" << say("paired_heading", language) << "\n";
     for (const auto& difference : comparison.differences) {
       const double p_a =
           portfolios[difference.a].result.objectives[difference.objective].estimate.probability;
@@ -160,34 +170,35 @@ void print_text(const Scenario& scenario, const ScenarioEdits& edits,
           portfolios[difference.b].result.objectives[difference.objective].estimate.probability;
       if ((p_a == 0.0 && p_b == 0.0) || (p_a == 1.0 && p_b == 1.0))
         continue;  // nothing to tell apart
-      std::cout << "  " << portfolios[difference.a].id << " − " << portfolios[difference.b].id
-                << ", " << scenario.objectives[difference.objective].id << ": "
+      std::cout << "  " << shown_id(portfolios[difference.a].id, language) << " − "
+                << shown_id(portfolios[difference.b].id, language) << ", "
+                << scenario.objectives[difference.objective].id << colon(language)
                 << points(difference.difference) << " [" << points(difference.ci_low) << ", "
-                << points(difference.ci_high) << "; unpaired " << points(difference.unpaired_ci_low)
-                << ", " << points(difference.unpaired_ci_high) << "]\n";
+                << points(difference.ci_high) << "; " << say("unpaired", language) << " "
+                << points(difference.unpaired_ci_low) << ", " << points(difference.unpaired_ci_high)
+                << "]\n";
     }
   }
-  std::cout << "\nShare of members where the first does better than the second, on the objectives' "
-               "indicators (all indicators with --json):\n";
+  std::cout << "\n" << say("better_heading", language) << "\n";
   for (const auto& better : comparison.better) {
     if (better.ties >= 1.0 || better.quantity >= scenario.objectives.size()) continue;
     char share[32];
     std::snprintf(share, sizeof share, "%.0f %%", 100 * better.better);
-    std::cout << "  " << portfolios[better.a].id << " vs " << portfolios[better.b].id << ", "
-              << comparison.quantities[better.quantity].label << ": " << share << "\n";
+    std::cout << "  " << shown_id(portfolios[better.a].id, language) << " "
+              << say("versus", language) << " " << shown_id(portfolios[better.b].id, language)
+              << ", " << comparison.quantities[better.quantity].label << colon(language) << share
+              << "\n";
   }
   for (std::size_t i = 1; i < portfolios.size(); ++i) {
     if (portfolios[i].contributions.empty()) continue;
-    std::cout
-        << "\nWhat carries " << portfolios[i].id
-        << " (change due to each action: the portfolio with it minus without it, same members):\n";
+    std::cout << "\n" << say("carries_heading", language, {portfolios[i].id}) << "\n";
     const auto ghg =
         std::find_if(comparison.quantities.begin(), comparison.quantities.end(),
                      [](const ComparedQuantity& q) { return q.label.rfind("ghg ", 0) == 0; }) -
         comparison.quantities.begin();
     for (std::size_t c = 0; c < std::min(top, portfolios[i].contributions.size()); ++c) {
       const auto& contribution = portfolios[i].contributions[c];
-      std::cout << "  " << contribution.action << ":";
+      std::cout << "  " << contribution.action << colon(language);
       for (std::size_t o = 0; o < contribution.probability.size(); ++o) {
         std::cout << " " << scenario.objectives[o].id << " " << points(contribution.probability[o])
                   << " pts;";
@@ -313,7 +324,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
       ->add_option("--report", options->report,
                    "Also write a self-contained HTML report (docs/report.md)")
       ->check(file_name());
-  command->add_option("--lang", options->language, "Language of the report")
+  command->add_option("--lang", options->language, "Language of the text and of the report")
       ->check(CLI::IsMember({"en", "fr"}))
       ->capture_default_str();
   command->add_flag("--force", options->force,
@@ -331,10 +342,11 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
     refuse_together(*command, "--top", "--json",
                     "--top shortens the printed table; the JSON document lists every action; "
                     "remove one of the two");
-    if (command->count("--lang") > 0 && command->count("--report") == 0) {
+    if (command->count("--lang") > 0 && command->count("--report") == 0 &&
+        command->count("--json") > 0) {
       throw InputError(
-          "--lang: applies to the --report page; without --report no page is written; add "
-          "--report FILE or remove --lang");
+          "--lang: the language of the text and of the --report page; the JSON document is the "
+          "same in every language and there is no page; add --report FILE or remove --lang");
     }
     if (command->count("--force") > 0 && command->count("--output") == 0 &&
         command->count("--report") == 0) {
@@ -370,9 +382,11 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
     if (options->json) {
       print_json(chosen.scenario, chosen.edits, comparison);
     } else {
-      print_text(chosen.scenario, chosen.edits, comparison, options->top);
-      if (output) std::cout << "\nComparison written to " << output->target() << "\n";
-      if (report) std::cout << "Report written to " << report->target() << "\n";
+      const Language language = language_named(options->language);
+      print_text(chosen.scenario, chosen.edits, comparison, options->top, language);
+      if (output)
+        std::cout << "\n" << say("comparison_written", language, {output->target()}) << "\n";
+      if (report) std::cout << say("report_written", language, {report->target()}) << "\n";
     }
     return EXIT_OK;
   };

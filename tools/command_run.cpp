@@ -57,6 +57,9 @@ void refuse_ignored_options(const CLI::App& command) {
         "--save-portfolio NAME and --to FILE go together: the portfolio as run is written as "
         "NAME in the new file FILE; give both or neither");
   }
+  refuse_together(command, "--json", "--lang",
+                  "--lang is the language of the tables; the JSON document is the same in every "
+                  "language; remove one of the two");
   if (command.count("--output") == 0) {
     for (const char* option : {"--trajectories", "--force"}) {
       if (command.count(option) > 0) {
@@ -125,6 +128,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     std::string portfolio;
     bool deterministic = false;
     bool json = false;
+    std::string language = "en";
     bool quiet = false;
     EnsembleOptions ensemble;
     std::string output;
@@ -145,6 +149,9 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
   command->add_flag("--deterministic", options->deterministic,
                     "One run with every uncertain number at its median");
   command->add_flag("--json", options->json, "Print one JSON document instead of tables");
+  command->add_option("--lang", options->language, "Language of the tables (JSON is the same)")
+      ->check(CLI::IsMember({"en", "fr"}))
+      ->capture_default_str();
   EnsembleOptionChoice choice;
   choice.precision = choice.block = choice.quantiles = true;
   add_ensemble_options(*command, options->ensemble, choice);
@@ -188,10 +195,13 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     refuse_ignored_options(*command);
     const ChosenScenario chosen = load_chosen(options->path, options->edits);
     const Scenario& scenario = chosen.scenario;
-    const RunPortfolio chosen_portfolio = choose_run_portfolio(scenario, options->portfolio);
+    const Language language = language_named(options->language);
+    const RunPortfolio chosen_portfolio =
+        choose_run_portfolio(scenario, options->portfolio, language);
     const std::string& portfolio = chosen_portfolio.id;
     std::string note = chosen_portfolio.note;
-    for (const auto& edit : describe_edits(chosen.edits)) note += "\n  with " + edit;
+    for (const auto& edit : describe_edits(chosen.edits))
+      note += std::string("\n  ") + say("with_edit", language, {edit});
     const Plan plan = compile_plan(scenario, portfolio);
     refuse_emptied_portfolio(chosen, plan);
     // Resolved before anything runs, so that a wrong reference costs nothing.
@@ -255,11 +265,12 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
                             run.seconds, reference ? &*reference : nullptr,
                             changed ? &*changed : nullptr);
       } else {
-        print_ensemble_table(plan, run.result, note, threads, cluster.size(), run.seconds);
-        if (changed) print_against_table(plan, *reference, *changed);
+        print_ensemble_table(plan, run.result, note, threads, cluster.size(), run.seconds,
+                             language);
+        if (changed) print_against_table(plan, *reference, *changed, language);
         if (output) {
-          std::cout << "\nResults written to " << output->target();
-          if (reference) std::cout << " (the run only, not " << reference->name << ")";
+          std::cout << "\n" << say("results_written", language, {output->target()});
+          if (reference) std::cout << say("run_only", language, {reference->name});
           std::cout << "\n";
         }
       }
@@ -290,8 +301,8 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
       print_deterministic_json(plan, trajectory, results, chosen.name, chosen.edits,
                                reference ? &*reference : nullptr, changed ? &*changed : nullptr);
     } else {
-      print_deterministic_table(plan, trajectory, results, note);
-      if (changed) print_against_central_table(plan, *reference, *changed);
+      print_deterministic_table(plan, trajectory, results, note, language);
+      if (changed) print_against_central_table(plan, *reference, *changed, language);
     }
     saver.report(options->json);
     return EXIT_OK;

@@ -17,50 +17,63 @@
 #include "traj/json_writer.hpp"
 #include "traj/string_distance.hpp"
 #include "traj/territory/comparison.hpp"
+#include "traj/territory/indicator_names.hpp"
 #include "traj/territory/report.hpp"
 #include "traj/territory/scenario_text.hpp"
 #include "traj/territory/target_page.hpp"
 #include "traj/territory/targets.hpp"
 #include "what_if_options.hpp"
 #include "what_it_takes_output.hpp"
+#include "words.hpp"
 
 namespace traj::cli {
 namespace {
 
 using namespace traj::territory;
 
-std::string shown(double value, Dimension dimension) {
+std::string shown(double value, Dimension dimension, Language language) {
   char buffer[64];
   if (dimension == Dimension::Fraction) {
     std::snprintf(buffer, sizeof buffer, "%.1f %%", 100.0 * value);
-    return buffer;
+    return decimal(buffer, language);
   }
   std::snprintf(buffer, sizeof buffer, "%.4g %s", value,
                 std::string(canonical_symbol(dimension)).c_str());
-  return buffer;
+  return decimal(buffer, language);
 }
 
-std::string percent(const ProportionEstimate& estimate) {
+std::string percent(const ProportionEstimate& estimate, Language language) {
   char buffer[96];
-  std::snprintf(buffer, sizeof buffer, "%.1f %% (95 %% interval %.1f–%.1f %%)",
-                100 * estimate.probability, 100 * estimate.ci_low, 100 * estimate.ci_high);
-  return buffer;
+  std::snprintf(buffer, sizeof buffer, "%.1f %% (%s %.1f–%.1f %%)", 100 * estimate.probability,
+                say("interval_95", language).c_str(), 100 * estimate.ci_low,
+                100 * estimate.ci_high);
+  return decimal(buffer, language);
+}
+
+/// The confidence as a percentage: "80 %", "97,5 %".
+std::string confidence_words(double confidence, Language language) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g %%", 100.0 * confidence);
+  return decimal(buffer, language);
 }
 
 /// The values target's options may take (beyond traj/setting_ranges.hpp).
 constexpr NumberRange CONFIDENCE_RANGE{0.5, 0.999};
 constexpr IntegerRange TARGET_MEMBERS_RANGE{100, 100'000'000};
 
-/// --lang and --force apply to the --report page: refused without it.
+/// --force applies to the --report page, --lang to it and the text:
+/// refused when there is neither.
 void refuse_without_report(const CLI::App& command) {
   if (command.count("--report") > 0) return;
-  for (const char* option : {"--lang", "--force"}) {
-    if (command.count(option) > 0) {
-      throw InputError(std::string(option) +
-                       ": applies to the --report page; without --report no page is written; "
-                       "add --report FILE or remove " +
-                       option);
-    }
+  if (command.count("--force") > 0) {
+    throw InputError(
+        "--force: applies to the --report page; without --report no page is written; add "
+        "--report FILE or remove --force");
+  }
+  if (command.count("--lang") > 0 && command.count("--json") > 0) {
+    throw InputError(
+        "--lang: the language of the text and of the --report page; the JSON document is the "
+        "same in every language and there is no page; add --report FILE or remove --lang");
   }
 }
 
@@ -153,16 +166,21 @@ int answer_indicator(const TargetOptions& options, const ChosenScenario& chosen,
     json.key("members").value(static_cast<long long>(result.members));
     json.end_object();
   }
+  const Language language = language_named(options.language);
+  const std::string year = std::to_string(options.year);
+  const std::string confidence = confidence_words(options.confidence, language);
+  const std::string value = shown(result.value, info.dimension, language);
   std::ostringstream text;
-  text << scenario.name << ": " << who << ", " << info.id << " (" << info.description
-       << ") will be " << (result.higher_is_better ? "at least " : "at most ")
-       << shown(result.value, info.dimension) << " in " << options.year << " with "
-       << options.confidence * 100 << " % confidence.\n"
-       << "So the coalition can commit to " << (result.higher_is_better ? "≥ " : "≤ ")
-       << shown(result.value, info.dimension) << " in " << options.year << " at "
-       << options.confidence * 100 << " % confidence (95 % interval of that value: "
-       << interval(result.ci_low, result.ci_high, info.dimension) << "; " << result.members
-       << " members).\n";
+  text << say("target_value", language,
+              {scenario.name, who, info.id, indicator_title(info, language),
+               say(result.higher_is_better ? "at_least" : "at_most", language), value, year,
+               confidence})
+       << "\n"
+       << say("target_commit", language,
+              {std::string(result.higher_is_better ? "≥ " : "≤ ") + value, year, confidence,
+               decimal(interval(result.ci_low, result.ci_high, info.dimension), language),
+               std::to_string(result.members)})
+       << "\n";
   if (!options.json) std::cout << text.str();
   TargetPage page = page_of(options, chosen, plan, row, options.year);
   page.at_most = !result.higher_is_better;
@@ -225,15 +243,19 @@ int answer_objective(const TargetOptions& options, const ChosenScenario& chosen,
     write_what_it_takes_json(json, takes, plan);
     json.end_object();
   }
-  const std::string label = target.description.empty() ? target.id : target.description;
+  const Language language = language_named(options.language);
   std::ostringstream text;
-  text << scenario.name << ", objective \"" << label << "\", " << who << ":\n"
-       << "  as planned: " << percent(result.at_planned) << " likely.\n";
+  text << say("objective_heading", language, {scenario.name, objective_text(target, language), who})
+       << "\n  " << say("as_planned_likely", language, {percent(result.at_planned, language)})
+       << "\n";
   if (distance.known) {
-    text << "  " << target.indicator << " " << target.year
-         << " as planned: " << distance_text(distance, dimension) << ".\n";
+    text << "  "
+         << say("as_planned_distance", language,
+                {target.indicator + " " + std::to_string(target.year),
+                 distance_text(distance, dimension, language)})
+         << "\n";
   }
-  text << what_it_takes_text(takes, plan, dimension, options.ensemble.members);
+  text << what_it_takes_text(takes, plan, dimension, options.ensemble.members, language);
   if (!options.json) std::cout << text.str();
   TargetPage page = page_of(options, chosen, plan, row, target.year);
   page.at_most = takes.at_most;
@@ -282,7 +304,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
       ->add_option("--report", options->report,
                    "Also write the target as a self-contained HTML page (with --json too)")
       ->check(file_name());
-  command->add_option("--lang", options->language, "Language of the report")
+  command->add_option("--lang", options->language, "Language of the text and of the report")
       ->check(CLI::IsMember({"en", "fr"}))
       ->capture_default_str();
   command->add_flag("--force", options->force, "Replace the --report file if it exists");
@@ -313,11 +335,13 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
     const Plan plan = compile_plan(scenario, portfolio);
     EnsembleOptions ensemble = options->ensemble;
     ensemble.cluster = &cluster;
-    std::string who =
-        portfolio.empty() ? std::string("without any action") : "with portfolio " + portfolio;
+    const Language language = language_named(options->language);
+    std::string who = portfolio.empty() ? say("without_action", language)
+                                        : say("with_portfolio", language, {portfolio});
     // Also in the page: a statement never hides that it is not the file's scenario.
     const auto edits = describe_edits(chosen.edits);
-    for (std::size_t e = 0; e < edits.size(); ++e) who += (e == 0 ? " and " : ", ") + edits[e];
+    for (std::size_t e = 0; e < edits.size(); ++e)
+      who += (e == 0 ? " " + say("and", language) + " " : std::string(", ")) + edits[e];
     if (!options->indicator.empty())
       return answer_indicator(*options, chosen, plan, portfolio, who, ensemble, cluster);
     return answer_objective(*options, chosen, plan, portfolio, who, ensemble, cluster);

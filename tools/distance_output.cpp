@@ -10,17 +10,18 @@ using territory::ObjectiveDistance;
 namespace {
 
 /// A number to about three digits, as the tables print them.
-std::string rounded(double value) {
+std::string rounded(double value, Language language) {
   char buffer[48];
   const double magnitude = std::abs(value);
   const int decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3;
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value == 0.0 ? 0.0 : value);
-  return buffer;
+  return decimal(buffer, language);
 }
 
 }  // namespace
 
-std::string distance_text(const ObjectiveDistance& distance, Dimension dimension) {
+std::string distance_text(const ObjectiveDistance& distance, Dimension dimension,
+                          Language language) {
   if (!distance.known) return "";
   const bool share = dimension == Dimension::Fraction;
   const double scale = share ? 100.0 : 1.0;
@@ -29,19 +30,21 @@ std::string distance_text(const ObjectiveDistance& distance, Dimension dimension
   const auto with = [](const std::string& number, const std::string& symbol) {
     return symbol.empty() ? number : number + " " + symbol;
   };
-  std::string text = with(rounded(scale * distance.median), unit) + " [" +
-                     rounded(scale * distance.low) + "–" + rounded(scale * distance.high) +
-                     "] for a target of " + with(rounded(scale * distance.target), unit) + " — ";
+  const auto shown = [&](double value) { return rounded(value, language); };
+  std::string text = with(shown(scale * distance.median), unit) + " [" +
+                     shown(scale * distance.low) + "–" + shown(scale * distance.high) + "] " +
+                     say("for_a_target", language) + " " +
+                     with(shown(scale * distance.target), unit) + " — ";
   if (distance.met()) {
-    text += "met by a margin of " + with(rounded(-scale * distance.shortfall), gap_unit);
+    text += say("met_by", language, {with(shown(-scale * distance.shortfall), gap_unit)});
   } else {
-    text += with(rounded(scale * distance.shortfall), gap_unit) + " short";
+    text += say("short_by", language, {with(shown(scale * distance.shortfall), gap_unit)});
   }
   if (std::isfinite(distance.progress)) {
-    char way[64];
-    std::snprintf(way, sizeof way, ", %.0f %% of the way from %d", 100.0 * distance.progress,
-                  distance.start_year);
-    text += way;
+    char way[32];
+    std::snprintf(way, sizeof way, "%.0f %%", 100.0 * distance.progress);
+    text +=
+        std::string(", ") + say("way_from", language, {way, std::to_string(distance.start_year)});
   }
   return text;
 }

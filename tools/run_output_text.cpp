@@ -2,8 +2,8 @@
 
 #include <cmath>
 #include <cstdio>
-#include <iomanip>
 #include <iostream>
+#include <sstream>
 #include <utility>
 
 #include "distance_output.hpp"
@@ -13,6 +13,7 @@
 #include "traj/territory/objective_distance.hpp"
 #include "traj/territory/objectives.hpp"
 #include "traj/territory/plan.hpp"
+#include "traj/territory/scenario_text.hpp"
 #include "traj/units.hpp"
 
 namespace traj::cli {
@@ -21,16 +22,16 @@ using namespace traj::territory;
 
 namespace {
 
-std::string format_value(double value, Dimension dimension) {
+std::string format_value(double value, Dimension dimension, Language language) {
   char buffer[64];
   if (dimension == Dimension::Fraction) {
     std::snprintf(buffer, sizeof buffer, "%.1f %%", 100.0 * value);
-    return buffer;
+    return decimal(buffer, language);
   }
   const double magnitude = std::abs(value);
   const int decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3;
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  std::string text = buffer;
+  std::string text = decimal(buffer, language);
   const auto unit = canonical_symbol(dimension);
   // Appended in two steps: `" " + std::string(unit)` trips GCC 12's false
   // -Wrestrict once this function is inlined into its callers here.
@@ -38,16 +39,17 @@ std::string format_value(double value, Dimension dimension) {
   return text;
 }
 
-std::string format_threshold(const ObjectiveResult& result, Dimension dimension) {
+std::string format_threshold(const ObjectiveResult& result, Dimension dimension,
+                             Language language) {
   const Objective& objective = *result.objective;
   const std::string sign = objective.comparison == Comparison::AtMost ? "≤ " : "≥ ";
   if (objective.relative_to) {
     char buffer[96];
-    std::snprintf(buffer, sizeof buffer, "× %.3g of %d", objective.threshold,
-                  *objective.relative_to);
-    return sign + buffer;
+    std::snprintf(buffer, sizeof buffer, "× %.3g %s %d", objective.threshold,
+                  say("times_of", language).c_str(), *objective.relative_to);
+    return sign + decimal(buffer, language);
   }
-  return sign + format_value(objective.threshold, dimension);
+  return sign + format_value(objective.threshold, dimension, language);
 }
 
 std::vector<int> table_years(const Scenario& scenario) {
@@ -80,62 +82,67 @@ Dimension objective_dimension(const Plan& plan, const Objective& objective) {
 }
 
 /// An objective's value in one run: the indicator, or its ratio to the reference.
-std::string objective_value(const ObjectiveResult& result, Dimension dimension) {
-  if (!result.objective->relative_to) return format_value(result.value, dimension);
+std::string objective_value(const ObjectiveResult& result, Dimension dimension, Language language) {
+  if (!result.objective->relative_to) return format_value(result.value, dimension, language);
   // No ratio to a reference of zero (docs/model.md#8-objectives).
-  if (std::isnan(result.value)) return "× undefined";
+  if (std::isnan(result.value)) return std::string("× ") + say("undefined", language);
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "× %.3f", result.value);
-  return buffer;
+  return decimal(buffer, language);
 }
 
 }  // namespace
 
 void print_deterministic_table(const Plan& plan, const Trajectory& trajectory,
                                const std::vector<ObjectiveResult>& results,
-                               const std::string& portfolio_note) {
+                               const std::string& portfolio_note, Language language) {
   const Scenario& scenario = *plan.scenario;
   std::cout << scenario.name << " — " << portfolio_note << "\n"
-            << "Deterministic run: every uncertain number at its median.\n\n";
+            << say("deterministic_run", language) << "\n\n";
   const auto years = table_years(scenario);
-  std::cout << pad_right("indicator", 24);
+  std::cout << pad_right(say("indicator", language), 24);
   for (const int year : years) std::cout << pad_left(std::to_string(year), 16);
   std::cout << "\n";
   for (const int row : headline_rows(plan)) {
     const auto& info = plan.catalogue[static_cast<std::size_t>(row)];
     std::cout << pad_right(info.id, 24);
     for (const int year : years)
-      std::cout << pad_left(format_value(trajectory.at(row, year), info.dimension), 16);
+      std::cout << pad_left(format_value(trajectory.at(row, year), info.dimension, language), 16);
     std::cout << "\n";
   }
   if (results.empty()) {
-    std::cout << "\nNo objectives in this scenario.\n";
+    std::cout << "\n" << say("no_objectives", language) << "\n";
     return;
   }
-  std::cout << "\nObjectives\n";
+  std::cout << "\n" << say("objectives", language) << "\n";
   std::size_t met = 0;
   for (const auto& result : results) {
     const Objective& objective = *result.objective;
     const auto dimension = objective_dimension(plan, objective);
-    const std::string value = objective_value(result, dimension);
-    std::cout << "  " << pad_right(result.met ? "MET" : "MISS", 4) << " "
-              << pad_right(objective.id, 24) << " " << pad_right(objective.indicator, 18) << " "
-              << objective.year << "  " << pad_right(value, 14) << " "
-              << format_threshold(result, dimension) << "\n";
+    const std::string value = objective_value(result, dimension, language);
+    std::cout << "  "
+              << pad_right(say(result.met ? "met" : "missed", language),
+                           language == Language::French ? 7 : 4)
+              << " " << pad_right(objective.id, 24) << " " << pad_right(objective.indicator, 18)
+              << " " << objective.year << "  " << pad_right(value, 14) << " "
+              << format_threshold(result, dimension, language) << "\n";
     met += result.met ? 1 : 0;
   }
-  std::cout << "  " << met << " of " << results.size() << " objectives met.\n";
+  std::cout << "  "
+            << say("objectives_met", language,
+                   {std::to_string(met), std::to_string(results.size())})
+            << "\n";
 }
 
 namespace {
 
-std::string percent(double probability) {
+std::string percent(double probability, Language language) {
   char buffer[32];
   double value = 100.0 * probability;
   if (value < 1e-9) value = 0.0;  // rounding noise of the interval's bounds
   if (value > 0.0 && value < 0.01) {
     std::snprintf(buffer, sizeof buffer, "%.2g %%", value);
-    return buffer;
+    return decimal(buffer, language);
   }
   if (value == 0.0 || value == 100.0 || (value >= 1.0 && value <= 99.0)) {
     std::snprintf(buffer, sizeof buffer, "%.0f %%", value);
@@ -144,13 +151,13 @@ std::string percent(double probability) {
   } else {
     std::snprintf(buffer, sizeof buffer, "%.1f %%", value);
   }
-  return buffer;
+  return decimal(buffer, language);
 }
 
-std::string interval(const ProportionEstimate& estimate) {
-  std::string low = percent(estimate.ci_low);
+std::string interval(const ProportionEstimate& estimate, Language language) {
+  std::string low = percent(estimate.ci_low, language);
   if (low.size() > 2 && low.compare(low.size() - 2, 2, " %") == 0) low.resize(low.size() - 2);
-  return "(" + low + "–" + percent(estimate.ci_high) + ")";
+  return "(" + low + "–" + percent(estimate.ci_high, language) + ")";
 }
 
 /// The unit a row is shown in, and the factor from its canonical unit:
@@ -164,42 +171,44 @@ std::pair<std::string, double> shown_unit(Dimension dimension, double typical) {
   return {std::string(canonical_symbol(dimension)), 1.0};
 }
 
-std::string objective_label(const Objective& objective) {
-  return objective.description.empty() ? objective.id : objective.description;
+std::string objective_label(const Objective& objective, Language language) {
+  return objective_text(objective, language);
 }
 
 }  // namespace
 
 void print_ensemble_table(const Plan& plan, const EnsembleResult& result,
-                          const std::string& portfolio_note, int threads, int ranks,
-                          double seconds) {
+                          const std::string& portfolio_note, int threads, int ranks, double seconds,
+                          Language language) {
   const Scenario& scenario = *plan.scenario;
   std::cout << scenario.name << " — " << portfolio_note << "\n"
-            << "Ensemble: " << result.members << " members, seed " << result.seed << ", " << threads
-            << " thread(s)";
-  if (ranks > 1) std::cout << " × " << ranks << " MPI ranks";
-  std::cout << ", " << std::fixed << std::setprecision(2) << seconds << " s" << std::defaultfloat
-            << "\n";
-  if (!result.precision_reached) {
-    std::cout << "Warning: the precision target was not reached within the member cap.\n";
-  }
+            << say("ensemble_line", language,
+                   {std::to_string(result.members), std::to_string(result.seed),
+                    std::to_string(threads)});
+  if (ranks > 1) std::cout << " × " << ranks << " " << say("mpi_ranks", language);
+  char duration[32];
+  std::snprintf(duration, sizeof duration, "%.2f s", seconds);
+  std::cout << ", " << decimal(duration, language) << "\n";
+  if (!result.precision_reached) std::cout << say("precision_not_reached", language) << "\n";
   if (!scenario.objectives.empty()) {
-    std::cout << "\nObjectives (probability of success, 95 % interval)\n";
+    std::cout << "\n" << say("objectives_heading", language) << "\n";
     for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
       const auto& estimate = result.objectives[o].estimate;
-      std::cout << "  " << objective_label(scenario.objectives[o]) << ": "
-                << percent(estimate.probability) << " likely " << interval(estimate) << "\n";
+      std::cout << "  " << objective_label(scenario.objectives[o], language) << colon(language)
+                << percent(estimate.probability, language) << " " << say("likely", language) << " "
+                << interval(estimate, language) << "\n";
       const std::string distance = distance_text(
           distance_to_objective(scenario.objectives[o], plan.catalogue, scenario.base_year, result),
-          objective_dimension(plan, scenario.objectives[o]));
+          objective_dimension(plan, scenario.objectives[o]), language);
       if (!distance.empty())
         std::cout << "    " << scenario.objectives[o].indicator << " "
-                  << scenario.objectives[o].year << ": " << distance << "\n";
+                  << scenario.objectives[o].year << colon(language) << distance << "\n";
     }
     if (scenario.objectives.size() > 1) {
-      std::cout << "  All " << scenario.objectives.size()
-                << " objectives together: " << percent(result.joint.probability) << " likely "
-                << interval(result.joint) << "\n";
+      std::cout << "  "
+                << say("all_together", language, {std::to_string(scenario.objectives.size())})
+                << colon(language) << percent(result.joint.probability, language) << " "
+                << say("likely", language) << " " << interval(result.joint, language) << "\n";
     }
   }
   const auto years = table_years(scenario);
@@ -210,16 +219,21 @@ void print_ensemble_table(const Plan& plan, const EnsembleResult& result,
     if (std::abs(level - 0.5) < 1e-9) median = i;
     if (std::abs(level - 0.95) < 1e-9) high = i;
   }
-  std::cout << "\nIndicators: median [" << result.quantile_levels[low] * 100 << " %–"
-            << result.quantile_levels[high] * 100 << " %] of the members\n";
-  std::cout << pad_right("indicator", 24);
+  std::ostringstream low_level, high_level;
+  low_level << result.quantile_levels[low] * 100 << " %";
+  high_level << result.quantile_levels[high] * 100 << " %";
+  std::cout << "\n"
+            << say("indicators_heading", language,
+                   {decimal(low_level.str(), language), decimal(high_level.str(), language)})
+            << "\n";
+  std::cout << pad_right(say("indicator", language), 24);
   for (const int year : years) std::cout << pad_left(std::to_string(year), 22);
   std::cout << "\n";
-  const auto number = [](double value, Dimension dimension) {
+  const auto number = [language](double value, Dimension dimension) {
     // The value without its unit, which the indicator column states.
     if (dimension == Dimension::Fraction) value *= 100.0;
-    std::string text =
-        format_value(value, dimension == Dimension::Fraction ? Dimension::Ratio : dimension);
+    std::string text = format_value(
+        value, dimension == Dimension::Fraction ? Dimension::Ratio : dimension, language);
     const auto space = text.find(' ');
     return space == std::string::npos ? text : text.substr(0, space);
   };
@@ -247,11 +261,11 @@ void print_ensemble_table(const Plan& plan, const EnsembleResult& result,
 namespace {
 
 /// A difference with its sign, `decimals` after the point.
-std::string signed_number(double value, int decimals) {
+std::string signed_number(double value, int decimals, Language language) {
   char buffer[48];
   if (value == 0.0) value = 0.0;  // no "-0"
   std::snprintf(buffer, sizeof buffer, "%+.*f", decimals, value);
-  return buffer;
+  return decimal(buffer, language);
 }
 
 /// Decimals that show the largest of the values to about three digits.
@@ -262,40 +276,46 @@ int decimals_for(std::initializer_list<double> values) {
 }
 
 /// "Against REF…" and, when the run has edits, which REF that is.
-std::string against_title(const AgainstReference& reference) {
-  return "\nAgainst " + reference.name +
-         (reference.without_edits ? " as the scenario files define it, without the edits" : "");
+std::string against_title(const AgainstReference& reference, Language language) {
+  std::string title = "\n";
+  title += say("against", language, {reference.name});
+  if (reference.without_edits) title += say("without_edits", language);
+  return title;
 }
 
 /// A change in the run table's unit (a share's in points), e.g. "-38.2 ktCO2e".
-std::string change_text(double change, const ComparedQuantity& quantity, const Plan& plan) {
+std::string change_text(double change, const ComparedQuantity& quantity, const Plan& plan,
+                        Language language) {
   const auto dimension = plan.catalogue[quantity.row].dimension;
   const bool share = dimension == Dimension::Fraction;
   const std::string unit = share ? "pts" : std::string(canonical_symbol(dimension));
   const double value = share ? 100.0 * change : change;
-  return signed_number(value, decimals_for({value})) + (unit.empty() ? "" : " ") + unit;
+  return signed_number(value, decimals_for({value}), language) + (unit.empty() ? "" : " ") + unit;
 }
 
 }  // namespace
 
 void print_against_table(const Plan& plan, const AgainstReference& reference,
-                         const WhatChanged& changed) {
+                         const WhatChanged& changed, Language language) {
   const Scenario& scenario = *plan.scenario;
-  std::cout << against_title(reference) << " (the same " << changed.members << " members; run − "
-            << reference.name << ", member by member)\n";
+  std::cout << against_title(reference, language)
+            << say("same_members", language, {std::to_string(changed.members), reference.name})
+            << "\n";
   if (!changed.objectives.empty()) {
-    std::cout << "Objectives: change of probability, in points [paired 95 % interval]\n";
+    std::cout << say("change_of_probability", language) << "\n";
     for (const auto& change : changed.objectives) {
       const auto& difference = change.difference;
-      std::cout << "  " << objective_label(scenario.objectives[difference.objective]) << ": "
-                << signed_number(100 * difference.difference, 1) << " pts ["
-                << signed_number(100 * difference.ci_low, 1) << "; "
-                << signed_number(100 * difference.ci_high, 1) << "] ("
-                << percent(change.run.probability) << " likely against "
-                << percent(change.reference.probability) << ")\n";
+      std::cout << "  " << objective_label(scenario.objectives[difference.objective], language)
+                << colon(language) << signed_number(100 * difference.difference, 1, language)
+                << " pts [" << signed_number(100 * difference.ci_low, 1, language) << "; "
+                << signed_number(100 * difference.ci_high, 1, language) << "] ("
+                << say("likely_against", language,
+                       {percent(change.run.probability, language),
+                        percent(change.reference.probability, language)})
+                << ")\n";
     }
   }
-  std::cout << "Indicators: median of the members' differences [5 %–95 % of them]\n";
+  std::cout << say("differences_heading", language) << "\n";
   std::size_t median = 0;
   for (std::size_t i = 0; i < changed.run.quantile_levels.size(); ++i) {
     if (std::abs(changed.run.quantile_levels[i] - 0.5) < 1e-9) median = i;
@@ -310,33 +330,34 @@ void print_against_table(const Plan& plan, const AgainstReference& reference,
     const std::string unit = share ? "pts" : shown.first;
     const double values[3] = {change.median * scale, change.low * scale, change.high * scale};
     const int decimals = decimals_for({values[0], values[1], values[2]});
-    std::cout << "  " << change.quantity.label << ": " << signed_number(values[0], decimals)
-              << (unit.empty() ? "" : " ") << unit << " [" << signed_number(values[1], decimals)
-              << "; " << signed_number(values[2], decimals) << "]\n";
+    std::cout << "  " << change.quantity.label << colon(language)
+              << signed_number(values[0], decimals, language) << (unit.empty() ? "" : " ") << unit
+              << " [" << signed_number(values[1], decimals, language) << "; "
+              << signed_number(values[2], decimals, language) << "]\n";
   }
 }
 
 void print_against_central_table(const Plan& plan, const AgainstReference& reference,
-                                 const CentralChange& changed) {
-  std::cout << against_title(reference) << " (every uncertain number at its median in both; run − "
-            << reference.name << ")\n";
-  if (!changed.objectives.empty())
-    std::cout << "Objectives: the run, then " << reference.name << "\n";
+                                 const CentralChange& changed, Language language) {
+  std::cout << against_title(reference, language) << say("at_medians", language, {reference.name})
+            << "\n";
+  if (!changed.objectives.empty()) std::cout << say("run_then", language, {reference.name}) << "\n";
+  const std::string against = std::string(" ") + say("against_word", language) + " ";
   for (const auto& change : changed.objectives) {
     const auto dimension = objective_dimension(plan, *change.run.objective);
-    std::cout << "  " << objective_label(*change.run.objective) << ": "
-              << (change.run.met ? "MET" : "MISS") << " against "
-              << (change.reference.met ? "MET" : "MISS") << " ("
-              << objective_value(change.run, dimension) << " against "
-              << objective_value(change.reference, dimension) << ")\n";
+    std::cout << "  " << objective_label(*change.run.objective, language) << colon(language)
+              << say(change.run.met ? "met" : "missed", language) << against
+              << say(change.reference.met ? "met" : "missed", language) << " ("
+              << objective_value(change.run, dimension, language) << against
+              << objective_value(change.reference, dimension, language) << ")\n";
   }
-  std::cout << "Indicators: change (the run's value against " << reference.name << "'s)\n";
+  std::cout << say("change_heading", language, {reference.name}) << "\n";
   for (const auto& change : changed.quantities) {
     const auto dimension = plan.catalogue[change.quantity.row].dimension;
-    std::cout << "  " << change.quantity.label << ": "
-              << change_text(change.difference(), change.quantity, plan) << " ("
-              << format_value(change.run, dimension) << " against "
-              << format_value(change.reference, dimension) << ")\n";
+    std::cout << "  " << change.quantity.label << colon(language)
+              << change_text(change.difference(), change.quantity, plan, language) << " ("
+              << format_value(change.run, dimension, language) << against
+              << format_value(change.reference, dimension, language) << ")\n";
   }
 }
 

@@ -6,18 +6,18 @@ namespace traj::cli {
 
 using namespace traj::territory;
 
-RunPortfolio choose_run_portfolio(const Scenario& scenario, const std::string& asked) {
+RunPortfolio choose_run_portfolio(const Scenario& scenario, const std::string& asked,
+                                  Language language) {
   if (asked.empty()) {
-    if (scenario.portfolios.empty()) return {"", "baseline (the scenario has no portfolio)"};
+    if (scenario.portfolios.empty()) return {"", say("baseline_no_portfolio", language)};
     const std::string& first = scenario.portfolios.front().id;
-    return {first, "portfolio " + first + " (the first of " +
-                       std::to_string(scenario.portfolios.size()) +
-                       "; choose with --portfolio, or --portfolio baseline for no action)"};
+    return {first,
+            say("portfolio_first", language, {first, std::to_string(scenario.portfolios.size())})};
   }
   if (asked == "baseline" && scenario.find_portfolio("baseline") == NONE) {
-    return {"", "baseline (no action)"};
+    return {"", say("baseline_no_action", language)};
   }
-  return {asked, "portfolio " + asked};
+  return {asked, say("portfolio_named", language, {asked})};
 }
 
 void refuse_emptied_portfolio(const ChosenScenario& chosen, const Plan& plan) {

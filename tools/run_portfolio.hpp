@@ -7,6 +7,7 @@
 
 #include "scenario_choice.hpp"
 #include "traj/territory/plan.hpp"
+#include "words.hpp"
 
 namespace traj::cli {
 
@@ -18,7 +19,8 @@ struct RunPortfolio {
 /// `asked` as `--portfolio` reads it: empty for the file's first portfolio
 /// (the baseline when it has none), "baseline" for no action unless the
 /// scenario has a portfolio of that name.
-RunPortfolio choose_run_portfolio(const territory::Scenario& scenario, const std::string& asked);
+RunPortfolio choose_run_portfolio(const territory::Scenario& scenario, const std::string& asked,
+                                  Language language = Language::English);
 
 /// A portfolio that --only or --action-off left with no action would run as
 /// the baseline under the portfolio's name: refused (InputError), not run silently.

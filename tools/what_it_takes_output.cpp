@@ -4,23 +4,25 @@
 #include <cstdio>
 #include <sstream>
 
+#include "traj/territory/scenario_text.hpp"
+
 namespace traj::cli {
 
 using namespace traj::territory;
 
 namespace {
 
-std::string percent(double share) {
+std::string percent(double share, Language language) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f %%", 100.0 * share);
-  return buffer;
+  return decimal(buffer, language);
 }
 
-std::string likely(const ProportionEstimate& estimate) {
-  char buffer[96];
-  std::snprintf(buffer, sizeof buffer, "%.1f %% likely (%.1f–%.1f %%)", 100 * estimate.probability,
-                100 * estimate.ci_low, 100 * estimate.ci_high);
-  return buffer;
+std::string likely(const ProportionEstimate& estimate, Language language) {
+  const std::string high = percent(estimate.ci_high, language);
+  std::string low = percent(estimate.ci_low, language);
+  low.resize(low.size() - 2);  // "12.3 %" → "12.3", as "(12.3–14.0 %)"
+  return say("wit_likely", language, {percent(estimate.probability, language), low, high});
 }
 
 std::string money(double value) {
@@ -29,26 +31,29 @@ std::string money(double value) {
   return buffer;
 }
 
-std::string value_of(double value, Dimension dimension) {
-  if (dimension == Dimension::Fraction) return percent(value);
+std::string value_of(double value, Dimension dimension, Language language) {
+  if (dimension == Dimension::Fraction) return percent(value, language);
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.4g %s", value,
                 std::string(canonical_symbol(dimension)).c_str());
-  return buffer;
+  return decimal(buffer, language);
 }
 
 const std::string& action_id(const Plan& plan, std::size_t slot) {
   return plan.scenario->actions[static_cast<std::size_t>(plan.actions[slot].action)].id;
 }
 
-std::string change_text(const ActionChange& change) {
+std::string change_text(const ActionChange& change, Language language) {
   std::string text =
       change.ceiling == change.planned_ceiling
-          ? "ceiling " + percent(change.ceiling) + " as planned"
-          : "ceiling " + percent(change.planned_ceiling) + " → " + percent(change.ceiling);
-  if (change.years_earlier > 0)
-    text += ", " + std::to_string(change.years_earlier) +
-            (change.years_earlier == 1 ? " year earlier" : " years earlier");
+          ? say("wit_ceiling_kept", language, {percent(change.ceiling, language)})
+          : say("wit_ceiling", language,
+                {percent(change.planned_ceiling, language), percent(change.ceiling, language)});
+  if (change.years_earlier > 0) {
+    text += ", ";
+    text += say(change.years_earlier == 1 ? "wit_year_earlier" : "wit_years_earlier", language,
+                {std::to_string(change.years_earlier)});
+  }
   return text;
 }
 
@@ -72,34 +77,34 @@ void write_change(JsonWriter& json, const ActionChange& change, const Plan& plan
 
 }  // namespace
 
-std::vector<std::string> action_labels(const Plan& plan) {
+std::vector<std::string> action_labels(const Plan& plan, Language language) {
   std::vector<std::string> labels;
   for (const PlannedAction& planned : plan.actions) {
     const Action& action = plan.scenario->actions[static_cast<std::size_t>(planned.action)];
-    std::string label = (action.name.empty() ? action.id : action.name) + " (";
-    if (!action.name.empty()) label += action.id + ", ";
-    label += action.coalition.empty() ? std::string("no coalition") : action.coalition;
-    labels.push_back(label + ")");
+    const std::string& coalition = action_coalition(action, language);
+    labels.push_back(action_name(action, language) + " (" + action.id + ", " +
+                     (coalition.empty() ? say("no_coalition", language) : coalition) + ")");
   }
   return labels;
 }
 
 std::string what_it_takes_text(const WhatItTakes& takes, const Plan& plan, Dimension dimension,
-                               std::uint64_t members) {
+                               std::uint64_t members, Language language) {
   std::ostringstream text;
   char confidence_text[32];
   std::snprintf(confidence_text, sizeof confidence_text, "%g %%", 100.0 * takes.confidence);
-  const std::string confidence = confidence_text;
+  const std::string confidence = decimal(confidence_text, language);
   const std::string reached = (takes.at_most ? "≤ " : "≥ ");
   if (takes.single.empty()) {
-    text << "  As planned, it already reaches " << confidence << " confidence.\n";
+    text << "  " << say("wit_already", language, {confidence}) << "\n";
   } else {
-    const std::vector<std::string> labels = action_labels(plan);
-    text << "  What would reach " << confidence
-         << " confidence, each action alone, cheapest first (extra cost: members' mean of the "
-            "costs to "
-         << plan.scenario->horizon << ", discounted to " << plan.scenario->base_year
-         << ", beyond the " << std::lround(takes.as_planned.cost) << " M€ as planned):\n";
+    const std::vector<std::string> labels = action_labels(plan, language);
+    text << "  "
+         << say("wit_heading", language,
+                {confidence, std::to_string(plan.scenario->horizon),
+                 std::to_string(plan.scenario->base_year),
+                 std::to_string(std::lround(takes.as_planned.cost))})
+         << "\n";
     int rank = 0;
     std::string unchangeable;
     for (const SingleChange& single : takes.single) {
@@ -108,36 +113,39 @@ std::string what_it_takes_text(const WhatItTakes& takes, const Plan& plan, Dimen
         continue;
       }
       text << "    " << (single.reaches ? std::to_string(++rank) + "." : std::string("–")) << ' '
-           << labels[single.change.slot] << ": " << change_text(single.change)
-           << (single.reaches ? "" : " is not enough alone") << ": " << reached
-           << value_of(single.at.committed, dimension) << ", " << likely(single.at.probability)
-           << ", " << money(single.extra_cost) << ".\n";
+           << labels[single.change.slot] << colon(language) << change_text(single.change, language)
+           << (single.reaches ? "" : say("wit_not_enough_alone", language)) << colon(language)
+           << reached << value_of(single.at.committed, dimension, language) << ", "
+           << likely(single.at.probability, language) << ", " << money(single.extra_cost) << ".\n";
     }
     if (!unchangeable.empty())
-      text << "    Already at full adoption from the earliest start allowed: " << unchangeable
-           << ".\n";
+      text << "    " << say("wit_unchangeable", language, {unchangeable}) << "\n";
     const CombinedChange& combined = takes.combined;
-    text << "  Cheapest combination found (greedy): ";
+    text << "  " << say("wit_combination", language);
     if (combined.changes.empty()) {
-      text << "no change helps.\n";
+      text << say("wit_no_change", language) << "\n";
     } else {
       for (std::size_t c = 0; c < combined.changes.size(); ++c) {
         const ActionChange& change = combined.changes[c];
-        text << (c == 0 ? "" : " + ") << action_id(plan, change.slot) << " " << change_text(change);
+        text << (c == 0 ? "" : " + ") << action_id(plan, change.slot) << " "
+             << change_text(change, language);
       }
-      text << (combined.reaches ? "" : ", not enough") << ": " << reached
-           << value_of(combined.at.committed, dimension) << ", " << likely(combined.at.probability)
-           << ", " << money(combined.extra_cost) << ".\n";
+      text << (combined.reaches ? "" : say("wit_not_enough", language)) << colon(language)
+           << reached << value_of(combined.at.committed, dimension, language) << ", "
+           << likely(combined.at.probability, language) << ", " << money(combined.extra_cost)
+           << ".\n";
     }
   }
   const UniformChange& uniform = takes.uniform;
   char scale[32];
   std::snprintf(scale, sizeof scale, "%.2f", uniform.search.scale);
-  text << "  Every action's ceiling × " << scale << " alike (capped at full adoption)"
-       << (uniform.search.reachable ? "" : ", at full adoption of every action, is not enough")
-       << ": " << likely(uniform.at.probability) << ", " << money(uniform.extra_cost) << ".\n"
-       << "  (" << takes.evaluations << " evaluations of " << members
-       << " members on the same draws.)\n";
+  text << "  " << say("wit_uniform", language, {decimal(scale, language)})
+       << (uniform.search.reachable ? "" : say("wit_uniform_short", language)) << colon(language)
+       << likely(uniform.at.probability, language) << ", " << money(uniform.extra_cost) << ".\n"
+       << "  "
+       << say("wit_evaluations", language,
+              {std::to_string(takes.evaluations), std::to_string(members)})
+       << "\n";
   return text.str();
 }
 

@@ -73,10 +73,11 @@ std::string comparison_report_html(const Scenario& scenario, const PortfolioComp
   const auto name = [&](const std::string& id) { return portfolio_label(scenario, id, language); };
   // Portfolio table.
   html << "<section id=\"portfolios\"><h2>" << escape(label("table", language))
-       << "</h2><table><thead><tr><th>" << escape(label("portfolio", language)) << "</th>";
+       << "</h2><table class=\"portfolio-table\"><thead><tr><th>"
+       << escape(label("portfolio", language)) << "</th>";
   for (const auto& objective : scenario.objectives)
     html << "<th>" << escape(objective_heading(scenario, objective, language)) << "</th>";
-  html << "<th>" << escape(label("cost", language)) << "</th><th>"
+  html << "<th class=\"cost\">" << escape(label("cost", language)) << "</th><th>"
        << escape(label("avoided", language)) << "</th><th>" << escape(label("per_tonne", language))
        << "</th><th>" << escape(label("dominated", language)) << "</th></tr></thead><tbody>\n";
   for (const auto& portfolio : portfolios) {

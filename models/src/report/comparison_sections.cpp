@@ -72,12 +72,14 @@ std::string breakdown_chart(const std::string& id, const std::string& title,
 
 std::string objective_heading(const Scenario& scenario, const Objective& objective,
                               Language language) {
+  const std::string& id = objective.indicator;
+  if (id == "final_energy" || id == "renewable_share" || id == "ghg")
+    return label("short_" + id, language) + " " + std::to_string(objective.year);
   const IndicatorCatalogue catalogue(scenario);
-  const int row = catalogue.find(objective.indicator);
+  const int row = catalogue.find(id);
   const std::string description =
-      row < 0 ? objective.indicator : catalogue[static_cast<std::size_t>(row)].description;
-  return indicator_name(objective.indicator, description, language) + " " +
-         std::to_string(objective.year);
+      row < 0 ? id : catalogue[static_cast<std::size_t>(row)].description;
+  return indicator_name(id, description, language) + " " + std::to_string(objective.year);
 }
 
 std::string portfolio_label(const Scenario& scenario, const std::string& id, Language language) {

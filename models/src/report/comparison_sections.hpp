@@ -16,8 +16,8 @@ namespace traj::territory::report {
 /// for the baseline; the id of one the scenario does not have).
 std::string portfolio_label(const Scenario& scenario, const std::string& id, Language language);
 
-/// An objective as a column or a chart names it: its indicator's name and
-/// its year ("Émissions de gaz à effet de serre 2050").
+/// An objective as a column names it: its indicator's short name and its
+/// year ("GES 2050"); an indicator other than the headline ones by its name.
 std::string objective_heading(const Scenario& scenario, const Objective& objective,
                               Language language);
 

@@ -185,6 +185,9 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
       {"renewable_share", {"Local renewable share", "Part d'énergies renouvelables locales"}},
       {"ghg", {"Greenhouse-gas emissions", "Émissions de gaz à effet de serre"}},
       {"chart", {"Chart", "Graphique"}},
+      {"short_final_energy", {"Energy", "Énergie"}},
+      {"short_renewable_share", {"Renewables", "EnR locales"}},
+      {"short_ghg", {"GHG", "GES"}},
       {"in", {"in", "en"}},
       // How far each portfolio is from each objective (docs/model.md#8-objectives).
       {"distance", {"Distance to the target", "Distance à la cible"}},

@@ -35,6 +35,8 @@ code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; wo
   /* Four columns with the distance: the probability's words may wrap too. */
   .probability { white-space: normal; } td.distance { width: 28%; }
   .chart svg { max-width: 100%; }
+  /* Portfolios by their names: the name column wraps, the cost's heading keeps its words. */
+  .portfolio-table td:first-child { width: 20%; } .portfolio-table th.cost { min-width: 7em; }
 }
 )";
 

@@ -1,0 +1,233 @@
+#include "words.hpp"
+
+#include <cctype>
+#include <map>
+#include <stdexcept>
+#include <utility>
+
+namespace traj::cli {
+namespace {
+
+using Entry = std::pair<std::string, std::string>;
+
+/// Every sentence of the text outputs of run, compare and target.
+const std::map<std::string, Entry, std::less<>>& words() {
+  static const std::map<std::string, Entry, std::less<>> table = {
+      // traj run
+      {"deterministic_run",
+       {"Deterministic run: every uncertain number at its median.",
+        "Exécution déterministe\u00a0: chaque nombre incertain à sa médiane."}},
+      {"indicator", {"indicator", "indicateur"}},
+      {"no_objectives", {"No objectives in this scenario.", "Aucun objectif dans ce scénario."}},
+      {"objectives", {"Objectives", "Objectifs"}},
+      {"met", {"MET", "ATTEINT"}},
+      {"missed", {"MISS", "MANQUÉ"}},
+      {"objectives_met", {"{} of {} objectives met.", "{} objectifs atteints sur {}."}},
+      {"times_of", {"of", "de"}},
+      {"undefined", {"undefined", "indéfini"}},
+      {"ensemble_line",
+       {"Ensemble: {} members, seed {}, {} thread(s)",
+        "Ensemble\u00a0: {} membres, graine {}, {} fil(s) d'exécution"}},
+      {"mpi_ranks", {"MPI ranks", "rangs MPI"}},
+      {"precision_not_reached",
+       {"Warning: the precision target was not reached within the member cap.",
+        "Attention\u00a0: la précision visée n'a pas été atteinte dans la limite de membres."}},
+      {"objectives_heading",
+       {"Objectives (probability of success, 95 % interval)",
+        "Objectifs (probabilité d'atteinte, intervalle à 95 %)"}},
+      {"likely", {"likely", "de chances"}},
+      {"all_together", {"All {} objectives together", "Les {} objectifs à la fois"}},
+      {"indicators_heading",
+       {"Indicators: median [{}–{}] of the members",
+        "Indicateurs\u00a0: médiane [{}–{}] des membres"}},
+      {"results_written", {"Results written to {}", "Résultats écrits dans {}"}},
+      {"run_only", {" (the run only, not {})", " (l'exécution seule, pas {})"}},
+      {"with_edit", {"with {}", "avec {}"}},
+      {"portfolio_first",
+       {"portfolio {} (the first of {}; choose with --portfolio, or --portfolio baseline for no "
+        "action)",
+        "portefeuille {} (le premier des {}\u00a0; choisir avec --portfolio, ou --portfolio "
+        "baseline pour aucune action)"}},
+      {"portfolio_named", {"portfolio {}", "portefeuille {}"}},
+      {"baseline_no_action", {"baseline (no action)", "tendanciel (aucune action)"}},
+      {"baseline_no_portfolio",
+       {"baseline (the scenario has no portfolio)",
+        "tendanciel (le scénario n'a aucun portefeuille)"}},
+      // traj run --against
+      {"against", {"Against {}", "Par rapport à {}"}},
+      {"without_edits",
+       {" as the scenario files define it, without the edits",
+        " tel que les fichiers du scénario le définissent, sans les modifications"}},
+      {"same_members",
+       {" (the same {} members; run − {}, member by member)",
+        " (les mêmes {} membres\u00a0; exécution − {}, membre par membre)"}},
+      {"change_of_probability",
+       {"Objectives: change of probability, in points [paired 95 % interval]",
+        "Objectifs\u00a0: variation de probabilité, en points [intervalle apparié à 95 %]"}},
+      {"likely_against", {"{} likely against {}", "{} de chances contre {}"}},
+      {"against_word", {"against", "contre"}},
+      {"differences_heading",
+       {"Indicators: median of the members' differences [5 %–95 % of them]",
+        "Indicateurs\u00a0: médiane des différences des membres [5 %–95 % d'entre elles]"}},
+      {"at_medians",
+       {" (every uncertain number at its median in both; run − {})",
+        " (chaque nombre incertain à sa médiane dans les deux\u00a0; exécution − {})"}},
+      {"run_then", {"Objectives: the run, then {}", "Objectifs\u00a0: l'exécution, puis {}"}},
+      {"change_heading",
+       {"Indicators: change (the run's value against {}'s)",
+        "Indicateurs\u00a0: variation (valeur de l'exécution contre celle de {})"}},
+      // distances
+      {"for_a_target", {"for a target of", "pour une cible de"}},
+      {"short_by", {"{} short", "il manque {}"}},
+      {"met_by", {"met by a margin of {}", "atteint avec une marge de {}"}},
+      {"way_from", {"{} of the way from {}", "{} du chemin depuis {}"}},
+      {"points", {"pts", "pts"}},
+      // traj compare
+      {"baseline_short", {"baseline", "tendanciel"}},
+      {"compare_heading",
+       {"{} portfolios on the same {} members (common random numbers)",
+        "{} portefeuilles sur les mêmes {} membres (nombres aléatoires communs)"}},
+      {"objectives_probability",
+       {"Objectives: probability [95 % interval]",
+        "Objectifs\u00a0: probabilité [intervalle à 95 %]"}},
+      {"costs_discounted", {"Costs, discounted (M€)", "Coûts actualisés (M€)"}},
+      {"costs_undiscounted", {"Costs, undiscounted (M€)", "Coûts non actualisés (M€)"}},
+      {"ghg_avoided", {"GHG avoided to horizon (kt)", "GES évités à l'horizon (kt)"}},
+      {"cost_per_tonne", {"Cost per tCO2e avoided (€)", "Coût par tCO2e évitée (€)"}},
+      {"indicators_band",
+       {"Indicators: median [5 %–95 %]", "Indicateurs\u00a0: médiane [5 %–95 %]"}},
+      {"distance_heading",
+       {"Distance to each objective: median [5 %–95 %] of the members in its year",
+        "Distance à chaque objectif\u00a0: médiane [5 %–95 %] des membres l'année de l'objectif"}},
+      {"most_likely", {"most likely {}", "le plus probable\u00a0: {}"}},
+      {"none_likely",
+       {"no portfolio is likely to meet it (each below {}); closest {}",
+        "aucun portefeuille n'a de bonnes chances de l'atteindre (tous sous {})\u00a0; le plus "
+        "proche\u00a0: {}"}},
+      {"dominated_heading",
+       {"Dominated (another is at least as likely to meet every objective, at least as good on "
+        "final energy, renewable share, GHG and each pollutant, medians at each objective's year "
+        "and the horizon, and cheaper):",
+        "Dominés (un autre a au moins autant de chances d'atteindre chaque objectif, fait au "
+        "moins aussi bien en énergie finale, part renouvelable, GES et chaque polluant, médianes "
+        "à chaque année d'objectif et à l'horizon, et coûte moins cher)\u00a0:"}},
+      {"by", {"by", "par"}},
+      {"paired_heading",
+       {"Paired differences of probability, in points [95 % interval; unpaired interval]:",
+        "Différences appariées de probabilité, en points [intervalle à 95 %\u00a0; intervalle "
+        "non apparié]\u00a0:"}},
+      {"unpaired", {"unpaired", "non apparié"}},
+      {"better_heading",
+       {"Share of members where the first does better than the second, on the objectives' "
+        "indicators (all indicators with --json):",
+        "Part des membres où le premier fait mieux que le second, sur les indicateurs des "
+        "objectifs (tous les indicateurs avec --json)\u00a0:"}},
+      {"versus", {"vs", "contre"}},
+      {"carries_heading",
+       {"What carries {} (change due to each action: the portfolio with it minus without it, "
+        "same members):",
+        "Ce qui porte {} (variation due à chaque action\u00a0: le portefeuille avec elle moins "
+        "sans elle, mêmes membres)\u00a0:"}},
+      {"comparison_written", {"Comparison written to {}", "Comparaison écrite dans {}"}},
+      {"report_written", {"Report written to {}", "Rapport écrit dans {}"}},
+      // traj target
+      {"interval_95", {"95 % interval", "intervalle à 95 %"}},
+      {"without_action", {"without any action", "sans aucune action"}},
+      {"with_portfolio", {"with portfolio {}", "avec le portefeuille {}"}},
+      {"and", {"and", "et"}},
+      {"at_most", {"at most", "au plus"}},
+      {"at_least", {"at least", "au moins"}},
+      {"target_value",
+       {"{}: {}, {} ({}) will be {} {} in {} with {} confidence.",
+        "{}\u00a0: {}, {} ({}) sera {} {} en {} avec une confiance de {}."}},
+      {"target_commit",
+       {"So the coalition can commit to {} in {} at {} confidence (95 % interval of that value: "
+        "{}; {} members).",
+        "La coalition peut donc s'engager sur {} en {} avec une confiance de {} (intervalle à "
+        "95 % de cette valeur\u00a0: {}\u00a0; {} membres)."}},
+      {"objective_heading",
+       {"{}, objective \"{}\", {}:", "{}, objectif «\u00a0{}\u00a0», {}\u00a0:"}},
+      {"as_planned_likely", {"as planned: {} likely.", "tel que prévu\u00a0: {} de chances."}},
+      {"as_planned_distance", {"{} as planned: {}.", "{} tel que prévu\u00a0: {}."}},
+      // What would it take
+      {"wit_already",
+       {"As planned, it already reaches {} confidence.",
+        "Tel que prévu, il atteint déjà une confiance de {}."}},
+      {"wit_heading",
+       {"What would reach {} confidence, each action alone, cheapest first (extra cost: members' "
+        "mean of the costs to {}, discounted to {}, beyond the {} M€ as planned):",
+        "Ce qui atteindrait une confiance de {}, chaque action seule, de la moins chère à la plus "
+        "chère (surcoût\u00a0: moyenne des membres des coûts jusqu'en {}, actualisés en {}, en "
+        "plus des {} M€ prévus)\u00a0:"}},
+      {"wit_not_enough_alone", {" is not enough alone", " ne suffit pas seule"}},
+      {"wit_unchangeable",
+       {"Already at full adoption from the earliest start allowed: {}.",
+        "Déjà en adoption complète depuis le début le plus précoce permis\u00a0: {}."}},
+      {"wit_combination",
+       {"Cheapest combination found (greedy): ",
+        "Combinaison la moins chère trouvée (recherche gloutonne)\u00a0: "}},
+      {"wit_no_change", {"no change helps.", "aucun changement n'aide."}},
+      {"wit_not_enough", {", not enough", ", insuffisant"}},
+      {"wit_uniform",
+       {"Every action's ceiling × {} alike (capped at full adoption)",
+        "Plafond de chaque action × {} à la fois (plafonné à l'adoption complète)"}},
+      {"wit_uniform_short",
+       {", at full adoption of every action, is not enough",
+        ", avec l'adoption complète de chaque action, ne suffit pas"}},
+      {"wit_evaluations",
+       {"({} evaluations of {} members on the same draws.)",
+        "({} évaluations de {} membres sur les mêmes tirages.)"}},
+      {"wit_ceiling", {"ceiling {} → {}", "plafond {} → {}"}},
+      {"wit_ceiling_kept", {"ceiling {} as planned", "plafond {} comme prévu"}},
+      {"wit_year_earlier", {"{} year earlier", "{} an plus tôt"}},
+      {"wit_years_earlier", {"{} years earlier", "{} ans plus tôt"}},
+      {"wit_likely", {"{} likely ({}–{})", "{} de chances ({}–{})"}},
+      {"no_coalition", {"no coalition", "sans coalition"}},
+  };
+  return table;
+}
+
+}  // namespace
+
+Language language_named(const std::string& name) {
+  return name == "fr" ? Language::French : Language::English;
+}
+
+const std::string& say(std::string_view key, Language language) {
+  const auto found = words().find(key);
+  if (found == words().end()) throw std::out_of_range("no sentence " + std::string(key));
+  return language == Language::French ? found->second.second : found->second.first;
+}
+
+std::string fill(const std::string& pattern, const std::vector<std::string>& values) {
+  std::string text;
+  std::size_t next = 0, from = 0;
+  for (std::size_t at = pattern.find("{}"); at != std::string::npos;
+       at = pattern.find("{}", from)) {
+    text.append(pattern, from, at - from);
+    if (next < values.size()) text += values[next++];
+    from = at + 2;
+  }
+  text.append(pattern, from, std::string::npos);
+  return text;
+}
+
+std::string say(std::string_view key, Language language, const std::vector<std::string>& values) {
+  return fill(say(key, language), values);
+}
+
+std::string decimal(std::string printed, Language language) {
+  if (language != Language::French) return printed;
+  for (std::size_t i = 1; i + 1 < printed.size(); ++i) {
+    if (printed[i] == '.' && std::isdigit(static_cast<unsigned char>(printed[i - 1])) &&
+        std::isdigit(static_cast<unsigned char>(printed[i + 1])))
+      printed[i] = ',';
+  }
+  return printed;
+}
+
+const char* colon(Language language) {
+  return language == Language::French ? "\u00a0: " : ": ";
+}
+
+}  // namespace traj::cli
