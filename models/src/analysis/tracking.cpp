@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <span>
 
 #include "traj/importance_weights.hpp"
 #include "traj/territory/comparison.hpp"
@@ -135,6 +136,28 @@ std::vector<ParameterShift> parameter_shifts(const Plan& plan, std::uint64_t see
   return shifts;
 }
 
+/// Each series row's quantiles every year, before (equal weights) and
+/// after (`weights`); `values` holds the rows' years in turn.
+std::vector<TrackedSeries> fan_series(const Plan& plan, const std::vector<std::size_t>& rows,
+                                      std::span<const std::vector<double>> values,
+                                      const std::vector<double>& weights) {
+  std::vector<TrackedSeries> series;
+  const auto years = static_cast<std::size_t>(plan.year_count());
+  const std::vector<double> equal(weights.size(), 1.0);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    TrackedSeries one;
+    one.row = rows[r];
+    for (std::size_t y = 0; y < years; ++y) {
+      one.years.push_back(plan.scenario->base_year + static_cast<int>(y));
+      const auto bands = weighted_quantiles(values[r * years + y], {equal, weights}, SERIES_LEVELS);
+      one.before.insert(one.before.end(), bands[0].begin(), bands[0].end());
+      one.after.insert(one.after.end(), bands[1].begin(), bands[1].end());
+    }
+    series.push_back(std::move(one));
+  }
+  return series;
+}
+
 }  // namespace
 
 double effective_size_threshold(std::uint64_t members) {
@@ -155,12 +178,19 @@ const char* verdict_name(Verdict verdict) {
 }
 
 Tracking track_plan(const Plan& plan, const ObservationSet& observations,
-                    const EnsembleOptions& options) {
+                    const EnsembleOptions& options, const TrackingOptions& tracking_options) {
   std::vector<ComparedQuantity> quantities;
   for (const Observation& observation : observations.observations) {
     quantities.push_back({observation.row, observation.year,
                           observation.indicator + " " + std::to_string(observation.year),
                           higher_is_better(plan.catalogue, observation.row)});
+  }
+  // The fan charts' values: every year of each series row, after the observations'.
+  const std::size_t series_first = quantities.size();
+  for (const std::size_t row : tracking_options.series_rows) {
+    for (int year = plan.scenario->base_year; year <= plan.scenario->horizon; ++year) {
+      quantities.push_back({row, year, "", higher_is_better(plan.catalogue, row)});
+    }
   }
   MemberOutcomes outcomes;
   const EnsembleResult result = run_recording(plan, quantities, options, &outcomes);
@@ -223,6 +253,9 @@ Tracking track_plan(const Plan& plan, const ObservationSet& observations,
     tracking.joint_after = weighted_proportion(weights.weights, all);
   }
   tracking.parameters = parameter_shifts(plan, options.seed, result.members, weights.weights);
+  tracking.series = fan_series(plan, tracking_options.series_rows,
+                               std::span(outcomes.values).subspan(series_first), weights.weights);
+  tracking.importance_effective_size = weights.effective_size;
   tracking.weights = std::move(weights.weights);
   return tracking;
 }

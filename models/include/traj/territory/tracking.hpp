@@ -48,16 +48,57 @@ struct ParameterShift {
   double shift = 0.0;
 };
 
+/// One indicator's fan chart: its quantiles every year of the scenario,
+/// before the observations (equal weights) and after (weighted, or the SMC
+/// population).
+struct TrackedSeries {
+  std::size_t row = 0;  ///< in the plan's IndicatorCatalogue
+  std::vector<int> years;
+  /// [year × level] at SERIES_LEVELS
+  std::vector<double> before, after;
+};
+inline constexpr double SERIES_LEVELS[] = {0.05, 0.25, 0.5, 0.75, 0.95};
+
+/// One tempering stage of the sequential Monte Carlo sampler.
+struct SmcStage {
+  double temperature = 0.0;     ///< the likelihood's exponent reached
+  double effective_size = 0.0;  ///< Kish, of the reweighting to it, before resampling
+  double acceptance = 0.0;      ///< of its MCMC moves
+  double step = 0.0;            ///< the moves' pCN step ρ
+};
+
+enum class TrackingMethod { Auto, ImportanceSampling, SequentialMonteCarlo };
+
+struct TrackingOptions {
+  TrackingMethod method = TrackingMethod::Auto;
+  /// Indicators that get a fan chart (TrackedSeries); none by default,
+  /// since weighting every year of N members costs memory.
+  std::vector<std::size_t> series_rows;
+};
+
 struct Tracking {
+  /// "importance sampling" or "sequential Monte Carlo"
   std::string method = "importance sampling";
   std::uint64_t members = 0;
   std::uint64_t seed = 0;
-  double effective_size = 0.0;  ///< Kish
+  /// Kish's of the weights reported (importance sampling), or of the SMC's
+  /// last reweighting.
+  double effective_size = 0.0;
+  /// Kish's of importance sampling, whichever method ran: what decided.
+  double importance_effective_size = 0.0;
+  std::vector<SmcStage> stages;        ///< SMC only
+  std::uint64_t distinct_members = 0;  ///< SMC: distinct particles in the final population
+  /// SMC: the final population's uncertain parameters, [particle × parameter],
+  /// named by population_parameters (the uncertain ones, in the scenario's order).
+  std::vector<std::string> population_parameters;
+  std::vector<double> population;
+  std::vector<TrackedSeries> series;  ///< parallel to TrackingOptions::series_rows
   std::vector<ObjectiveUpdate> objectives;
   ProportionEstimate joint_before, joint_after;
   std::vector<ObservationCheck> checks;    ///< parallel to the observations
   std::vector<ParameterShift> parameters;  ///< uncertain ones, most moved first
-  std::vector<double> weights;             ///< per member, summing to 1
+  /// Per member, summing to 1 (importance sampling); SMC: 1/N per particle.
+  std::vector<double> weights;
   /// The run stopped (EnsembleOptions::cancelled) or gave impossible
   /// members: then nothing above is computed, the caller says why.
   bool cancelled = false;
@@ -73,8 +114,10 @@ double effective_size_threshold(std::uint64_t members);
 /// InputError naming the observation when it is incompatible with the
 /// ensemble (no member within INCOMPATIBLE_SD of its standard deviations),
 /// or when no member fits all the observations at once.
+/// Uses importance sampling unless its effective size is below
+/// effective_size_threshold (TrackingMethod::Auto) or SMC is asked for.
 Tracking track_plan(const Plan& plan, const ObservationSet& observations,
-                    const EnsembleOptions& options);
+                    const EnsembleOptions& options, const TrackingOptions& tracking = {});
 
 /// "ahead", "on track", "behind"
 const char* verdict_name(Verdict verdict);
