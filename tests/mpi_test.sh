@@ -23,6 +23,10 @@ strip() { grep -v -e '"seconds"' -e '"threads"' -e '"ranks"' "$1"; }
 "$traj" sensitivity -p plan --samples 256 --json -q > serial-sensitivity.json
 observations=$(dirname "$clermont")/observations/brest-metropole.csv
 "$traj" track -p plan --members 3000 --observations "$observations" --json -q > serial-track.json
+# Errors of 0.3 %: too informative for importance sampling, the SMC sampler runs.
+sed -e 's/,2%,/,0.3%,/' -e 's/,4[0-9]*\.\.4[0-9]*,/,0.3%,/' "$observations" > tight.csv
+"$traj" track -p plan --members 3000 --observations tight.csv --json -q > serial-smc.json
+grep -q '"method": "sequential Monte Carlo"' serial-smc.json || fail "tight.csv did not run the SMC"
 for ranks in 1 2 3; do
   echo "R = $ranks"
   $mpirun -np $ranks "$traj" run "$clermont" --members 30000 --json -q > run.json
@@ -45,6 +49,9 @@ for ranks in 1 2 3; do
   $mpirun -np $ranks "$traj" track -p plan --members 3000 --observations "$observations" \
     --json -q > track.json
   cmp -s serial-track.json track.json || fail "track differs at R = $ranks"
+  $mpirun -np $ranks "$traj" track -p plan --members 3000 --observations tight.csv \
+    --json -q > smc.json
+  cmp -s serial-smc.json smc.json || fail "track's SMC differs at R = $ranks"
 done
 
 # Bad input: exit code 2 and the error said once, by rank 0.

@@ -142,3 +142,129 @@ TEST_CASE("weights are identical at 1 and 2 threads", "[tracking]") {
   CHECK(one.effective_size == two.effective_size);
   CHECK(one.objectives[0].after.probability == two.objectives[0].after.probability);
 }
+
+namespace {
+
+/// The conjugate case's posterior of g: mean and variance, for an
+/// observation of 100 × (1 + g)² GWh in 2022 with relative error `sigma`.
+/// ln E = ln 100 + 2 ln(1 + g) is linearised around the observed g, where
+/// the posterior is (its spread, 2.5e-4, leaves a quadratic term of 3e-8).
+std::pair<double, double> conjugate_posterior(double observed, double sigma) {
+  const double g0 = 0.01, tau = 0.01;
+  const double z = std::sqrt(observed / 100.0) - 1;
+  const double s = sigma * (1 + z) / 2;
+  const double precision = 1 / (tau * tau) + 1 / (s * s);
+  return {(g0 / (tau * tau) + z / (s * s)) / precision, 1 / precision};
+}
+
+}  // namespace
+
+TEST_CASE("too few effective members switch to the SMC sampler, which matches the closed form",
+          "[tracking][smc]") {
+  const Scenario scenario = testing::scenario_from_text(growing_cell());
+  const Plan plan = compile_plan(scenario, "");
+  // A 0.05 % error: the posterior of g is 40 times narrower than the prior,
+  // and importance sampling keeps a few hundred of 20 000 members.
+  const double observed = 100.0 * 1.0042 * 1.0042;
+  const ObservationSet observations = read_observations(
+      "obs.csv", HEADER + "final_energy,2022," + std::to_string(observed) + ",GWh,0.05%,final\n",
+      scenario);
+  EnsembleOptions options;
+  options.members = 20000;
+  options.threads = 2;
+  const Tracking tracking = track_plan(plan, observations, options);
+  CHECK(tracking.importance_effective_size < effective_size_threshold(options.members));
+  REQUIRE(tracking.method == "sequential Monte Carlo");
+  REQUIRE(!tracking.stages.empty());
+  CHECK(tracking.stages.back().temperature == 1.0);
+  for (const SmcStage& stage : tracking.stages) {
+    // Each reweighting keeps half the particles' effective size (the last
+    // one at least half); the moves are accepted at a workable rate.
+    CHECK(stage.effective_size >= 0.5 * 20000 - 1);
+    CHECK(stage.acceptance > 0.05);
+  }
+  CHECK(tracking.effective_size >= 10000 - 1);
+  CHECK(tracking.distinct_members > 15000);
+  REQUIRE(tracking.population_parameters ==
+          std::vector<std::string>{"trends.activity_growth.residential"});
+  REQUIRE(tracking.population.size() == 20000);
+
+  const auto [mean, variance] = conjugate_posterior(observed, observations.observations[0].sd);
+  double sum = 0, squares = 0;
+  for (const double g : tracking.population) {
+    sum += g;
+    squares += g * g;
+  }
+  const double n = static_cast<double>(tracking.population.size());
+  const double sample_mean = sum / n, sample_variance = squares / n - sample_mean * sample_mean;
+  // The particles are correlated through resampling: standard errors at the
+  // last reweighting's effective size.
+  const double ess = tracking.effective_size;
+  CHECK(std::abs(sample_mean - mean) <= 4 * std::sqrt(variance / ess));
+  CHECK(std::abs(sample_variance - variance) <= 4 * variance * std::sqrt(2 / ess));
+  const double expected = normal_cdf((std::sqrt(1.008016) - 1 - mean) / std::sqrt(variance));
+  CHECK(expected > 0.1);  // a probability worth estimating (≈ 0.2)
+  const ProportionEstimate after = tracking.objectives[0].after;
+  CHECK(std::abs(after.probability - expected) <= 4 * after.standard_error);
+  CHECK(after.ci_low < expected);
+  CHECK(expected < after.ci_high);
+  REQUIRE(tracking.parameters.size() == 1);
+  CHECK(tracking.parameters[0].posterior_median ==
+        Approx(mean).margin(4 * std::sqrt(variance / ess)));
+}
+
+TEST_CASE("SMC and importance sampling agree where both are accurate", "[tracking][smc]") {
+  const Scenario scenario = testing::scenario_from_text(growing_cell());
+  const Plan plan = compile_plan(scenario, "");
+  const ObservationSet observations =
+      read_observations("obs.csv", HEADER + "final_energy,2022,100.6,GWh,0.5%,final\n", scenario);
+  EnsembleOptions options;
+  options.members = 20000;
+  options.threads = 2;
+  TrackingOptions importance, smc;
+  importance.method = TrackingMethod::ImportanceSampling;
+  smc.method = TrackingMethod::SequentialMonteCarlo;
+  const Tracking a = track_plan(plan, observations, options, importance);
+  const Tracking b = track_plan(plan, observations, options, smc);
+  CHECK(a.method == "importance sampling");
+  CHECK(b.method == "sequential Monte Carlo");
+  CHECK(a.effective_size > 4000);  // accurate: thousands of effective members
+  CHECK(a.importance_effective_size == b.importance_effective_size);
+  const auto& pa = a.objectives[0].after;
+  const auto& pb = b.objectives[0].after;
+  CHECK(pa.probability > 0.1);
+  CHECK(std::abs(pa.probability - pb.probability) <=
+        4 * std::hypot(pa.standard_error, pb.standard_error));
+  // "Before" is the same plain ensemble for both.
+  CHECK(a.objectives[0].before.probability == b.objectives[0].before.probability);
+  CHECK(std::abs(a.parameters[0].posterior_median - b.parameters[0].posterior_median) <=
+        0.1 * (a.parameters[0].prior_high - a.parameters[0].prior_low));
+}
+
+TEST_CASE("the SMC population is identical at 1 and 2 threads", "[tracking][smc]") {
+  const Scenario scenario = testing::scenario_from_text(growing_cell());
+  const Plan plan = compile_plan(scenario, "");
+  const ObservationSet observations =
+      read_observations("obs.csv", HEADER + "final_energy,2022,100.9,GWh,0.1%,final\n", scenario);
+  EnsembleOptions options;
+  options.members = 3000;
+  options.block = 64;
+  options.threads = 1;
+  TrackingOptions smc;
+  smc.method = TrackingMethod::SequentialMonteCarlo;
+  const int final_energy = plan.catalogue.find("final_energy");
+  REQUIRE(final_energy >= 0);
+  smc.series_rows = {static_cast<std::size_t>(final_energy)};
+  const Tracking one = track_plan(plan, observations, options, smc);
+  options.threads = 2;
+  const Tracking two = track_plan(plan, observations, options, smc);
+  REQUIRE(one.population.size() == 3000);
+  CHECK(one.population == two.population);
+  CHECK(one.objectives[0].after.probability == two.objectives[0].after.probability);
+  REQUIRE(one.series.size() == 1);
+  CHECK(one.series[0].after == two.series[0].after);
+  // The fan chart's median in 2022 is the population's: near the observation.
+  const std::size_t last = one.series[0].years.size() - 1;
+  CHECK(one.series[0].after[last * 5 + 2] == Approx(100.9).epsilon(0.003));
+  CHECK(one.series[0].before[last * 5 + 2] == Approx(102.01).epsilon(0.003));
+}

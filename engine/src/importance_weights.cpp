@@ -102,20 +102,10 @@ ProportionEstimate weighted_proportion(std::span<const double> weights,
   }
   const double total = sums_and_squares(weights).value(0);
   const double n = effective_sample_size(weights);
-  ProportionEstimate estimate;
-  if (!(total > 0.0) || !(n > 0.0)) return estimate;
-  const double p = std::clamp(sums.value(0) / total, 0.0, 1.0);
+  if (!(total > 0.0) || !(n > 0.0)) return ProportionEstimate{};
   // Wilson (1927) at the effective size: Kish's design effect applied to the
   // binomial variance (Korn & Graubard 1998), as docs/model.md says.
-  const double z2 = z * z;
-  const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const double half = z / (1 + z2 / n) * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-  estimate.probability = p;
-  // At p = 0 (or 1) the bound is exactly 0 (1); rounding would leave ~1e-19.
-  estimate.ci_low = p == 0.0 ? 0.0 : std::max(0.0, centre - half);
-  estimate.ci_high = p == 1.0 ? 1.0 : std::min(1.0, centre + half);
-  estimate.standard_error = std::sqrt(p * (1 - p) / n);
-  return estimate;
+  return wilson_at(std::clamp(sums.value(0) / total, 0.0, 1.0), n, z);
 }
 
 double weighted_quantile(std::span<const double> values, std::span<const double> weights,

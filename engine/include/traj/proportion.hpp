@@ -18,4 +18,9 @@ struct ProportionEstimate {
 ProportionEstimate estimate_proportion(std::uint64_t successes, std::uint64_t members,
                                        double z = 1.959963984540054);
 
+/// The Wilson interval of a proportion `p` estimated from an effective
+/// sample of `n` members (n > 0, not necessarily whole): for weighted or
+/// correlated members, n is smaller than their count.
+ProportionEstimate wilson_at(double p, double n, double z = 1.959963984540054);
+
 }  // namespace traj

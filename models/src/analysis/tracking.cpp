@@ -6,26 +6,17 @@
 #include <limits>
 #include <span>
 
+#include "tracking_smc.hpp"
 #include "traj/importance_weights.hpp"
+#include "traj/tempered_smc.hpp"
 #include "traj/territory/comparison.hpp"
 #include "traj/territory/targets.hpp"
 
 namespace traj::territory {
 namespace {
 
-constexpr double NEGATIVE_INFINITY = -std::numeric_limits<double>::infinity();
 /// The plan's and the parameters' bands: 5 %, median, 95 %.
 constexpr double BAND_LEVELS[] = {0.05, 0.5, 0.95};
-
-/// How many standard deviations `value` is from the observation (infinite
-/// for a non-positive value of an observation on the log).
-double standardised_gap(const Observation& observation, double value) {
-  if (observation.on_log) {
-    if (!(value > 0.0)) return std::numeric_limits<double>::infinity();
-    return (std::log(value) - std::log(observation.value)) / observation.sd;
-  }
-  return (value - observation.value) / observation.sd;
-}
 
 std::string shown(double value, const IndicatorInfo& info) {
   char buffer[64];
@@ -94,7 +85,8 @@ ObservationCheck check_against_plan(const Observation& observation,
 /// the run's (they depend only on seed, name and member).
 std::vector<ParameterShift> parameter_shifts(const Plan& plan, std::uint64_t seed,
                                              std::uint64_t members,
-                                             const std::vector<double>& weights) {
+                                             const std::vector<double>& weights,
+                                             const TemperedSmcResult* smc) {
   const ParameterSet& parameters = plan.scenario->parameters;
   std::vector<std::vector<double>> draws(parameters.size());
   for (std::size_t p = 0; p < parameters.size(); ++p) {
@@ -118,7 +110,8 @@ std::vector<ParameterShift> parameter_shifts(const Plan& plan, std::uint64_t see
     if (parameters[p].distribution.is_fixed()) continue;  // not uncertain: nothing to learn
     ParameterShift shift;
     shift.name = parameters[p].name;
-    const auto bands = weighted_quantiles(draws[p], {equal, weights}, BAND_LEVELS);
+    auto bands = weighted_quantiles(draws[p], {equal, weights}, BAND_LEVELS);
+    if (smc != nullptr) bands[1] = population_band(*smc, p, parameters.size());
     shift.prior_low = bands[0][0];
     shift.prior_median = bands[0][1];
     shift.prior_high = bands[0][2];
@@ -137,25 +130,51 @@ std::vector<ParameterShift> parameter_shifts(const Plan& plan, std::uint64_t see
 }
 
 /// Each series row's quantiles every year, before (equal weights) and
-/// after (`weights`); `values` holds the rows' years in turn.
-std::vector<TrackedSeries> fan_series(const Plan& plan, const std::vector<std::size_t>& rows,
-                                      std::span<const std::vector<double>> values,
-                                      const std::vector<double>& weights) {
+/// after: weighted by `weights`, or those of an SMC population whose
+/// outputs hold the series from column `smc_first` on (`smc` not null).
+std::vector<TrackedSeries> fan_series_of(const Plan& plan, const std::vector<std::size_t>& rows,
+                                         std::span<const std::vector<double>> values,
+                                         const std::vector<double>& weights,
+                                         const TemperedSmcResult* smc, std::size_t smc_first) {
   std::vector<TrackedSeries> series;
   const auto years = static_cast<std::size_t>(plan.year_count());
-  const std::vector<double> equal(weights.size(), 1.0);
+  const std::vector<double> equal(values.empty() ? 0 : values[0].size(), 1.0);
+  const std::size_t particles = smc == nullptr ? 0 : smc->log_likelihoods.size();
+  const std::size_t stride = particles == 0 ? 0 : smc->outputs.size() / particles;
+  const std::vector<double> equal_particles(particles, 1.0);
+  std::vector<double> column(particles);
   for (std::size_t r = 0; r < rows.size(); ++r) {
     TrackedSeries one;
     one.row = rows[r];
     for (std::size_t y = 0; y < years; ++y) {
       one.years.push_back(plan.scenario->base_year + static_cast<int>(y));
-      const auto bands = weighted_quantiles(values[r * years + y], {equal, weights}, SERIES_LEVELS);
+      std::vector<std::vector<double>> bands;
+      if (smc == nullptr) {
+        bands = weighted_quantiles(values[r * years + y], {equal, weights}, SERIES_LEVELS);
+      } else {
+        bands = weighted_quantiles(values[r * years + y], {equal}, SERIES_LEVELS);
+        for (std::size_t i = 0; i < particles; ++i)
+          column[i] = smc->outputs[i * stride + smc_first + r * years + y];
+        bands.push_back(weighted_quantiles(column, {equal_particles}, SERIES_LEVELS)[0]);
+      }
       one.before.insert(one.before.end(), bands[0].begin(), bands[0].end());
       one.after.insert(one.after.end(), bands[1].begin(), bands[1].end());
     }
     series.push_back(std::move(one));
   }
   return series;
+}
+
+std::vector<TrackedSeries> fan_series(const Plan& plan, const std::vector<std::size_t>& rows,
+                                      std::span<const std::vector<double>> values,
+                                      const std::vector<double>& weights) {
+  return fan_series_of(plan, rows, values, weights, nullptr, 0);
+}
+
+std::vector<TrackedSeries> fan_series(const Plan& plan, const std::vector<std::size_t>& rows,
+                                      std::span<const std::vector<double>> values,
+                                      const TemperedSmcResult& smc, std::size_t smc_first) {
+  return fan_series_of(plan, rows, values, {}, &smc, smc_first);
 }
 
 }  // namespace
@@ -252,11 +271,26 @@ Tracking track_plan(const Plan& plan, const ObservationSet& observations,
     }
     tracking.joint_after = weighted_proportion(weights.weights, all);
   }
-  tracking.parameters = parameter_shifts(plan, options.seed, result.members, weights.weights);
-  tracking.series = fan_series(plan, tracking_options.series_rows,
-                               std::span(outcomes.values).subspan(series_first), weights.weights);
   tracking.importance_effective_size = weights.effective_size;
-  tracking.weights = std::move(weights.weights);
+  const bool smc = tracking_options.method == TrackingMethod::SequentialMonteCarlo ||
+                   (tracking_options.method == TrackingMethod::Auto &&
+                    weights.effective_size < effective_size_threshold(result.members));
+  if (!smc) {
+    tracking.parameters =
+        parameter_shifts(plan, options.seed, result.members, weights.weights, nullptr);
+    tracking.series = fan_series(plan, tracking_options.series_rows,
+                                 std::span(outcomes.values).subspan(series_first), weights.weights);
+    tracking.weights = std::move(weights.weights);
+    return tracking;
+  }
+  const TemperedSmcResult population =
+      condition_by_smc(plan, observations, options, tracking_options, tracking);
+  if (tracking.cancelled) return tracking;
+  tracking.parameters =
+      parameter_shifts(plan, options.seed, result.members, weights.weights, &population);
+  tracking.series = fan_series(plan, tracking_options.series_rows,
+                               std::span(outcomes.values).subspan(series_first), population,
+                               observations.observations.size() + result.objectives.size());
   return tracking;
 }
 

@@ -64,7 +64,8 @@ struct SmcStage {
   double temperature = 0.0;     ///< the likelihood's exponent reached
   double effective_size = 0.0;  ///< Kish, of the reweighting to it, before resampling
   double acceptance = 0.0;      ///< of its MCMC moves
-  double step = 0.0;            ///< the moves' pCN step ρ
+  double step = 0.0;            ///< the moves' pCN step ρ, after the stage
+  int moves = 0;                ///< MCMC moves of every particle
 };
 
 enum class TrackingMethod { Auto, ImportanceSampling, SequentialMonteCarlo };
@@ -87,6 +88,7 @@ struct Tracking {
   /// Kish's of importance sampling, whichever method ran: what decided.
   double importance_effective_size = 0.0;
   std::vector<SmcStage> stages;        ///< SMC only
+  std::uint64_t model_runs = 0;        ///< SMC: the model's runs, the start's included
   std::uint64_t distinct_members = 0;  ///< SMC: distinct particles in the final population
   /// SMC: the final population's uncertain parameters, [particle × parameter],
   /// named by population_parameters (the uncertain ones, in the scenario's order).
