@@ -4,10 +4,17 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <span>
+
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include "tracking_smc.hpp"
 #include "traj/importance_weights.hpp"
+#include "traj/random_stream.hpp"
+#include "traj/sampler.hpp"
 #include "traj/tempered_smc.hpp"
 #include "traj/territory/comparison.hpp"
 #include "traj/territory/targets.hpp"
@@ -81,47 +88,51 @@ ObservationCheck check_against_plan(const Observation& observation,
   return check;
 }
 
-/// Every uncertain parameter's draws, member by member: the same draws as
-/// the run's (they depend only on seed, name and member).
-std::vector<ParameterShift> parameter_shifts(const Plan& plan, std::uint64_t seed,
+/// Every uncertain parameter before and after the observations, most moved
+/// first. Its draws are re-drawn from the seed (the run's: they depend only
+/// on seed, name and member), one parameter at a time on the run's threads:
+/// a buffer of N values per thread rather than N per parameter, and each
+/// parameter's result depends on its draws only.
+std::vector<ParameterShift> parameter_shifts(const Plan& plan, const EnsembleOptions& options,
                                              std::uint64_t members,
                                              const std::vector<double>& weights,
                                              const TemperedSmcResult* smc) {
   const ParameterSet& parameters = plan.scenario->parameters;
-  std::vector<std::vector<double>> draws(parameters.size());
+  std::vector<std::size_t> uncertain;
   for (std::size_t p = 0; p < parameters.size(); ++p) {
-    if (!parameters[p].distribution.is_fixed()) draws[p].resize(members);
-  }
-  const ParameterSampler sampler(parameters, seed);
-  constexpr std::size_t CHUNK = 4096;
-  std::vector<double> chunk(parameters.size() * CHUNK);
-  for (std::uint64_t first = 0; first < members; first += CHUNK) {
-    const auto lanes = static_cast<std::size_t>(std::min<std::uint64_t>(CHUNK, members - first));
-    sampler.fill(first, lanes, chunk.data());
-    for (std::size_t p = 0; p < parameters.size(); ++p) {
-      if (draws[p].empty()) continue;
-      std::copy_n(chunk.begin() + static_cast<std::ptrdiff_t>(p * lanes), lanes,
-                  draws[p].begin() + static_cast<std::ptrdiff_t>(first));
-    }
+    if (!parameters[p].distribution.is_fixed()) uncertain.push_back(p);  // else nothing to learn
   }
   const std::vector<double> equal(members, 1.0);
+  std::vector<std::optional<ParameterShift>> found(uncertain.size());
+  tbb::enumerable_thread_specific<std::vector<double>> buffers(
+      [members] { return std::vector<double>(members); });
+  tbb::task_arena arena(options.threads > 0 ? options.threads
+                                            : tbb::this_task_arena::max_concurrency());
+  arena.execute([&] {
+    tbb::parallel_for(std::size_t{0}, uncertain.size(), [&](std::size_t i) {
+      const std::size_t p = uncertain[i];
+      std::vector<double>& draws = buffers.local();
+      uniform_draws(stream_key(options.seed, parameters[p].name), 0, members, draws.data());
+      Sampler(parameters[p].distribution).transform(draws.data(), members);
+      auto bands = weighted_quantiles(draws, {equal, weights}, BAND_LEVELS);
+      if (smc != nullptr) bands[1] = population_band(*smc, p, parameters.size());
+      ParameterShift shift;
+      shift.name = parameters[p].name;
+      shift.prior_low = bands[0][0];
+      shift.prior_median = bands[0][1];
+      shift.prior_high = bands[0][2];
+      if (!(shift.prior_high > shift.prior_low)) return;  // too narrow to measure a move
+      shift.posterior_low = bands[1][0];
+      shift.posterior_median = bands[1][1];
+      shift.posterior_high = bands[1][2];
+      shift.shift = std::abs(shift.posterior_median - shift.prior_median) /
+                    (shift.prior_high - shift.prior_low);
+      found[i] = shift;
+    });
+  });
   std::vector<ParameterShift> shifts;
-  for (std::size_t p = 0; p < parameters.size(); ++p) {
-    if (parameters[p].distribution.is_fixed()) continue;  // not uncertain: nothing to learn
-    ParameterShift shift;
-    shift.name = parameters[p].name;
-    auto bands = weighted_quantiles(draws[p], {equal, weights}, BAND_LEVELS);
-    if (smc != nullptr) bands[1] = population_band(*smc, p, parameters.size());
-    shift.prior_low = bands[0][0];
-    shift.prior_median = bands[0][1];
-    shift.prior_high = bands[0][2];
-    if (!(shift.prior_high > shift.prior_low)) continue;  // too narrow to measure a move
-    shift.posterior_low = bands[1][0];
-    shift.posterior_median = bands[1][1];
-    shift.posterior_high = bands[1][2];
-    shift.shift = std::abs(shift.posterior_median - shift.prior_median) /
-                  (shift.prior_high - shift.prior_low);
-    shifts.push_back(shift);
+  for (auto& shift : found) {
+    if (shift) shifts.push_back(std::move(*shift));
   }
   std::stable_sort(
       shifts.begin(), shifts.end(),
@@ -276,8 +287,7 @@ Tracking track_plan(const Plan& plan, const ObservationSet& observations,
                    (tracking_options.method == TrackingMethod::Auto &&
                     weights.effective_size < effective_size_threshold(result.members));
   if (!smc) {
-    tracking.parameters =
-        parameter_shifts(plan, options.seed, result.members, weights.weights, nullptr);
+    tracking.parameters = parameter_shifts(plan, options, result.members, weights.weights, nullptr);
     tracking.series = fan_series(plan, tracking_options.series_rows,
                                  std::span(outcomes.values).subspan(series_first), weights.weights);
     tracking.weights = std::move(weights.weights);
@@ -287,7 +297,7 @@ Tracking track_plan(const Plan& plan, const ObservationSet& observations,
       condition_by_smc(plan, observations, options, tracking_options, tracking);
   if (tracking.cancelled) return tracking;
   tracking.parameters =
-      parameter_shifts(plan, options.seed, result.members, weights.weights, &population);
+      parameter_shifts(plan, options, result.members, weights.weights, &population);
   tracking.series = fan_series(plan, tracking_options.series_rows,
                                std::span(outcomes.values).subspan(series_first), population,
                                observations.observations.size() + result.objectives.size());
