@@ -11,10 +11,12 @@
 #include "comparison_json.hpp"
 #include "distance_output.hpp"
 #include "ensemble_options.hpp"
+#include "interrupt.hpp"
 #include "option_checks.hpp"
 #include "progress_bar.hpp"
 #include "results_output.hpp"
 #include "scenario_choice.hpp"
+#include "shares_output.hpp"
 #include "traj/display_width.hpp"
 #include "traj/json_writer.hpp"
 #include "traj/territory/comparison.hpp"
@@ -210,7 +212,8 @@ void print_text(const Scenario& scenario, const ScenarioEdits& edits,
 }
 
 void print_json(const Scenario& scenario, const ScenarioEdits& edits,
-                const PortfolioComparison& comparison) {
+                const PortfolioComparison& comparison, const std::vector<PortfolioShares>& shares,
+                bool with_shares) {
   JsonWriter json(std::cout);
   json.begin_object();
   json.key("territory").value(scenario.name);
@@ -270,12 +273,14 @@ void print_json(const Scenario& scenario, const ScenarioEdits& edits,
     json.end_object();
   }
   json.end_array();
+  if (with_shares) write_shares_json(json, shares);
   json.end_object();
 }
 
 /// The values compare's options may take (beyond traj/setting_ranges.hpp).
 constexpr IntegerRange COMPARE_MEMBERS_RANGE{100, 10'000'000};
 constexpr IntegerRange TOP_RANGE{1, 1'000'000};
+constexpr IntegerRange PERMUTATIONS_RANGE{2, 100'000};
 
 }  // namespace
 
@@ -295,6 +300,8 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
     std::string language = "en";
     bool force = false;
     std::string command_line;
+    std::string shares;
+    std::uint64_t permutations = ShapleyOptions{}.permutations;
   };
   auto options = std::make_shared<Options>();
   options->command_line = command_line;
@@ -315,6 +322,16 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
                     "Skip the runs without each action (faster)");
   command->add_option("--top", options->top, "Actions listed per portfolio")
       ->transform(integer_in(TOP_RANGE))
+      ->capture_default_str();
+  command
+      ->add_option("--shares", options->shares,
+                   "What each coalition (or action) brings to each portfolio: Shapley values "
+                   "(docs/model.md#13)")
+      ->check(CLI::IsMember({"coalitions", "actions"}));
+  command
+      ->add_option("--permutations", options->permutations,
+                   "Random orders of the players for --shares beyond 12 players")
+      ->transform(integer_in(PERMUTATIONS_RANGE))
       ->capture_default_str();
   command->add_flag("--json", options->json, "Print one JSON document");
   command->add_flag("--quiet,-q", options->quiet, "No progress bar");
@@ -354,6 +371,16 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
           "--force: replaces the --output or --report file; without them nothing is written; "
           "add --output FILE or --report FILE, or remove --force");
     }
+    if (command->count("--permutations") > 0 && command->count("--shares") == 0) {
+      throw InputError(
+          "--permutations: the random orders of --shares; without --shares nothing uses them; "
+          "add --shares coalitions (or actions), or remove --permutations");
+    }
+    if (command->count("--shares") > 0 && (!options->output.empty() || !options->report.empty())) {
+      throw InputError(
+          "--shares: not written to --output or --report files yet (text and --json only); "
+          "remove --shares or the file options");
+    }
     const ChosenScenario chosen = load_chosen(options->path, options->edits);
     auto [output, report] = open_outputs(options->output, options->report, options->force,
                                          input_paths(chosen), cluster.is_root());
@@ -363,6 +390,16 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
     const PortfolioComparison comparison = compare_portfolios(
         chosen.scenario, options->portfolios, ensemble, !options->no_contributions,
         [&bar](std::size_t done, std::size_t planned) { bar.update(done, planned); });
+    std::vector<PortfolioShares> shares;
+    if (!options->shares.empty()) {
+      watch_interrupts();
+      shares = shares_of_portfolios(chosen.scenario, comparison, ensemble, options->shares,
+                                    options->permutations, [] { return interrupted(); });
+      if (!shares.empty() && shares.back().cancelled) {
+        std::cerr << "interrupted by signal " << interrupting_signal() << ": nothing written\n";
+        return 128 + interrupting_signal();
+      }
+    }
     if (output) {
       RunSettings settings;
       settings.seed = ensemble.seed;
@@ -380,10 +417,11 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
           options->language == "fr" ? ReportLanguage::French : ReportLanguage::English));
     }
     if (options->json) {
-      print_json(chosen.scenario, chosen.edits, comparison);
+      print_json(chosen.scenario, chosen.edits, comparison, shares, !options->shares.empty());
     } else {
       const Language language = language_named(options->language);
       print_text(chosen.scenario, chosen.edits, comparison, options->top, language);
+      print_shares_text(chosen.scenario, shares, language);
       if (output)
         std::cout << "\n" << say("comparison_written", language, {output->target()}) << "\n";
       if (report) std::cout << say("report_written", language, {report->target()}) << "\n";

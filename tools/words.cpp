@@ -130,6 +130,31 @@ const std::map<std::string, Entry, std::less<>>& words() {
         "sans elle, mêmes membres)\u00a0:"}},
       {"comparison_written", {"Comparison written to {}", "Comparaison écrite dans {}"}},
       {"report_written", {"Report written to {}", "Rapport écrit dans {}"}},
+      // traj compare --shares
+      {"shares_heading_coalitions",
+       {"What each coalition brings to {} (Shapley values on the same {} members, {}; 95 % "
+        "intervals):",
+        "Ce que chaque coalition apporte à {} (valeurs de Shapley sur les mêmes {} membres, "
+        "{}\u00a0; "
+        "intervalles à 95 %)\u00a0:"}},
+      {"shares_heading_actions",
+       {"What each action brings to {} (Shapley values on the same {} members, {}; 95 % "
+        "intervals):",
+        "Ce que chaque action apporte à {} (valeurs de Shapley sur les mêmes {} membres, {}\u00a0; "
+        "intervalles à 95 %)\u00a0:"}},
+      {"shares_exact",
+       {"exact over every set of the {} players: {} ensembles",
+        "exactes sur tous les ensembles des {} acteurs\u00a0: {} ensembles"}},
+      {"shares_sampled",
+       {"estimated from {} random orders of the players: {} ensembles",
+        "estimées sur {} ordres aléatoires des acteurs\u00a0: {} ensembles"}},
+      {"actions_count", {"{} action(s)", "{} action(s)"}},
+      {"no_coalition", {"(no coalition stated)", "(aucune coalition indiquée)"}},
+      {"points_unit", {"pts", "pts"}},
+      {"shares_cost", {"discounted cost to {}", "coût actualisé jusqu'en {}"}},
+      {"shares_total",
+       {"Together (the portfolio minus no action)",
+        "Ensemble (le portefeuille moins aucune action)"}},
       // traj target
       {"interval_95", {"95 % interval", "intervalle à 95 %"}},
       {"without_action", {"without any action", "sans aucune action"}},

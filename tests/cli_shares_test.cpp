@@ -1,0 +1,69 @@
+// traj compare --shares from the command line: the section in English and
+// French, the JSON key, and the options it refuses.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli_support.hpp"
+
+using traj::testing::run_traj;
+
+TEST_CASE("compare --shares prints what each coalition brings, in English and French",
+          "[cli][shares]") {
+  const auto english = run_traj(
+      "compare --portfolios commitments --members 100 --no-contributions --shares coalitions -q");
+  REQUIRE(english.exit_code == 0);
+  CHECK_THAT(english.out,
+             Catch::Contains("(Shapley values on the same 100 members, exact over every set of "
+                             "the 9 players: 512 ensembles; 95 % intervals):"));
+  CHECK_THAT(english.out,
+             Catch::Contains("  Brest métropole (5 action(s)): energy-2050 +0 ± 0 pts"));
+  CHECK_THAT(english.out, Catch::Contains("Together (the portfolio minus no action): "));
+  const auto french = run_traj(
+      "compare --portfolios commitments --members 100 --no-contributions --shares coalitions -q "
+      "--lang fr");
+  REQUIRE(french.exit_code == 0);
+  CHECK_THAT(french.out, Catch::Contains("Ce que chaque coalition apporte à "));
+  CHECK_THAT(french.out,
+             Catch::Contains("exactes sur tous les ensembles des 9 acteurs\u00a0: 512 ensembles"));
+  CHECK_THAT(french.out, Catch::Contains("Ensemble (le portefeuille moins aucune action)\u00a0: "));
+}
+
+TEST_CASE("compare --shares --json: the shares add up to the portfolio minus no action",
+          "[cli][shares]") {
+  const auto ran = run_traj(
+      "compare --portfolios commitments --members 100 --no-contributions --shares actions "
+      "--permutations 2 --json -q");
+  REQUIRE(ran.exit_code == 0);
+  const auto document = nlohmann::json::parse(ran.out);
+  REQUIRE(document["shares"].size() == 1);
+  const auto& shares = document["shares"][0];
+  CHECK(shares["portfolio"] == "commitments");
+  CHECK(shares["players"] == "actions");
+  CHECK(shares["method"] == "sampled orders");  // 13 actions: beyond 12, orders are sampled
+  CHECK(shares["permutations"] == 2);
+  CHECK(shares["evaluations"] == 1 + 2 * 13);
+  REQUIRE(shares["shares"].size() == 13);
+  const std::size_t outcomes = shares["outcomes"].size();
+  for (std::size_t o = 0; o < outcomes; ++o) {
+    double total = 0.0;
+    for (const auto& player : shares["shares"]) total += player["share"][o].get<double>();
+    const double whole =
+        shares["portfolio_value"][o].get<double>() - shares["no_action_value"][o].get<double>();
+    CHECK(total == Approx(whole).margin(1e-9 * (std::abs(whole) + 1.0)));
+  }
+  // Without --shares the document has no such key (it is unchanged).
+  const auto plain =
+      run_traj("compare --portfolios commitments --members 100 --no-contributions --json -q");
+  CHECK(nlohmann::json::parse(plain.out).count("shares") == 0);
+}
+
+TEST_CASE("compare refuses --shares options it cannot honour", "[cli][shares]") {
+  const auto alone = run_traj("compare --members 100 --permutations 5 -q");
+  CHECK(alone.exit_code == 2);
+  CHECK_THAT(alone.err, Catch::Contains("--permutations: the random orders of --shares"));
+  const auto file = run_traj("compare --members 100 --shares coalitions --output x.h5 -q");
+  CHECK(file.exit_code == 2);
+  CHECK_THAT(file.err, Catch::Contains("--shares: not written to --output or --report files yet"));
+  CHECK(run_traj("compare --members 100 --shares communes -q").exit_code == 2);
+  CHECK(run_traj("compare --members 100 --shares actions --permutations 1 -q").exit_code == 2);
+}
