@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 
+#include "available_memory.hpp"
 #include "commands.hpp"
 #include "ensemble_options.hpp"
 #include "option_checks.hpp"
@@ -310,6 +311,36 @@ void refuse_useless_options(const CLI::App& command) {
   }
 }
 
+/// Refuses, before it starts, a track that would hold more memory than the
+/// machine has available: every member's value of each observation, of
+/// each fan chart's indicator every year, and of each uncertain parameter
+/// (the parameters' shifts), with a few weights and likelihoods.
+void refuse_what_memory_cannot_hold(const Plan& plan, const ObservationSet& observations,
+                                    const TrackingOptions& options, std::uint64_t members) {
+  std::uint64_t uncertain = 0;
+  for (const auto& parameter : plan.scenario->parameters.all())
+    uncertain += parameter.distribution.is_fixed() ? 0 : 1;
+  const std::uint64_t series =
+      options.series_rows.size() * static_cast<std::uint64_t>(plan.year_count());
+  const std::uint64_t per_member = 8 * (observations.observations.size() + series + uncertain + 4) +
+                                   plan.scenario->objectives.size();
+  const auto available = available_memory_bytes();
+  if (!available || per_member * members <= *available) return;
+  char message[640];
+  std::snprintf(message, sizeof message,
+                "--members: %llu would hold about %.1f GB in memory (%llu bytes per member: its "
+                "values of %zu observations, %llu fan-chart values and %llu uncertain parameters) "
+                "but %.1f GB are available; use --members %llu or fewer%s",
+                static_cast<unsigned long long>(members),
+                static_cast<double>(per_member * members) / 1e9,
+                static_cast<unsigned long long>(per_member), observations.observations.size(),
+                static_cast<unsigned long long>(series), static_cast<unsigned long long>(uncertain),
+                static_cast<double>(*available) / 1e9,
+                static_cast<unsigned long long>(*available / per_member),
+                series > 0 ? ", or leave out --report and --output (their fan charts)" : "");
+  throw InputError(message);
+}
+
 }  // namespace
 
 CommandRunner add_track_command(CLI::App& app, const std::string& command_line,
@@ -381,15 +412,16 @@ CommandRunner add_track_command(CLI::App& app, const std::string& command_line,
             ? std::string()
             : options->portfolio;
     const Plan plan = compile_plan(scenario, portfolio);
-    std::vector<std::string> made_from = input_paths(chosen);
-    made_from.push_back(observations_file.path);
-    auto [output, report] = open_outputs(options->output, options->report, options->force,
-                                         made_from, cluster.is_root());
     TrackingOptions tracking_options;
     tracking_options.method = *tracking_method_of(options->method);
     // The same on every rank: the fan charts' values are part of the run.
     if (!options->output.empty() || !options->report.empty())
       tracking_options.series_rows = track_series_rows(plan, observations);
+    refuse_what_memory_cannot_hold(plan, observations, tracking_options, options->ensemble.members);
+    std::vector<std::string> made_from = input_paths(chosen);
+    made_from.push_back(observations_file.path);
+    auto [output, report] = open_outputs(options->output, options->report, options->force,
+                                         made_from, cluster.is_root());
     const Tracking tracking = run_track(plan, observations, options->ensemble, tracking_options,
                                         !options->quiet, cluster);
     if (const int code = track_failure(tracking, options->ensemble.seed); code != EXIT_OK)
