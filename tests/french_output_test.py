@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Every report and the text of run, compare and target, in French, hold no
-English sentence (issue 24, item 6; docs/report.md, "Languages").
+"""Every report and the text of run, compare, target and track, in French,
+hold no English sentence (issue 24, item 6; docs/report.md, "Languages").
 
 The English sentences looked for are:
 - every English entry of the two tables of words — the reports'
@@ -20,6 +20,7 @@ Usage: french_output_test.py TRAJ SOURCE_DIR WORKDIR
 """
 
 import html
+import json
 import os
 import re
 import subprocess
@@ -39,8 +40,8 @@ ENGLISH_WORDS = ["likely", "short", "members", "of the way", "for a target", "co
 
 # The outputs that name the scenario's objectives, portfolios or actions
 # (the others show their ids).
-NAMING_OUTPUTS = {"run", "target --objective", "results.html", "compare.html", "target.html",
-                  "value.html", "sensitivity.html"}
+NAMING_OUTPUTS = {"run", "target --objective", "track", "results.html", "compare.html",
+                  "target.html", "value.html", "sensitivity.html", "track.html"}
 
 # The French texts given to the example scenario: (table, id, key, French text).
 FRENCH_TEXTS = {
@@ -121,6 +122,24 @@ def run(traj, *arguments):
     return result.stdout
 
 
+def observations_file(traj, scenario, portfolio, directory):
+    """Observations of the example near its own deterministic trajectory
+    (1 % above it), the last one estimated, for `traj track`."""
+    run_json = json.loads(run(traj, "run", scenario, "-p", portfolio, "--deterministic", "--json"))
+    years = run_json["years"]
+    rows = ["indicator,year,value,unit,uncertainty,status"]
+    for indicator, unit in (("final_energy", "GWh"), ("ghg", "ktCO2e")):
+        values = run_json["indicators"][indicator]["values"]
+        for year in (2021, 2022):
+            status = "estimated" if year == 2022 else "final"
+            rows.append("%s,%d,%.6g,%s,5%%,%s" % (indicator, year,
+                                                   1.01 * values[years.index(year)], unit, status))
+    path = os.path.join(directory, "observations.csv")
+    with open(path, "w", encoding="utf-8") as file:
+        file.write("# illustrative = true\n" + "\n".join(rows) + "\n")
+    return path
+
+
 def visible_text(page):
     page = re.sub(r"<(style|script)[^>]*>.*?</\1>", " ", page, flags=re.S)
     return html.unescape(re.sub(r"<[^>]+>", " ", page))
@@ -148,6 +167,10 @@ def main():
                                       "--lang", "fr", "--indicator", "ghg", "--year", "2030", "--report",
                                       page("value.html")),
         }
+        observations = observations_file(traj, scenario, portfolio, directory)
+        outputs["track"] = run(traj, "track", scenario, "-p", portfolio, "-n", "300", "-q",
+                               "--observations", observations, "--lang", "fr", "--report",
+                               page("track.html"))
         run(traj, "run", scenario, "-n", "300", "-q", "--output", results)
         run(traj, "report", results, "-o", page("results.html"), "--lang", "fr")
         run(traj, "compare", scenario, "-n", "200", "-q", "--report", page("compare.html"),
@@ -155,7 +178,7 @@ def main():
         run(traj, "sensitivity", scenario, "-p", portfolio, "--samples", "32", "-q", "--report",
             page("sensitivity.html"), "--lang", "fr")
         for name in ("results.html", "compare.html", "target.html", "value.html",
-                     "sensitivity.html"):
+                     "sensitivity.html", "track.html"):
             with open(page(name), encoding="utf-8") as file:
                 outputs[name] = visible_text(file.read())
         failures = []

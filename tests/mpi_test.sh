@@ -46,12 +46,15 @@ for ranks in 1 2 3; do
   cmp -s serial-target.json target.json || fail "target differs at R = $ranks"
   $mpirun -np $ranks "$traj" sensitivity -p plan --samples 256 --json -q > sensitivity.json
   cmp -s serial-sensitivity.json sensitivity.json || fail "sensitivity differs at R = $ranks"
+  # The track and its file (weights, fan charts), against a serial re-run.
   $mpirun -np $ranks "$traj" track -p plan --members 3000 --observations "$observations" \
-    --json -q > track.json
+    --json -q --output track$ranks.h5 > track.json
   cmp -s serial-track.json track.json || fail "track differs at R = $ranks"
   $mpirun -np $ranks "$traj" track -p plan --members 3000 --observations tight.csv \
-    --json -q > smc.json
+    --json -q --output smc$ranks.h5 > smc.json
   cmp -s serial-smc.json smc.json || fail "track's SMC differs at R = $ranks"
+  "$traj" rerun smc$ranks.h5 | grep -q '^identical' || fail "rerun of smc$ranks.h5"
+  "$traj" rerun track$ranks.h5 | grep -q '^identical' || fail "rerun of track$ranks.h5"
 done
 
 # Bad input: exit code 2 and the error said once, by rank 0.

@@ -53,4 +53,19 @@ grep -q 'id="target"' target_test_dom.html || fail "no target section"
 grep -q '<svg class="bar"' target_test_dom.html || fail "no probability bar in the target page"
 [ "$(grep -o '<div class="outcome">' sensitivity_test_dom.html | wc -l)" -eq 6 ] || fail "expected 6 sensitivity outcomes"
 grep -q ': adoption ceiling</strong>' sensitivity_test_dom.html || fail "sensitivity factors without their action names"
+# The annual review's page (traj track --report), in French.
+observations="$(cd "$(dirname "$0")/.." && pwd)/scenarios/observations/brest-metropole.csv"
+"$traj" track --portfolio plan --members 2000 -q --observations "$observations" --report track_test.html --lang fr --force > /dev/null
+# shellcheck disable=SC2086
+timeout 120 "$chromium" $flags --enable-logging=stderr --v=0 --dump-dom "file://$work/track_test.html" > track_test_dom.html 2> track_test_console.log
+if grep -E 'CONSOLE|Refused to|net::ERR' track_test_console.log; then fail "console errors in the track page"; fi
+for section in method objectives observations parameters trajectories; do
+  grep -q "id=\"$section\"" track_test_dom.html || fail "no $section section in the track page"
+done
+grep -q 'lang="fr"' track_test_dom.html || fail "the track page is not in French"
+[ "$(grep -o '<svg class="fan"' track_test_dom.html | wc -l)" -eq 4 ] || fail "expected 4 fan charts in the track page"
+[ "$(grep -o '<svg class="bar"' track_test_dom.html | wc -l)" -eq 3 ] || fail "expected 3 objective bars in the track page"
+[ "$(grep -o '<g class="observed">' track_test_dom.html | wc -l)" -eq 8 ] || fail "expected the 8 observed points"
+[ "$(grep -o 'class="illustrative"' track_test_dom.html | wc -l)" -eq 2 ] || fail "expected the illustrative warning at the top and the end"
+grep -q 'dans la trajectoire\|en avance\|en retard' track_test_dom.html || fail "no verdict in French"
 echo "report test: ok (screenshot $work/report.png)"

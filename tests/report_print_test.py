@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Prints every report kind to PDF with headless Chromium (Selenium and
+"""Prints every report kind (results, comparison, target, sensitivity,
+track) to PDF with headless Chromium (Selenium and
 chromedriver) and checks the printout (docs/report.md, "Printing"):
 
 - the PDF's pages are A4 and their count is within the range expected for
@@ -67,6 +68,12 @@ def make_reports(traj, work):
         "--members", "500", "-q", "--report", "print_target.html", "--force")
     run("sensitivity", "--portfolio", "plan", "--samples", "64", "-q", "--report",
         "print_sensitivity.html", "--force")
+    observations = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scenarios",
+                                "observations", "brest-metropole.csv")
+    for language in ("en", "fr"):
+        run("track", "--portfolio", "plan", "--members", "2000", "-q", "--observations",
+            observations, "--report", f"print_track_{language}.html", "--lang", language,
+            "--force")
     # Ranges measured on the bundled scenario, with room for other wording:
     # a page per section, never a page per chart.
     return {
@@ -75,6 +82,8 @@ def make_reports(traj, work):
         "comparison": ("print_compare.html", (2, 12)),
         "target": ("print_target.html", (1, 4)),
         "sensitivity": ("print_sensitivity.html", (1, 8)),
+        "track (en)": ("print_track_en.html", (4, 10)),
+        "track (fr)": ("print_track_fr.html", (4, 10)),
     }
 
 

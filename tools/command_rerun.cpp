@@ -8,8 +8,10 @@
 #include "option_checks.hpp"
 #include "results_output.hpp"
 #include "scenario_choice.hpp"
+#include "track_run.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/territory/results_file.hpp"
+#include "traj/territory/tracking_file.hpp"
 #include "traj_git_hash.hpp"
 
 namespace traj::cli {
@@ -25,7 +27,10 @@ CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster) {
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
       "rerun", "Re-run an ensemble from what its results file holds, and check it bit for bit");
-  command->add_option("results", options->results, "Results file written by traj run --output")
+  command
+      ->add_option("results", options->results,
+                   "Results file written by traj run --output, or track file by traj track "
+                   "--output")
       ->required()
       ->check(file_name());
   command->add_option("--output,-o", options->output, "Keep the new results in this file")
@@ -39,12 +44,17 @@ CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster) {
   command->footer(
       "The scenario files need not exist any more: the results file holds them.\n"
       "Exit code: 0 if every dataset is identical, 1 if some differ (they are listed).\n"
-      "Example:\n  traj run --output plan.h5 --members 20000 && traj rerun plan.h5");
+      "Examples:\n  traj run --output plan.h5 --members 20000 && traj rerun plan.h5\n"
+      "  traj track -p plan --observations obs.csv --output track.h5 && traj rerun track.h5");
   return [options, command, &cluster] {
     if (command->count("--force") > 0 && options->output.empty()) {
       throw InputError(
           "--force: applies to the --output file; without --output the new results go to a "
           "temporary file, always replaced; add --output FILE or remove --force");
+    }
+    if (territory::file_type(options->results) == territory::TRACK_FILETYPE) {
+      return rerun_track(options->results, options->output, options->force,
+                         options->ensemble.threads, options->quiet, cluster);
     }
     territory::RunRecord record = territory::read_run_record(options->results);
     const ChosenScenario chosen =

@@ -27,7 +27,8 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
                               const Cluster& cluster);
 CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster);
 CommandRunner add_target_command(CLI::App& app, const Cluster& cluster);
-CommandRunner add_track_command(CLI::App& app, const Cluster& cluster);
+CommandRunner add_track_command(CLI::App& app, const std::string& command_line,
+                                const Cluster& cluster);
 CommandRunner add_report_command(CLI::App& app);
 /// `traj export`: a results file as flat CSV tables.
 CommandRunner add_export_command(CLI::App& app);

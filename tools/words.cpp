@@ -208,6 +208,62 @@ const std::map<std::string, Entry, std::less<>>& words() {
       {"wit_years_earlier", {"{} years earlier", "{} ans plus tôt"}},
       {"wit_likely", {"{} likely ({}–{})", "{} de chances ({}–{})"}},
       {"no_coalition", {"no coalition", "sans coalition"}},
+      // traj track
+      {"track_heading",
+       {"{} — {}, {} members conditioned on {} observation(s) from {}",
+        "{} — {}, {} membres conditionnés par {} observation(s) de {}"}},
+      {"track_illustrative",
+       {"ILLUSTRATIVE observations (the file says illustrative = true): not measured figures; "
+        "nothing below is a finding about the territory.",
+        "Observations ILLUSTRATIVES (le fichier indique illustrative = true)\u00a0: pas des "
+        "chiffres mesurés\u00a0; rien ci-dessous n'est un constat sur le territoire."}},
+      {"track_source", {"Source: {}", "Source\u00a0: {}"}},
+      {"track_method",
+       {"Method: {}; effective size {} of {} members",
+        "Méthode\u00a0: {}\u00a0; taille effective {} sur {} membres"}},
+      {"track_importance", {"importance sampling", "échantillonnage préférentiel"}},
+      {"track_smc", {"sequential Monte Carlo", "Monte Carlo séquentiel"}},
+      {"track_importance_size",
+       {"Importance sampling alone: effective size {}",
+        "Échantillonnage préférentiel seul\u00a0: taille effective {}"}},
+      {"track_stages",
+       {"{} tempering stages, {} distinct members in the final population:",
+        "{} étapes de tempérage, {} membres distincts dans la population finale\u00a0:"}},
+      {"track_stage",
+       {"stage {}: temperature {}, effective size {}, acceptance {}, step {}",
+        "étape {}\u00a0: température {}, taille effective {}, acceptation {}, pas {}"}},
+      {"track_low",
+       {"Warning: the effective size is below {}: the probabilities after the observations rest "
+        "on few members (see their intervals). Run more members (--members).",
+        "Attention\u00a0: la taille effective est inférieure à {}\u00a0: les probabilités après "
+        "les observations reposent sur peu de membres (voir leurs intervalles). Lancez davantage "
+        "de membres (--members)."}},
+      {"track_objectives", {"Objectives:", "Objectifs\u00a0:"}},
+      {"track_objective",
+       {"{}: {} likely (95 % {}–{}), was {} before the {} data",
+        "{}\u00a0: {} de chances (à 95 % {}–{}), contre {} avant les données {}"}},
+      {"track_observations",
+       {"Observations against the plan's band (its members before the observations; on track: "
+        "between its 25th and 75th percentiles):",
+        "Les observations face à la bande du plan (ses membres avant les observations\u00a0; "
+        "dans la trajectoire\u00a0: entre ses 25e et 75e centiles)\u00a0:"}},
+      {"track_observation",
+       {"{} {}: {} ({}) — percentile {} of the plan (90 % band {} – {}), {}; {}",
+        "{} {}\u00a0: {} ({}) — centile {} du plan (bande à 90 % {} – {}), {}\u00a0; {}"}},
+      {"track_relative", {"±{}", "±{}"}},
+      {"track_interval", {"90 % interval {}", "intervalle à 90 % {}"}},
+      {"track_estimated", {", estimated", ", estimé"}},
+      {"track_ahead", {"ahead", "en avance"}},
+      {"track_on_track", {"on track", "dans la trajectoire"}},
+      {"track_behind", {"behind", "en retard"}},
+      {"track_above", {"{} above the plan's median {}", "{} au-dessus de la médiane du plan, {}"}},
+      {"track_below", {"{} below the plan's median {}", "{} en dessous de la médiane du plan, {}"}},
+      {"track_parameters",
+       {"What the data moved most (parameter: median [90 % interval] before → after):",
+        "Ce que les données ont le plus déplacé (paramètre\u00a0: médiane [intervalle à 90 %] "
+        "avant → après)\u00a0:"}},
+      {"track_no_parameter", {"(no uncertain parameter)", "(aucun paramètre incertain)"}},
+      {"track_written", {"Track written to {}", "Suivi écrit dans {}"}},
   };
   return table;
 }

@@ -29,13 +29,16 @@ std::string fan_chart(const std::string& id, const std::string& title, const std
                       const std::vector<double>& q25, const std::vector<double>& q50,
                       const std::vector<double>& q75, const std::vector<double>& q95, double scale,
                       const std::vector<Threshold>& thresholds, Language language,
-                      const BackdropBand* backdrop) {
+                      const BackdropBand* backdrop, const ObservedPoints* observed) {
   constexpr double WIDTH = 640, HEIGHT = 260, LEFT = 64, RIGHT = 16, TOP = 16, BOTTOM = 32;
   double low = 0.0, high = 0.0;
   for (std::size_t i = 0; i < years.size(); ++i) high = std::max(high, q95[i] * scale);
   for (const auto& threshold : thresholds) high = std::max(high, threshold.value * scale);
   if (backdrop != nullptr) {
     for (std::size_t i = 0; i < years.size(); ++i) high = std::max(high, backdrop->q95[i] * scale);
+  }
+  if (observed != nullptr) {
+    for (const auto& point : observed->points) high = std::max(high, point.high * scale);
   }
   high = high > 0 ? high * 1.05 : 1.0;
   const auto x = [&](double year) {
@@ -76,6 +79,24 @@ std::string fan_chart(const std::string& id, const std::string& title, const std
         .append(std::to_string(years.back()))
         .append(".");
   }
+  if (observed != nullptr && !observed->points.empty()) {
+    description.append(" ").append(observed->label).append(colon(language));
+    for (std::size_t i = 0; i < observed->points.size(); ++i) {
+      const ObservedPoint& point = observed->points[i];
+      description.append(i == 0 ? "" : ", ")
+          .append(number(point.value * scale, digits, language))
+          .append(" ")
+          .append(label("in", language))
+          .append(" ")
+          .append(std::to_string(point.year))
+          .append(" (")
+          .append(number(point.low * scale, digits, language))
+          .append("–")
+          .append(number(point.high * scale, digits, language))
+          .append(")");
+    }
+    description.append(".");
+  }
   svg << "<figure class=\"chart\"><svg class=\"fan\" id=\"fan-" << escape(id)
       << "\" role=\"img\" viewBox=\"0 0 " << WIDTH << ' ' << HEIGHT << "\" aria-labelledby=\"fan-"
       << escape(id) << "-title fan-" << escape(id) << "-desc\"><title id=\"fan-" << escape(id)
@@ -113,6 +134,13 @@ std::string fan_chart(const std::string& id, const std::string& title, const std
         << WIDTH - RIGHT - 18 << "\" y=\"12\" text-anchor=\"end\">" << escape(backdrop->label)
         << ", " << escape(label("band90", language)) << "</text>";
   }
+  if (backdrop != nullptr && backdrop->median.size() == years.size()) {
+    svg << "<polyline class=\"backdrop-median\" fill=\"none\" stroke=\"#616161\" "
+           "stroke-width=\"1.5\" stroke-dasharray=\"6 3\" points=\"";
+    for (std::size_t i = 0; i < years.size(); ++i)
+      svg << x(years[i]) << ',' << y(backdrop->median[i]) << ' ';
+    svg << "\"/>";
+  }
   svg << "<polyline class=\"median\" points=\"";
   for (std::size_t i = 0; i < years.size(); ++i) svg << x(years[i]) << ',' << y(q50[i]) << ' ';
   svg << "\"/>";
@@ -125,12 +153,32 @@ std::string fan_chart(const std::string& id, const std::string& title, const std
         << y(threshold.value) - 6 << "\" text-anchor=\"end\">" << escape(threshold.label)
         << "</text>";
   }
+  if (observed != nullptr && !observed->points.empty()) {
+    for (const auto& point : observed->points) {
+      const double at = x(point.year);
+      svg << "<g class=\"observed\"><line x1=\"" << at << "\" x2=\"" << at << "\" y1=\""
+          << y(point.high) << "\" y2=\"" << y(point.low)
+          << "\" stroke=\"#000\" stroke-width=\"1.5\"/><line x1=\"" << at - 3 << "\" x2=\""
+          << at + 3 << "\" y1=\"" << y(point.high) << "\" y2=\"" << y(point.high)
+          << "\" stroke=\"#000\" stroke-width=\"1.5\"/><line x1=\"" << at - 3 << "\" x2=\""
+          << at + 3 << "\" y1=\"" << y(point.low) << "\" y2=\"" << y(point.low)
+          << "\" stroke=\"#000\" stroke-width=\"1.5\"/><circle cx=\"" << at << "\" cy=\""
+          << y(point.value) << "\" r=\"3.5\" fill=\"#000\" stroke=\"#fff\" "
+          << "stroke-width=\"1\"/></g>";
+    }
+    const double legend_y = backdrop != nullptr ? 28 : 12;
+    svg << "<circle cx=\"" << WIDTH - RIGHT - 7 << "\" cy=\"" << legend_y - 4
+        << "\" r=\"3.5\" fill=\"#000\"/><text class=\"legend\" font-size=\"11\" x=\""
+        << WIDTH - RIGHT - 18 << "\" y=\"" << legend_y << "\" text-anchor=\"end\">"
+        << escape(observed->label) << "</text>";
+  }
   svg << "<text class=\"unit\" x=\"" << LEFT << "\" y=\"11\">" << escape(unit)
       << "</text></svg><figcaption>" << escape(title) << " — " << label("median", language) << ", "
       << label("band50", language) << ", " << label("band90", language);
   if (backdrop != nullptr)
     svg << ". " << escape(backdrop->label) << ", " << label("band90", language) << " ("
         << label("backdrop_look", language) << ")";
+  if (observed != nullptr && !observed->points.empty()) svg << ". " << escape(observed->label);
   svg << "</figcaption></figure>\n";
   return svg.str();
 }

@@ -266,6 +266,120 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
       {"factor_autonomous_efficiency",
        {"Autonomous efficiency gains", "Gains d'efficacité tendanciels"}},
       {"factor_emission", {"Emission factor of", "Facteur d'émission de"}},
+      // The track page: the annual review (issue 25).
+      {"track_title", {"Are we on track?", "Sommes-nous dans la trajectoire\u00a0?"}},
+      {"track_members",
+       {"{} members, seed {}, conditioned on {} observations from {}",
+        "{} membres, graine {}, conditionnés par {} observations de {}"}},
+      {"illustrative_warning",
+       {"Illustrative observations: the observations file says illustrative = true. They are "
+        "not measured figures, and nothing on this page is a finding about the territory.",
+        "Observations illustratives\u00a0: le fichier d'observations indique illustrative = true. "
+        "Ce ne sont pas des chiffres mesurés, et rien sur cette page n'est un constat sur le "
+        "territoire."}},
+      {"illustrative_short",
+       {"Illustrative observations, not measured figures.",
+        "Observations illustratives, pas des chiffres mesurés."}},
+      {"observations_source", {"Source of the observations", "Source des observations"}},
+      {"method_heading", {"How the data were taken into account", "Prise en compte des données"}},
+      {"method_importance", {"importance sampling", "échantillonnage préférentiel"}},
+      {"method_smc", {"sequential Monte Carlo", "Monte Carlo séquentiel"}},
+      {"method_sentence",
+       {"Method: {}; effective size {} of {} members.",
+        "Méthode\u00a0: {}\u00a0; taille effective {} sur {} membres."}},
+      {"method_importance_size",
+       {"Importance sampling alone had an effective size of {}: too few members, hence the "
+        "sequential sampler.",
+        "L'échantillonnage préférentiel seul avait une taille effective de {}\u00a0: trop peu de "
+        "membres, d'où l'échantillonneur séquentiel."}},
+      {"method_stages",
+       {"{} tempering stages; {} distinct members in the final population.",
+        "{} étapes de tempérage\u00a0; {} membres distincts dans la population finale."}},
+      {"method_low",
+       {"The effective size is below {}: the probabilities after the observations rest on few "
+        "members (see their intervals); run more members.",
+        "La taille effective est inférieure à {}\u00a0: les probabilités après les observations "
+        "reposent sur peu de membres (voir leurs intervalles)\u00a0; lancez davantage de "
+        "membres."}},
+      {"method_note",
+       {"Each member of the plan is weighted by how well it reproduces the observed values, "
+        "given their stated errors; the effective size is the number of equally weighted members "
+        "the weighted ensemble is worth (Kish).",
+        "Chaque membre du plan est pondéré selon sa capacité à reproduire les valeurs observées, "
+        "compte tenu de leurs erreurs déclarées\u00a0; la taille effective est le nombre de "
+        "membres de même poids que vaut l'ensemble pondéré (Kish)."}},
+      {"stage_header", {"Stage", "Étape"}},
+      {"temperature_header", {"Temperature", "Température"}},
+      {"effective_size_header", {"Effective size", "Taille effective"}},
+      {"acceptance_header", {"Acceptance of the moves", "Acceptation des déplacements"}},
+      {"step_header", {"Step", "Pas"}},
+      {"track_objectives",
+       {"Objectives: how likely each one is now",
+        "Objectifs\u00a0: probabilité d'atteinte à ce jour"}},
+      {"track_objective",
+       {"{}: {} likely, was {} before the {} data",
+        "{}\u00a0: {} de chances, contre {} avant les données {}"}},
+      {"track_intervals",
+       {"95 % intervals: {} after the observations, {} before",
+        "intervalles à 95 %\u00a0: {} après les observations, {} avant"}},
+      {"track_all",
+       {"All objectives together: {} likely, was {} before",
+        "Tous les objectifs à la fois\u00a0: {} de chances, contre {} avant"}},
+      {"bar_after_before",
+       {"{} likely after the observations (95 % interval {}), {} before",
+        "{} de chances après les observations (intervalle à 95 % {}), {} avant"}},
+      {"observations_heading",
+       {"The observations against the plan", "Les observations face au plan"}},
+      {"observations_note",
+       {"the plan's band: its members before the observations; on track between their 25th and "
+        "75th percentiles, ahead or behind beyond them on the better or the worse side; gap: the "
+        "observed value minus the plan's median",
+        "la bande du plan\u00a0: ses membres avant les observations\u00a0; dans la trajectoire "
+        "entre leurs 25e et 75e centiles, en avance ou en retard au-delà, du bon ou du mauvais "
+        "côté\u00a0; écart\u00a0: la valeur observée moins la médiane du plan"}},
+      {"indicator_header", {"Indicator", "Indicateur"}},
+      {"year_header", {"Year", "Année"}},
+      {"observed_header", {"Observed (90 % interval)", "Observé (intervalle à 90 %)"}},
+      {"plan_header", {"Plan: median [5–95 %]", "Plan\u00a0: médiane [5–95 %]"}},
+      {"percentile_header", {"Percentile", "Centile"}},
+      {"verdict_header", {"Verdict", "Verdict"}},
+      {"gap_header", {"Gap to the median", "Écart à la médiane"}},
+      {"estimated", {"estimated", "estimé"}},
+      {"verdict_ahead", {"ahead", "en avance"}},
+      {"verdict_on_track", {"on track", "dans la trajectoire"}},
+      {"verdict_behind", {"behind", "en retard"}},
+      {"parameters_heading",
+       {"What the data taught: the uncertain numbers they moved most",
+        "Ce que les données ont appris\u00a0: les valeurs incertaines qu'elles ont le plus "
+        "déplacées"}},
+      {"parameters_note",
+       {"median [5–95 %] before and after the observations; moved: the change of the median, as a "
+        "share of the width of the 5–95 % interval before",
+        "médiane [5–95 %] avant et après les observations\u00a0; déplacement\u00a0: le "
+        "changement de la médiane, en part de la largeur de l'intervalle 5–95 % d'avant"}},
+      {"before_header", {"Before", "Avant"}},
+      {"after_header", {"After", "Après"}},
+      {"moved_header", {"Moved", "Déplacement"}},
+      {"no_parameter_moved",
+       {"The data moved no uncertain number.",
+        "Les données n'ont déplacé aucune valeur incertaine."}},
+      {"parameters_rest",
+       {"{} other uncertain numbers moved less.",
+        "{} autres valeurs incertaines ont moins bougé."}},
+      {"track_trajectories",
+       {"Trajectories before and after the observations",
+        "Trajectoires avant et après les observations"}},
+      {"track_trajectories_note",
+       {"after the observations: median (line), 25–75 % and 5–95 % of the weighted members "
+        "(blue); before: the plan's median (grey dashed line) and 5–95 % (grey); the observed "
+        "values (black points) with their 90 % intervals; the objectives' targets in red",
+        "après les observations\u00a0: médiane (trait), 25–75 % et 5–95 % des membres pondérés "
+        "(bleu)\u00a0; avant\u00a0: la médiane du plan (tirets gris) et 5–95 % (gris)\u00a0; "
+        "les valeurs observées (points noirs) avec leurs intervalles à 90 %\u00a0; les cibles "
+        "des objectifs en rouge"}},
+      {"before_observations", {"Before the observations", "Avant les observations"}},
+      {"after_observations", {"after the observations", "après les observations"}},
+      {"observed_points", {"Observed (90 % interval)", "Observé (intervalle à 90 %)"}},
   };
   return table;
 }

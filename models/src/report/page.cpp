@@ -22,6 +22,9 @@ code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; wo
 .sensitivity-factors .factor-cell { width: 45%; overflow-wrap: anywhere; } .sensitivity-factors .index { white-space: nowrap; } .sensitivity-factors code { font-size: 0.75rem; color: #555; }
 .contributions .change-bar { width: 7rem; } .contributions .change-bar svg { width: 7rem; height: 0.9rem; } .contributions .change { text-align: right; white-space: nowrap; }
 .index-bar { height: 0.8rem; background: #1f4e79; min-width: 1px; } .outcome { margin-bottom: 1.5rem; } .constant { font-weight: bold; } .note { font-size: 0.85rem; color: #444; }
+.illustrative { border: 3px solid #b3261e; background: #fdecea; color: #7a1a14; padding: 0.6rem 0.8rem; font-size: 1.05rem; } .illustrative-short { color: #b3261e; font-weight: bold; font-size: 0.9rem; }
+.observations td.value, .track-parameters td.value { white-space: nowrap; } .observations td.verdict { white-space: nowrap; } .observations td.indicator { min-width: 11em; } .verdict.ahead { color: #1b6e2d; font-weight: bold; } .verdict.behind { color: #b3261e; font-weight: bold; } .warning { color: #8a5a00; font-weight: bold; }
+.track-parameters .factor-cell { overflow-wrap: anywhere; } .track-parameters code, .observations code { font-size: 0.75rem; color: #555; }
 /* Print (issue 24): A4 pages, a page per section, tables that keep their columns, charts whole. */
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
@@ -37,6 +40,8 @@ code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; wo
   .chart svg { max-width: 100%; }
   /* Portfolios by their names: the name column wraps, the cost's heading keeps its words. */
   .portfolio-table td:first-child { width: 20%; } .portfolio-table th.cost { min-width: 7em; }
+  /* The track page's observations: the verdict may wrap, the indicator's name keeps its width. */
+  .observations td.verdict { white-space: normal; }
 }
 )";
 

@@ -57,7 +57,8 @@ std::optional<report::BackdropBand> starting_band(const StartingEnsemble& starti
   if (!row || i05 < 0 || i95 < 0 || result.years != years) return std::nullopt;
   return report::BackdropBand{report::quantile_series(result, *row, i05),
                               report::quantile_series(result, *row, i95),
-                              report::label("starting_portfolio", language)};
+                              report::label("starting_portfolio", language),
+                              {}};
 }
 
 }  // namespace
