@@ -739,9 +739,12 @@ TEST_CASE("target and sensitivity pages") {
   CHECK_THAT(slurp(sensitivity), Catch::Contains("Ce qui décide du résultat"));
   // The plan meets no objective on any member: said in words, not as a chart of zeros.
   CHECK_THAT(slurp(sensitivity), Catch::Contains("<p class=\"constant\">Toujours manqué"));
+  // The bundled scenario's French action names (name_fr).
   CHECK_THAT(slurp(sensitivity),
-             Catch::Contains("Heat network extension (≈ +27 km) and connection of gas- and "
-                             "oil-heated buildings\u00a0: plafond d'adoption</strong>"));
+             Catch::Contains("Extension du réseau de chaleur (≈ +27 km) et raccordement de "
+                             "bâtiments chauffés au gaz et au fioul\u00a0: plafond "
+                             "d'adoption</strong>"));
+  CHECK_THAT(slurp(sensitivity), !Catch::Contains("Heat network extension"));
   CHECK_THAT(slurp(sensitivity), !Catch::Contains("<svg"));
   std::filesystem::remove_all(directory);
 }
@@ -936,7 +939,8 @@ TEST_CASE("target --json --report prints the JSON document and writes the page")
   CHECK(both.exit_code == 0);
   CHECK_THAT(both.out, Catch::StartsWith("{") && Catch::Contains("\"objective\": \"ghg-2050\""));
   REQUIRE(std::filesystem::exists(page));
-  CHECK_THAT(slurp(page), Catch::Contains("<html") && Catch::Contains("What would it take to reach 80.0 % confidence"));
+  CHECK_THAT(slurp(page), Catch::Contains("<html") &&
+                              Catch::Contains("What would it take to reach 80.0 % confidence"));
   std::filesystem::remove_all(directory);
 }
 

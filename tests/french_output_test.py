@@ -13,8 +13,12 @@ The English sentences looked for are:
 - a few words that betray an untranslated sentence ("likely", "short",
   "members", …).
 The test renders the pages and texts from a scenario made of the bundled
-example with a French version of every text, so that it fails when a
-French text is not used where it exists.
+example with a French version of every text made up by the test (the
+example's own French versions left out), so that it fails when a French
+text is not used where it exists. It then renders the bundled Brest
+scenario's pages and comparison text in French and fails on any of its
+English texts that has a French version, or when its French texts are not
+shown.
 
 Usage: french_output_test.py TRAJ SOURCE_DIR WORKDIR
 """
@@ -41,6 +45,13 @@ ENGLISH_WORDS = ["likely", "short", "members", "of the way", "for a target", "co
 # (the others show their ids).
 NAMING_OUTPUTS = {"run", "target --objective", "results.html", "compare.html", "target.html",
                   "value.html", "sensitivity.html"}
+
+# The bundled scenario whose own French texts are checked.
+BREST = "scenarios/brest-metropole.toml"
+
+# A French version of a text, in the scenario format (the line left out of the
+# example, which is given the test's own French texts instead).
+FRENCH_KEY = re.compile(r"^(name|coalition|description)_fr = ")
 
 # The French texts given to the example scenario: (table, id, key, French text).
 FRENCH_TEXTS = {
@@ -85,6 +96,8 @@ def french_scenario(source_dir, directory):
     output = []
     here = os.path.dirname(os.path.abspath(path))
     for line in lines:
+        if FRENCH_KEY.match(line):
+            continue
         # Included files are found from the example's folder, not the copy's.
         if line.startswith("include"):
             line = re.sub(r'"([^"/][^"]*)"', lambda m: '"%s"' % os.path.normpath(
@@ -100,13 +113,15 @@ def french_scenario(source_dir, directory):
             if key in FRENCH_TEXTS[table]:
                 output.append('%s = "%s"' % (key, FRENCH_TEXTS[table][key].format(len(replaced))))
                 replaced.add(assignment.group(2))
-    # Lines already holding a French version are not doubled.
     text = "\n".join(output)
+    # Every French version is the test's: none of the example's is left.
+    copied = tomllib.loads(text)
     for table_name in FRENCH_TEXTS:
-        for entry in scenario.get(table_name, []):
+        for entry, original in zip(copied.get(table_name, []), scenario.get(table_name, [])):
             for key in FRENCH_TEXTS[table_name]:
-                if key in entry:
-                    raise SystemExit("the example already has " + key + ": adapt the test")
+                if key in original and not entry.get(key, "").endswith("en français"):
+                    raise SystemExit("the example's " + key + " of " + original["id"] +
+                                     " is still there: adapt the test")
     french_path = os.path.join(directory, "example-fr.toml")
     with open(french_path, "w", encoding="utf-8") as file:
         file.write(text)
@@ -124,6 +139,60 @@ def run(traj, *arguments):
 def visible_text(page):
     page = re.sub(r"<(style|script)[^>]*>.*?</\1>", " ", page, flags=re.S)
     return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def brest_failures(traj, source_dir, directory, forbidden):
+    """The bundled Brest scenario's pages and comparison text in French: none
+    of its English texts that has a French version, its French texts shown."""
+    scenario = os.path.abspath(os.path.join(source_dir, BREST))
+    with open(scenario, "rb") as file:
+        brest = tomllib.load(file)
+    english, french = set(), {}
+    for table, keys in (("actions", ("name", "coalition")), ("portfolios", ("name",)),
+                        ("objectives", ("description",))):
+        for entry in brest[table]:
+            for key in keys:
+                if key + "_fr" not in entry:
+                    continue
+                french[(table, entry["id"], key)] = entry[key + "_fr"]
+                if entry[key] != entry[key + "_fr"]:
+                    english.add(entry[key])
+    if len(english) < 40:
+        raise SystemExit("only %d English texts of %s have a French version" % (len(english),
+                                                                                 BREST))
+    page = lambda name: os.path.join(directory, "brest-" + name)
+    run(traj, "run", scenario, "-p", "plan", "-n", "300", "-q", "--output", page("plan.h5"))
+    run(traj, "report", page("plan.h5"), "-o", page("plan.html"), "--lang", "fr")
+    texts = {"Brest compare": run(traj, "compare", scenario, "-n", "100", "-q", "--lang", "fr",
+                                  "--report", page("compare.html"))}
+    for name in ("plan.html", "compare.html"):
+        with open(page(name), encoding="utf-8") as file:
+            texts["Brest " + name] = visible_text(file.read())
+    failures = []
+    for name, text in texts.items():
+        for sentence in sorted(english | forbidden):
+            if sentence in text:
+                failures.append("%s: English %r" % (name, sentence))
+    # Where each French text must be: the results page names the portfolio and
+    # the objectives, the comparison page every portfolio, and each action it
+    # shows (by its id, beside its name: those that carry each portfolio most)
+    # with its coalition.
+    expected = [("Brest plan.html", ("portfolios", "plan", "name"))]
+    expected += [("Brest plan.html", ("objectives", o["id"], "description"))
+                 for o in brest["objectives"]]
+    expected += [("Brest compare.html", ("portfolios", p["id"], "name"))
+                 for p in brest["portfolios"]]
+    shown = [a["id"] for a in brest["actions"]
+             if re.search(r"(?<![\w-])" + re.escape(a["id"]) + r"(?![\w-])",
+                          texts["Brest compare.html"])]
+    if len(shown) < 10:
+        failures.append("Brest compare.html: only %d actions shown" % len(shown))
+    expected += [("Brest compare.html", ("actions", a, key)) for a in shown
+                 for key in ("name", "coalition") if ("actions", a, key) in french]
+    for name, key in expected:
+        if french[key] not in texts[name]:
+            failures.append("%s: no French %s of %s (%r)" % (name, key[2], key[1], french[key]))
+    return failures
 
 
 def main():
@@ -158,7 +227,7 @@ def main():
                      "sensitivity.html"):
             with open(page(name), encoding="utf-8") as file:
                 outputs[name] = visible_text(file.read())
-        failures = []
+        failures = brest_failures(traj, source_dir, directory, forbidden)
         for name, text in outputs.items():
             for fragment in sorted(forbidden):
                 if fragment in text:
