@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Every report and the text of run, compare and target, in French, hold no
-English sentence (issue 24, item 6; docs/report.md, "Languages").
+"""Every report and the text of run, compare, target and sensitivity, in
+French, hold no English sentence (issue 24, item 6; docs/report.md,
+"Languages").
 
 The English sentences looked for are:
 - every English entry of the two tables of words — the reports'
@@ -44,7 +45,7 @@ ENGLISH_WORDS = ["likely", "short", "members", "of the way", "for a target", "co
 # The outputs that name the scenario's objectives, portfolios or actions
 # (the others show their ids).
 NAMING_OUTPUTS = {"run", "target --objective", "results.html", "compare.html", "target.html",
-                  "value.html", "sensitivity.html"}
+                  "value.html", "sensitivity.html", "sensitivity", "sensitivity --method morris"}
 
 # The bundled scenario whose own French texts are checked.
 BREST = "scenarios/brest-metropole.toml"
@@ -221,8 +222,15 @@ def main():
         run(traj, "report", results, "-o", page("results.html"), "--lang", "fr")
         run(traj, "compare", scenario, "-n", "200", "-q", "--report", page("compare.html"),
             "--lang", "fr")
-        run(traj, "sensitivity", scenario, "-p", portfolio, "--samples", "32", "-q", "--report",
-            page("sensitivity.html"), "--lang", "fr")
+        outputs["sensitivity"] = run(traj, "sensitivity", scenario, "-p", portfolio, "--samples",
+                                     "32", "-q", "--report", page("sensitivity.html"), "--lang",
+                                     "fr", "--output", page("sensitivity.h5"))
+        outputs["sensitivity --method morris"] = run(
+            traj, "sensitivity", scenario, "-p", portfolio, "--method", "morris", "--samples", "8",
+            "-q", "--lang", "fr", "--group", "action")
+        outputs["sensitivity --indicator"] = run(
+            traj, "sensitivity", scenario, "-p", "baseline", "--samples", "16", "-q", "--lang", "fr",
+            "--indicator", "water", "--year", "2030")
         for name in ("results.html", "compare.html", "target.html", "value.html",
                      "sensitivity.html"):
             with open(page(name), encoding="utf-8") as file:

@@ -334,6 +334,16 @@ TEST_CASE("sensitivity - factor names in French, a whole action, an unknown key 
   CHECK(sensitivity_factor_name(scenario, "emission_factors.nox.road_transport.diesel",
                                 ReportLanguage::English) ==
         "Emission factor of nox: road_transport × diesel");
+  // French names the default sets' members in words; English keeps their ids.
+  CHECK(sensitivity_factor_name(scenario, "emission_factors.nox.road_transport.diesel",
+                                ReportLanguage::French) ==
+        "Facteur d'émission de NOx\u00a0: transport routier × gazole");
+  CHECK(sensitivity_factor_name(scenario, "trends.activity_growth.industry",
+                                ReportLanguage::French) ==
+        "Croissance de l'activité\u00a0: industrie");
+  CHECK(sensitivity_factor_name(scenario, "trends.autonomous_efficiency.energy_branch",
+                                ReportLanguage::English) ==
+        "Autonomous efficiency gains: energy_branch");
   CHECK(sensitivity_factor_name(scenario, "actions.no-such-action.adoption.ceiling",
                                 ReportLanguage::English) ==
         "actions.no-such-action.adoption.ceiling");
