@@ -775,7 +775,7 @@ TEST_CASE("target and sensitivity pages") {
   CHECK_THAT(slurp(sensitivity), Catch::Contains("<p class=\"constant\">Toujours manqué"));
   // The bundled scenario's French action names (name_fr).
   CHECK_THAT(slurp(sensitivity),
-             Catch::Contains("Extension du réseau de chaleur (≈ +27 km) et raccordement de "
+             Catch::Contains("Extension du réseau de chaleur (≈ +27\u00a0km) et raccordement de "
                              "bâtiments chauffés au gaz et au fioul\u00a0: plafond "
                              "d'adoption</strong>"));
   CHECK_THAT(slurp(sensitivity), !Catch::Contains("Heat network extension"));
