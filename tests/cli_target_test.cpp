@@ -82,7 +82,9 @@ TEST_CASE("target --report: the page in French, with the distribution and what i
   CHECK_THAT(html, Catch::Contains("class=\"distribution\""));
   CHECK_THAT(html, Catch::Contains("cible\u00a0: "));
   CHECK_THAT(html, Catch::Contains("Ce qu'il faudrait pour une confiance de 80,0 %"));
-  CHECK_THAT(html, Catch::Contains("<strong>Deep (BBC) renovation of dwellings</strong>"));
+  // The bundled scenario's French action names (name_fr).
+  CHECK_THAT(html, Catch::Contains("<strong>Rénovation performante (BBC) des logements</strong>"));
+  CHECK_THAT(html, !Catch::Contains("Deep (BBC) renovation of dwellings"));
   CHECK_THAT(html, Catch::Contains("Combinaison la moins chère trouvée"));
   CHECK_THAT(html, Catch::Contains("Plafond de chaque action × "));
   // An --indicator page: the statement in French, the distribution, no table.

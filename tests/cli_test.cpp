@@ -678,6 +678,38 @@ TEST_CASE("sensitivity from the command line") {
                                         "variance alone (18–34 %), 22 % with its interactions "
                                         "(less than alone only by estimation noise: the intervals "
                                         "overlap)\n"));
+  // --lang fr: the same analysis in French, numbers with a decimal comma, the
+  // scenario's French action names and the default sets' members in words.
+  const auto french = run_traj("sensitivity -p plan -n 256 --top 2 -q --lang fr");
+  CHECK(french.exit_code == 0);
+  CHECK_THAT(french.out, Catch::StartsWith("Brest métropole — portefeuille plan\u00a0: indices de "
+                                           "Sobol, 15360 exécutions du modèle, 58 facteurs\n"));
+  CHECK_THAT(french.out,
+             Catch::Contains("\nghg 2050\u00a0:\n  Croissance de l'activité\u00a0: industrie "
+                             "(trends.activity_growth.industry) explique à lui seul 25 % de sa "
+                             "variance (18–34 %), 22 % avec ses interactions (inférieur à "
+                             "l'indice seul par simple bruit d'estimation\u00a0: les "
+                             "intervalles se recouvrent)\n"));
+  CHECK_THAT(french.out,
+             Catch::Contains("  Remplacement des chaudières au gaz par des pompes à "
+                             "chaleur\u00a0: plafond d'adoption "
+                             "(actions.gas-heat-pumps.adoption.ceiling) explique à lui seul 16 % "
+                             "de sa variance (9–22 %), 14 % avec ses interactions"));
+  CHECK_THAT(french.out,
+             Catch::Contains("atteinte de l'objectif ghg-2050\u00a0:\n  toujours "
+                             "manqué\u00a0: aucune incertitude ne le décide\u00a0; seul un "
+                             "changement du portefeuille le peut\n"));
+  CHECK_THAT(french.out, !Catch::Contains("explains"));
+  const auto morris_french = run_traj(
+      "sensitivity -p plan --method morris -n 20 --indicator ghg --year 2050 --top 2 -q --lang fr");
+  CHECK(morris_french.exit_code == 0);
+  CHECK_THAT(morris_french.out,
+             Catch::Contains("criblage de Morris, 1180 exécutions du modèle, 58 facteurs\n"));
+  CHECK_THAT(morris_french.out,
+             Catch::Contains("  Remplacement des chaudières au gaz par des pompes à "
+                             "chaleur\u00a0: plafond d'adoption "
+                             "(actions.gas-heat-pumps.adoption.ceiling)\u00a0: effet moyen d'un "
+                             "déplacement complet 26,9 (μ*), dispersion 1,56 (σ)\n"));
   const auto morris =
       run_traj("sensitivity -p plan --method morris -n 20 --indicator ghg --year 2050 --json");
   CHECK(morris.exit_code == 0);
@@ -697,6 +729,8 @@ TEST_CASE("sensitivity from the command line") {
   const std::string file = (directory / "sens.h5").string();
   CHECK(run_traj("sensitivity -p plan -n 64 --output '" + file + "'").exit_code == 0);
   CHECK(std::filesystem::exists(file));
+  CHECK_THAT(run_traj("sensitivity -p plan -n 16 -q --lang fr --force --output '" + file + "'").out,
+             Catch::EndsWith("\nIndices écrits dans " + file + "\n"));
   std::filesystem::remove_all(directory);
 }
 
@@ -739,9 +773,12 @@ TEST_CASE("target and sensitivity pages") {
   CHECK_THAT(slurp(sensitivity), Catch::Contains("Ce qui décide du résultat"));
   // The plan meets no objective on any member: said in words, not as a chart of zeros.
   CHECK_THAT(slurp(sensitivity), Catch::Contains("<p class=\"constant\">Toujours manqué"));
+  // The bundled scenario's French action names (name_fr).
   CHECK_THAT(slurp(sensitivity),
-             Catch::Contains("Heat network extension (≈ +27 km) and connection of gas- and "
-                             "oil-heated buildings\u00a0: plafond d'adoption</strong>"));
+             Catch::Contains("Extension du réseau de chaleur (≈ +27\u00a0km) et raccordement de "
+                             "bâtiments chauffés au gaz et au fioul\u00a0: plafond "
+                             "d'adoption</strong>"));
+  CHECK_THAT(slurp(sensitivity), !Catch::Contains("Heat network extension"));
   CHECK_THAT(slurp(sensitivity), !Catch::Contains("<svg"));
   std::filesystem::remove_all(directory);
 }
@@ -909,7 +946,8 @@ TEST_CASE("an option that would be ignored is refused with the reason before any
       {"compare --report ''", "--report: expected a file name"},
       {"sensitivity -p ''", "--portfolio: expected a portfolio id"},
       {"sensitivity -p plan --top 3 --json", "--top with --json: "},
-      {"sensitivity -p plan --lang fr", "--lang: applies to the --report page"},
+      {"sensitivity -p plan --lang fr --json",
+       "--lang: the language of the text and of the --report page"},
       {"sensitivity -p plan --force", "--force: replaces the --output or --report file"},
       {"sensitivity -p plan --year 2030", "--year: the year of --indicator"},
       {"sensitivity -p plan --output ''", "--output: expected a file name"},
@@ -936,7 +974,8 @@ TEST_CASE("target --json --report prints the JSON document and writes the page")
   CHECK(both.exit_code == 0);
   CHECK_THAT(both.out, Catch::StartsWith("{") && Catch::Contains("\"objective\": \"ghg-2050\""));
   REQUIRE(std::filesystem::exists(page));
-  CHECK_THAT(slurp(page), Catch::Contains("<html") && Catch::Contains("What would it take to reach 80.0 % confidence"));
+  CHECK_THAT(slurp(page), Catch::Contains("<html") &&
+                              Catch::Contains("What would it take to reach 80.0 % confidence"));
   std::filesystem::remove_all(directory);
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Every report and the text of run, compare, target and track, in French,
-hold no English sentence (issue 24, item 6; docs/report.md, "Languages").
+"""Every report and the text of run, compare, target, sensitivity and
+track, in French, hold no English sentence (issue 24, item 6;
+docs/report.md, "Languages").
 
 The English sentences looked for are:
 - every English entry of the two tables of words — the reports'
@@ -13,8 +14,12 @@ The English sentences looked for are:
 - a few words that betray an untranslated sentence ("likely", "short",
   "members", …).
 The test renders the pages and texts from a scenario made of the bundled
-example with a French version of every text, so that it fails when a
-French text is not used where it exists.
+example with a French version of every text made up by the test (the
+example's own French versions left out), so that it fails when a French
+text is not used where it exists. It then renders the bundled Brest
+scenario's pages and comparison text in French and fails on any of its
+English texts that has a French version, or when its French texts are not
+shown.
 
 Usage: french_output_test.py TRAJ SOURCE_DIR WORKDIR
 """
@@ -41,7 +46,15 @@ ENGLISH_WORDS = ["likely", "short", "members", "of the way", "for a target", "co
 # The outputs that name the scenario's objectives, portfolios or actions
 # (the others show their ids).
 NAMING_OUTPUTS = {"run", "target --objective", "track", "results.html", "compare.html",
-                  "target.html", "value.html", "sensitivity.html", "track.html"}
+                  "target.html", "value.html", "sensitivity.html", "track.html", "sensitivity",
+                  "sensitivity --method morris"}
+
+# The bundled scenario whose own French texts are checked.
+BREST = "scenarios/brest-metropole.toml"
+
+# A French version of a text, in the scenario format (the line left out of the
+# example, which is given the test's own French texts instead).
+FRENCH_KEY = re.compile(r"^(name|coalition|description)_fr = ")
 
 # The French texts given to the example scenario: (table, id, key, French text).
 FRENCH_TEXTS = {
@@ -86,6 +99,8 @@ def french_scenario(source_dir, directory):
     output = []
     here = os.path.dirname(os.path.abspath(path))
     for line in lines:
+        if FRENCH_KEY.match(line):
+            continue
         # Included files are found from the example's folder, not the copy's.
         if line.startswith("include"):
             line = re.sub(r'"([^"/][^"]*)"', lambda m: '"%s"' % os.path.normpath(
@@ -101,13 +116,15 @@ def french_scenario(source_dir, directory):
             if key in FRENCH_TEXTS[table]:
                 output.append('%s = "%s"' % (key, FRENCH_TEXTS[table][key].format(len(replaced))))
                 replaced.add(assignment.group(2))
-    # Lines already holding a French version are not doubled.
     text = "\n".join(output)
+    # Every French version is the test's: none of the example's is left.
+    copied = tomllib.loads(text)
     for table_name in FRENCH_TEXTS:
-        for entry in scenario.get(table_name, []):
+        for entry, original in zip(copied.get(table_name, []), scenario.get(table_name, [])):
             for key in FRENCH_TEXTS[table_name]:
-                if key in entry:
-                    raise SystemExit("the example already has " + key + ": adapt the test")
+                if key in original and not entry.get(key, "").endswith("en français"):
+                    raise SystemExit("the example's " + key + " of " + original["id"] +
+                                     " is still there: adapt the test")
     french_path = os.path.join(directory, "example-fr.toml")
     with open(french_path, "w", encoding="utf-8") as file:
         file.write(text)
@@ -145,6 +162,60 @@ def visible_text(page):
     return html.unescape(re.sub(r"<[^>]+>", " ", page))
 
 
+def brest_failures(traj, source_dir, directory, forbidden):
+    """The bundled Brest scenario's pages and comparison text in French: none
+    of its English texts that has a French version, its French texts shown."""
+    scenario = os.path.abspath(os.path.join(source_dir, BREST))
+    with open(scenario, "rb") as file:
+        brest = tomllib.load(file)
+    english, french = set(), {}
+    for table, keys in (("actions", ("name", "coalition")), ("portfolios", ("name",)),
+                        ("objectives", ("description",))):
+        for entry in brest[table]:
+            for key in keys:
+                if key + "_fr" not in entry:
+                    continue
+                french[(table, entry["id"], key)] = entry[key + "_fr"]
+                if entry[key] != entry[key + "_fr"]:
+                    english.add(entry[key])
+    if len(english) < 40:
+        raise SystemExit("only %d English texts of %s have a French version" % (len(english),
+                                                                                 BREST))
+    page = lambda name: os.path.join(directory, "brest-" + name)
+    run(traj, "run", scenario, "-p", "plan", "-n", "300", "-q", "--output", page("plan.h5"))
+    run(traj, "report", page("plan.h5"), "-o", page("plan.html"), "--lang", "fr")
+    texts = {"Brest compare": run(traj, "compare", scenario, "-n", "100", "-q", "--lang", "fr",
+                                  "--report", page("compare.html"))}
+    for name in ("plan.html", "compare.html"):
+        with open(page(name), encoding="utf-8") as file:
+            texts["Brest " + name] = visible_text(file.read())
+    failures = []
+    for name, text in texts.items():
+        for sentence in sorted(english | forbidden):
+            if sentence in text:
+                failures.append("%s: English %r" % (name, sentence))
+    # Where each French text must be: the results page names the portfolio and
+    # the objectives, the comparison page every portfolio, and each action it
+    # shows (by its id, beside its name: those that carry each portfolio most)
+    # with its coalition.
+    expected = [("Brest plan.html", ("portfolios", "plan", "name"))]
+    expected += [("Brest plan.html", ("objectives", o["id"], "description"))
+                 for o in brest["objectives"]]
+    expected += [("Brest compare.html", ("portfolios", p["id"], "name"))
+                 for p in brest["portfolios"]]
+    shown = [a["id"] for a in brest["actions"]
+             if re.search(r"(?<![\w-])" + re.escape(a["id"]) + r"(?![\w-])",
+                          texts["Brest compare.html"])]
+    if len(shown) < 10:
+        failures.append("Brest compare.html: only %d actions shown" % len(shown))
+    expected += [("Brest compare.html", ("actions", a, key)) for a in shown
+                 for key in ("name", "coalition") if ("actions", a, key) in french]
+    for name, key in expected:
+        if french[key] not in texts[name]:
+            failures.append("%s: no French %s of %s (%r)" % (name, key[2], key[1], french[key]))
+    return failures
+
+
 def main():
     traj, source_dir, workdir = sys.argv[1:4]
     with tempfile.TemporaryDirectory(dir=workdir) as directory:
@@ -175,13 +246,20 @@ def main():
         run(traj, "report", results, "-o", page("results.html"), "--lang", "fr")
         run(traj, "compare", scenario, "-n", "200", "-q", "--report", page("compare.html"),
             "--lang", "fr")
-        run(traj, "sensitivity", scenario, "-p", portfolio, "--samples", "32", "-q", "--report",
-            page("sensitivity.html"), "--lang", "fr")
+        outputs["sensitivity"] = run(traj, "sensitivity", scenario, "-p", portfolio, "--samples",
+                                     "32", "-q", "--report", page("sensitivity.html"), "--lang",
+                                     "fr", "--output", page("sensitivity.h5"))
+        outputs["sensitivity --method morris"] = run(
+            traj, "sensitivity", scenario, "-p", portfolio, "--method", "morris", "--samples", "8",
+            "-q", "--lang", "fr", "--group", "action")
+        outputs["sensitivity --indicator"] = run(
+            traj, "sensitivity", scenario, "-p", "baseline", "--samples", "16", "-q", "--lang", "fr",
+            "--indicator", "water", "--year", "2030")
         for name in ("results.html", "compare.html", "target.html", "value.html",
                      "sensitivity.html", "track.html"):
             with open(page(name), encoding="utf-8") as file:
                 outputs[name] = visible_text(file.read())
-        failures = []
+        failures = brest_failures(traj, source_dir, directory, forbidden)
         for name, text in outputs.items():
             for fragment in sorted(forbidden):
                 if fragment in text:

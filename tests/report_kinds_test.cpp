@@ -328,12 +328,22 @@ TEST_CASE("sensitivity - factor names in French, a whole action, an unknown key 
   const Scenario scenario = testing::scenario_from_file("scenarios/examples/example.toml");
   CHECK(sensitivity_factor_name(scenario, "actions.renovation.adoption.ceiling",
                                 ReportLanguage::French) ==
-        "Deep renovation of dwellings\u00a0: plafond d'adoption");
+        "Rénovation performante des logements\u00a0: plafond d'adoption");
   CHECK(sensitivity_factor_name(scenario, "actions.renovation", ReportLanguage::English) ==
         "Deep renovation of dwellings");
   CHECK(sensitivity_factor_name(scenario, "emission_factors.nox.road_transport.diesel",
                                 ReportLanguage::English) ==
         "Emission factor of nox: road_transport × diesel");
+  // French names the default sets' members in words; English keeps their ids.
+  CHECK(sensitivity_factor_name(scenario, "emission_factors.nox.road_transport.diesel",
+                                ReportLanguage::French) ==
+        "Facteur d'émission de NOx\u00a0: transport routier × gazole");
+  CHECK(sensitivity_factor_name(scenario, "trends.activity_growth.industry",
+                                ReportLanguage::French) ==
+        "Croissance de l'activité\u00a0: industrie");
+  CHECK(sensitivity_factor_name(scenario, "trends.autonomous_efficiency.energy_branch",
+                                ReportLanguage::English) ==
+        "Autonomous efficiency gains: energy_branch");
   CHECK(sensitivity_factor_name(scenario, "actions.no-such-action.adoption.ceiling",
                                 ReportLanguage::English) ==
         "actions.no-such-action.adoption.ceiling");
@@ -383,8 +393,9 @@ TEST_CASE("comparison - every portfolio, the paired differences, each action's p
   // An informative difference gets its row; the others one sentence.
   comparison.differences = {{1, 0, 0, 0.25, 0.2, 0.3, 0.18, 0.32}, {1, 0, 0, 0.0, 0.0, 0.0, 0, 0}};
   const std::string french = comparison_report_html(scenario, comparison, ReportLanguage::French);
-  CHECK_THAT(french, Catch::Contains("<tr><td>The plan − tendanciel (aucune action)</td><td>GES 2030"
-                                     "</td><td>25,0 [20,0 ; 30,0]</td></tr>"));
+  CHECK_THAT(french,
+             Catch::Contains("<tr><td>The plan − tendanciel (aucune action)</td><td>GES 2030"
+                             "</td><td>25,0 [20,0 ; 30,0]</td></tr>"));
   CHECK_THAT(french, Catch::Contains("L'autre comparaison (deux portefeuilles sur un objectif) ne "
                                      "diffère sur aucun membre"));
   CHECK_THAT(french,

@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -24,6 +23,7 @@
 #include "traj/territory/territorial_model.hpp"
 #include "traj_git_hash.hpp"
 #include "what_if_options.hpp"
+#include "words.hpp"
 
 namespace traj::cli {
 namespace {
@@ -134,10 +134,11 @@ void refuse_ignored_options(const CLI::App& command) {
   if (command.count("--indicator") > 0 && command.count("--year") == 0) {
     throw InputError("--indicator: expected --year with it (the year of the indicator)");
   }
-  if (command.count("--lang") > 0 && command.count("--report") == 0) {
+  if (command.count("--lang") > 0 && command.count("--report") == 0 &&
+      command.count("--json") > 0) {
     throw InputError(
-        "--lang: applies to the --report page; without --report no page is written; add "
-        "--report FILE or remove --lang");
+        "--lang: the language of the text and of the --report page; the JSON document is the "
+        "same in every language and there is no page; add --report FILE or remove --lang");
   }
   if (command.count("--force") > 0 && command.count("--output") == 0 &&
       command.count("--report") == 0) {
@@ -225,26 +226,39 @@ void print_sensitivity_json(const std::string& method, const territory::Scenario
   json.end_object();
 }
 
-/// The terminal's answer: per output, the `top` factors in words, or why
-/// none decides it.
+/// A number as printf's `format` writes it, in `language`.
+std::string printed(const char* format, double value, Language language) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  return decimal(buffer, language);
+}
+
+/// The terminal's answer, in `language`: per output (`titles`: its name in
+/// that language), the `top` factors in words, or why none decides it.
 void print_sensitivity_text(const Scenario& scenario, const std::string& portfolio,
                             const std::string& method, const territory::ScenarioEdits& edits,
                             const std::vector<SensitivityOutput>& outputs,
-                            const SensitivityResult& result, std::size_t top) {
+                            const std::vector<std::string>& titles, const SensitivityResult& result,
+                            std::size_t top, Language language) {
   const std::size_t K = result.factors.size();
-  std::cout << scenario.name << " — "
-            << (portfolio.empty() ? std::string("baseline") : "portfolio " + portfolio) << ": "
-            << (method == "sobol" ? "Sobol indices" : "Morris screening") << ", " << result.runs
-            << " model runs, " << K << " factors\n"
-            << edit_lines(edits);
+  std::cout << say("sensitivity_heading", language,
+                   {scenario.name,
+                    portfolio.empty() ? say("baseline_short", language)
+                                      : say("portfolio_named", language, {portfolio}),
+                    say(method == "sobol" ? "sobol_indices" : "morris_screening", language),
+                    std::to_string(result.runs), std::to_string(K)})
+            << "\n";
+  for (const auto& edit : describe_edits(edits))
+    std::cout << "  " << say("with_edit", language, {edit}) << "\n";
   for (std::size_t o = 0; o < outputs.size(); ++o) {
-    std::cout << "\n" << outputs[o].name << ":\n";
+    std::cout << "\n" << say("output_heading", language, {titles[o]}) << "\n";
     if (result.variance[o] == 0.0) {
-      std::cout << (!outputs[o].objective ? "  does not vary: no uncertain number reaches it\n"
-                    : o < result.mean.size() && result.mean[o] >= 0.5
-                        ? "  always met: no uncertainty decides it\n"
-                        : "  always missed: no uncertainty decides it; only "
-                          "a change of the portfolio can\n");
+      std::cout << "  "
+                << say(!outputs[o].objective                             ? "does_not_vary"
+                       : o < result.mean.size() && result.mean[o] >= 0.5 ? "always_met"
+                                                                         : "always_missed",
+                       language)
+                << "\n";
       continue;
     }
     std::vector<std::size_t> ranked(K);
@@ -256,27 +270,27 @@ void print_sensitivity_text(const Scenario& scenario, const std::string& portfol
     });
     for (std::size_t i = 0; i < std::min(top, K); ++i) {
       const std::size_t f = ranked[i];
-      const std::string name =
-          sensitivity_factor_name(scenario, result.factors[f], ReportLanguage::English);
+      const std::string name = sensitivity_factor_name(scenario, result.factors[f], language);
       const std::string factor =
           name == result.factors[f] ? name : name + " (" + result.factors[f] + ")";
-      char line[256];
+      std::string line;
       if (method == "sobol") {
         const SobolIndex& index = result.sobol[o * K + f];
-        std::snprintf(line, sizeof line,
-                      " explains %.0f %% of its variance alone (%.0f–%.0f %%), %.0f %% with "
-                      "its interactions",
-                      100 * std::max(0.0, index.first), 100 * std::max(0.0, index.first_low),
-                      100 * std::max(0.0, index.first_high), 100 * std::max(0.0, index.total));
+        const auto percent = [language](double share) {
+          return printed("%.0f", 100 * std::max(0.0, share), language);
+        };
+        line = say("sobol_factor", language,
+                   {factor, percent(index.first), percent(index.first_low),
+                    percent(index.first_high), percent(index.total)});
         if (index.total < index.first && index.total_high >= index.first_low)
-          std::strncat(line, " (less than alone only by estimation noise: the intervals overlap)",
-                       sizeof line - std::strlen(line) - 1);
+          line += say("sobol_noise", language);
       } else {
         const MorrisIndex& index = result.morris[o * K + f];
-        std::snprintf(line, sizeof line, ": mean effect of a full move %.3g (μ*), spread %.3g (σ)",
-                      index.mu_star, index.sigma);
+        line = say("morris_factor", language,
+                   {factor, printed("%.3g", index.mu_star, language),
+                    printed("%.3g", index.sigma, language)});
       }
-      std::cout << "  " << factor << line << "\n";
+      std::cout << "  " << line << "\n";
     }
   }
 }
@@ -341,7 +355,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
       ->add_option("--report", options->report,
                    "Also write a self-contained HTML report with the ranked factors")
       ->check(file_name());
-  command->add_option("--lang", options->language, "Language of the report")
+  command->add_option("--lang", options->language, "Language of the text and of the report")
       ->check(CLI::IsMember({"en", "fr"}))
       ->capture_default_str();
   command->add_option("--output,-o", options->output, "Also write the indices to this HDF5 file")
@@ -365,6 +379,8 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     const TerritorialModel model(plan);
     std::vector<SensitivityOutput> outputs;
     std::vector<SensitivityOutcome> outcomes;  ///< the same, as the page names them
+    std::vector<std::string> titles;           ///< the same, as the text names them
+    const Language language = language_named(options->language);
     if (!options->indicator.empty()) {
       outcomes.push_back({options->indicator, options->year, -1});
       const std::size_t row = indicator_row(plan, options->indicator, options->year);
@@ -373,6 +389,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
                          row,
                          static_cast<std::size_t>(options->year - scenario.base_year),
                          {}});
+      titles.push_back(outputs.back().name);
     } else {
       const auto specs = model.objective_specs();
       for (std::size_t o = 0; o < specs.size(); ++o) {
@@ -382,7 +399,9 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
                            specs[o].row,
                            specs[o].year_index,
                            {}});
+        titles.push_back(outputs.back().name);
         outputs.push_back({"success of " + objective.id, true, 0, 0, specs[o]});
+        titles.push_back(say("success_of", language, {objective.id}));
         outcomes.push_back({objective.indicator, objective.year, -1});
         outcomes.push_back({objective.indicator, objective.year, static_cast<int>(o)});
       }
@@ -425,17 +444,16 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
       output->commit();
     }
     if (report) {
-      report->write(sensitivity_report_html(
-          scenario, portfolio.empty() ? "baseline" : portfolio, result, outcomes, options->method,
-          options->language == "fr" ? ReportLanguage::French : ReportLanguage::English));
+      report->write(sensitivity_report_html(scenario, portfolio.empty() ? "baseline" : portfolio,
+                                            result, outcomes, options->method, language));
     }
     if (options->json) {
       print_sensitivity_json(options->method, chosen.edits, outputs, result);
       return EXIT_OK;
     }
-    print_sensitivity_text(scenario, portfolio, options->method, chosen.edits, outputs, result,
-                           options->top);
-    if (output) std::cout << "\nIndices written to " << output->target() << "\n";
+    print_sensitivity_text(scenario, portfolio, options->method, chosen.edits, outputs, titles,
+                           result, options->top, language);
+    if (output) std::cout << "\n" << say("indices_written", language, {output->target()}) << "\n";
     return EXIT_OK;
   };
 }

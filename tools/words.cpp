@@ -10,9 +10,38 @@ namespace {
 
 using Entry = std::pair<std::string, std::string>;
 
-/// Every sentence of the text outputs of run, compare and target.
+/// Every sentence of the text outputs of run, compare, target and sensitivity.
 const std::map<std::string, Entry, std::less<>>& words() {
   static const std::map<std::string, Entry, std::less<>> table = {
+      // traj sensitivity
+      {"sensitivity_heading",
+       {"{} — {}: {}, {} model runs, {} factors",
+        "{} — {}\u00a0: {}, {} exécutions du modèle, {} facteurs"}},
+      {"sobol_indices", {"Sobol indices", "indices de Sobol"}},
+      {"morris_screening", {"Morris screening", "criblage de Morris"}},
+      {"output_heading", {"{}:", "{}\u00a0:"}},
+      {"success_of", {"success of {}", "atteinte de l'objectif {}"}},
+      {"does_not_vary",
+       {"does not vary: no uncertain number reaches it",
+        "ne varie pas\u00a0: aucune valeur incertaine ne l'atteint"}},
+      {"always_met",
+       {"always met: no uncertainty decides it",
+        "toujours atteint\u00a0: aucune incertitude ne le décide"}},
+      {"always_missed",
+       {"always missed: no uncertainty decides it; only a change of the portfolio can",
+        "toujours manqué\u00a0: aucune incertitude ne le décide\u00a0; seul un changement du "
+        "portefeuille le peut"}},
+      {"sobol_factor",
+       {"{} explains {} % of its variance alone ({}–{} %), {} % with its interactions",
+        "{} explique à lui seul {} % de sa variance ({}–{} %), {} % avec ses interactions"}},
+      {"sobol_noise",
+       {" (less than alone only by estimation noise: the intervals overlap)",
+        " (inférieur à l'indice seul par simple bruit d'estimation\u00a0: les intervalles se "
+        "recouvrent)"}},
+      {"morris_factor",
+       {"{}: mean effect of a full move {} (μ*), spread {} (σ)",
+        "{}\u00a0: effet moyen d'un déplacement complet {} (μ*), dispersion {} (σ)"}},
+      {"indices_written", {"Indices written to {}", "Indices écrits dans {}"}},
       // traj run
       {"deterministic_run",
        {"Deterministic run: every uncertain number at its median.",

@@ -1,9 +1,11 @@
+#include <cctype>
 #include <string_view>
 #include <vector>
 
 #include "labels.hpp"
 #include "traj/territory/report.hpp"
 #include "traj/territory/scenario_text.hpp"
+#include "vocabulary.hpp"
 
 namespace traj::territory {
 namespace {
@@ -65,6 +67,21 @@ std::string action_part(const std::vector<std::string>& parts, ReportLanguage la
   return rest;
 }
 
+/// A sector, carrier or pollutant id of a factor's key path: French names
+/// it in words after a colon ("industrie", "transport routier", "NOx");
+/// English keeps the id as written.
+std::string member_words(const std::string& id, ReportLanguage language) {
+  if (language != ReportLanguage::French) return id;
+  std::string shown = report::term(id, language);
+  // Lower case after a colon, but not an acronym (NOx, GPL, PM10).
+  const bool acronym = shown.size() > 1 && std::isupper(static_cast<unsigned char>(shown[1]));
+  if (!acronym && !shown.empty() && std::isupper(static_cast<unsigned char>(shown[0])))
+    shown[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(shown[0])));
+  else if (!acronym && shown.rfind("\u00c9", 0) == 0)  // É
+    shown.replace(0, 2, "\u00e9");
+  return shown;
+}
+
 }  // namespace
 
 std::string sensitivity_factor_name(const Scenario& scenario, const std::string& factor,
@@ -81,10 +98,13 @@ std::string sensitivity_factor_name(const Scenario& scenario, const std::string&
   }
   if (parts.size() == 3 && parts[0] == "trends" &&
       (parts[1] == "activity_growth" || parts[1] == "autonomous_efficiency"))
-    return label("factor_" + parts[1], language) + separator + parts[2];
-  if (parts.size() == 4 && parts[0] == "emission_factors")
-    return label("factor_emission", language) + " " + parts[1] + separator + parts[2] + " × " +
-           parts[3];
+    return label("factor_" + parts[1], language) + separator + member_words(parts[2], language);
+  if (parts.size() == 4 && parts[0] == "emission_factors") {
+    const std::string pollutant =
+        language == ReportLanguage::French ? report::term(parts[1], language) : parts[1];
+    return label("factor_emission", language) + " " + pollutant + separator +
+           member_words(parts[2], language) + " × " + member_words(parts[3], language);
+  }
   return factor;
 }
 
