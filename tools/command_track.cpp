@@ -230,6 +230,7 @@ void print_json(const ChosenScenario& chosen, const std::string& portfolio,
       .value(tracking.effective_size < effective_size_threshold(tracking.members));
   if (!tracking.stages.empty()) {
     json.key("distinct_members").value(static_cast<long long>(tracking.distinct_members));
+    json.key("model_runs").value(static_cast<long long>(tracking.model_runs));
     json.key("stages").begin_array();
     for (const auto& stage : tracking.stages) {
       json.begin_object();
@@ -237,6 +238,7 @@ void print_json(const ChosenScenario& chosen, const std::string& portfolio,
       json.key("effective_size").value(stage.effective_size);
       json.key("acceptance").value(stage.acceptance);
       json.key("step").value(stage.step);
+      json.key("moves").value(stage.moves);
       json.end_object();
     }
     json.end_array();
