@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the screenshots of docs/report.md (docs/images/*.png): every
-# report kind — results, comparison, target, sensitivity — of the bundled
+# report kind — results, comparison, target, sensitivity, track — of the bundled
 # Brest scenario, in French and in English, rendered by headless Chromium
 # (the top 1100 × 1400 CSS px of each page). Each file is the page of the
 # command printed next to it below. pngquant and optipng, when installed
@@ -31,6 +31,9 @@ for lang in fr en; do
     --report "$work/target-$lang.html" > /dev/null
   "$traj" sensitivity "$scenario" -p plan -n 256 -q --lang "$lang" \
     --report "$work/sensitivity-$lang.html" > /dev/null
+  "$traj" track "$scenario" -p plan -n 2000 -q --lang "$lang" \
+    --observations "$root/scenarios/observations/brest-metropole.csv" \
+    --report "$work/track-$lang.html" > /dev/null
 done
 
 flags=(--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking

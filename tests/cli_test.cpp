@@ -199,6 +199,28 @@ TEST_CASE(
   std::filesystem::remove_all(directory);
 }
 
+TEST_CASE("a scenario named through ./ or .. gives a file that rerun and report read") {
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("traj_cli_dots_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string file = (directory / "dots.h5").string();
+  // "./scenarios/../scenarios/x.toml": the stored inputs are named
+  // "scenarios/x.toml", and so must the file's scenario attribute be.
+  const auto written = run_traj(
+      "run ./scenarios/../scenarios/brest-metropole.toml -p plan --members 200 -q "
+      "--output '" +
+          file + "'",
+      TRAJ_SOURCE_DIR);
+  REQUIRE(written.exit_code == 0);
+  const auto again = run_traj("rerun '" + file + "' -q");
+  CHECK(again.exit_code == 0);
+  CHECK_THAT(again.out, Catch::StartsWith("identical: 200 members"));
+  CHECK(
+      run_traj("report '" + file + "' -o '" + (directory / "dots.html").string() + "'").exit_code ==
+      0);
+  std::filesystem::remove_all(directory);
+}
+
 TEST_CASE("rerun of a file from an earlier version lists what differs and names both versions") {
   // Written by traj at git f2331a9 (`traj run -p plan --members 300
   // --trajectories ghg`), before the PERT tails were read from tables: a few

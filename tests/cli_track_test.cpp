@@ -1,8 +1,8 @@
 // traj track, end to end: the bundled example's annual review as text (in
 // English and French), JSON, the forum's page and a track file that traj
 // rerun reproduces; bad observation files and options refused with exit code 2.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -104,8 +104,8 @@ using traj::testing::slurp;
 /// A probability as the page writes it: "12.3 %", in French "12,3 %".
 std::string page_percent(double probability, bool french) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f %%",
-                probability > 0.0 && probability < 0.01 ? 2 : 1, 100.0 * probability);
+  std::snprintf(buffer, sizeof buffer, "%.*f %%", probability > 0.0 && probability < 0.01 ? 2 : 1,
+                100.0 * probability);
   std::string text = buffer;
   if (french) std::replace(text.begin(), text.end(), '.', ',');
   return text;
@@ -145,8 +145,8 @@ TEST_CASE("traj track --report writes the forum's page in French and English wit
   REQUIRE(json.exit_code == 0);
   const auto document = nlohmann::json::parse(json.out);
   const std::string french_page = directory.file("track-fr.html");
-  const auto french = run_traj(TRACK + scenario(BREST_OBSERVATIONS) + " --lang fr --report '" +
-                               french_page + "'");
+  const auto french =
+      run_traj(TRACK + scenario(BREST_OBSERVATIONS) + " --lang fr --report '" + french_page + "'");
   INFO(french.err);
   REQUIRE(french.exit_code == 0);
   const auto english = run_traj(TRACK + scenario(BREST_OBSERVATIONS) + " --report '" +
@@ -173,7 +173,9 @@ TEST_CASE("traj track --report writes the forum's page in French and English wit
   REQUIRE(renewables.at("id") == "renewables-2030");
   const double after = renewables.at("after").at("probability").get<double>();
   const double before = renewables.at("before").at("probability").get<double>();
-  CHECK(fr.find("Cover 30 % of needs with locally produced renewable energy by 2030\u00a0: " +
+  // The objective's own French text (description_fr of the bundled scenario).
+  CHECK(fr.find("Couvrir 30\u00a0% des besoins par des énergies renouvelables produites "
+                "localement d'ici 2030\u00a0: " +
                 page_percent(after, true) + " de chances, contre " + page_percent(before, true) +
                 " avant les données 2019–2022") != std::string::npos);
   CHECK(en.find("Cover 30 % of needs with locally produced renewable energy by 2030: " +
@@ -276,8 +278,7 @@ TEST_CASE("traj track --output writes a track file that traj rerun reproduces bi
       squares += weight * weight;
     }
     CHECK(sum == Approx(1.0).epsilon(1e-12));
-    CHECK(sum * sum / squares ==
-          Approx(document.at("effective_size").get<double>()).epsilon(1e-9));
+    CHECK(sum * sum / squares == Approx(document.at("effective_size").get<double>()).epsilon(1e-9));
     const auto percentile = root.open("track/observations/percentile").read_doubles();
     const auto& observations = document.at("observations");
     REQUIRE(percentile.size() == observations.size());
@@ -320,9 +321,9 @@ TEST_CASE("traj track refuses a bad --method and never clobbers an existing outp
   const ScratchFile far("far_force.csv",
                         "indicator,year,value,unit,uncertainty,status\n"
                         "final_energy,2022,100,GWh,2%,final\n");
-  const auto refused = run_traj("track --portfolio plan --members 200 -q --force --observations '" +
-                                far.path.string() + "' --output '" + kept + "' --report '" + page +
-                                "'");
+  const auto refused =
+      run_traj("track --portfolio plan --members 200 -q --force --observations '" +
+               far.path.string() + "' --output '" + kept + "' --report '" + page + "'");
   CHECK(refused.exit_code == 2);
   CHECK(refused.err.find("is incompatible with the scenario") != std::string::npos);
   CHECK(slurp(kept) == "keep me");

@@ -14,7 +14,9 @@ ChosenScenario load_with(const std::string& path, const SourceProvider& sources,
   ChosenScenario chosen;
   chosen.scenario = territory::load_scenario(path, sources, edits);
   chosen.edits = edits;
-  chosen.name = path;
+  // As the stored inputs name it ("./x.toml" is "x.toml"), so that a results
+  // file's scenario attribute is one of its inputs.
+  chosen.name = chosen.scenario.main_file;
   // The texts that were parsed, not read again: the file may have changed.
   for (std::size_t i = 0; i < chosen.scenario.files.size(); ++i) {
     chosen.inputs.push_back({chosen.scenario.files[i], chosen.scenario.file_texts[i]});
