@@ -109,6 +109,8 @@ TEST_CASE("PRIM recovers x1 above 0.6 and x2 below 0.3 from 10 000 uniform point
   CHECK(result.restrictions[1].factor == 0);
   CHECK(result.restrictions[1].density_without == Approx(0.4).margin(0.02));
   CHECK(result.restrictions[0].density_drop == Approx(box.density - 0.3).margin(0.02));
+  CHECK(result.restrictions[0].quasi_p < 1e-100);
+  CHECK(result.restrictions[1].quasi_p < 1e-100);
   // The trajectory: coverage never rises, density always does.
   for (std::size_t b = 1; b < result.trajectory.size(); ++b) {
     CHECK(result.trajectory[b].coverage <= result.trajectory[b - 1].coverage);
@@ -164,6 +166,8 @@ TEST_CASE("PRIM peels 20 points as worked out by hand", "[prim]") {
   CHECK(result.restrictions[0].density_without == 0.5);
   CHECK(result.restrictions[0].density_drop == 0.5);
   CHECK(result.restrictions[0].mass_without == 1.0);
+  // 10 of 10 members of interest where half would be expected: 2^-10.
+  CHECK(result.restrictions[0].quasi_p == Approx(1.0 / 1024.0));
 }
 
 TEST_CASE("PRIM pasting widens a box that peeling cut too deep", "[prim]") {

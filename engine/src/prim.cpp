@@ -8,6 +8,8 @@
 #include <string>
 #include <utility>
 
+#include <boost/math/distributions/binomial.hpp>
+
 #include "traj/error.hpp"
 
 namespace traj {
@@ -65,6 +67,15 @@ bool preferred(const PrimBox& box, const Slice& a, const Slice& b, bool adding) 
   if (share_a.whole != share_b.whole) return share_a.whole > share_b.whole;
   if (a.factor != b.factor) return a.factor < b.factor;
   return a.side == Side::Lower && b.side == Side::Upper;
+}
+
+/// P(X ≥ hits) for X binomial(members, density).
+double binomial_tail(std::uint64_t members, std::uint64_t hits, double density) {
+  if (hits == 0) return 1.0;
+  if (!(density > 0.0)) return 0.0;
+  if (!(density < 1.0)) return 1.0;
+  const boost::math::binomial_distribution<double> binomial(static_cast<double>(members), density);
+  return boost::math::cdf(boost::math::complement(binomial, static_cast<double>(hits - 1)));
 }
 
 void set_shares(PrimBox& box, std::uint64_t members, std::uint64_t of_interest) {
@@ -228,6 +239,7 @@ class Pasting {
     restriction.coverage_without = wider.coverage;
     restriction.mass_without = wider.mass;
     restriction.density_drop = box_.density - wider.density;
+    restriction.quasi_p = binomial_tail(box_.members, box_.of_interest, wider.density);
     return restriction;
   }
 

@@ -75,7 +75,14 @@ struct PrimRestriction {
   double lower = 0.0, upper = 0.0;  ///< the box's, −∞ or +∞ on an open side
   double density_without = 0.0, coverage_without = 0.0, mass_without = 0.0;
   double density_drop = 0.0;  ///< box density − density_without: how much it matters
+  /// The chance that the box's members, drawn at density_without, would hold
+  /// as many of interest as they do (one-sided binomial): the EMA
+  /// Workbench's quasi-p-value. Above 0.05 the restriction may be chance.
+  double quasi_p = 1.0;
 };
+
+/// Above it, a restriction's quasi-p-value says it may be chance.
+inline constexpr double QUASI_P_LEVEL = 0.05;
 
 struct PrimResult {
   std::uint64_t members = 0, of_interest = 0;
