@@ -197,7 +197,10 @@ void print_box(const Scenario& scenario, const Discovery& discovery, const PrimO
     const Parameter& parameter = parameter_of(scenario, discovery, restriction.factor);
     // The change of density when the restriction is lifted, with a true minus sign.
     char drop[32];
-    std::snprintf(drop, sizeof drop, "%s%.3g", restriction.density_drop > 0 ? "−" : "+",
+    std::snprintf(drop, sizeof drop, "%s%.3g",
+                  restriction.density_drop > 0   ? "−"
+                  : restriction.density_drop < 0 ? "+"
+                                                 : "",
                   100.0 * std::abs(restriction.density_drop));
     std::cout << "  " << r + 1 << ". " << conditions[r];
     if (sensitivity_factor_name(scenario, parameter.name, language) != parameter.name)
