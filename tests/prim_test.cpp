@@ -212,9 +212,12 @@ TEST_CASE("PRIM chooses the densest box with the minimum coverage", "[prim]") {
   CHECK(stopped.trajectory.back().lower[0] == 8.5);
 }
 
-TEST_CASE("PRIM gives the same box twice", "[prim]") {
+TEST_CASE("PRIM gives the same box on 1 and 3 threads", "[prim]") {
   const Points points = two_factor_box();
-  const PrimResult a = prim(points.data()), b = prim(points.data());
+  PrimOptions one, three;
+  one.threads = 1;
+  three.threads = 3;
+  const PrimResult a = prim(points.data(), one), b = prim(points.data(), three);
   CHECK(a.box.lower == b.box.lower);
   CHECK(a.box.upper == b.box.upper);
   CHECK(a.trajectory.size() == b.trajectory.size());

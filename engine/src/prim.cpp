@@ -8,6 +8,9 @@
 #include <string>
 #include <utility>
 
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
 #include <boost/math/distributions/binomial.hpp>
 
 #include "traj/error.hpp"
@@ -91,7 +94,10 @@ void set_shares(PrimBox& box, std::uint64_t members, std::uint64_t of_interest) 
 class Peeling {
  public:
   Peeling(const PrimData& data, const PrimOptions& options, std::uint64_t of_interest)
-      : data_(data), options_(options), of_interest_(of_interest) {
+      : data_(data),
+        options_(options),
+        of_interest_(of_interest),
+        arena_(options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency()) {
     box_.lower.assign(data.factors, -INFINITE);
     box_.upper.assign(data.factors, INFINITE);
     box_.members = data.members;
@@ -99,13 +105,16 @@ class Peeling {
     set_shares(box_, data.members, of_interest);
     inside_.assign(data.members, 1);
     sorted_.resize(data.factors);
-    for (std::size_t f = 0; f < data.factors; ++f) {
-      sorted_[f].resize(data.members);
-      std::iota(sorted_[f].begin(), sorted_[f].end(), Member{0});
-      // Ties in member order: the order, hence every slice, is the data's.
-      std::stable_sort(sorted_[f].begin(), sorted_[f].end(),
-                       [this, f](Member a, Member b) { return value(f, a) < value(f, b); });
-    }
+    each_factor([this](std::size_t f) {
+      // (value, member) pairs: contiguous to sort, and ties in member order,
+      // so that the order, hence every slice, is the data's.
+      std::vector<std::pair<double, Member>> pairs(data_.members);
+      for (std::size_t m = 0; m < data_.members; ++m)
+        pairs[m] = {value(f, m), static_cast<Member>(m)};
+      std::sort(pairs.begin(), pairs.end());
+      sorted_[f].resize(data_.members);
+      for (std::size_t m = 0; m < data_.members; ++m) sorted_[f][m] = pairs[m].second;
+    });
   }
 
   const PrimBox& box() const { return box_; }
@@ -132,7 +141,9 @@ class Peeling {
     const auto count = static_cast<std::ptrdiff_t>(slice.members);
     const auto first = slice.side == Side::Lower ? along.begin() : along.end() - count;
     std::for_each(first, first + count, [this](Member m) { inside_[m] = 0; });
-    for (auto& members : sorted_) std::erase_if(members, [this](Member m) { return !inside_[m]; });
+    each_factor([this](std::size_t f) {
+      std::erase_if(sorted_[f], [this](Member m) { return !inside_[m]; });
+    });
     (slice.side == Side::Lower ? box_.lower : box_.upper)[slice.factor] = slice.bound;
     box_.members -= slice.members;
     box_.of_interest -= slice.of_interest;
@@ -140,8 +151,16 @@ class Peeling {
   }
 
  private:
-  double value(std::size_t factor, Member member) const {
+  double value(std::size_t factor, std::size_t member) const {
     return data_.values[factor * data_.members + member];
+  }
+
+  /// `work(f)` for every factor, in parallel: each touches its factor's
+  /// list only.
+  template <typename Work>
+  void each_factor(const Work& work) {
+    arena_.execute(
+        [&] { tbb::parallel_for(std::size_t{0}, data_.factors, [&](std::size_t f) { work(f); }); });
   }
 
   /// The slice of peel_alpha of the box's members at `side` of `factor`,
@@ -167,6 +186,7 @@ class Peeling {
   const PrimData& data_;
   const PrimOptions& options_;
   std::uint64_t of_interest_;
+  tbb::task_arena arena_;
   PrimBox box_;
   std::vector<std::uint8_t> inside_;
   /// Per factor, the box's members by increasing value.
@@ -341,6 +361,7 @@ void check_prim_options(const PrimOptions& options) {
   check_setting("PRIM paste_alpha", options.paste_alpha, PASTE_ALPHA_RANGE);
   check_setting("PRIM minimum_mass", options.minimum_mass, MINIMUM_MASS_RANGE);
   check_setting("PRIM minimum_coverage", options.minimum_coverage, MINIMUM_COVERAGE_RANGE);
+  check_setting("PRIM threads", static_cast<std::int64_t>(options.threads), THREADS_RANGE);
 }
 
 bool PrimBox::restricts(std::size_t factor) const {

@@ -18,7 +18,8 @@
 /// discovery).
 ///
 /// Deterministic: no randomness; ties between slices are broken by rules
-/// stated in prim.cpp, never by memory order. Thread safe (a pure function).
+/// stated in prim.cpp, never by memory order or thread count. Thread safe
+/// (a pure function).
 
 #include <cstddef>
 #include <cstdint>
@@ -38,6 +39,9 @@ struct PrimOptions {
   double minimum_mass = 0.05;
   /// The chosen box: the densest of the trajectory with at least this coverage.
   double minimum_coverage = 0.5;
+  /// Threads that sort and filter the factors (0: every core); never changes
+  /// the result, each factor being one task's.
+  int threads = 0;
 };
 
 inline constexpr NumberRange PEEL_ALPHA_RANGE{0.01, 0.5};

@@ -110,7 +110,9 @@ Discovery discover(const Plan& plan, const EnsembleOptions& options,
   const auto members = static_cast<std::size_t>(result.members);
   const std::vector<double> draws =
       parameter_draws(scenario.parameters, discovery.parameters, options.seed, result.members);
-  discovery.prim = prim({members, discovery.parameters.size(), draws, met}, settings.prim);
+  PrimOptions prim_options = settings.prim;
+  prim_options.threads = options.threads;  // as many as the run's
+  discovery.prim = prim({members, discovery.parameters.size(), draws, met}, prim_options);
   return discovery;
 }
 
