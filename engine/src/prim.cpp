@@ -14,6 +14,7 @@
 #include <boost/math/distributions/binomial.hpp>
 
 #include "traj/error.hpp"
+#include "traj/sorted_members.hpp"
 
 namespace traj {
 namespace {
@@ -105,15 +106,9 @@ class Peeling {
     set_shares(box_, data.members, of_interest);
     inside_.assign(data.members, 1);
     sorted_.resize(data.factors);
+    // Ties in member order: the order, hence every slice, is the data's.
     each_factor([this](std::size_t f) {
-      // (value, member) pairs: contiguous to sort, and ties in member order,
-      // so that the order, hence every slice, is the data's.
-      std::vector<std::pair<double, Member>> pairs(data_.members);
-      for (std::size_t m = 0; m < data_.members; ++m)
-        pairs[m] = {value(f, m), static_cast<Member>(m)};
-      std::sort(pairs.begin(), pairs.end());
-      sorted_[f].resize(data_.members);
-      for (std::size_t m = 0; m < data_.members; ++m) sorted_[f][m] = pairs[m].second;
+      sorted_[f] = sorted_members(data_.values.subspan(f * data_.members, data_.members));
     });
   }
 

@@ -14,8 +14,8 @@
 /// trajectory: coverage (the share of all members of interest inside) falls
 /// as density rises. The chosen box is the trajectory's densest with
 /// coverage ≥ `minimum_coverage`; pasting then widens it, slice by slice of
-/// `paste_alpha`, while that keeps its density (docs/model.md, Scenario
-/// discovery).
+/// `paste_alpha`, while that keeps its density
+/// (docs/model.md#13-scenario-discovery-traj-discover).
 ///
 /// Deterministic: no randomness; ties between slices are broken by rules
 /// stated in prim.cpp, never by memory order or thread count. Thread safe
