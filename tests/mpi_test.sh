@@ -23,6 +23,7 @@ strip() { grep -v -e '"seconds"' -e '"threads"' -e '"ranks"' "$1"; }
 "$traj" sensitivity -p plan --samples 256 --json -q > serial-sensitivity.json
 observations=$(dirname "$clermont")/observations/brest-metropole.csv
 "$traj" track -p plan --members 3000 --observations "$observations" --json -q > serial-track.json
+"$traj" discover -p ambitious --objective energy-2050 --members 3000 --json -q > serial-discover.json
 for ranks in 1 2 3; do
   echo "R = $ranks"
   $mpirun -np $ranks "$traj" run "$clermont" --members 30000 --json -q > run.json
@@ -45,6 +46,9 @@ for ranks in 1 2 3; do
   $mpirun -np $ranks "$traj" track -p plan --members 3000 --observations "$observations" \
     --json -q > track.json
   cmp -s serial-track.json track.json || fail "track differs at R = $ranks"
+  $mpirun -np $ranks "$traj" discover -p ambitious --objective energy-2050 --members 3000 \
+    --json -q > discover.json
+  cmp -s serial-discover.json discover.json || fail "discover differs at R = $ranks"
 done
 
 # Bad input: exit code 2 and the error said once, by rank 0.
