@@ -1,6 +1,6 @@
 // `traj discover`: scenario discovery. Which ranges of the uncertain
 // parameters lead the plan's members to meet an objective, or to miss it
-// (PRIM; docs/model.md#scenario-discovery-traj-discover).
+// (PRIM; docs/model.md#13-scenario-discovery-traj-discover).
 
 #include <cmath>
 #include <cstdio>
@@ -379,8 +379,8 @@ CommandRunner add_discover_command(CLI::App& app, const Cluster& cluster) {
   add_what_if_options(*command, options->edits);
   command->footer(
       "Examples:\n"
-      "  traj discover --portfolio plan --objective ghg-2050\n"
-      "  traj discover --portfolio plan --objective renewables-2030 --target failure --lang fr");
+      "  traj discover --portfolio ambitious --objective energy-2050\n"
+      "  traj discover --portfolio ambitious --objective energy-2050 --target failure --lang fr");
   return [options, command, &cluster] {
     refuse_together(
         *command, "--lang", "--json",
