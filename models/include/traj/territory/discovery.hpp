@@ -4,7 +4,7 @@
 /// The plan's ensemble is run recording whether each member meets the
 /// objective; each member's parameters are drawn again (the draws depend
 /// only on seed, name and member); PRIM (traj/prim.hpp) finds the box
-/// (docs/model.md#scenario-discovery-traj-discover).
+/// (docs/model.md#13-scenario-discovery-traj-discover).
 
 #include <cstdint>
 #include <string>
