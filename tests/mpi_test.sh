@@ -27,6 +27,7 @@ observations=$(dirname "$clermont")/observations/brest-metropole.csv
 sed -e 's/,2%,/,0.3%,/' -e 's/,4[0-9]*\.\.4[0-9]*,/,0.3%,/' "$observations" > tight.csv
 "$traj" track -p plan --members 3000 --observations tight.csv --json -q > serial-smc.json
 grep -q '"method": "sequential Monte Carlo"' serial-smc.json || fail "tight.csv did not run the SMC"
+"$traj" discover -p ambitious --objective energy-2050 --members 3000 --json -q > serial-discover.json
 for ranks in 1 2 3; do
   echo "R = $ranks"
   $mpirun -np $ranks "$traj" run "$clermont" --members 30000 --json -q > run.json
@@ -55,6 +56,9 @@ for ranks in 1 2 3; do
   cmp -s serial-smc.json smc.json || fail "track's SMC differs at R = $ranks"
   "$traj" rerun smc$ranks.h5 | grep -q '^identical' || fail "rerun of smc$ranks.h5"
   "$traj" rerun track$ranks.h5 | grep -q '^identical' || fail "rerun of track$ranks.h5"
+  $mpirun -np $ranks "$traj" discover -p ambitious --objective energy-2050 --members 3000 \
+    --json -q > discover.json
+  cmp -s serial-discover.json discover.json || fail "discover differs at R = $ranks"
 done
 
 # Bad input: exit code 2 and the error said once, by rank 0.

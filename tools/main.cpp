@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
   const CommandRunner rerun = add_rerun_command(app, *cluster);
   const CommandRunner target = add_target_command(app, *cluster);
   const CommandRunner track = add_track_command(app, command_line, *cluster);
+  const CommandRunner discover = add_discover_command(app, *cluster);
   const CommandRunner report = add_report_command(app);
   const CommandRunner export_tables = add_export_command(app);
   const CommandRunner compare = add_compare_command(app, command_line, *cluster);
@@ -123,6 +124,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("rerun")) code = rerun();
     if (app.got_subcommand("target")) code = target();
     if (app.got_subcommand("track")) code = track();
+    if (app.got_subcommand("discover")) code = discover();
     if (app.got_subcommand("report")) code = report();
     if (app.got_subcommand("export")) code = export_tables();
     if (app.got_subcommand("compare")) code = compare();

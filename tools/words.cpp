@@ -10,7 +10,8 @@ namespace {
 
 using Entry = std::pair<std::string, std::string>;
 
-/// Every sentence of the text outputs of run, compare, target and sensitivity.
+/// Every sentence of the text outputs of run, compare, discover, target,
+/// sensitivity and track.
 const std::map<std::string, Entry, std::less<>>& words() {
   static const std::map<std::string, Entry, std::less<>> table = {
       // traj sensitivity
@@ -184,6 +185,76 @@ const std::map<std::string, Entry, std::less<>>& words() {
       {"shares_total",
        {"Together (the portfolio minus no action)",
         "Ensemble (le portefeuille moins aucune action)"}},
+      // traj discover
+      {"discover_heading",
+       {"{}, {}, objective \"{}\" ({}): scenario discovery over {} members, seed {}",
+        "{}, {}, objectif «\u00a0{}\u00a0» ({})\u00a0: découverte de scénarios sur {} membres, "
+        "graine {}"}},
+      {"discover_method",
+       {"PRIM (Friedman & Fisher 1999): each peel removes {} of the box's members, each paste "
+        "adds {}, no box below {} of the members; over {} uncertain parameters.",
+        "PRIM (Friedman & Fisher 1999)\u00a0: chaque épluchage retire {} des membres de la boîte, "
+        "chaque recollage en ajoute {}, aucune boîte sous {} des membres\u00a0; sur {} paramètres "
+        "incertains."}},
+      {"discover_base_success",
+       {"The objective is met by {} of the members ({} of {}); the box looks for those that meet "
+        "it.",
+        "L'objectif est atteint par {} des membres ({} sur {})\u00a0; la boîte cherche ceux qui "
+        "l'atteignent."}},
+      {"discover_base_failure",
+       {"The objective is missed by {} of the members ({} of {}); the box looks for those that "
+        "miss it (--target failure).",
+        "L'objectif est manqué par {} des membres ({} sur {})\u00a0; la boîte cherche ceux qui le "
+        "manquent (--target failure)."}},
+      {"meeting_it", {"meeting it", "qui l'atteignent"}},
+      {"missing_it", {"missing it", "qui le manquent"}},
+      {"percent_per_year", {"%/yr", "%/an"}},
+      {"discover_trajectory",
+       {"Peeling trajectory (coverage: share of the members {} that are in the box; density: "
+        "share of the box's members {}; mass: share of all members in the box):",
+        "Trajectoire d'épluchage (couverture\u00a0: part des membres {} qui sont dans la "
+        "boîte\u00a0; densité\u00a0: part des membres de la boîte {}\u00a0; masse\u00a0: part de "
+        "tous les membres dans la boîte)\u00a0:"}},
+      {"discover_box", {"box", "boîte"}},
+      {"discover_restricted", {"restricted", "restreints"}},
+      {"discover_coverage", {"coverage", "couverture"}},
+      {"discover_density", {"density", "densité"}},
+      {"discover_mass", {"mass", "masse"}},
+      {"discover_chosen_mark", {"chosen", "choisie"}},
+      {"discover_some_boxes",
+       {"(some boxes only; every box with --json)",
+        "(quelques boîtes seulement\u00a0; toutes avec --json)"}},
+      {"discover_chosen",
+       {"Chosen box: box {} of the trajectory{} (the rule: the densest box whose coverage is at "
+        "least {}, then pasted while its density holds).",
+        "Boîte choisie\u00a0: la boîte {} de la trajectoire{} (la règle\u00a0: la boîte la plus "
+        "dense dont la couverture atteint au moins {}, puis recollée tant que sa densité "
+        "tient)."}},
+      {"discover_pasted", {", widened by {} paste(s)", ", élargie par {} recollage(s)"}},
+      {"discover_no_box",
+       {"No range of the uncertain parameters concentrates the members {}: the chosen box holds "
+        "every member.",
+        "Aucune plage des paramètres incertains ne concentre les membres {}\u00a0: la boîte "
+        "choisie contient tous les membres."}},
+      {"discover_box_success",
+       {"The objective is met in {} of the members where {}; such members are {} of all, and {} "
+        "of the members {}.",
+        "L'objectif est atteint dans {} des membres où {}\u00a0; ces membres sont {} du total, et "
+        "{} des membres {}."}},
+      {"discover_box_failure",
+       {"The objective is missed in {} of the members where {}; such members are {} of all, and "
+        "{} of the members {}.",
+        "L'objectif est manqué dans {} des membres où {}\u00a0; ces membres sont {} du total, et "
+        "{} des membres {}."}},
+      {"discover_ranked",
+       {"Restrictions, the one that matters most first (the box without it):",
+        "Restrictions, de la plus importante à la moins importante (la boîte sans elle)\u00a0:"}},
+      {"discover_without",
+       {"without it, density {} ({} pts), coverage {}, mass {}; quasi-p {}",
+        "sans elle, densité {} ({} pts), couverture {}, masse {}\u00a0; quasi-p {}"}},
+      {"discover_chance",
+       {" (above {}: the restriction may be chance)",
+        " (au-dessus de {}\u00a0: la restriction est peut-être due au hasard)"}},
       // traj target
       {"interval_95", {"95 % interval", "intervalle à 95 %"}},
       {"without_action", {"without any action", "sans aucune action"}},
