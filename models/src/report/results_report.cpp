@@ -226,7 +226,13 @@ void write_objectives_section(std::ostringstream& html, const std::vector<Object
          << "\" height=\"14\" fill=\"" << likelihood_colour(row.probability) << "\"/><line x1=\""
          << 200 * row.low << "\" x2=\"" << 200 * row.high
          << "\" y1=\"10\" y2=\"10\" stroke=\"#000\" stroke-width=\"2\"/></svg></td>"
-         << "<td class=\"probability\">" << escape(words) << "</td>"
+         // The probability first, its interval below it: the distance keeps room.
+         << "<td class=\"probability stacked\">"
+         << escape(percent(row.probability, language) + " " + label("likely", language))
+         << "<span class=\"interval\">"
+         << escape(std::string("(") + label("interval", language) + " " +
+                   percent(row.low, language) + "–" + percent(row.high, language) + ")")
+         << "</span></td>"
          << "<td class=\"distance\">" << escape(row.distance) << "</td>"
          << "</tr>\n";
   }
@@ -262,7 +268,8 @@ void write_trajectories_section(std::ostringstream& html, const std::string& pat
     for (const auto& row : rows) {
       if (row.indicator != indicator) continue;
       double value = row.threshold;
-      std::string note = row.id;
+      // Named by what a reader looks for on the chart: the target and its year.
+      std::string note = label("target_line", language) + " " + std::to_string(row.year);
       if (row.relative_to >= 0) {
         const double reference =
             std::isfinite(row.reference) ? row.reference
