@@ -49,6 +49,22 @@ TEST_CASE("validate: ok and a summary, from any directory with the bundled scena
   CHECK(result.err.empty());
 }
 
+TEST_CASE("validate --lang fr: the summary in French, the same counts") {
+  const auto english = run_traj("validate");
+  const auto french = run_traj("validate --lang fr");
+  REQUIRE(english.exit_code == 0);
+  REQUIRE(french.exit_code == 0);
+  CHECK_THAT(english.out, Catch::Contains("  8 sectors, 10 carriers, 10 sources, 6 pollutants"));
+  CHECK_THAT(french.out, Catch::Contains("ok\u00a0: <bundled>/brest-metropole.toml — Brest "));
+  CHECK_THAT(french.out, Catch::Contains("  8 secteurs, 10 vecteurs, 10 sources, 6 polluants, 0 "
+                                         "indicateurs propres\n"));
+  CHECK_THAT(french.out, Catch::Contains("  23 actions (41 effets), 8 paramètres nommés, 58 "
+                                         "nombres incertains\n"));
+  CHECK_THAT(french.out, Catch::Contains("  portefeuille plan\u00a0: 23 actions\u00a0: "));
+  CHECK(french.out.find("sectors") == std::string::npos);
+  CHECK(run_traj("validate --lang de").exit_code == 2);
+}
+
 TEST_CASE("validate: errors on stderr, nothing on stdout, exit code 2") {
   const auto result = run_traj("validate " + scenario("scenarios/tests/errors/unknown-key.toml"));
   CHECK(result.exit_code == 2);

@@ -4,6 +4,7 @@
 // 0.1 t/GWh, and a source "pv" used on site. Tests append actions,
 // portfolios and objectives.
 
+#include <stdexcept>
 #include <string>
 
 namespace traj::testing {
@@ -76,6 +77,19 @@ year = 2021
 comparison = ">="
 threshold = )" +
          std::to_string(threshold) + "\n";
+}
+
+/// `one_cell` with its activity growth g ~ normal(1 %/yr, 1 %/yr),
+/// truncated at ±40 %/yr (41 sd away: no effect), instead of 0: the
+/// conjugate case of traj track's tests.
+inline std::string with_uncertain_growth(std::string one_cell) {
+  const std::string fixed = "[trends.activity_growth]\nunit = \"%/yr\"\nresidential = 0\n";
+  const auto at = one_cell.find(fixed);
+  if (at == std::string::npos) throw std::logic_error("with_uncertain_growth: no fixed growth");
+  one_cell.replace(at, fixed.size(),
+                   "[trends.activity_growth]\nunit = \"%/yr\"\n"
+                   "residential = { normal = { mean = 1, sd = 1, min = -40, max = 40 } }\n");
+  return one_cell;
 }
 
 }  // namespace traj::testing

@@ -24,14 +24,8 @@ namespace {
 /// The one-cell territory (100 GWh of gas in 2020) to 2022 with an
 /// uncertain activity growth and an objective on final energy in 2022.
 std::string growing_cell() {
-  std::string text = testing::one_cell_territory("100", 2022);
-  const std::string fixed = "[trends.activity_growth]\nunit = \"%/yr\"\nresidential = 0\n";
-  const auto at = text.find(fixed);
-  REQUIRE(at != std::string::npos);
-  text.replace(at, fixed.size(),
-               "[trends.activity_growth]\nunit = \"%/yr\"\n"
-               "residential = { normal = { mean = 1, sd = 1, min = -40, max = 40 } }\n");
-  return text + R"([[objectives]]
+  return testing::with_uncertain_growth(testing::one_cell_territory("100", 2022)) +
+         R"([[objectives]]
 id = "fe-2022"
 description = "Final energy at most 100.8 GWh in 2022"
 description_fr = "Énergie finale d'au plus 100,8 GWh en 2022"
@@ -184,8 +178,7 @@ TEST_CASE("a track file and its page hold the stages and the population of the S
     CHECK(values.dims() == std::vector<std::uint64_t>{3, 1});
     CHECK(values.dimension_names() == std::vector<std::string>{"particle", "parameter"});
     CHECK(values.read_doubles() == tracking.population);
-    CHECK(root.open("track/population/parameter").read_strings() ==
-          tracking.population_parameters);
+    CHECK(root.open("track/population/parameter").read_strings() == tracking.population_parameters);
     CHECK(root.open("track/weights").dims() == std::vector<std::uint64_t>{3});
   }
   CHECK(read_track_record(path).settings.method == TrackingMethod::SequentialMonteCarlo);
@@ -200,8 +193,7 @@ TEST_CASE("a track file and its page hold the stages and the population of the S
   CHECK(english.find("Method: sequential Monte Carlo; effective size") != std::string::npos);
   CHECK(english.find("2 tempering stages; 3 distinct members") != std::string::npos);
   CHECK(english.find("<table class=\"stages\">") != std::string::npos);
-  CHECK(english.find("<td>2</td><td>1.00</td><td>1,200</td><td>37.0 %</td>") !=
-        std::string::npos);
+  CHECK(english.find("<td>2</td><td>1.00</td><td>1,200</td><td>37.0 %</td>") != std::string::npos);
   const std::string french = track_report_html(page, ReportLanguage::French);
   CHECK(french.find("Monte Carlo séquentiel") != std::string::npos);
   CHECK(french.find("2 étapes de tempérage") != std::string::npos);

@@ -19,14 +19,8 @@ namespace {
 /// effect) and an objective "final energy ≤
 /// 100 × 1.004² GWh in 2022", i.e. g ≤ 0.4 %/yr.
 std::string growing_cell() {
-  std::string text = testing::one_cell_territory("100", 2022);
-  const std::string fixed = "[trends.activity_growth]\nunit = \"%/yr\"\nresidential = 0\n";
-  const auto at = text.find(fixed);
-  REQUIRE(at != std::string::npos);
-  text.replace(at, fixed.size(),
-               "[trends.activity_growth]\nunit = \"%/yr\"\n"
-               "residential = { normal = { mean = 1, sd = 1, min = -40, max = 40 } }\n");
-  return text + R"([[objectives]]
+  return testing::with_uncertain_growth(testing::one_cell_territory("100", 2022)) +
+         R"([[objectives]]
 id = "fe-2022"
 indicator = "final_energy"
 year = 2022

@@ -359,18 +359,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
     refuse_together(*command, "--top", "--json",
                     "--top shortens the printed table; the JSON document lists every action; "
                     "remove one of the two");
-    if (command->count("--lang") > 0 && command->count("--report") == 0 &&
-        command->count("--json") > 0) {
-      throw InputError(
-          "--lang: the language of the text and of the --report page; the JSON document is the "
-          "same in every language and there is no page; add --report FILE or remove --lang");
-    }
-    if (command->count("--force") > 0 && command->count("--output") == 0 &&
-        command->count("--report") == 0) {
-      throw InputError(
-          "--force: replaces the --output or --report file; without them nothing is written; "
-          "add --output FILE or --report FILE, or remove --force");
-    }
+    refuse_language_and_force_without_use(*command);
     if (command->count("--permutations") > 0 && command->count("--shares") == 0) {
       throw InputError(
           "--permutations: the random orders of --shares; without --shares nothing uses them; "

@@ -134,18 +134,7 @@ void refuse_ignored_options(const CLI::App& command) {
   if (command.count("--indicator") > 0 && command.count("--year") == 0) {
     throw InputError("--indicator: expected --year with it (the year of the indicator)");
   }
-  if (command.count("--lang") > 0 && command.count("--report") == 0 &&
-      command.count("--json") > 0) {
-    throw InputError(
-        "--lang: the language of the text and of the --report page; the JSON document is the "
-        "same in every language and there is no page; add --report FILE or remove --lang");
-  }
-  if (command.count("--force") > 0 && command.count("--output") == 0 &&
-      command.count("--report") == 0) {
-    throw InputError(
-        "--force: replaces the --output or --report file; without them nothing is written; add "
-        "--output FILE or --report FILE, or remove --force");
-  }
+  refuse_language_and_force_without_use(command);
 }
 
 /// Refuses, before it starts, an analysis that would hold more memory than

@@ -296,23 +296,6 @@ void print_json(const ChosenScenario& chosen, const std::string& portfolio,
   json.end_object();
 }
 
-/// --lang applies to the text and the page, --force to the files: each
-/// refused where it would do nothing.
-void refuse_useless_options(const CLI::App& command) {
-  if (command.count("--lang") > 0 && command.count("--report") == 0 &&
-      command.count("--json") > 0) {
-    throw InputError(
-        "--lang: the language of the text and of the --report page; the JSON document is the "
-        "same in every language and there is no page; add --report FILE or remove --lang");
-  }
-  if (command.count("--force") > 0 && command.count("--output") == 0 &&
-      command.count("--report") == 0) {
-    throw InputError(
-        "--force: replaces the --output or --report file; without them nothing is written; "
-        "add --output FILE or --report FILE, or remove --force");
-  }
-}
-
 /// Refuses, before it starts, a track that would hold more memory than the
 /// machine has available: every member's value of each observation, of
 /// each fan chart's indicator every year, and of each uncertain parameter
@@ -403,7 +386,7 @@ CommandRunner add_track_command(CLI::App& app, const std::string& command_line,
       "  traj track --portfolio plan --observations obs.csv --output track.h5 --report "
       "track.html --lang fr");
   return [options, command, &cluster] {
-    refuse_useless_options(*command);
+    refuse_language_and_force_without_use(*command);
     const ChosenScenario chosen = load_chosen(options->path, options->edits);
     const Scenario& scenario = chosen.scenario;
     const InputFile observations_file = read_observations_file(options->observations);

@@ -47,6 +47,21 @@ void refuse_together(const CLI::App& command, const std::string& option, const s
   }
 }
 
+void refuse_language_and_force_without_use(const CLI::App& command) {
+  if (command.count("--lang") > 0 && command.count("--report") == 0 &&
+      command.count("--json") > 0) {
+    throw InputError(
+        "--lang: the language of the text and of the --report page; the JSON document is the "
+        "same in every language and there is no page; add --report FILE or remove --lang");
+  }
+  if (command.count("--force") > 0 && command.count("--output") == 0 &&
+      command.count("--report") == 0) {
+    throw InputError(
+        "--force: replaces the --output or --report file; without them nothing is written; "
+        "add --output FILE or --report FILE, or remove --force");
+  }
+}
+
 CLI::Option* add_scenario_argument(CLI::App& command, std::string& path) {
   return command
       .add_option("scenario", path, "Scenario file (TOML); default: the bundled scenario")

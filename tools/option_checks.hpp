@@ -39,4 +39,9 @@ CLI::Option* add_required_portfolio(CLI::App& command, std::string& portfolio);
 void refuse_together(const CLI::App& command, const std::string& option, const std::string& other,
                      const std::string& reason);
 
+/// For the commands with --json, --output, --report, --lang and --force:
+/// refuses --lang with --json and no page (the JSON is the same in every
+/// language) and --force without a file to replace.
+void refuse_language_and_force_without_use(const CLI::App& command);
+
 }  // namespace traj::cli

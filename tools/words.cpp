@@ -160,6 +160,19 @@ const std::map<std::string, Entry, std::less<>>& words() {
         "sans elle, mêmes membres)\u00a0:"}},
       {"comparison_written", {"Comparison written to {}", "Comparaison écrite dans {}"}},
       {"report_written", {"Report written to {}", "Rapport écrit dans {}"}},
+      // traj validate
+      {"validate_sets",
+       {"{} sectors, {} carriers, {} sources, {} pollutants, {} custom indicators",
+        "{} secteurs, {} vecteurs, {} sources, {} polluants, {} indicateurs propres"}},
+      {"validate_actions",
+       {"{} actions ({} effects), {} named parameters, {} uncertain numbers",
+        "{} actions ({} effets), {} paramètres nommés, {} nombres incertains"}},
+      {"validate_portfolios", {"{} portfolios, {} objectives", "{} portefeuilles, {} objectifs"}},
+      {"validate_files", {"files", "fichiers"}},
+      {"validate_portfolio_one", {"portfolio {}: {} action", "portefeuille {}\u00a0: {} action"}},
+      {"validate_portfolio_many",
+       {"portfolio {}: {} actions", "portefeuille {}\u00a0: {} actions"}},
+      {"validate_with", {"with", "avec"}},
       // traj compare --shares
       {"shares_heading_coalitions",
        {"What each coalition brings to {} (Shapley values on the same {} members, {}; 95 % "
