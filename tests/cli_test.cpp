@@ -98,6 +98,23 @@ TEST_CASE("graph: text and DOT") {
   CHECK_THAT(dot.out, Catch::StartsWith("digraph propagation {"));
 }
 
+TEST_CASE("graph --lang fr: the title, the counts and the kinds in French") {
+  const auto english = run_traj("graph --indicator ghg");
+  const auto french = run_traj("graph --indicator ghg --lang fr");
+  REQUIRE(english.exit_code == 0);
+  REQUIRE(french.exit_code == 0);
+  CHECK_THAT(french.out, Catch::StartsWith("Brest métropole — toutes les actions — chemins passant "
+                                           "par l'indicateur ghg — résumé (--full\u00a0: "));
+  CHECK_THAT(french.out, Catch::Contains(" arcs, dans l'ordre de propagation\u00a0:\n"));
+  CHECK_THAT(french.out, Catch::Contains("  [indicateur] ghg"));
+  CHECK(french.out.find("[indicator]") == std::string::npos);
+  // The same graph: as many lines, the same node ids.
+  CHECK(std::count(french.out.begin(), french.out.end(), '\n') ==
+        std::count(english.out.begin(), english.out.end(), '\n'));
+  CHECK(run_traj("graph --format dot --lang fr").exit_code == 2);
+  CHECK(run_traj("graph --format text --lang fr").exit_code == 0);
+}
+
 TEST_CASE("graph: the summary by default, --full for every node, filters, unknown ids") {
   const auto summary = run_traj("graph");
   CHECK(summary.exit_code == 0);

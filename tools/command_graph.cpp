@@ -14,6 +14,7 @@ CommandRunner add_graph_command(CLI::App& app) {
     std::string path;
     std::string portfolio;
     std::string format = "text";
+    std::string language = "en";
     territory::GraphView view;
     territory::ScenarioEdits edits;
   };
@@ -44,17 +45,28 @@ CommandRunner add_graph_command(CLI::App& app) {
       ->add_option("--indicator", options->view.indicator,
                    "Only the paths through this indicator (what reaches it, what it reaches)")
       ->check(non_empty("an indicator id"));
+  command->add_option("--lang", options->language, "Language of the text (nodes keep their ids)")
+      ->check(CLI::IsMember({"en", "fr"}))
+      ->capture_default_str();
   add_what_if_options(*command, options->edits);
   command->footer(
       "Examples:\n  traj graph --portfolio plan\n"
       "  traj graph --indicator ghg --pollutants\n"
       "  traj graph --action tinergie-renovation --full\n"
       "  traj graph scenarios/orleans-assises.toml --format dot | dot -Tsvg > graph.svg");
-  return [options] {
+  return [options, command] {
+    if (command->count("--lang") > 0 && options->format == "dot") {
+      throw InputError(
+          "--lang with --format dot: --lang is the language of the text; the DOT graph names its "
+          "nodes by their ids in every language; remove --lang");
+    }
     const auto scenario = load_chosen(options->path, options->edits).scenario;
+    territory::GraphView view = options->view;
+    view.language = options->language == "fr" ? territory::ReportLanguage::French
+                                              : territory::ReportLanguage::English;
     const territory::PropagationGraph graph =
-        territory::graph_view(scenario, options->portfolio, options->view);
-    std::cout << (options->format == "dot" ? graph.to_dot() : graph.to_text());
+        territory::graph_view(scenario, options->portfolio, view);
+    std::cout << (options->format == "dot" ? graph.to_dot() : graph.to_text(view.language));
     return EXIT_OK;
   };
 }

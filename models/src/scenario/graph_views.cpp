@@ -216,14 +216,22 @@ PropagationGraph graph_view(const Scenario& scenario, const std::string& portfol
         "--full");
   }
   PropagationGraph graph(scenario, portfolio_id);
+  const bool french = view.language == ReportLanguage::French;
   std::string title = graph.title();
+  if (french) {
+    title = scenario.name + (portfolio_id.empty() || portfolio_id == "*"
+                                 ? std::string(" — toutes les actions")
+                                 : " — portefeuille " + portfolio_id);
+    graph.retitle(title);
+  }
   std::set<std::string> kept;
   if (filters == 1) {
     const std::vector<int> focus = focus_of(scenario, graph, portfolio_id, view);
-    const std::string what = !view.action.empty()   ? "action " + view.action
-                             : !view.sector.empty() ? "sector " + view.sector
-                                                    : "indicator " + view.indicator;
-    title += " — paths through " + what;
+    const std::string what = !view.action.empty() ? (french ? "l'action " : "action ") + view.action
+                             : !view.sector.empty()
+                                 ? (french ? "le secteur " : "sector ") + view.sector
+                                 : (french ? "l'indicateur " : "indicator ") + view.indicator;
+    title += (french ? " — chemins passant par " : " — paths through ") + what;
     // A node asked for stays itself, except the pollutants asked for together.
     if (graph.find(std::string(INDICATOR) + view.indicator) >= 0 || view.indicator != POLLUTANTS) {
       for (const int node : focus) kept.insert(graph.nodes()[static_cast<std::size_t>(node)].id);
@@ -232,7 +240,9 @@ PropagationGraph graph_view(const Scenario& scenario, const std::string& portfol
   }
   if (view.full) return graph;
   return summary(scenario, graph, view.pollutants, kept,
-                 title + " — summary (--full: every cell, energy supply and source)");
+                 title + (french ? " — résumé (--full\u00a0: chaque cellule, approvisionnement "
+                                   "et source)"
+                                 : " — summary (--full: every cell, energy supply and source)"));
 }
 
 }  // namespace traj::territory

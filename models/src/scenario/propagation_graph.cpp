@@ -16,20 +16,21 @@ namespace {
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 
-std::string kind_name(NodeKind kind) {
+std::string kind_name(NodeKind kind, ReportLanguage language = ReportLanguage::English) {
+  const bool french = language == ReportLanguage::French;
   switch (kind) {
     case NodeKind::Action:
       return "action";
     case NodeKind::Cell:
-      return "cell";
+      return french ? "cellule" : "cell";
     case NodeKind::Source:
       return "source";
     case NodeKind::Supply:
-      return "supply";
+      return french ? "approvisionnement" : "supply";
     case NodeKind::Indicator:
-      return "indicator";
+      return french ? "indicateur" : "indicator";
     case NodeKind::Sector:
-      return "sector";
+      return french ? "secteur" : "sector";
   }
   return "";
 }
@@ -288,12 +289,15 @@ std::string PropagationGraph::to_dot() const {
   return dot + "}\n";
 }
 
-std::string PropagationGraph::to_text() const {
-  std::string text = title_ + "\n" + std::to_string(nodes_.size()) + " nodes, " +
-                     std::to_string(edges_.size()) + " edges, in propagation order:\n";
+std::string PropagationGraph::to_text(ReportLanguage language) const {
+  const bool french = language == ReportLanguage::French;
+  std::string text =
+      title_ + "\n" + std::to_string(nodes_.size()) + (french ? " nœuds, " : " nodes, ") +
+      std::to_string(edges_.size()) +
+      (french ? " arcs, dans l'ordre de propagation\u00a0:\n" : " edges, in propagation order:\n");
   for (const int index : topological_order()) {
     const auto& current = nodes_[static_cast<std::size_t>(index)];
-    text += "  [" + kind_name(current.kind) + "] " + current.label;
+    text += "  [" + kind_name(current.kind, language) + "] " + current.label;
     std::string targets;
     for (const auto& [from, to] : edges_) {
       if (from == index)

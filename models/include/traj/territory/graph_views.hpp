@@ -17,6 +17,8 @@ struct GraphView {
   std::string action;
   std::string sector;
   std::string indicator;
+  /// The title's words (the nodes keep their ids).
+  ReportLanguage language = ReportLanguage::English;
 };
 
 /// The view of `portfolio_id`'s graph ("" or "*": every action).

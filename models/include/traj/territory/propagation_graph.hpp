@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "traj/territory/language.hpp"
 #include "traj/territory/scenario.hpp"
 
 namespace traj::territory {
@@ -27,6 +28,8 @@ class PropagationGraph {
                    std::vector<std::pair<int, int>> edges);
 
   const std::string& title() const { return title_; }
+  /// The same graph under another title (a view's, or in another language).
+  void retitle(std::string title) { title_ = std::move(title); }
 
   const std::vector<GraphNode>& nodes() const { return nodes_; }
   const std::vector<std::pair<int, int>>& edges() const { return edges_; }
@@ -38,7 +41,9 @@ class PropagationGraph {
   int find(std::string_view id) const;
 
   std::string to_dot() const;
-  std::string to_text() const;
+  /// One line per node with its kind and what it reaches; the header and
+  /// the kinds in `language`, the nodes by their ids.
+  std::string to_text(ReportLanguage language = ReportLanguage::English) const;
 
  private:
   int node(NodeKind kind, const std::string& id, const std::string& label);
