@@ -301,6 +301,9 @@ TEST_CASE("sensitivity - outcomes that never vary are always met or always misse
   CHECK_THAT(french, Catch::Contains("Toujours atteint"));
   CHECK_THAT(french, Catch::Contains("Toujours manqué"));
   CHECK_THAT(french, Catch::Contains("<h3>Atteinte de l'objectif\u00a0: "));
+  // The portfolio by its name in each language, not its id.
+  CHECK_THAT(html, Catch::Contains("Portfolio: <strong>The climate plan</strong>"));
+  CHECK_THAT(french, Catch::Contains("Portefeuille\u00a0: <strong>Le plan climat</strong>"));
 }
 
 TEST_CASE("sensitivity - a total below its first order within their intervals is called noise") {

@@ -4,6 +4,7 @@
 #include <sstream>
 #include <vector>
 
+#include "comparison_sections.hpp"
 #include "format.hpp"
 #include "labels.hpp"
 #include "page.hpp"
@@ -131,7 +132,8 @@ std::string sensitivity_report_html(const Scenario& scenario, const std::string&
   html << page_start(label("sensitivity_title", language) + " — " + scenario.name, language);
   html << "<header><h1>" << escape(scenario.name) << "</h1><p class=\"subtitle\">"
        << escape(label("sensitivity_title", language)) << " · "
-       << escape(label("portfolio", language)) << colon(language) << "<strong>" << escape(portfolio)
+       << escape(label("portfolio", language)) << colon(language) << "<strong>"
+       << escape(portfolio_label(scenario, portfolio.empty() ? "baseline" : portfolio, language))
        << "</strong></p></header>\n<section id=\"sensitivity\"><h2>"
        << escape(label("sensitivity_title", language)) << "</h2><p>"
        << escape(label(method == "sobol" ? "sobol_note" : "morris_note", language)) << "</p>\n";
