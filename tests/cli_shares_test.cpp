@@ -1,6 +1,8 @@
 // traj compare --shares from the command line: the section in English and
 // French, the JSON key, and the options it refuses.
+#include <unistd.h>
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "cli_support.hpp"
@@ -63,7 +65,36 @@ TEST_CASE("compare refuses --shares options it cannot honour", "[cli][shares]") 
   CHECK_THAT(alone.err, Catch::Contains("--permutations: the random orders of --shares"));
   const auto file = run_traj("compare --members 100 --shares coalitions --output x.h5 -q");
   CHECK(file.exit_code == 2);
-  CHECK_THAT(file.err, Catch::Contains("--shares: not written to --output or --report files yet"));
+  CHECK_THAT(file.err, Catch::Contains("--shares: not written to --output files yet"));
   CHECK(run_traj("compare --members 100 --shares communes -q").exit_code == 2);
   CHECK(run_traj("compare --members 100 --shares actions --permutations 1 -q").exit_code == 2);
+}
+
+TEST_CASE("compare --shares --report: the page shows what each coalition brings, in French",
+          "[cli][shares]") {
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("traj_cli_shares_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string page = (directory / "shares.html").string();
+  const auto ran = run_traj(
+      "compare --portfolios commitments --members 100 --no-contributions --shares coalitions -q "
+      "--lang fr --report '" +
+      page + "'");
+  REQUIRE(ran.exit_code == 0);
+  const std::string html = traj::testing::slurp(page);
+  CHECK_THAT(html,
+             Catch::Contains("<section id=\"shares\"><h2>Ce que chaque coalition apporte</h2>"));
+  CHECK_THAT(html,
+             Catch::Contains("<strong>Ensemble (le portefeuille moins aucune action)</strong>"));
+  // One row per coalition (nine), then the whole.
+  std::size_t rows = 0;
+  const std::size_t table = html.find("<table class=\"shares\">");
+  REQUIRE(table != std::string::npos);
+  const std::size_t end = html.find("</table>", table);
+  for (std::size_t at = html.find("<tr>", table); at != std::string::npos && at < end;
+       at = html.find("<tr>", at + 1))
+    ++rows;
+  CHECK(rows == 1 + 9);  // the heading row and the nine coalitions; the whole is a "total" row
+  CHECK_THAT(html, Catch::Contains("GES 2050"));
+  std::filesystem::remove_all(directory);
 }

@@ -365,10 +365,10 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
           "--permutations: the random orders of --shares; without --shares nothing uses them; "
           "add --shares coalitions (or actions), or remove --permutations");
     }
-    if (command->count("--shares") > 0 && (!options->output.empty() || !options->report.empty())) {
+    if (command->count("--shares") > 0 && !options->output.empty()) {
       throw InputError(
-          "--shares: not written to --output or --report files yet (text and --json only); "
-          "remove --shares or the file options");
+          "--shares: not written to --output files yet (text, --json and --report only); "
+          "remove --shares or --output");
     }
     const ChosenScenario chosen = load_chosen(options->path, options->edits);
     auto [output, report] = open_outputs(options->output, options->report, options->force,
@@ -403,7 +403,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
     if (report) {
       report->write(comparison_report_html(
           chosen.scenario, comparison,
-          options->language == "fr" ? ReportLanguage::French : ReportLanguage::English));
+          options->language == "fr" ? ReportLanguage::French : ReportLanguage::English, shares));
     }
     if (options->json) {
       print_json(chosen.scenario, chosen.edits, comparison, shares, !options->shares.empty());

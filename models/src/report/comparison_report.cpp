@@ -62,7 +62,8 @@ std::string distance_section(const Scenario& scenario, const PortfolioComparison
 }  // namespace
 
 std::string comparison_report_html(const Scenario& scenario, const PortfolioComparison& comparison,
-                                   ReportLanguage language) {
+                                   ReportLanguage language,
+                                   const std::vector<PortfolioShares>& shares) {
   std::ostringstream html;
   html << page_start(label("comparison_title", language) + " — " + scenario.name, language);
   html << "<header><h1>" << escape(scenario.name) << "</h1><p class=\"subtitle\">"
@@ -111,6 +112,7 @@ std::string comparison_report_html(const Scenario& scenario, const PortfolioComp
   html << breakdown_section(scenario, comparison, language);
   html << differences_section(scenario, comparison, language);
   html << contributions_section(scenario, comparison, language);
+  html << shares_section(scenario, shares, language);
   html << "</body></html>\n";
   return html.str();
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "labels.hpp"
+#include "traj/territory/coalition_shares.hpp"
 #include "traj/territory/comparison.hpp"
 #include "traj/territory/scenario.hpp"
 
@@ -20,6 +21,12 @@ std::string portfolio_label(const Scenario& scenario, const std::string& id, Lan
 /// year ("GES 2050"); an indicator other than the headline ones by its name.
 std::string objective_heading(const Scenario& scenario, const Objective& objective,
                               Language language);
+
+/// What each coalition (or action) brings to each portfolio (`traj compare
+/// --shares`): a table per portfolio, its players' shares with 95 %
+/// intervals and the whole; nothing without shares.
+std::string shares_section(const Scenario& scenario, const std::vector<PortfolioShares>& shares,
+                           Language language);
 
 /// The headline indicators, every portfolio's median and 5–95 % band on one chart each.
 std::string trajectories_section(const Scenario& scenario, const PortfolioComparison& comparison,

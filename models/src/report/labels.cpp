@@ -13,6 +13,21 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
       {"portfolio", {"Portfolio", "Portefeuille"}},
       {"baseline", {"baseline (no action)", "tendanciel (aucune action)"}},
       {"baseline_short", {"baseline", "tendanciel"}},
+      {"shares_coalitions", {"What each coalition brings", "Ce que chaque coalition apporte"}},
+      {"shares_actions", {"What each action brings", "Ce que chaque action apporte"}},
+      {"shares_note",
+       {"Shapley values on the same members: each player's marginal contribution averaged over "
+        "every order in which the players could join (exact up to 12 players, else sampled "
+        "orders); the shares add up to the portfolio minus no action. Intervals at 95 %.",
+        "Valeurs de Shapley sur les mêmes membres\u00a0: l'apport marginal de chaque acteur, en "
+        "moyenne sur tous les ordres dans lesquels les acteurs pourraient se joindre (exact "
+        "jusqu'à 12 acteurs, sinon sur des ordres tirés au hasard)\u00a0; les parts s'additionnent "
+        "pour donner le portefeuille moins aucune action. Intervalles à 95 %."}},
+      {"shares_total",
+       {"Together (the portfolio minus no action)",
+        "Ensemble (le portefeuille moins aucune action)"}},
+      {"no_coalition", {"(no coalition stated)", "(aucune coalition indiquée)"}},
+      {"shares_cost", {"Discounted cost to", "Coût actualisé jusqu'en"}},
       {"members", {"Members", "Membres"}},
       {"objectives", {"Objectives: how likely each one is", "Objectifs : probabilité d'atteinte"}},
       {"likely", {"likely", "de chances"}},

@@ -11,6 +11,7 @@ h1 { font-size: 1.6rem; margin-bottom: 0.2rem; } h2 { font-size: 1.25rem; border
 .subtitle { color: #444; margin-top: 0; }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #ccc; vertical-align: middle; }
 .objective-cell { width: 40%; } .bar-cell { width: 25%; } .probability { font-weight: bold; white-space: nowrap; }
+.shares td:first-child { min-width: 14em; } .shares td.change { white-space: nowrap; text-align: right; }
 .probability.stacked .interval { display: block; font-weight: normal; font-size: 0.85rem; color: #444; } td.distance { min-width: 14em; }
 .chart { margin: 1rem 0; } .chart svg { width: 100%; height: auto; } figcaption { font-size: 0.85rem; color: #444; }
 .fan .grid { stroke: #ddd; stroke-width: 1; } .fan .tick, .fan .unit { font-size: 11px; fill: #333; }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "traj/sensitivity.hpp"
+#include "traj/territory/coalition_shares.hpp"
 #include "traj/territory/comparison.hpp"
 #include "traj/territory/language.hpp"
 #include "traj/territory/objective_distance.hpp"
@@ -40,8 +41,10 @@ std::string sensitivity_report_html(const Scenario& scenario, const std::string&
 std::string sensitivity_factor_name(const Scenario& scenario, const std::string& factor,
                                     ReportLanguage language);
 
-/// The report of a portfolio comparison (`traj compare --report`).
+/// The report of a portfolio comparison (`traj compare --report`), with
+/// what each coalition brings when `shares` are given (`--shares`).
 std::string comparison_report_html(const Scenario& scenario, const PortfolioComparison& comparison,
-                                   ReportLanguage language);
+                                   ReportLanguage language,
+                                   const std::vector<PortfolioShares>& shares = {});
 
 }  // namespace traj::territory
