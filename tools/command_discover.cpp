@@ -393,10 +393,7 @@ CommandRunner add_discover_command(CLI::App& app, const Cluster& cluster) {
     discovery_options.target =
         options->target == "failure" ? DiscoveryTarget::Failure : DiscoveryTarget::Success;
     discovery_options.prim = options->prim;
-    const std::string portfolio =
-        options->portfolio == "baseline" && scenario.find_portfolio("baseline") == NONE
-            ? std::string()
-            : options->portfolio;
+    const std::string portfolio = plan_portfolio_id(scenario, options->portfolio);
     const Plan plan = compile_plan(scenario, portfolio);
     EnsembleOptions ensemble = options->ensemble;
     ensemble.cluster = &cluster;

@@ -360,10 +360,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     refuse_ignored_options(*command);
     const ChosenScenario chosen = load_chosen(options->path, options->edits);
     const Scenario& scenario = chosen.scenario;
-    const std::string portfolio =
-        options->portfolio == "baseline" && scenario.find_portfolio("baseline") == NONE
-            ? ""
-            : options->portfolio;
+    const std::string portfolio = plan_portfolio_id(scenario, options->portfolio);
     const Plan plan = compile_plan(scenario, portfolio);
     const TerritorialModel model(plan);
     std::vector<SensitivityOutput> outputs;

@@ -328,10 +328,7 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster) {
     if (!options->report.empty())  // before the search, not after it
       OutputFile::check_target(options->report, options->force, input_paths(chosen), "--report");
     const Scenario& scenario = chosen.scenario;
-    const std::string portfolio =
-        options->portfolio == "baseline" && scenario.find_portfolio("baseline") == NONE
-            ? std::string()
-            : options->portfolio;
+    const std::string portfolio = plan_portfolio_id(scenario, options->portfolio);
     const Plan plan = compile_plan(scenario, portfolio);
     EnsembleOptions ensemble = options->ensemble;
     ensemble.cluster = &cluster;

@@ -392,10 +392,7 @@ CommandRunner add_track_command(CLI::App& app, const std::string& command_line,
     const InputFile observations_file = read_observations_file(options->observations);
     const ObservationSet observations =
         read_observations(observations_file.path, observations_file.text, scenario);
-    const std::string portfolio =
-        options->portfolio == "baseline" && scenario.find_portfolio("baseline") == NONE
-            ? std::string()
-            : options->portfolio;
+    const std::string portfolio = plan_portfolio_id(scenario, options->portfolio);
     const Plan plan = compile_plan(scenario, portfolio);
     TrackingOptions tracking_options;
     tracking_options.method = *tracking_method_of(options->method);

@@ -39,6 +39,12 @@ ChosenScenario load_from_inputs(const std::string& main_path,
   return load_with(main_path, EmbeddedSourceProvider(std::move(files)), edits);
 }
 
+std::string plan_portfolio_id(const territory::Scenario& scenario, const std::string& asked) {
+  return asked == "baseline" && scenario.find_portfolio("baseline") == territory::NONE
+             ? std::string()
+             : asked;
+}
+
 std::string chosen_scenario_name(const std::string& path) {
   return path.empty() ? std::string(TRAJ_BUNDLED_SCENARIO) : path;
 }

@@ -42,6 +42,10 @@ inline territory::Scenario load_chosen_scenario(const std::string& path) {
   return load_chosen(path).scenario;
 }
 
+/// The portfolio id `--portfolio` names in `scenario`: "" (no action) for
+/// "baseline" unless the scenario has a portfolio of that name.
+std::string plan_portfolio_id(const territory::Scenario& scenario, const std::string& asked);
+
 /// Display name of the scenario a command will run, e.g. "<bundled>/brest-metropole.toml".
 std::string chosen_scenario_name(const std::string& path);
 
