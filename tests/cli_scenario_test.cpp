@@ -78,6 +78,25 @@ TEST_CASE("scenario show prints a value, where it is set, its distribution and u
   CHECK_THAT(effect.out, Catch::Contains("= \"reduce\""));
 }
 
+TEST_CASE("scenario show --lang fr: the same value and origin, said in French") {
+  const auto ceiling = run_traj("scenario show actions.deep-renovation.adoption.ceiling --lang fr");
+  REQUIRE(ceiling.exit_code == 0);
+  CHECK_THAT(
+      ceiling.out,
+      Catch::Contains("actions.deep-renovation.adoption.ceiling = { uniform = [0.25, 0.45] }"));
+  CHECK_THAT(ceiling.out, Catch::Contains("défini en <bundled>/brest-metropole.toml:"));
+  CHECK_THAT(ceiling.out,
+             Catch::Contains("distribution\u00a0: uniforme(0,25 ; 0,45), valeur centrale 0,35 "
+                             "(dans les unités du modèle)"));
+  const auto energy = run_traj("scenario show inventory.final_energy.residential.electricity " +
+                               scenario("scenarios/brest-metropole.toml") + " --lang fr");
+  REQUIRE(energy.exit_code == 0);
+  CHECK_THAT(energy.out, Catch::Contains("fixé (non incertain)"));
+  CHECK_THAT(energy.out, Catch::Contains("unité\u00a0: \"GWh\", défini en "));
+  CHECK(run_traj("scenario show actions.deep-renovation.adoption.ceiling --lang de").exit_code ==
+        2);
+}
+
 TEST_CASE("scenario show refuses an unknown key, id or index with a suggestion") {
   const auto typo = run_traj("scenario show actions.deep-renovatoin.adoption");
   CHECK(typo.exit_code == 2);

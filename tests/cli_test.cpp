@@ -210,6 +210,11 @@ TEST_CASE(
   const auto again = run_traj("rerun '" + file + "' --threads 1 -q");
   CHECK(again.exit_code == 0);
   CHECK_THAT(again.out, Catch::StartsWith("identical: 3000 members"));
+  const auto in_french = run_traj("rerun '" + file + "' --threads 2 -q --lang fr");
+  CHECK(in_french.exit_code == 0);
+  CHECK_THAT(in_french.out,
+             Catch::StartsWith("identique\u00a0: 3000 membres de Brest métropole (plan, graine "
+                               "1) reproduits bit pour bit"));
   const auto refused = run_traj("run --members 100 -q --output '" + file + "'");
   CHECK(refused.exit_code == 2);
   CHECK_THAT(refused.err, Catch::Contains("exists; choose another name or add --force"));

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Every report and the text of run, compare, target, sensitivity, track
-and discover, in French, hold no English sentence (issue 24, item 6;
+"""Every report and the text of run, compare, target, sensitivity, track,
+discover, validate, graph, scenario, rerun, report and export, in French,
+hold no English sentence (issue 24, item 6;
 docs/report.md, "Languages").
 
 The English sentences looked for are:
@@ -247,7 +248,21 @@ def main():
                                "--observations", observations, "--lang", "fr", "--report",
                                page("track.html"))
         run(traj, "run", scenario, "-n", "300", "-q", "--output", results)
-        run(traj, "report", results, "-o", page("results.html"), "--lang", "fr")
+        outputs["report"] = run(traj, "report", results, "-o", page("results.html"), "--lang",
+                                "fr")
+        outputs["rerun"] = run(traj, "rerun", results, "-q", "--lang", "fr")
+        outputs["export"] = run(traj, "export", results, "--csv", page("tables"), "--lang", "fr")
+        run(traj, "track", scenario, "-p", portfolio, "-n", "300", "-q", "--observations",
+            observations, "--output", page("track.h5"))
+        outputs["rerun (track)"] = run(traj, "rerun", page("track.h5"), "-q", "--lang", "fr")
+        outputs["validate"] = run(traj, "validate", scenario, "--lang", "fr")
+        outputs["graph"] = run(traj, "graph", scenario, "--lang", "fr")
+        outputs["scenario show"] = run(traj, "scenario", "show",
+                                       "actions.deep-renovation.adoption.ceiling", "--lang", "fr")
+        outputs["scenario show (fixed)"] = run(traj, "scenario", "show",
+                                               "trends.activity_growth.tertiary", "--lang", "fr")
+        outputs["scenario export"] = run(traj, "scenario", "export", page("exported"), "--lang",
+                                         "fr")
         run(traj, "compare", scenario, "-n", "200", "-q", "--report", page("compare.html"),
             "--lang", "fr")
         outputs["sensitivity"] = run(traj, "sensitivity", scenario, "-p", portfolio, "--samples",

@@ -13,6 +13,7 @@
 #include "option_checks.hpp"
 #include "traj/error.hpp"
 #include "traj/territory/csv_export.hpp"
+#include "words.hpp"
 
 namespace traj::cli {
 
@@ -165,7 +166,7 @@ CommandRunner add_export_command(CLI::App& app) {
       "Example:\n  traj run --output plan.h5 && traj export plan.h5 --csv plan-tables\n"
       "  traj export plan.h5 --csv stats --tables statistics,objectives");
   return [options] {
-    const bool french = options->language == "fr";
+    const Language language = language_named(options->language);
     const auto tables = territory::csv_table_selection(options->tables);
     const fs::path target = fs::path(options->directory).lexically_normal();
     check_csv_target(target, options->force);
@@ -177,16 +178,15 @@ CommandRunner add_export_command(CLI::App& app) {
       written = territory::export_results_csv(options->results, temporary.path().string(), tables,
                                               [] { return interrupted(); });
     } catch (const territory::CsvExportInterrupted&) {
-      std::cerr << (french ? "interrompu par le signal " : "interrupted by signal ")
-                << interrupting_signal()
-                << (french ? " : aucun tableau écrit\n" : ": no table written\n");
+      std::cerr << say("interrupted_no_table", language, {std::to_string(interrupting_signal())})
+                << "\n";
       return 128 + interrupting_signal();
     }
     temporary.publish(target, options->force);
-    std::cout << (french ? "Tableaux écrits dans " : "Tables written to ") << target.string()
-              << "/\n";
+    std::cout << say("tables_written", language, {target.string()}) << "\n";
     for (const auto& entry : written) {
-      std::cout << "  " << entry.file << "  " << entry.rows << (french ? " lignes\n" : " rows\n");
+      std::cout << "  " << say("table_rows", language, {entry.file, std::to_string(entry.rows)})
+                << "\n";
     }
     return EXIT_OK;
   };

@@ -7,6 +7,7 @@
 #include "results_output.hpp"
 #include "traj/error.hpp"
 #include "traj/territory/report.hpp"
+#include "words.hpp"
 
 namespace traj::cli {
 
@@ -27,7 +28,7 @@ CommandRunner add_report_command(CLI::App& app) {
   command->add_option("--output,-o", options->output, "HTML file to write")
       ->check(file_name())
       ->capture_default_str();
-  command->add_option("--lang", options->language, "Language of the report")
+  command->add_option("--lang", options->language, "Language of the report and of what is printed")
       ->check(CLI::IsMember({"en", "fr"}))
       ->capture_default_str();
   command->add_flag("--force", options->force, "Replace the output file if it exists");
@@ -35,12 +36,11 @@ CommandRunner add_report_command(CLI::App& app) {
       "Example:\n  traj run --portfolio plan --output plan.h5 && traj report plan.h5 -o plan.html "
       "--lang fr");
   return [options] {
-    const std::string html = territory::results_report_html(
-        options->results, options->language == "fr" ? territory::ReportLanguage::French
-                                                    : territory::ReportLanguage::English);
+    const Language language = language_named(options->language);
+    const std::string html = territory::results_report_html(options->results, language);
     OutputFile output(options->output, options->force, {options->results});
     output.write(html);
-    std::cout << "Report written to " << output.target() << "\n";
+    std::cout << say("report_written", language, {output.target()}) << "\n";
     return EXIT_OK;
   };
 }

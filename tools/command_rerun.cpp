@@ -13,6 +13,7 @@
 #include "traj/territory/results_file.hpp"
 #include "traj/territory/tracking_file.hpp"
 #include "traj_git_hash.hpp"
+#include "words.hpp"
 
 namespace traj::cli {
 
@@ -23,6 +24,7 @@ CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster) {
     bool force = false;
     EnsembleOptions ensemble;  ///< its threads: the rest comes from the file
     bool quiet = false;
+    std::string language = "en";
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
@@ -41,6 +43,9 @@ CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster) {
   choice.threads_help = "Threads (0: every core; results do not depend on it)";
   add_ensemble_options(*command, options->ensemble, choice);
   command->add_flag("--quiet,-q", options->quiet, "No progress bar");
+  command->add_option("--lang", options->language, "Language of what is printed")
+      ->check(CLI::IsMember({"en", "fr"}))
+      ->capture_default_str();
   command->footer(
       "The scenario files need not exist any more: the results file holds them.\n"
       "Exit code: 0 if every dataset is identical, 1 if some differ (they are listed).\n"
@@ -52,9 +57,10 @@ CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster) {
           "--force: applies to the --output file; without --output the new results go to a "
           "temporary file, always replaced; add --output FILE or remove --force");
     }
+    const Language language = language_named(options->language);
     if (territory::file_type(options->results) == territory::TRACK_FILETYPE) {
       return rerun_track(options->results, options->output, options->force,
-                         options->ensemble.threads, options->quiet, cluster);
+                         options->ensemble.threads, options->quiet, language, cluster);
     }
     territory::RunRecord record = territory::read_run_record(options->results);
     const ChosenScenario chosen =
@@ -89,30 +95,32 @@ CommandRunner add_rerun_command(CLI::App& app, const Cluster& cluster) {
         chosen, plan, record.settings, true, output ? output->temporary() : std::string(),
         !options->quiet && ::isatty(STDERR_FILENO) != 0, cluster);
     if (run.result.cancelled) {
-      std::cerr << "interrupted by signal " << interrupting_signal()
-                << ": nothing compared, nothing written\n";
+      std::cerr << say("interrupted_nothing_compared", language,
+                       {std::to_string(interrupting_signal())})
+                << "\n";
       return 128 + interrupting_signal();
     }
     if (!cluster.is_root()) return EXIT_OK;  // rank 0 compares
     const auto differing = hdf5::differing_datasets(options->results, output->temporary());
     if (!options->output.empty()) output->commit();
     if (differing.empty()) {
-      std::cout << "identical: " << run.result.members << " members of " << chosen.scenario.name
-                << " ("
-                << (record.settings.portfolio.empty() ? std::string("baseline")
-                                                      : record.settings.portfolio)
-                << ", seed " << record.settings.seed << ") reproduced bit for bit\n";
+      std::cout << say("rerun_identical", language,
+                       {std::to_string(run.result.members), chosen.scenario.name,
+                        record.settings.portfolio.empty() ? std::string("baseline")
+                                                          : record.settings.portfolio,
+                        std::to_string(record.settings.seed)})
+                << "\n";
       return EXIT_OK;
     }
-    std::cout << "different: " << differing.size() << " dataset(s) differ from " << options->results
-              << ":\n";
+    std::cout << say("rerun_different", language,
+                     {std::to_string(differing.size()), options->results})
+              << "\n";
     for (const auto& path : differing) std::cout << "  " << path << "\n";
     if (record.settings.git_hash != TRAJ_GIT_HASH) {
-      std::cout << "The file was written by traj " << record.settings.traj_version << " (git "
-                << record.settings.git_hash << "), this is traj " << TRAJ_VERSION << " (git "
-                << TRAJ_GIT_HASH
-                << "): samplers and the model can change between versions; rerun it with the "
-                   "version that wrote it to check it bit for bit.\n";
+      std::cout << say("rerun_other_version", language,
+                       {record.settings.traj_version, record.settings.git_hash, TRAJ_VERSION,
+                        TRAJ_GIT_HASH})
+                << "\n";
     }
     return EXIT_DIFFERENT;
   };

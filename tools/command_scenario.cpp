@@ -4,20 +4,24 @@
 #include <sys/stat.h>
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <sstream>
 
 #include "commands.hpp"
 #include "option_checks.hpp"
 #include "scenario_choice.hpp"
 #include "toml_text.hpp"
+#include "traj/display_width.hpp"
 #include "traj/document_edits.hpp"
 #include "traj/document_loader.hpp"
 #include "traj/string_distance.hpp"
 #include "what_if_options.hpp"
+#include "words.hpp"
 
 namespace traj::cli {
 
@@ -30,7 +34,7 @@ constexpr std::string_view BUNDLED_PREFIX = "<bundled>/";
 /// Writes every bundled file under `directory`, keeping their relative paths
 /// (the shared factor file stays where the scenario's include finds it).
 /// Refuses before writing anything when one of them exists.
-int export_bundled(const std::string& directory) {
+int export_bundled(const std::string& directory, Language language) {
   namespace fs = std::filesystem;
   if (directory.empty()) throw InputError("scenario export: expected a directory, found \"\"");
   std::vector<std::pair<fs::path, const std::string*>> targets;
@@ -69,11 +73,12 @@ int export_bundled(const std::string& directory) {
     }
     written.push_back(path);
   }
-  std::cout << "Wrote the bundled scenario, to edit and run:\n";
+  std::cout << say("scenario_exported", language) << "\n";
   for (const auto& path : written) std::cout << "  " << path.string() << "\n";
   const fs::path main_file = fs::path(directory) / fs::path(TRAJ_BUNDLED_SCENARIO).filename();
-  std::cout << "Next: traj validate " << main_file.string() << "\n      traj run "
-            << main_file.string() << "\n";
+  const std::string next = say("scenario_next", language) + colon(language);
+  std::cout << next << "traj validate " << main_file.string() << "\n"
+            << std::string(display_width(next), ' ') << "traj run " << main_file.string() << "\n";
   return EXIT_OK;
 }
 
@@ -84,8 +89,42 @@ std::string located(const SourceLocation& where) {
 }
 
 /// "set at FILE:LINE:COLUMN", or "set by --set #N" for a what-if edit.
-std::string origin(const SourceLocation& where) {
-  return (where.line == 0 ? "set by " : "set at ") + located(where);
+std::string origin(const SourceLocation& where, Language language) {
+  return say(where.line == 0 ? "set_by" : "set_at", language, {located(where)});
+}
+
+/// The distribution as the scenario format writes it (Distribution::describe)
+/// in English; in French, its family's French name and decimal commas, the
+/// values separated by semicolons.
+std::string distribution_text(const Distribution& distribution, Language language) {
+  if (language == Language::English) return distribution.describe();
+  const auto value = [](double x) {  // the same digits as describe()
+    std::ostringstream number;
+    number << x;
+    return decimal(number.str(), Language::French);
+  };
+  using Family = Distribution::Family;
+  switch (distribution.family) {
+    case Family::Fixed:
+      return value(distribution.a);
+    case Family::Uniform:
+      return say("uniform", language) + "(" + value(distribution.a) + " ; " +
+             value(distribution.b) + ")";
+    case Family::Triangular:
+    case Family::Pert:
+      return say(distribution.family == Family::Pert ? "pert" : "triangular", language) + "(" +
+             value(distribution.a) + " ; " + value(distribution.b) + " ; " + value(distribution.c) +
+             ")";
+    case Family::Lognormal:
+      return say("lognormal", language, {value(distribution.a), value(distribution.b)}) + ")";
+    case Family::Normal: {
+      std::string result = say("normal", language, {value(distribution.a), value(distribution.b)});
+      if (std::isfinite(distribution.lower)) result += " ; min " + value(distribution.lower);
+      if (std::isfinite(distribution.upper)) result += " ; max " + value(distribution.upper);
+      return result + ")";
+    }
+  }
+  return distribution.describe();
 }
 
 /// The node at `key_path` (`actions.<id>.effects[0].fraction`: an array of
@@ -155,7 +194,7 @@ const ConfigNode& find_key_path(const ConfigNode& root, const std::string& key_p
 }
 
 int show_value(const std::string& key_path, const std::string& scenario_path,
-               const territory::ScenarioEdits& edits) {
+               const territory::ScenarioEdits& edits, Language language) {
   if (key_path.empty()) throw InputError("scenario show: expected KEY.PATH, found \"\"");
   // Refuses an invalid scenario, or edits that make it invalid.
   const ChosenScenario chosen = load_chosen(scenario_path, edits);
@@ -167,7 +206,8 @@ int show_value(const std::string& key_path, const std::string& scenario_path,
   apply_assignments(document.root, edits.sets, "--set", diagnostics);  // as the loader did
   std::vector<const ConfigNode*> tables;
   const ConfigNode& node = find_key_path(document.root, key_path, tables);
-  std::cout << key_path << " = " << toml_text(node) << "\n  " << origin(node.where) << "\n";
+  std::cout << key_path << " = " << toml_text(node) << "\n  " << origin(node.where, language)
+            << "\n";
   // What the model samples: the parameter of that key path, or the named
   // parameter the value refers to.
   int parameter = chosen.scenario.parameters.find(key_path);
@@ -177,25 +217,30 @@ int show_value(const std::string& key_path, const std::string& scenario_path,
   }
   if (parameter >= 0) {
     const Parameter& sampled = chosen.scenario.parameters[static_cast<std::size_t>(parameter)];
-    std::cout << "  distribution: " << sampled.distribution.describe() << ", central value "
-              << number_text(sampled.distribution.central());
-    if (!sampled.unitless) std::cout << " " << canonical_symbol(sampled.dimension);
-    std::cout << " (in the model's units)\n";
+    std::string central = decimal(number_text(sampled.distribution.central()), language);
+    if (!sampled.unitless) (central += " ") += canonical_symbol(sampled.dimension);
+    std::cout << "  "
+              << say("show_distribution", language,
+                     {distribution_text(sampled.distribution, language), central})
+              << "\n";
     if (sampled.named) {
-      std::cout << "  named parameter " << sampled.name << ", declared at "
-                << located(sampled.where) << "\n";
+      std::cout << "  " << say("show_named", language, {sampled.name, located(sampled.where)})
+                << "\n";
     }
-    if (!sampled.source.empty()) std::cout << "  source: " << sampled.source << "\n";
+    if (!sampled.source.empty())
+      std::cout << "  " << say("show_source", language, {sampled.source}) << "\n";
   } else if (node.is_number()) {
-    std::cout << "  fixed (not uncertain)\n";
+    std::cout << "  " << say("show_fixed", language) << "\n";
   }
   if (const ConfigNode* unit = node.is_table() ? node.find("unit") : nullptr) {
-    std::cout << "  unit: " << toml_text(*unit) << "\n";
+    std::cout << "  " << say("show_unit", language, {toml_text(*unit)}) << "\n";
   } else {
     for (auto table = tables.rbegin(); table != tables.rend(); ++table) {
       if (const ConfigNode* shared = (*table)->find("unit"); shared != nullptr) {
-        std::cout << "  unit: " << toml_text(*shared) << ", " << origin(shared->where)
-                  << " for its table\n";
+        std::cout << "  "
+                  << say("show_table_unit", language,
+                         {toml_text(*shared), origin(shared->where, language)})
+                  << "\n";
         break;
       }
     }
@@ -224,14 +269,22 @@ CommandRunner add_scenario_command(CLI::App& app) {
       ->required();
   add_scenario_argument(*show, *scenario_path);
   add_what_if_options(*show, *edits);
+  auto language = std::make_shared<std::string>("en");
+  for (CLI::App* subcommand : {exporter, show}) {
+    subcommand
+        ->add_option("--lang", *language, "Language of what is printed (errors stay in English)")
+        ->check(CLI::IsMember({"en", "fr"}))
+        ->capture_default_str();
+  }
   command->footer(
       "Examples:\n  traj scenario export my-plan && traj run my-plan/brest-metropole.toml\n"
       "  traj scenario show actions.deep-renovation.adoption.ceiling\n"
       "  traj scenario show actions.deep-renovation.adoption.ceiling --set "
       "actions.deep-renovation.adoption.ceiling=0.6");
-  return [exporter, show, directory, key_path, scenario_path, edits] {
-    if (exporter->parsed()) return export_bundled(*directory);
-    if (show->parsed()) return show_value(*key_path, *scenario_path, *edits);
+  return [exporter, show, directory, key_path, scenario_path, edits, language] {
+    const Language chosen = language_named(*language);
+    if (exporter->parsed()) return export_bundled(*directory, chosen);
+    if (show->parsed()) return show_value(*key_path, *scenario_path, *edits, chosen);
     return EXIT_INPUT;
   };
 }

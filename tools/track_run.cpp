@@ -73,7 +73,7 @@ TrackSettings track_settings_of(const ChosenScenario& chosen, const std::string&
 }
 
 int rerun_track(const std::string& path, const std::string& output, bool force, int threads,
-                bool quiet, const Cluster& cluster) {
+                bool quiet, Language language, const Cluster& cluster) {
   TrackRecord record = read_track_record(path);
   const RunSettings& run = record.settings.run;
   const ChosenScenario chosen = load_from_inputs(run.scenario_path, record.inputs, run.edits);
@@ -120,18 +120,18 @@ int rerun_track(const std::string& path, const std::string& output, bool force, 
   if (!output.empty()) file->commit();
   const std::string portfolio = run.portfolio.empty() ? std::string("baseline") : run.portfolio;
   if (differing.empty()) {
-    std::cout << "identical: the track of " << tracking.members << " members of "
-              << chosen.scenario.name << " (" << portfolio << ", seed " << run.seed << ") on "
-              << observations.observations.size() << " observation(s) reproduced bit for bit\n";
+    std::cout << say("rerun_track_identical", language,
+                     {std::to_string(tracking.members), chosen.scenario.name, portfolio,
+                      std::to_string(run.seed), std::to_string(observations.observations.size())})
+              << "\n";
     return EXIT_OK;
   }
-  std::cout << "different: " << differing.size() << " dataset(s) differ from " << path << ":\n";
+  std::cout << say("rerun_different", language, {std::to_string(differing.size()), path}) << "\n";
   for (const auto& dataset : differing) std::cout << "  " << dataset << "\n";
   if (run.git_hash != TRAJ_GIT_HASH) {
-    std::cout << "The file was written by traj " << run.traj_version << " (git " << run.git_hash
-              << "), this is traj " << TRAJ_VERSION << " (git " << TRAJ_GIT_HASH
-              << "): samplers and the model can change between versions; rerun it with the "
-                 "version that wrote it to check it bit for bit.\n";
+    std::cout << say("rerun_other_version", language,
+                     {run.traj_version, run.git_hash, TRAJ_VERSION, TRAJ_GIT_HASH})
+              << "\n";
   }
   return EXIT_DIFFERENT;
 }

@@ -13,6 +13,7 @@
 #include "traj/territory/plan.hpp"
 #include "traj/territory/tracking.hpp"
 #include "traj/territory/tracking_file.hpp"
+#include "words.hpp"
 
 namespace traj::cli {
 
@@ -42,8 +43,9 @@ territory::TrackSettings track_settings_of(const ChosenScenario& chosen,
                                            const std::string& command_line);
 
 /// `traj rerun TRACK.h5`: the track again from the file alone, compared
-/// dataset by dataset; the exit code (0 identical, 1 different).
+/// dataset by dataset, said in `language`; the exit code (0 identical, 1
+/// different).
 int rerun_track(const std::string& path, const std::string& output, bool force, int threads,
-                bool quiet, const Cluster& cluster);
+                bool quiet, Language language, const Cluster& cluster);
 
 }  // namespace traj::cli

@@ -11,7 +11,7 @@ namespace {
 using Entry = std::pair<std::string, std::string>;
 
 /// Every sentence of the text outputs of run, compare, discover, target,
-/// sensitivity and track.
+/// sensitivity, track, validate, scenario, rerun, report and export.
 const std::map<std::string, Entry, std::less<>>& words() {
   static const std::map<std::string, Entry, std::less<>> table = {
       // traj sensitivity
@@ -173,6 +173,58 @@ const std::map<std::string, Entry, std::less<>>& words() {
       {"validate_portfolio_many",
        {"portfolio {}: {} actions", "portefeuille {}\u00a0: {} actions"}},
       {"validate_with", {"with", "avec"}},
+      // traj scenario
+      {"scenario_exported",
+       {"Wrote the bundled scenario, to edit and run:",
+        "Scénario fourni écrit, à modifier puis exécuter\u00a0:"}},
+      {"scenario_next", {"Next", "Ensuite"}},
+      {"set_at", {"set at {}", "défini en {}"}},
+      {"set_by", {"set by {}", "défini par {}"}},
+      {"show_distribution",
+       {"distribution: {}, central value {} (in the model's units)",
+        "distribution\u00a0: {}, valeur centrale {} (dans les unités du modèle)"}},
+      {"show_named", {"named parameter {}, declared at {}", "paramètre nommé {}, déclaré en {}"}},
+      {"show_source", {"source: {}", "source\u00a0: {}"}},
+      {"show_fixed", {"fixed (not uncertain)", "fixé (non incertain)"}},
+      {"show_unit", {"unit: {}", "unité\u00a0: {}"}},
+      {"show_table_unit",
+       {"unit: {}, {} for its table", "unité\u00a0: {}, {} pour toute sa table"}},
+      {"uniform", {"uniform", "uniforme"}},
+      {"triangular", {"triangular", "triangulaire"}},
+      {"pert", {"pert", "PERT"}},
+      {"lognormal", {"lognormal(median {}, sigma {}", "log-normale(médiane {}, sigma {}"}},
+      {"normal", {"normal(mean {}, sd {}", "normale(moyenne {}, écart type {}"}},
+      // traj rerun
+      {"rerun_identical",
+       {"identical: {} members of {} ({}, seed {}) reproduced bit for bit",
+        "identique\u00a0: {} membres de {} ({}, graine {}) reproduits bit pour bit"}},
+      {"rerun_track_identical",
+       {"identical: the track of {} members of {} ({}, seed {}) on {} observation(s) reproduced "
+        "bit for bit",
+        "identique\u00a0: le suivi de {} membres de {} ({}, graine {}) sur {} observation(s) "
+        "reproduit bit pour bit"}},
+      {"rerun_different",
+       {"different: {} dataset(s) differ from {}:",
+        "différent\u00a0: {} jeu(x) de données diffèrent de {}\u00a0:"}},
+      {"rerun_other_version",
+       {"The file was written by traj {} (git {}), this is traj {} (git {}): samplers and the "
+        "model can change between versions; rerun it with the version that wrote it to check it "
+        "bit for bit.",
+        "Le fichier a été écrit par traj {} (git {}), celui-ci est traj {} (git {})\u00a0: les "
+        "tirages et le modèle peuvent changer d'une version à l'autre\u00a0; relancez-le avec la "
+        "version qui l'a écrit pour le vérifier bit pour bit."}},
+      {"interrupted_nothing_compared",
+       {"interrupted by signal {}: nothing compared, nothing written",
+        "interrompu par le signal {}\u00a0: rien de comparé, rien d'écrit"}},
+      {"interrupted_nothing_written",
+       {"interrupted by signal {}: nothing written",
+        "interrompu par le signal {}\u00a0: rien d'écrit"}},
+      // traj export
+      {"tables_written", {"Tables written to {}/", "Tableaux écrits dans {}/"}},
+      {"table_rows", {"{}  {} rows", "{}  {} lignes"}},
+      {"interrupted_no_table",
+       {"interrupted by signal {}: no table written",
+        "interrompu par le signal {}\u00a0: aucun tableau écrit"}},
       // traj compare --shares
       {"shares_heading_coalitions",
        {"What each coalition brings to {} (Shapley values on the same {} members, {}; 95 % "
