@@ -104,3 +104,28 @@ TEST_CASE("Shapley refuses games it cannot value", "[shapley]") {
   options.permutations = 1;
   CHECK_THROWS_AS(shapley_values(4, 10, 1, interacting, options), std::invalid_argument);
 }
+
+TEST_CASE("sampled orders value more than 63 players, as an additive game's own effects",
+          "[shapley]") {
+  // 100 players, v(S) = Σ_{i ∈ S} (i + 1) · spread(m): additive, so every
+  // order credits each player exactly its own effect.
+  constexpr std::size_t PLAYERS = 100;
+  const auto additive = [](const std::vector<bool>& in, std::vector<double>& values) {
+    for (std::size_t m = 0; m < MEMBERS; ++m) {
+      double v = 0.0;
+      for (std::size_t i = 0; i < PLAYERS; ++i)
+        v += in[i] ? static_cast<double>(i + 1) * spread(m) : 0.0;
+      values[m] = v;
+    }
+  };
+  ShapleyOptions options;
+  options.permutations = 2;
+  const ShapleyResult result = shapley_values(PLAYERS, MEMBERS, 1, additive, options);
+  REQUIRE(!result.exact);
+  CHECK(result.evaluations == 1 + 2 * PLAYERS);
+  for (std::size_t i = 0; i < PLAYERS; ++i)
+    CHECK(result.share[i] == Approx(static_cast<double>(i + 1) * mean_spread()).epsilon(1e-9));
+  // Exact values of so many players (2^100 coalitions) are refused.
+  options.exact_up_to = PLAYERS;
+  CHECK_THROWS_AS(shapley_values(PLAYERS, MEMBERS, 1, additive, options), std::invalid_argument);
+}

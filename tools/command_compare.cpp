@@ -365,12 +365,10 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
           "--permutations: the random orders of --shares; without --shares nothing uses them; "
           "add --shares coalitions (or actions), or remove --permutations");
     }
-    if (command->count("--shares") > 0 && !options->output.empty()) {
-      throw InputError(
-          "--shares: not written to --output files yet (text, --json and --report only); "
-          "remove --shares or --output");
-    }
     const ChosenScenario chosen = load_chosen(options->path, options->edits);
+    if (!options->shares.empty())
+      refuse_shares_beyond_memory(chosen.scenario, options->portfolios, options->shares,
+                                  options->ensemble.members);
     auto [output, report] = open_outputs(options->output, options->report, options->force,
                                          input_paths(chosen), cluster.is_root());
     EnsembleOptions ensemble = options->ensemble;
@@ -397,7 +395,8 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
       settings.git_hash = TRAJ_GIT_HASH;
       settings.command_line = options->command_line;
       settings.edits = chosen.edits;
-      write_comparison(output->temporary(), chosen.scenario, comparison, chosen.inputs, settings);
+      write_comparison(output->temporary(), chosen.scenario, comparison, chosen.inputs, settings,
+                       shares);
       output->commit();
     }
     if (report) {

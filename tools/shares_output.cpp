@@ -5,6 +5,8 @@
 #include <iostream>
 #include <string>
 
+#include "available_memory.hpp"
+#include "traj/error.hpp"
 #include "traj/territory/indicator_names.hpp"
 #include "traj/territory/indicators.hpp"
 #include "traj/territory/scenario_text.hpp"
@@ -52,6 +54,37 @@ std::string portfolio_title(const Scenario& scenario, const std::string& id, Lan
 }
 
 }  // namespace
+
+void refuse_shares_beyond_memory(const Scenario& scenario,
+                                 const std::vector<std::string>& portfolio_ids,
+                                 const std::string& players, std::uint64_t members) {
+  const auto available = available_memory_bytes();
+  if (!available) return;
+  const SharePlayers chosen =
+      players == "actions" ? SharePlayers::Actions : SharePlayers::Coalitions;
+  std::vector<std::string> ids = portfolio_ids;
+  if (ids.empty()) {
+    for (const Portfolio& portfolio : scenario.portfolios) ids.push_back(portfolio.id);
+  }
+  for (const std::string& id : ids) {
+    if (id == "baseline") continue;
+    const Plan plan = compile_plan(scenario, id);
+    const std::uint64_t per_member = share_bytes_per_member(plan, chosen);
+    if (plan.actions.empty() || per_member * members <= *available) continue;
+    char message[512];
+    std::snprintf(
+        message, sizeof message,
+        "--shares: the shares of %s's %zu players over %llu members would hold about "
+        "%.1f GB in memory (%llu bytes per member) but %.1f GB are available; use "
+        "--members %llu or fewer%s",
+        id.c_str(), share_player_count(plan, chosen), static_cast<unsigned long long>(members),
+        static_cast<double>(per_member * members) / 1e9,
+        static_cast<unsigned long long>(per_member), static_cast<double>(*available) / 1e9,
+        static_cast<unsigned long long>(*available / per_member),
+        chosen == SharePlayers::Actions ? ", or --shares coalitions (fewer players)" : "");
+    throw InputError(message);
+  }
+}
 
 std::vector<PortfolioShares> shares_of_portfolios(const Scenario& scenario,
                                                   const PortfolioComparison& comparison,

@@ -15,6 +15,13 @@
 
 namespace traj::cli {
 
+/// Refuses (InputError, exit 2), before any ensemble runs, shares of the
+/// portfolios `portfolio_ids` (empty: every one) whose members' values
+/// would not fit in the memory available, naming the members that would.
+void refuse_shares_beyond_memory(const territory::Scenario& scenario,
+                                 const std::vector<std::string>& portfolio_ids,
+                                 const std::string& players, std::uint64_t members);
+
 /// The shares of every compared portfolio but the baseline (and those
 /// without actions), `players` "coalitions" or "actions", on `ensemble`'s
 /// members; stops at the first cancelled one (its `cancelled` set).

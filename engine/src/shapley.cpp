@@ -170,8 +170,13 @@ ShapleyResult sampled_values(std::size_t players, std::size_t members, std::size
 
 ShapleyResult shapley_values(std::size_t players, std::size_t members, std::size_t outcomes,
                              const CoalitionWorth& evaluate, const ShapleyOptions& options) {
-  if (players == 0 || players > 63 || members == 0) {
-    throw std::invalid_argument("shapley_values: expected 1 to 63 players and some members");
+  if (players == 0 || members == 0) {
+    throw std::invalid_argument("shapley_values: expected at least one player and some members");
+  }
+  // The exact values enumerate the coalitions as the bits of one 64-bit
+  // mask; sampled orders have no such limit.
+  if (players <= options.exact_up_to && players > 63) {
+    throw std::invalid_argument("shapley_values: exact values for at most 63 players");
   }
   if (players > options.exact_up_to && options.permutations < 2) {
     throw std::invalid_argument("shapley_values: expected at least 2 sampled orders");

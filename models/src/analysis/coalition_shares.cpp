@@ -36,13 +36,27 @@ std::vector<ShareOutcome> share_outcomes(const Plan& plan) {
   const int horizon = plan.scenario->horizon;
   for (const int row : {catalogue.final_energy, catalogue.ghg, catalogue.renewable_share,
                         catalogue.cost_discounted}) {
-    outcomes.push_back({catalogue[static_cast<std::size_t>(row)].id + " " + std::to_string(horizon),
-                        false, static_cast<std::size_t>(row), horizon});
+    const IndicatorInfo& indicator = catalogue[static_cast<std::size_t>(row)];
+    outcomes.push_back({indicator.id + " " + std::to_string(horizon), false,
+                        static_cast<std::size_t>(row), horizon, indicator.dimension});
   }
   return outcomes;
 }
 
 }  // namespace
+
+std::size_t share_player_count(const Plan& plan, SharePlayers players) {
+  std::vector<PlayerShare> named;
+  players_of(plan, players, named);
+  return named.size();
+}
+
+std::uint64_t share_bytes_per_member(const Plan& plan, SharePlayers players) {
+  const std::uint64_t outcomes = share_outcomes(plan).size();
+  // shapley.cpp: [player × outcome] per member, and up to four worths
+  // (before, after, no action, the one evaluated) of every outcome.
+  return sizeof(double) * outcomes * (share_player_count(plan, players) + 4);
+}
 
 PortfolioShares portfolio_shares(const Plan& plan, const std::string& portfolio,
                                  SharePlayers players, const EnsembleOptions& options,

@@ -35,7 +35,7 @@ void variable(Group& group, const std::string& name, const std::vector<double>& 
 
 void write_comparison(const std::string& path, const Scenario& scenario,
                       const PortfolioComparison& comparison, const std::vector<InputFile>& inputs,
-                      const RunSettings& settings) {
+                      const RunSettings& settings, const std::vector<PortfolioShares>& shares) {
   hdf5::File file = hdf5::File::create(path);
   Group& root = file.root();
   root.set_attribute("filetype", std::string(COMPARISON_FILETYPE));
@@ -157,6 +157,7 @@ void write_comparison(const std::string& path, const Scenario& scenario,
                "probability with the action minus without it", "1");
     }
   }
+  if (!shares.empty()) write_shares_group(root, shares);
   file.close();
 }
 

@@ -27,6 +27,7 @@ struct ShareOutcome {
   bool objective = false;
   std::size_t index = 0;  ///< the objective's, or the indicator's row
   int year = 0;
+  Dimension dimension = Dimension::Fraction;  ///< of its values (a probability: a fraction)
 };
 
 struct PlayerShare {
@@ -47,6 +48,14 @@ struct PortfolioShares {
   std::vector<PlayerShare> shares;       ///< in the order the portfolio first names them
   bool cancelled = false;
 };
+
+/// The players of `plan`: its distinct coalitions, or its actions.
+std::size_t share_player_count(const Plan& plan, SharePlayers players);
+
+/// Bytes per member portfolio_shares holds for `plan`: each player's share
+/// of each outcome member by member, and the worths being compared (the
+/// ensemble's own buffers aside).
+std::uint64_t share_bytes_per_member(const Plan& plan, SharePlayers players);
 
 /// The shares of `plan`'s players (the plan of a portfolio, not the baseline).
 PortfolioShares portfolio_shares(const Plan& plan, const std::string& portfolio,
