@@ -1125,9 +1125,11 @@ HEADER = """\
 # - Every figure is labelled in the `source` of its action or effect (the
 #   `description` of a produce effect, whose `source` is the production
 #   source): [S] stated by a source, [D] derived by arithmetic from sourced
-#   figures, [E] an estimate with its reasoning. Per-commune effects have independent
-#   uncertainties (one distribution each); the physics they share is a named
-#   parameter (pv_yield, advanced_stove_pm2_5, …), sampled once per member.
+#   figures, [E] an estimate with its reasoning. Start years, adoption curves
+#   and ceilings are [E] (a plausible pace for each measure from the Assises
+#   in 2021). Per-commune effects have independent uncertainties (one
+#   distribution each); the physics they share is a named parameter
+#   (pv_yield, advanced_stove_pm2_5, …), sampled once per member.
 # - Each per-commune candidate belongs to its commune (coalition "Commune of
 #   …"), so that `traj compare --shares` can say what each commune brings.
 #
