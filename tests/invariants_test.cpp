@@ -12,7 +12,8 @@ namespace {
 
 const std::vector<std::string> SCENARIOS = {
     "scenarios/brest-metropole.toml", "scenarios/clermont-alliance.toml",
-    "scenarios/orleans-assises.toml", "scenarios/examples/example.toml"};
+    "scenarios/orleans-assises.toml", "scenarios/orleans-proposals.toml",
+    "scenarios/examples/example.toml"};
 
 /// Parameters at a low, central or high quantile: the invariants must hold
 /// anywhere in the distributions, not only at the medians.
