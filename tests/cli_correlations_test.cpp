@@ -195,3 +195,19 @@ TEST_CASE("correlations: each mistake located, exit code 2") {
     CHECK(has(outcome.err, c.message));
   }
 }
+
+TEST_CASE("correlations: scenario show names a parameter's correlations, in English and French") {
+  const ScenarioFile file(example_with(PAIR));
+  const std::string show = "scenario show 'actions.pv-roofs.effects[0].yield' " + file.quoted();
+  const auto english = run_traj(show);
+  REQUIRE(english.exit_code == 0);
+  CHECK(has(english.out, "rank-correlated with renovation_savings: 0.7 (a Gaussian copula)"));
+  const auto french = run_traj(show + " --lang fr");
+  REQUIRE(french.exit_code == 0);
+  CHECK(has(french.out,
+            "corrélé en rang avec renovation_savings\u00a0: 0,7 (une copule gaussienne)"));
+  const ScenarioFile plain(example_with(""), "plain.toml");
+  CHECK_FALSE(
+      has(run_traj("scenario show 'actions.pv-roofs.effects[0].yield' " + plain.quoted()).out,
+          "rank-correlated"));
+}
