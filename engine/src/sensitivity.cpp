@@ -142,7 +142,8 @@ SensitivityMemory morris_memory(std::size_t parameters, std::size_t factors, std
 
 std::vector<SensitivityFactor> single_factors(const ParameterSet& parameters) {
   std::vector<SensitivityFactor> factors;
-  for (std::size_t p = 0; p < parameters.size(); ++p) factors.push_back({parameters[p].name, {p}, {}});
+  for (std::size_t p = 0; p < parameters.size(); ++p)
+    factors.push_back({parameters[p].name, {p}, {}});
   return factors;
 }
 
