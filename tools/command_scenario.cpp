@@ -229,6 +229,16 @@ int show_value(const std::string& key_path, const std::string& scenario_path,
     }
     if (!sampled.source.empty())
       std::cout << "  " << say("show_source", language, {sampled.source}) << "\n";
+    const ParameterSet& parameters = chosen.scenario.parameters;
+    for (const auto& correlation : parameters.correlations()) {
+      const auto p = static_cast<std::size_t>(parameter);
+      if (correlation.first != p && correlation.second != p) continue;
+      const std::size_t other = correlation.first == p ? correlation.second : correlation.first;
+      std::cout << "  "
+                << say("show_correlation", language,
+                       {parameters[other].name, decimal(number_text(correlation.rank), language)})
+                << "\n";
+    }
   } else if (node.is_number()) {
     std::cout << "  " << say("show_fixed", language) << "\n";
   }

@@ -46,7 +46,7 @@ std::vector<SensitivityFactor> factors_of(const Scenario& scenario, const std::s
     const auto found = by_action.find(group);
     if (found == by_action.end()) {
       by_action[group] = factors.size();
-      factors.push_back({group, {p}});
+      factors.push_back({group, {p}, {}});
     } else {
       factors[found->second].parameters.push_back(p);
     }
@@ -170,12 +170,28 @@ void refuse_what_memory_cannot_hold(const std::string& method, std::size_t param
 /// `--json`: every output's variance and every factor's indices.
 void print_sensitivity_json(const std::string& method, const territory::ScenarioEdits& edits,
                             const std::vector<SensitivityOutput>& outputs,
+                            const std::vector<SensitivityFactor>& factors,
                             const SensitivityResult& result) {
   const std::size_t K = result.factors.size();
   JsonWriter json(std::cout);
   json.begin_object();
   json.key("method").value(method);
   write_edits_json(json, edits);
+  if (std::any_of(factors.begin(), factors.end(),
+                  [](const auto& f) { return !f.merged.empty(); })) {
+    // Only with correlations: the documents of independent parameters are unchanged.
+    json.key("correlated_factors").begin_array();
+    for (const auto& factor : factors) {
+      if (factor.merged.empty()) continue;
+      json.begin_object();
+      json.key("factor").value(factor.name);
+      json.key("merged").begin_array();
+      for (const auto& name : factor.merged) json.value(name);
+      json.end_array();
+      json.end_object();
+    }
+    json.end_array();
+  }
   json.key("runs").value(static_cast<long long>(result.runs));
   json.key("outputs").begin_array();
   for (std::size_t o = 0; o < outputs.size(); ++o) {
@@ -227,8 +243,9 @@ std::string printed(const char* format, double value, Language language) {
 void print_sensitivity_text(const Scenario& scenario, const std::string& portfolio,
                             const std::string& method, const territory::ScenarioEdits& edits,
                             const std::vector<SensitivityOutput>& outputs,
-                            const std::vector<std::string>& titles, const SensitivityResult& result,
-                            std::size_t top, Language language) {
+                            const std::vector<std::string>& titles,
+                            const std::vector<SensitivityFactor>& factors,
+                            const SensitivityResult& result, std::size_t top, Language language) {
   const std::size_t K = result.factors.size();
   std::cout << say("sensitivity_heading", language,
                    {scenario.name,
@@ -239,6 +256,10 @@ void print_sensitivity_text(const Scenario& scenario, const std::string& portfol
             << "\n";
   for (const auto& edit : describe_edits(edits))
     std::cout << "  " << say("with_edit", language, {edit}) << "\n";
+  for (const auto& factor : factors) {
+    if (!factor.merged.empty())
+      std::cout << "  " << say("correlated_factor", language, {factor.name}) << "\n";
+  }
   for (std::size_t o = 0; o < outputs.size(); ++o) {
     std::cout << "\n" << say("output_heading", language, {titles[o]}) << "\n";
     if (result.variance[o] == 0.0) {
@@ -400,7 +421,9 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     if (scenario.parameters.size() == 0) {
       throw InputError("sensitivity: the scenario has no uncertain number: nothing to analyse");
     }
-    const auto factors = factors_of(scenario, options->group);
+    // Correlated parameters move together (Sobol and Morris assume independence).
+    const auto factors =
+        group_correlated_factors(factors_of(scenario, options->group), scenario.parameters);
     SensitivityOptions settings;
     settings.samples =
         options->samples > 0 ? options->samples : (options->method == "sobol" ? 4096 : 100);
@@ -434,11 +457,11 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
                                             result, outcomes, options->method, language));
     }
     if (options->json) {
-      print_sensitivity_json(options->method, chosen.edits, outputs, result);
+      print_sensitivity_json(options->method, chosen.edits, outputs, factors, result);
       return EXIT_OK;
     }
     print_sensitivity_text(scenario, portfolio, options->method, chosen.edits, outputs, titles,
-                           result, options->top, language);
+                           factors, result, options->top, language);
     if (output) std::cout << "\n" << say("indices_written", language, {output->target()}) << "\n";
     return EXIT_OK;
   };

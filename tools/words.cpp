@@ -429,6 +429,16 @@ const std::map<std::string, Entry, std::less<>>& words() {
       {"track_no_parameter", {"(no uncertain parameter)", "(aucun paramètre incertain)"}},
       {"track_written", {"Track written to {}", "Suivi écrit dans {}"}},
       {"discovery_written", {"Discovery written to {}", "Découverte écrite dans {}"}},
+      // correlated uncertainties (traj sensitivity)
+      {"correlated_factor",
+       {"correlated parameters moved together as one factor: {} (Sobol indices and Morris "
+        "effects assume independent factors)",
+        "paramètres corrélés variés ensemble comme un seul facteur\u00a0: {} (les indices de Sobol "
+        "et les effets de Morris supposent des facteurs indépendants)"}},
+      // correlated uncertainties (traj scenario show)
+      {"show_correlation",
+       {"rank-correlated with {}: {} (a Gaussian copula)",
+        "corrélé en rang avec {}\u00a0: {} (une copule gaussienne)"}},
   };
   return table;
 }

@@ -29,4 +29,27 @@ std::vector<double> ParameterSet::central_values() const {
   return values;
 }
 
+void ParameterSet::set_correlations(std::vector<RankCorrelation> correlations) {
+  std::vector<CorrelationGroup> groups;
+  for (const auto& component : correlation_components(parameters_.size(), correlations)) {
+    if (const auto defect = check_semidefinite(component, correlations)) {
+      const RankCorrelation& pair = correlations[defect->pair];
+      throw InputError(
+          std::string("the correlations are not positive semi-definite: smallest eigenvalue ") +
+          std::to_string(defect->smallest_eigenvalue) + ", the pair most responsible " +
+          parameters_[pair.first].name + " and " + parameters_[pair.second].name);
+    }
+    groups.emplace_back(component, correlations);
+  }
+  correlations_ = std::move(correlations);
+  groups_ = std::move(groups);
+}
+
+const CorrelationGroup* ParameterSet::group_of(std::size_t parameter) const {
+  for (const auto& group : groups_) {
+    if (group.contains(parameter)) return &group;
+  }
+  return nullptr;
+}
+
 }  // namespace traj

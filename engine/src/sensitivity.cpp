@@ -12,6 +12,7 @@
 #include <boost/random/sobol.hpp>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <thread>
 
 #include "traj/objective_judgement.hpp"
@@ -78,6 +79,15 @@ class OutputSink final : public YearSink {
   std::vector<double>& values_;
 };
 
+/// A point of the unit cube, one coordinate per parameter, becomes their
+/// values in place: correlated groups through their copula, then every
+/// parameter's inverse CDF.
+void unit_to_values(const ParameterSet& parameters, const std::vector<Sampler>& samplers,
+                    double* row) {
+  for (const auto& group : parameters.correlation_groups()) group.correlate(row, 1);
+  for (std::size_t p = 0; p < samplers.size(); ++p) row[p] = samplers[p](row[p]);
+}
+
 double to_unit(std::uint64_t bits) {
   return (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
 }
@@ -132,8 +142,55 @@ SensitivityMemory morris_memory(std::size_t parameters, std::size_t factors, std
 
 std::vector<SensitivityFactor> single_factors(const ParameterSet& parameters) {
   std::vector<SensitivityFactor> factors;
-  for (std::size_t p = 0; p < parameters.size(); ++p) factors.push_back({parameters[p].name, {p}});
+  for (std::size_t p = 0; p < parameters.size(); ++p)
+    factors.push_back({parameters[p].name, {p}, {}});
   return factors;
+}
+
+std::vector<SensitivityFactor> group_correlated_factors(std::vector<SensitivityFactor> factors,
+                                                        const ParameterSet& parameters) {
+  const auto& groups = parameters.correlation_groups();
+  if (groups.empty()) return factors;
+  // Union–find over the factors: two factors holding parameters of one group
+  // become one.
+  std::vector<std::size_t> parent(factors.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  const auto root = [&](std::size_t f) {
+    while (parent[f] != f) f = parent[f] = parent[parent[f]];
+    return f;
+  };
+  for (const auto& group : groups) {
+    std::optional<std::size_t> first;
+    for (std::size_t f = 0; f < factors.size(); ++f) {
+      const bool holds = std::any_of(factors[f].parameters.begin(), factors[f].parameters.end(),
+                                     [&](std::size_t p) { return group.contains(p); });
+      if (!holds) continue;
+      if (!first) {
+        first = f;
+        continue;
+      }
+      const std::size_t a = root(*first), b = root(f);
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    }
+  }
+  std::vector<SensitivityFactor> grouped;
+  std::vector<std::size_t> position(factors.size(), 0);
+  for (std::size_t f = 0; f < factors.size(); ++f) {
+    const std::size_t r = root(f);
+    if (r == f) {
+      position[f] = grouped.size();
+      grouped.push_back(factors[f]);
+      continue;
+    }
+    SensitivityFactor& into = grouped[position[r]];
+    if (into.merged.empty()) into.merged.push_back(into.name);
+    into.merged.push_back(factors[f].name);
+    into.name += " + " + factors[f].name;
+    into.parameters.insert(into.parameters.end(), factors[f].parameters.begin(),
+                           factors[f].parameters.end());
+  }
+  for (auto& factor : grouped) std::sort(factor.parameters.begin(), factor.parameters.end());
+  return grouped;
 }
 
 std::vector<double> evaluate_design(
@@ -212,6 +269,7 @@ SensitivityResult sobol_indices(const Model& model, const std::vector<Sensitivit
   for (std::size_t d = 0; d < 2 * P; ++d) {
     shifts.push_back(uniform_draw(auxiliary_key(options.seed, "sobol-shift", d), 0));
   }
+  const auto to_values = [&](double* row) { unit_to_values(parameter_set, samplers, row); };
   // Unit-cube points: A in columns [0, P), B in [P, 2P), made in chunks of
   // rows in the sequence's order; each chunk's runs A, B, then A_B^(i) for
   // each factor (memory: a chunk of A and B, not N × 2P). Every run's
@@ -236,8 +294,10 @@ SensitivityResult sobol_indices(const Model& model, const std::vector<Sensitivit
         double u = to_unit(sequence()) + shifts[d];
         u -= std::floor(u);
         u = std::clamp(u, 0x1.0p-53, 1.0 - 0x1.0p-53);
-        (d < P ? a[i * P + d] : b[i * P + d - P]) = samplers[d % P](u);
+        (d < P ? a[i * P + d] : b[i * P + d - P]) = u;
       }
+      to_values(a.data() + i * P);
+      to_values(b.data() + i * P);
     }
     const auto design = [&](std::uint64_t run, double* values) {
       const std::size_t matrix = run / rows, i = run % rows;
@@ -375,8 +435,9 @@ SensitivityResult morris_screening(const Model& model,
           order[t * k + s - 1] = f;
           for (const std::size_t p : factors[f].parameters) unit[p] += DELTA;
         }
-        for (std::size_t p = 0; p < P; ++p)
-          design[(((t - first) * (k + 1)) + s) * P + p] = samplers[p](unit[p]);
+        double* point = design.data() + (((t - first) * (k + 1)) + s) * P;
+        std::copy_n(unit.data(), P, point);
+        unit_to_values(parameter_set, samplers, point);
       }
     }
     const auto points = [&](std::uint64_t run, double* values) {

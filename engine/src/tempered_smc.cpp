@@ -54,15 +54,21 @@ class Sampling {
            const TemperedSmcOptions& options)
       : model_(model), outputs_(outputs), log_likelihood_(log_likelihood), options_(options) {
     const ParameterSet& parameters = model.parameters();
+    groups_ = parameters.correlation_groups();
     for (std::size_t p = 0; p < parameters.size(); ++p) {
       samplers_.emplace_back(parameters[p].distribution);
-      if (parameters[p].distribution.is_fixed()) {
+      // A correlated parameter keeps its latent normal even when fixed: it
+      // takes part in its group's mixing, as in the ensemble.
+      if (parameters[p].distribution.is_fixed() && parameters.group_of(p) == nullptr) {
         fixed_.push_back(samplers_.back()(0.5));
       } else {
         fixed_.push_back(std::numeric_limits<double>::quiet_NaN());
+        free_position_.push_back(free_.size());
         free_.push_back(p);
         keys_.push_back(stream_key(options.seed, parameters[p].name));
+        continue;
       }
+      free_position_.push_back(0);
     }
   }
 
@@ -83,8 +89,26 @@ class Sampling {
         population.z[i * population.free + j] = normal_quantile(u);
       }
     }
+    correlate(population);
     evaluate(population);
     return population;
+  }
+
+  /// With correlations, the latent normals z stay independent (the pCN
+  /// moves' prior) and a group's uniforms are Φ(F z), computed as the
+  /// ensemble's copula does: particle m is still the ensemble's member m.
+  void correlate(Population& population) const {
+    if (groups_.empty()) return;
+    std::vector<double> row(samplers_.size());
+    for (std::size_t i = 0; i < population.count; ++i) {
+      for (std::size_t j = 0; j < free_.size(); ++j)
+        row[free_[j]] = population.z[i * free_.size() + j];
+      for (const auto& group : groups_) {
+        group.mix_normals(row.data(), 1);
+        for (const std::size_t p : group.parameters())
+          population.u[i * free_.size() + free_position_[p]] = copula_uniform(row[p]);
+      }
+    }
   }
 
   /// Runs the model on every particle's uniforms: values and log-likelihoods.
@@ -129,6 +153,8 @@ class Sampling {
   std::vector<Sampler> samplers_;
   std::vector<double> fixed_;  ///< a fixed parameter's value, NaN for an uncertain one
   std::vector<std::size_t> free_;
+  std::vector<std::size_t> free_position_;  ///< [parameter]: its index in free_
+  std::vector<CorrelationGroup> groups_;
   std::vector<std::uint64_t> keys_;
   std::uint64_t evaluations_ = 0;
 };
@@ -192,6 +218,7 @@ double move(Sampling& sampling, Population& population, double beta, double step
       proposal.u[i * free + j] = normal_cdf(z);
     }
   }
+  sampling.correlate(proposal);
   sampling.evaluate(proposal);
   std::uint64_t accepted = 0;
   for (std::size_t i = 0; i < n; ++i) {

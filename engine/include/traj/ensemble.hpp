@@ -136,12 +136,19 @@ class ParameterSampler {
  public:
   ParameterSampler(const ParameterSet& parameters, std::uint64_t seed);
   ~ParameterSampler();
-  /// Fills `values[p × lanes + l]` with the draws of members first … first+lanes−1.
+  /// Fills `values[p × lanes + l]` with the draws of members first … first+lanes−1
+  /// (correlated parameters through their group's Gaussian copula).
   void fill(std::uint64_t first, std::size_t lanes, double* values) const;
+  /// Parameter p's draws of members first … first+lanes−1 into `out`, the
+  /// same numbers as fill(); `scratch` holds a correlated parameter's group
+  /// (resized when needed).
+  void fill_parameter(std::size_t p, std::uint64_t first, std::size_t lanes, double* out,
+                      std::vector<double>& scratch) const;
 
  private:
   std::vector<Sampler> samplers_;
   std::vector<std::uint64_t> keys_;
+  std::vector<CorrelationGroup> groups_;
 };
 
 /// One-off convenience: ParameterSampler(parameters, seed).fill(first, lanes, values).

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "traj/correlation.hpp"
 #include "traj/distribution.hpp"
 #include "traj/error.hpp"
 #include "traj/units.hpp"
@@ -53,8 +54,21 @@ class ParameterSet {
   /// Every parameter at its central value (the median, see Distribution).
   std::vector<double> central_values() const;
 
+  /// Sets the rank correlations between parameters and prepares their
+  /// groups; throws InputError naming the smallest eigenvalue and the pair
+  /// most responsible when a group's copula matrix is not positive
+  /// semi-definite (the scenario loader checks first, with locations).
+  void set_correlations(std::vector<RankCorrelation> correlations);
+  const std::vector<RankCorrelation>& correlations() const { return correlations_; }
+  /// The connected components of the correlations, ready for sampling.
+  const std::vector<CorrelationGroup>& correlation_groups() const { return groups_; }
+  /// The group holding `parameter`, null when it is independent.
+  const CorrelationGroup* group_of(std::size_t parameter) const;
+
  private:
   std::vector<Parameter> parameters_;
+  std::vector<RankCorrelation> correlations_;
+  std::vector<CorrelationGroup> groups_;
 };
 
 }  // namespace traj

@@ -14,7 +14,11 @@
 ///   r random one-at-a-time trajectories on a 4-level grid, r (k + 1) runs.
 ///
 /// Uniform numbers map to parameter values through each parameter's inverse
-/// CDF, so every distribution of the scenario is respected.
+/// CDF, so every distribution of the scenario is respected; correlated
+/// parameters' uniforms go through their group's Gaussian copula first
+/// (traj/correlation.hpp), which is why their factors must be grouped
+/// (group_correlated_factors): a group's values depend on its own
+/// coordinates of the unit cube only.
 
 #include <cstdint>
 #include <functional>
@@ -30,6 +34,9 @@ namespace traj {
 struct SensitivityFactor {
   std::string name;
   std::vector<std::size_t> parameters;  ///< indices in the model's ParameterSet
+  /// The factors merged into this one because their parameters are
+  /// correlated (group_correlated_factors); empty when none was.
+  std::vector<std::string> merged;
 };
 
 /// An outcome: an output row in a year, or whether an objective is met (0/1).
@@ -93,6 +100,15 @@ SensitivityMemory morris_memory(std::size_t parameters, std::size_t factors, std
 
 /// One factor per parameter of `parameters`.
 std::vector<SensitivityFactor> single_factors(const ParameterSet& parameters);
+
+/// Sobol indices and Morris effects assume independent factors: every
+/// factor holding a parameter of a correlation group is merged with the
+/// other factors holding one of the same group, into one factor named by
+/// their names joined with " + ", whose `merged` lists them (in the order of
+/// `factors`, where the first of them stood). Factors without correlated
+/// parameters are unchanged.
+std::vector<SensitivityFactor> group_correlated_factors(std::vector<SensitivityFactor> factors,
+                                                        const ParameterSet& parameters);
 
 SensitivityResult sobol_indices(const Model& model, const std::vector<SensitivityFactor>& factors,
                                 const std::vector<SensitivityOutput>& outputs,

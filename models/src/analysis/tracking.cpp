@@ -104,16 +104,22 @@ std::vector<ParameterShift> parameter_shifts(const Plan& plan, const EnsembleOpt
   }
   const std::vector<double> equal(members, 1.0);
   std::vector<std::optional<ParameterShift>> found(uncertain.size());
-  tbb::enumerable_thread_specific<std::vector<double>> buffers(
-      [members] { return std::vector<double>(members); });
+  struct Buffers {
+    std::vector<double> draws, group;  ///< group: a correlated parameter's group
+  };
+  tbb::enumerable_thread_specific<Buffers> buffers([members] {
+    return Buffers{std::vector<double>(members), {}};
+  });
+  const ParameterSampler sampler(parameters, options.seed);
   tbb::task_arena arena(options.threads > 0 ? options.threads
                                             : tbb::this_task_arena::max_concurrency());
   arena.execute([&] {
     tbb::parallel_for(std::size_t{0}, uncertain.size(), [&](std::size_t i) {
       const std::size_t p = uncertain[i];
-      std::vector<double>& draws = buffers.local();
-      uniform_draws(stream_key(options.seed, parameters[p].name), 0, members, draws.data());
-      Sampler(parameters[p].distribution).transform(draws.data(), members);
+      Buffers& buffer = buffers.local();
+      std::vector<double>& draws = buffer.draws;
+      // The ensemble's own draws (correlated ones through their copula).
+      sampler.fill_parameter(p, 0, members, draws.data(), buffer.group);
       auto bands = weighted_quantiles(draws, {equal, weights}, BAND_LEVELS);
       if (smc != nullptr) bands[1] = population_band(*smc, p, parameters.size());
       ParameterShift shift;

@@ -32,6 +32,8 @@ std::vector<InputFile> read_inputs(const hdf5::Group& root, const std::string& p
 struct MemberGroups {
   MemberGroups(hdf5::Group& root, const Plan& plan);
   void define(const std::vector<std::size_t>& rows);
+  /// The scenario's rank correlations, along `correlation`, when it states any.
+  void write_correlations(const ParameterSet& parameters);
   void append(const MemberRecords& records);
 
   const Plan& plan;

@@ -27,6 +27,36 @@ MemberGroups::MemberGroups(Group& root, const Plan& of)
       trajectory_members(member_scale(trajectories_group)),
       objective_members(member_scale(objectives_group)) {}
 
+void MemberGroups::write_correlations(const ParameterSet& parameters) {
+  // Only when the scenario states [[correlations]]: other files are unchanged.
+  const auto& correlations = parameters.correlations();
+  if (correlations.empty()) return;
+  std::vector<std::string> pairs, firsts, seconds;
+  std::vector<double> ranks;
+  for (const auto& correlation : correlations) {
+    firsts.push_back(parameters[correlation.first].name);
+    seconds.push_back(parameters[correlation.second].name);
+    pairs.push_back(firsts.back() + " ~ " + seconds.back());
+    ranks.push_back(correlation.rank);
+  }
+  Dataset pair_names = name_scale(parameters_group, member_dataset::CORRELATION, pairs,
+                                  "pair of rank-correlated parameters");
+  Dataset first = parameters_group.create_strings(member_dataset::CORRELATION_FIRST, firsts);
+  first.attach_scale(pair_names, 0);
+  first.set_attribute("long_name", std::string("first parameter of each correlated pair"));
+  Dataset second = parameters_group.create_strings(member_dataset::CORRELATION_SECOND, seconds);
+  second.attach_scale(pair_names, 0);
+  second.set_attribute("long_name", std::string("second parameter of each correlated pair"));
+  Dataset rank = parameters_group.create(member_dataset::CORRELATION_RANK, Type::Float64,
+                                         {static_cast<std::uint64_t>(ranks.size())});
+  rank.write(ranks.data(), Type::Float64);
+  rank.attach_scale(pair_names, 0);
+  rank.set_attribute("units", std::string("1"));
+  rank.set_attribute("long_name",
+                     std::string("rank (Spearman) correlation of each pair, sampled with a "
+                                 "Gaussian copula"));
+}
+
 void MemberGroups::define(const std::vector<std::size_t>& rows) {
   const Scenario& scenario = *plan.scenario;
   // Parameters: one column per uncertain number, by stable name.
@@ -48,6 +78,7 @@ void MemberGroups::define(const std::vector<std::size_t>& rows) {
   parameter_values.attach_scale(parameter_names, 1);
   parameter_values.set_attribute(
       "long_name", std::string("sampled value of each parameter, in its canonical unit"));
+  write_correlations(scenario.parameters);
 
   // Trajectories of the chosen indicators, member by member.
   Dataset trajectory_years = year_scale(trajectories_group, scenario);

@@ -64,6 +64,11 @@ inline constexpr const char* PARAMETER = "parameter";  ///< coordinate of `param
 inline constexpr const char* VALUES = "values";        ///< member × parameter
 inline constexpr const char* UNITS = "units";
 inline constexpr const char* DISTRIBUTION = "distribution";
+/// Rank correlations between parameters, along `correlation` (only when stated).
+inline constexpr const char* CORRELATION = "correlation";
+inline constexpr const char* CORRELATION_FIRST = "correlation_first";
+inline constexpr const char* CORRELATION_SECOND = "correlation_second";
+inline constexpr const char* CORRELATION_RANK = "correlation_rank";
 inline constexpr const char* SUCCESS = "success";  ///< of `objectives`: member × objective
 }  // namespace member_dataset
 

@@ -20,6 +20,8 @@ class ScenarioReader {
     read_format(top);
     // Parameters first: any number below may refer to them.
     read_parameters(context_, top.table("parameters", false));
+    read_correlations(context_,
+                      top.get("correlations", false, "an array of tables [[correlations]]"));
     read_territory(context_, top.table("territory", true));
     if (!context_.territory_ok) {
       // Without the sets, every later reference would be reported as unknown.
@@ -35,8 +37,8 @@ class ScenarioReader {
     read_portfolios(context_, top.get("portfolios", false, "an array of tables [[portfolios]]"));
     apply_portfolio_edits(context_, edits_);
     read_objectives(context_, top.get("objectives", false, "an array of tables [[objectives]]"));
-    top.finish({"format", "territory", "parameters", "inventory", "trends", "emission_factors",
-                "energy_branch", "actions", "portfolios", "objectives"});
+    top.finish({"format", "territory", "parameters", "correlations", "inventory", "trends",
+                "emission_factors", "energy_branch", "actions", "portfolios", "objectives"});
     check_trends_present(context_);
     check_emission_factors_present(context_);
     check_substitution_cycles(context_);

@@ -12,6 +12,8 @@
 namespace traj::territory::loader {
 
 void read_parameters(ReaderContext& context, TableReader parameters);
+/// [[correlations]] between named parameters, once [parameters] is read.
+void read_correlations(ReaderContext& context, const ConfigNode* node);
 /// Sets context.territory_ok when the sets are usable by later sections.
 void read_territory(ReaderContext& context, TableReader territory);
 void read_inventory(ReaderContext& context, TableReader inventory);
