@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "member_batch.hpp"
 #include "traj/ensemble.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/territory/plan.hpp"
@@ -32,7 +33,8 @@ std::vector<InputFile> read_inputs(const hdf5::Group& root, const std::string& p
 struct MemberGroups {
   MemberGroups(hdf5::Group& root, const Plan& plan);
   void define(const std::vector<std::size_t>& rows);
-  void append(const MemberRecords& records);
+  /// Appends a batch compressed by StoredBatch::compress(MEMBER_CHUNK).
+  void append(const CompressedBatch& batch);
 
   const Plan& plan;
   hdf5::Group parameters_group, trajectories_group, objectives_group;
@@ -41,7 +43,6 @@ struct MemberGroups {
   std::vector<hdf5::Dataset> trajectories;
   hdf5::Dataset objective_members;
   std::vector<hdf5::Dataset> successes;  ///< zero or one dataset
-  std::vector<std::int64_t> member_numbers;
 };
 
 // Once the run ends: the group `statistics` (statistics.cpp), the
