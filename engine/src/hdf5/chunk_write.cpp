@@ -80,6 +80,9 @@ CompressedRows compress_rows(const void* data, Type type, std::uint64_t first, s
 
 void Dataset::append_compressed(const CompressedRows& rows) {
   if (rows.count == 0) return;
+  // HDF5 (built thread-safe by Debian) silences its error printing per
+  // thread: this may be a writing thread of its own (write_pipeline.cpp).
+  silence_library_errors();
   auto extent = dims();
   if (extent.empty() || extent[0] != rows.first) {
     fail("appending to " + path_ + ": expected it " + std::to_string(rows.first) +
