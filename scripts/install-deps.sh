@@ -13,6 +13,7 @@ packages=(
   clang libclang-rt-14-dev xz-utils
   libopenmpi-dev openmpi-bin
   python3-pint
+  libdeflate-dev
 )
 
 missing=()
