@@ -12,6 +12,8 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev
   clang libclang-rt-14-dev xz-utils
   libopenmpi-dev openmpi-bin
+  python3-pint
+  libdeflate-dev
 )
 
 missing=()

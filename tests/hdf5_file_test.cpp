@@ -138,3 +138,59 @@ TEST_CASE("hdf5 file: a missing file, group, dataset or attribute is an error na
   std::fclose(out);
   CHECK_THROWS_WITH(hdf5::File::open_read_only(text), Catch::Contains(text));
 }
+
+TEST_CASE("hdf5 file: rows compressed off the HDF5 thread read back as rows written by HDF5") {
+  // Chunks of 4 rows of 3 floats; appends of 5, 3 and 6 rows: a padded edge
+  // chunk, a head that completes it, whole chunks, a last padded one.
+  std::vector<float> values(14 * 3);
+  for (std::size_t i = 0; i < values.size(); ++i)
+    values[i] = static_cast<float>(i) * 1.25f - 7.0f + static_cast<float>(i % 5) / 3.0f;
+  const std::string raw = scratch("raw-chunks.h5"), plain = scratch("hdf5-chunks.h5");
+  {
+    hdf5::File file = hdf5::File::create(raw);
+    hdf5::Dataset rows = file.root().create_growing("rows", Type::Float32, {3}, {4, 3});
+    std::uint64_t first = 0;
+    for (const std::uint64_t count : {5u, 3u, 6u}) {
+      const auto compressed =
+          hdf5::compress_rows(values.data() + first * 3, Type::Float32, first, count, 3, 4);
+      CHECK(compressed.head_rows == (first == 5 ? 3u : 0u));
+      CHECK(compressed.chunks.size() == (first == 5 ? 0u : 2u));
+      rows.append_compressed(compressed);
+      first += count;
+    }
+    CHECK_THROWS_WITH(
+        rows.append_compressed(hdf5::compress_rows(values.data(), Type::Float32, 3, 1, 3, 4)),
+        Catch::Contains("expected it 3 rows long, found 14"));
+    file.close();
+  }
+  {
+    hdf5::File file = hdf5::File::create(plain);
+    file.root()
+        .create_growing("rows", Type::Float32, {3}, {4, 3})
+        .append_rows(14, values.data(), Type::Float32);
+    file.close();
+  }
+  const hdf5::File file = hdf5::File::open_read_only(raw);
+  const auto read = file.root().open("rows").read_doubles();
+  REQUIRE(read.size() == values.size());
+  for (std::size_t i = 0; i < values.size(); ++i)
+    REQUIRE(read[i] == static_cast<double>(values[i]));
+  CHECK(hdf5::differing_datasets(raw, plain).empty());
+}
+
+TEST_CASE("hdf5 file: float32 and float64 datasets compare as doubles, bit for bit") {
+  const std::vector<float> floats = {1.1f, -2.5f, 3.0e-8f};
+  std::vector<double> widened(floats.begin(), floats.end());
+  const std::string narrow = scratch("narrow.h5"), wide = scratch("wide.h5");
+  const auto write = [](const std::string& path, const void* data, Type type) {
+    hdf5::File file = hdf5::File::create(path);
+    file.root().create("values", type, {3}).write(data, type);
+    file.close();
+  };
+  write(narrow, floats.data(), Type::Float32);
+  write(wide, widened.data(), Type::Float64);
+  CHECK(hdf5::differing_datasets(narrow, wide).empty());
+  widened[2] = 3.0e-8;  // a double that is no float: differs
+  write(wide, widened.data(), Type::Float64);
+  CHECK(hdf5::differing_datasets(narrow, wide) == std::vector<std::string>{"/values"});
+}

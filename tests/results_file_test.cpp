@@ -73,7 +73,9 @@ TEST_CASE("a results file holds members, statistics, objectives and inputs") {
   const auto ghg = root.open_group("trajectories").open("ghg");
   REQUIRE(ghg.dims() ==
           std::vector<std::uint64_t>{3000, static_cast<std::uint64_t>(plan.year_count())});
-  CHECK(ghg.string_attribute("units") == "ktCO2e");
+  CHECK(ghg.string_attribute("units") == "Gg");  // UDUNITS and pint: 1 Gg = 1 kt
+  CHECK(ghg.string_attribute("display_units") == "ktCO2e");
+  CHECK(ghg.string_attribute("mass_of") == "CO2e");
   const auto ghg_values = ghg.read_doubles();
   const int ghg_row = plan.catalogue.find("ghg");
   for (int year = scenario.base_year; year <= scenario.horizon; ++year) {

@@ -60,6 +60,7 @@ void write_hdf5(const std::string& path, const SensitivityResult& result, const 
                 const std::string& command_line) {
   hdf5::File file = hdf5::File::create(path);
   hdf5::Group& root = file.root();
+  root.set_attribute("Conventions", std::string("CF-1.8"));  // units: docs/hdf5-layout.md
   root.set_attribute("filetype", std::string("trajectoires-sensitivity"));
   root.set_attribute("format_version", std::int64_t{2});
   root.set_attribute("traj_version", std::string(TRAJ_VERSION));

@@ -3,6 +3,7 @@
 #include <hdf5.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "hdf5/internal.hpp"
 #include "traj/file_stamp.hpp"
@@ -71,6 +72,29 @@ std::vector<std::string> File::dataset_paths() const {
   return paths;
 }
 
+namespace {
+/// The size of a dataset's floating-point elements, 0 for other types.
+std::size_t float_bytes(const Dataset& dataset) {
+  Handle type(check(H5Dget_type(dataset.id()), dataset.path()), Handle::Kind::Datatype);
+  return H5Tget_class(type.get()) == H5T_FLOAT ? H5Tget_size(type.get()) : 0;
+}
+
+/// Same shape and the same values bit for bit. Floats stored at different
+/// precisions (a file of 2026-12-03 or later keeps the kernel's floats as
+/// float32, earlier ones widened to float64) compare as doubles: a float
+/// widened exactly equals the double an older file stored, to the bit.
+bool same_contents(const Dataset& a, const Dataset& b) {
+  if (a.dims() != b.dims()) return false;
+  const std::size_t bytes_a = float_bytes(a), bytes_b = float_bytes(b);
+  if (bytes_a != 0 && bytes_b != 0 && bytes_a != bytes_b) {
+    const auto values_a = a.read_doubles(), values_b = b.read_doubles();
+    return values_a.size() == values_b.size() &&
+           std::memcmp(values_a.data(), values_b.data(), values_a.size() * sizeof(double)) == 0;
+  }
+  return a.read_raw() == b.read_raw();
+}
+}  // namespace
+
 std::vector<std::string> differing_datasets(const std::string& path_a, const std::string& path_b) {
   const File a = File::open_read_only(path_a);
   const File b = File::open_read_only(path_b);
@@ -83,10 +107,7 @@ std::vector<std::string> differing_datasets(const std::string& path_a, const std
       continue;
     }
     const std::string relative = path.substr(1);
-    if (a.root().open(relative).read_raw() != b.root().open(relative).read_raw() ||
-        a.root().open(relative).dims() != b.root().open(relative).dims()) {
-      differing.push_back(path);
-    }
+    if (!same_contents(a.root().open(relative), b.root().open(relative))) differing.push_back(path);
   }
   for (const auto& path : paths_b) {
     if (!std::binary_search(paths_a.begin(), paths_a.end(), path))

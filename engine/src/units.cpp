@@ -117,6 +117,42 @@ std::string_view canonical_symbol(Dimension dimension) {
   return "";
 }
 
+std::string_view cf_units(Dimension dimension) {
+  switch (dimension) {
+    case Dimension::Energy:
+      return "GW h";
+    case Dimension::GhgMass:
+      return "Gg";
+    case Dimension::Mass:
+      return "t";
+    case Dimension::GhgIntensity:
+      return "Gg/(GW h)";
+    case Dimension::MassIntensity:
+      return "t/(GW h)";
+    case Dimension::Power:
+      return "MW";
+    case Dimension::SpecificYield:
+      return "GW h/MW";
+    case Dimension::Money:
+      return "1e6";
+    case Dimension::MoneyRate:
+      return "1e6 year^-1";
+    case Dimension::Rate:
+      return "year^-1";
+    case Dimension::Volume:
+      return "m^3";
+    case Dimension::Area:
+      return "ha";
+    case Dimension::Fraction:
+    case Dimension::Ratio:
+    case Dimension::Year:
+    case Dimension::Steepness:
+    case Dimension::Unknown:
+      return "1";
+  }
+  return "1";
+}
+
 std::string describe(Dimension dimension) {
   std::string name;
   switch (dimension) {

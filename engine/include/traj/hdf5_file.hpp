@@ -6,7 +6,7 @@
 /// hyperslabs so that large outputs stream to disk.
 ///
 /// Every failure throws traj::Error naming the file and the object. Not
-/// thread safe: use from one thread.
+/// thread safe: use from one thread (compress_rows excepted).
 
 #include <cstdint>
 #include <string>
@@ -43,7 +43,33 @@ class Handle {
   Kind kind_ = Kind::File;
 };
 
-enum class Type { Float64, Int64, Int32, UInt8 };
+/// Element types. Float32 holds values computed in single precision (the
+/// kernel's): stored at their own precision, read back widened exactly.
+enum class Type { Float64, Int64, Int32, UInt8, Float32 };
+
+/// Rows of a growing dataset compressed ahead of writing, off the HDF5
+/// thread: the rows before the first chunk boundary as they are (`head`),
+/// then whole chunks, each filtered as the dataset's pipeline would
+/// (shuffle, then deflate): Dataset::append_compressed writes them as raw
+/// chunks, which HDF5, h5py and netCDF read as any other.
+struct CompressedRows {
+  std::uint64_t first = 0;          ///< the dataset's row where they start
+  std::uint64_t count = 0;          ///< rows in all
+  std::uint64_t head_rows = 0;      ///< rows before the first chunk boundary
+  std::vector<unsigned char> head;  ///< those rows, uncompressed
+  std::vector<std::vector<unsigned char>>
+      chunks;  ///< then one per chunk (the last padded with zeros)
+  Type type = Type::Float64;
+};
+
+/// Compresses `count` rows of `row_elements` elements of `type` from `data`
+/// (row-major), to be appended at row `first` of a dataset chunked by
+/// `chunk_rows` rows of whole rows, with shuffle + deflate level 1 (as
+/// Group::create_growing makes them). Chunks are compressed in parallel
+/// (oneTBB); the bytes depend on nothing but the data. Calls no HDF5
+/// function: safe from any thread.
+CompressedRows compress_rows(const void* data, Type type, std::uint64_t first, std::uint64_t count,
+                             std::uint64_t row_elements, std::uint64_t chunk_rows);
 
 class Dataset;
 
@@ -102,6 +128,10 @@ class Dataset {
   void write_rows(std::uint64_t first, std::uint64_t count, const void* data, Type type);
   /// Extends the first dimension by `count` rows and writes them.
   void append_rows(std::uint64_t count, const void* data, Type type);
+  /// Extends the first dimension by rows.count rows and writes them, the
+  /// chunks as they are (H5Dwrite_chunk). The dataset must be a growing one
+  /// of rows.type, chunked as compress_rows assumed, now rows.first rows long.
+  void append_compressed(const CompressedRows& rows);
   /// Reads the whole dataset as doubles / int64 / strings / text.
   std::vector<double> read_doubles() const;
   std::vector<std::int64_t> read_ints() const;

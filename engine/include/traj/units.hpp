@@ -45,6 +45,14 @@ std::optional<Unit> parse_unit(std::string_view symbol);
 /// The canonical unit's symbol, e.g. "GWh" (empty for plain numbers).
 std::string_view canonical_symbol(Dimension dimension);
 
+/// The canonical unit as both UDUNITS-2 and pint read it, for the `units`
+/// attribute of files (CF-1.8): "GW h" for GWh ("GWh" is not UDUNITS'),
+/// "Gg" for the kilotonne ("kt" is the knot to both), "Gg/(GW h)", "t",
+/// "MW", "1e6" for money in millions (the currency in its own attribute:
+/// no units library knows €), "year^-1", "m^3", "ha"; "1" for plain numbers
+/// and fractions.
+std::string_view cf_units(Dimension dimension);
+
 /// A phrase for error messages, e.g. "an energy (GWh, MWh, kWh, TWh)".
 std::string describe(Dimension dimension);
 

@@ -49,6 +49,7 @@ void Dataset::write_rows(std::uint64_t first, std::uint64_t count, const void* d
 
 void Dataset::append_rows(std::uint64_t count, const void* data, Type type) {
   if (count == 0) return;
+  silence_library_errors();  // per thread (see append_compressed)
   auto extent = dims();
   const std::uint64_t first = extent[0];
   std::vector<hsize_t> grown(extent.begin(), extent.end());

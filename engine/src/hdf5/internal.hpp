@@ -24,6 +24,7 @@ void check_status(herr_t status, const std::string& what);
 
 hid_t file_type(Type type);
 hid_t memory_type(Type type);
+std::size_t element_bytes(Type type);
 Handle variable_string_type();
 
 /// netCDF-4 needs link and attribute creation order tracked and indexed:

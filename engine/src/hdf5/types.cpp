@@ -12,8 +12,24 @@ hid_t file_type(Type type) {
       return H5T_STD_I32LE;
     case Type::UInt8:
       return H5T_STD_U8LE;
+    case Type::Float32:
+      return H5T_IEEE_F32LE;
   }
   return H5T_IEEE_F64LE;
+}
+
+std::size_t element_bytes(Type type) {
+  switch (type) {
+    case Type::Float64:
+    case Type::Int64:
+      return 8;
+    case Type::Int32:
+    case Type::Float32:
+      return 4;
+    case Type::UInt8:
+      return 1;
+  }
+  return 8;
 }
 
 hid_t memory_type(Type type) {
@@ -26,6 +42,8 @@ hid_t memory_type(Type type) {
       return H5T_NATIVE_INT32;
     case Type::UInt8:
       return H5T_NATIVE_UINT8;
+    case Type::Float32:
+      return H5T_NATIVE_FLOAT;
   }
   return H5T_NATIVE_DOUBLE;
 }

@@ -19,9 +19,11 @@ Dataset scale(Group& group, const std::string& name, const std::vector<std::stri
   return dataset;
 }
 
-void variable(Group& group, const std::string& name, const std::vector<double>& values,
-              const std::vector<const Dataset*>& dims, const std::string& long_name,
-              const std::string& units) {
+/// `units` as UDUNITS-2 and pint read it (docs/hdf5-layout.md#units); "1"
+/// here is always a probability or a share, shown as "%".
+Dataset variable(Group& group, const std::string& name, const std::vector<double>& values,
+                 const std::vector<const Dataset*>& dims, const std::string& long_name,
+                 const std::string& units) {
   std::vector<std::uint64_t> extent;
   for (const Dataset* dim : dims) extent.push_back(dim->dims().front());
   Dataset dataset = group.create(name, Type::Float64, extent);
@@ -29,6 +31,8 @@ void variable(Group& group, const std::string& name, const std::vector<double>& 
   for (unsigned i = 0; i < dims.size(); ++i) dataset.attach_scale(*dims[i], i);
   dataset.set_attribute("long_name", long_name);
   if (!units.empty()) dataset.set_attribute("units", units);
+  if (units == "1") dataset.set_attribute("display_units", std::string("%"));
+  return dataset;
 }
 
 }  // namespace
@@ -38,6 +42,7 @@ void write_comparison(const std::string& path, const Scenario& scenario,
                       const RunSettings& settings, const std::vector<PortfolioShares>& shares) {
   hdf5::File file = hdf5::File::create(path);
   Group& root = file.root();
+  root.set_attribute("Conventions", std::string("CF-1.8"));
   root.set_attribute("filetype", std::string(COMPARISON_FILETYPE));
   root.set_attribute("format_version", std::int64_t{2});
   root.set_attribute("title", "Trajectoires portfolio comparison: " + scenario.name);
@@ -104,18 +109,27 @@ void write_comparison(const std::string& path, const Scenario& scenario,
     joint.push_back(outcome.result.joint.probability);
     dominated.push_back(outcome.dominated_by.empty() ? 0.0 : 1.0);
   }
-  variable(root, "cost", cost, {&portfolio}, "mean cost to the horizon (see attribute costs)",
-           "M€");
-  variable(root, "ghg_avoided", avoided, {&portfolio},
-           "mean cumulative GHG avoided against the baseline", "ktCO2e");
-  variable(root, "cost_per_tco2e", per_tonne, {&portfolio}, "cost per tonne of CO2e avoided",
-           "€/tCO2e");
+  // Money in millions of the `currency`, GHG in Gg (= kt) of `mass_of`.
+  Dataset cost_variable = variable(root, "cost", cost, {&portfolio},
+                                   "mean cost to the horizon (see attribute costs)", "1e6");
+  cost_variable.set_attribute("display_units", std::string("M€"));
+  cost_variable.set_attribute("currency", std::string("EUR"));
+  Dataset avoided_variable =
+      variable(root, "ghg_avoided", avoided, {&portfolio},
+               "mean cumulative GHG avoided against the baseline (CO2e)", "Gg");
+  avoided_variable.set_attribute("display_units", std::string("ktCO2e"));
+  avoided_variable.set_attribute("mass_of", std::string("CO2e"));
+  Dataset per_tonne_variable = variable(root, "cost_per_tco2e", per_tonne, {&portfolio},
+                                        "cost per tonne of CO2e avoided", "t^-1");
+  per_tonne_variable.set_attribute("display_units", std::string("€/tCO2e"));
+  per_tonne_variable.set_attribute("currency", std::string("EUR"));
+  per_tonne_variable.set_attribute("mass_of", std::string("CO2e"));
   variable(root, "all_objectives_probability", joint, {&portfolio},
            "probability of meeting every objective", "1");
   variable(root, "dominated", dominated, {&portfolio},
            "1 if another portfolio is as likely on every objective, as good on the headline "
            "outcomes and cheaper",
-           "1");
+           "");
   std::vector<double> better(P * P * Q, nan);
   for (const auto& share : comparison.better) {
     better[(share.a * P + share.b) * Q + share.quantity] = share.better;

@@ -26,6 +26,13 @@ using namespace report;
 
 namespace {
 
+/// The unit a page shows: `display_units` (files since 2026-12-03, whose
+/// `units` are UDUNITS spellings such as "Gg"), else `units` (older files).
+std::string shown_units(const hdf5::Dataset& dataset) {
+  return dataset.string_attribute(dataset.has_attribute("display_units") ? "display_units"
+                                                                         : "units");
+}
+
 /// Refuses a dataset whose shape is not the one the report indexes by.
 void expect_dims(const std::string& path, const hdf5::Dataset& dataset, const std::string& name,
                  const std::vector<std::uint64_t>& expected) {
@@ -81,7 +88,7 @@ std::string distance_in_words(const std::string& path, const hdf5::Group& statis
     const hdf5::Dataset dataset = statistics.open(own);
     expect_dims(path, dataset, "/statistics/" + own, {years.size(), levels.size()});
     values = dataset.read_doubles();
-    units = dataset.string_attribute("units");
+    units = shown_units(dataset);
   } else if (const std::string block = statistics_dataset::of(statistics_dataset::POLLUTANTS,
                                                               statistics_dataset::QUANTILES);
              statistics.has(block) && statistics.has(statistics_dataset::POLLUTANT)) {
@@ -96,7 +103,7 @@ std::string distance_in_words(const std::string& path, const hdf5::Group& statis
       for (std::size_t l = 0; l < levels.size(); ++l)
         values.push_back(all[(y * names.size() + p) * levels.size() + l]);
     }
-    units = dataset.string_attribute("units");
+    units = shown_units(dataset);
   } else {
     return "–";
   }
@@ -114,7 +121,10 @@ std::string distance_in_words(const std::string& path, const hdf5::Group& statis
   const ObjectiveDistance distance = distance_from_values(
       at_most, target, at(year, median), at(year, low), at(year, high), start_year, start);
   // The renewable share is the one share of the file's scalar indicators (unit "1").
-  const std::string unit = indicator == "renewable_share" ? "%" : units == "1" ? "" : units;
+  // Other fractions (display_units "%", or "1" in older files) as plain numbers.
+  const std::string unit = indicator == "renewable_share" ? "%"
+                           : units == "1" || units == "%" ? ""
+                                                          : units;
   return distance_words(distance, unit, language);
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "member_batch.hpp"
 #include "traj/ensemble.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/territory/plan.hpp"
@@ -34,7 +35,8 @@ struct MemberGroups {
   void define(const std::vector<std::size_t>& rows);
   /// The scenario's rank correlations, along `correlation`, when it states any.
   void write_correlations(const ParameterSet& parameters);
-  void append(const MemberRecords& records);
+  /// Appends a batch compressed by StoredBatch::compress(MEMBER_CHUNK).
+  void append(const CompressedBatch& batch);
 
   const Plan& plan;
   hdf5::Group parameters_group, trajectories_group, objectives_group;
@@ -43,7 +45,6 @@ struct MemberGroups {
   std::vector<hdf5::Dataset> trajectories;
   hdf5::Dataset objective_members;
   std::vector<hdf5::Dataset> successes;  ///< zero or one dataset
-  std::vector<std::int64_t> member_numbers;
 };
 
 // Once the run ends: the group `statistics` (statistics.cpp), the

@@ -85,12 +85,12 @@ void MemberGroups::define(const std::vector<std::size_t>& rows) {
   for (const std::size_t row : rows) {
     const auto& info = plan.catalogue[row];
     Dataset variable = trajectories_group.create_growing(
-        info.id, Type::Float64, {static_cast<std::uint64_t>(plan.year_count())},
+        info.id, Type::Float32, {static_cast<std::uint64_t>(plan.year_count())},
         {MEMBER_CHUNK, static_cast<std::uint64_t>(plan.year_count())});
     variable.attach_scale(trajectory_members, 0);
     variable.attach_scale(trajectory_years, 1);
-    variable.set_attribute("units", unit_of(info.dimension));
-    variable.set_attribute("long_name", info.description);
+    set_units(variable, info.dimension);
+    set_long_name(variable, info.dimension, info.description + ", per member and year");
     trajectories.push_back(std::move(variable));
   }
 
@@ -110,20 +110,18 @@ void MemberGroups::define(const std::vector<std::size_t>& rows) {
   }
 }
 
-void MemberGroups::append(const MemberRecords& records) {
-  member_numbers.resize(records.count);
-  for (std::size_t i = 0; i < records.count; ++i)
-    member_numbers[i] = static_cast<std::int64_t>(records.first + i);
-  for (Dataset* scale : {&parameter_members, &trajectory_members, &objective_members}) {
-    scale->append_rows(records.count, member_numbers.data(), Type::Int64);
+void MemberGroups::append(const CompressedBatch& batch) {
+  for (Dataset* scale : {&parameter_members, &trajectory_members, &objective_members})
+    scale->append_compressed(batch.members);
+  if (plan.scenario->parameters.size() > 0) {
+    parameter_values.append_compressed(batch.parameters);
+  } else {
+    parameter_values.append_rows(batch.count, nullptr, Type::Float64);  // (member, 0): no values
   }
-  parameter_values.append_rows(records.count, records.parameters, Type::Float64);
-  for (std::size_t r = 0; r < trajectories.size(); ++r) {
-    trajectories[r].append_rows(
-        records.count, records.trajectories + r * records.capacity * records.years, Type::Float64);
-  }
-  if (!successes.empty())
-    successes.front().append_rows(records.count, records.successes, Type::UInt8);
+  for (std::size_t r = 0; r < trajectories.size(); ++r)
+    trajectories[r].append_compressed(batch.trajectories[r]);
+  for (std::size_t s = 0; s < successes.size(); ++s)
+    successes[s].append_compressed(batch.successes[s]);
 }
 
 }  // namespace traj::territory::results

@@ -50,6 +50,7 @@ void write_objective_summaries(Group& objectives_group, const Scenario& scenario
     variable.attach_scale(ids, 0);
     variable.set_attribute("long_name", long_name);
     if (!units.empty()) variable.set_attribute("units", units);
+    if (units == "1") variable.set_attribute("display_units", std::string("%"));  // shares
   };
   per_objective(objective_dataset::PROBABILITY, probability.data(), Type::Float64,
                 "share of members meeting the objective", "1");

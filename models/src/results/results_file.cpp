@@ -6,11 +6,13 @@
 #include <sstream>
 
 #include "groups.hpp"
+#include "scales.hpp"
 #include "traj/error.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/string_distance.hpp"
 #include "traj/territory/results_layout.hpp"
 #include "traj/territory/territorial_model.hpp"
+#include "write_pipeline.hpp"
 
 namespace traj::territory {
 
@@ -57,19 +59,37 @@ struct ResultsWriter::Impl {
   hdf5::File file;
   results::MemberGroups members;
 
+  std::size_t recorded_rows;
+  /// Last: stopped (joined) first, before the file and groups it writes to.
+  std::unique_ptr<results::WritePipeline> pipeline;
+
   Impl(const std::string& path, const Plan& of, const RunSettings& settings,
        const std::vector<InputFile>& inputs, const std::vector<std::size_t>& recorded)
-      : plan(of), file(hdf5::File::create(path)), members(file.root(), plan) {
+      : plan(of),
+        file(hdf5::File::create(path)),
+        members(file.root(), plan),
+        recorded_rows(recorded.size()) {
     Group& root = file.root();
     results::write_run_settings(root, *plan.scenario, settings);
     write_inputs(root, inputs, settings.edits)
         .set_attribute(input_file::MAIN, settings.scenario_path);
     members.define(recorded);
+    // One batch waiting while another is compressed and written: the
+    // ensemble runs on meanwhile, and memory holds three batches at most.
+    pipeline =
+        std::make_unique<results::WritePipeline>(1, [this](const results::StoredBatch& batch) {
+          members.append(batch.compress(results::MEMBER_CHUNK));
+        });
   }
 
-  void append(const MemberRecords& records) { members.append(records); }
+  void append(const MemberRecords& records) {
+    pipeline->push(results::StoredBatch(records, plan.scenario->parameters.size(), recorded_rows,
+                                        plan.scenario->objectives.size()));
+  }
 
   void finish(const EnsembleResult& result) {
+    pipeline->drain();
+    pipeline.reset();  // every HDF5 call from now on is this thread's
     Group& root = file.root();
     results::write_run_outcome(root, result);
     results::write_statistics(root, plan, result);

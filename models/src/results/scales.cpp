@@ -17,6 +17,34 @@ std::string unit_of(Dimension dimension) {
   return symbol.empty() ? "1" : std::string(symbol);
 }
 
+namespace {
+bool is_greenhouse_gas(Dimension dimension) {
+  return dimension == Dimension::GhgMass || dimension == Dimension::GhgIntensity;
+}
+}  // namespace
+
+void set_units(Dataset& variable, Dimension dimension) {
+  variable.set_attribute("units", std::string(cf_units(dimension)));
+  variable.set_attribute("display_units",
+                         dimension == Dimension::Fraction ? std::string("%") : unit_of(dimension));
+  if (is_greenhouse_gas(dimension)) variable.set_attribute("mass_of", std::string("CO2e"));
+  if (dimension == Dimension::Money || dimension == Dimension::MoneyRate)
+    variable.set_attribute("currency", std::string("EUR"));
+}
+
+void set_long_name(Dataset& variable, Dimension dimension, const std::string& long_name) {
+  const bool says_it = long_name.find("CO2e") != std::string::npos;
+  variable.set_attribute(
+      "long_name", is_greenhouse_gas(dimension) && !says_it ? long_name + " (CO2e)" : long_name);
+}
+
+std::string display_units_of(const Dataset& variable) {
+  for (const char* name : {"display_units", "units"}) {
+    if (variable.has_attribute(name)) return variable.string_attribute(name);
+  }
+  return "";
+}
+
 std::string join_numbers(const std::vector<double>& values) {
   std::ostringstream text;
   text.precision(17);

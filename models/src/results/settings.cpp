@@ -40,6 +40,7 @@ std::vector<double> split_quantile_levels(const std::string& text, const std::st
 }  // namespace
 
 void write_run_settings(Group& root, const Scenario& scenario, const RunSettings& settings) {
+  root.set_attribute("Conventions", std::string("CF-1.8"));  // units: docs/hdf5-layout.md
   root.set_attribute(run_attribute::FILETYPE, std::string(RESULTS_FILETYPE));
   root.set_attribute(run_attribute::FORMAT_VERSION, RESULTS_FORMAT_VERSION);
   root.set_attribute(run_attribute::TITLE, "Trajectoires ensemble: " + scenario.name);

@@ -34,6 +34,18 @@ std::vector<std::string> source_ids(const Scenario& scenario) {
   return ids;
 }
 
+/// The long name of a block of rows (final_energy_by_sector, …).
+std::string block_name(const std::string& name) {
+  if (name == "final_energy_by_sector") return "final energy consumption by sector";
+  if (name == "final_energy_by_carrier") return "final energy consumption by carrier";
+  if (name == "local_production_by_source") return "local renewable production by source";
+  if (name == "ghg_by_sector") return "GHG emissions by sector";
+  if (name == statistics_dataset::POLLUTANTS) return "air pollutant emissions by pollutant";
+  std::string words = name;
+  std::replace(words.begin(), words.end(), '_', ' ');
+  return words;
+}
+
 Group statistics_group(Group& root) {
   Group statistics = root.create_group(STATISTICS);
   statistics.set_attribute("long_name",
@@ -129,11 +141,11 @@ class StatisticsWriter {
       variable.attach_scale(year_, 0);
       variable.attach_scale(pollutant_, 1);
       variable.attach_scale(sector_, 2);
-      variable.set_attribute("units", std::string("t"));
-      variable.set_attribute("long_name",
-                             (kind == statistics_dataset::SD ? std::string("standard deviation of ")
-                                                             : std::string("mean of ")) +
-                                 "pollutant emissions by sector");
+      set_units(variable, Dimension::Mass);
+      set_long_name(variable, Dimension::Mass,
+                    (kind == statistics_dataset::SD ? std::string("standard deviation of ")
+                                                    : std::string("mean of ")) +
+                        "air pollutant emissions by pollutant and sector");
     }
   }
 
@@ -178,11 +190,13 @@ class StatisticsWriter {
     if (item_scale != nullptr) variable.attach_scale(*item_scale, 1);
     if (kind == statistics_dataset::QUANTILES)
       variable.attach_scale(quantile_, item_scale != nullptr ? 2 : 1);
-    variable.set_attribute("units", unit_of(info.dimension));
-    variable.set_attribute(
-        "long_name",
+    set_units(variable, info.dimension);
+    // A block (year, item) is named as a whole, not by its first item's row.
+    const std::string what = item_scale != nullptr ? block_name(name) : info.description;
+    set_long_name(
+        variable, info.dimension,
         (kind == statistics_dataset::SD ? std::string("standard deviation of ") : kind + " of ") +
-            info.description);
+            what);
   }
 
   const Scenario& scenario_;

@@ -88,6 +88,7 @@ std::string parameter_unit(const Scenario& scenario, const std::string& name) {
 void write_root(Group& root, const Scenario& scenario, const Tracking& tracking,
                 const TrackSettings& settings) {
   const RunSettings& run = settings.run;
+  root.set_attribute("Conventions", std::string("CF-1.8"));  // units: docs/hdf5-layout.md
   root.set_attribute(run_attribute::FILETYPE, std::string(TRACK_FILETYPE));
   root.set_attribute(run_attribute::FORMAT_VERSION, TRACK_FORMAT_VERSION);
   root.set_attribute(run_attribute::TITLE, std::string("Trajectoires track: ") + scenario.name);

@@ -59,8 +59,13 @@ class ResultsWriter {
   ResultsWriter(const ResultsWriter&) = delete;
   ResultsWriter& operator=(const ResultsWriter&) = delete;
 
+  /// Copies the batch and returns: a writing thread of its own compresses
+  /// and writes it while the ensemble goes on (at most one batch waits; a
+  /// second append waits for room). A failed write is thrown by a later
+  /// append or by finish; the file is then never finished.
   void append(const MemberRecords& records);
-  /// Writes statistics and objectives and closes the file.
+  /// Waits for the batches still being written, then writes statistics and
+  /// objectives and closes the file.
   void finish(const EnsembleResult& result);
 
  private:
