@@ -2,13 +2,15 @@
 CLI's message does: a bad scenario raises trajectoires.ScenarioError with
 the file, line, column and key of each problem (the same as `traj validate`
 prints), a bad edit or option ScenarioError naming it, and a wrong type
-TypeError; nothing runs.
+TypeError; nothing runs. Ctrl-C stops a run with KeyboardInterrupt.
 
 Usage: errors_test.py TRAJ SOURCE_DIR (PYTHONPATH holds the module)."""
 import os
 import re
+import signal
 import subprocess
 import sys
+import time
 
 import trajectoires as tj
 
@@ -94,4 +96,25 @@ raises(tj.ScenarioError, lambda: scenario.target("plan", indicator="ghg", year=2
                                                  confidence=0.2), "confidence")
 raises(tj.ScenarioError, lambda: scenario.target("plan", indicator="gh", year=2030), "gh")
 raises(TypeError, lambda: scenario.run(members="many"))
-print("every mistake raised what it should")
+# 5. Ctrl-C stops a long run at its next batch: KeyboardInterrupt, no result.
+CHILD = """
+import signal, sys, time
+import trajectoires as tj
+signal.signal(signal.SIGINT, signal.default_int_handler)
+print("ready", flush=True)
+start = time.time()
+try:
+    tj.run(sys.argv[1], members=50_000_000)
+    print("finished")
+except KeyboardInterrupt:
+    print("interrupted after", round(time.time() - start, 1))
+"""
+child = subprocess.Popen([sys.executable, "-c", CHILD,
+                          os.path.join(SOURCE, "scenarios", "bench", "metropole-large.toml")],
+                         stdout=subprocess.PIPE, text=True)
+assert child.stdout.readline() == "ready\n"
+time.sleep(1.0)
+child.send_signal(signal.SIGINT)
+said = child.stdout.read()
+assert child.wait(timeout=120) == 0 and said.startswith("interrupted after"), said
+print("every mistake raised what it should; Ctrl-C stopped the run:", said.strip())
