@@ -14,6 +14,7 @@ packages=(
   libopenmpi-dev openmpi-bin
   python3-pint
   libdeflate-dev
+  pybind11-dev python3-dev python3-numpy
 )
 
 missing=()

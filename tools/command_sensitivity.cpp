@@ -16,6 +16,7 @@
 #include "progress_bar.hpp"
 #include "results_output.hpp"
 #include "scenario_choice.hpp"
+#include "sensitivity_setup.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/json_writer.hpp"
 #include "traj/sensitivity.hpp"
@@ -29,30 +30,6 @@ namespace traj::cli {
 namespace {
 
 using namespace traj::territory;
-
-/// Factors: one per parameter, or (--group action) all the anonymous
-/// parameters of one action together, named parameters on their own.
-std::vector<SensitivityFactor> factors_of(const Scenario& scenario, const std::string& grouping) {
-  if (grouping == "parameter") return single_factors(scenario.parameters);
-  std::vector<SensitivityFactor> factors;
-  std::map<std::string, std::size_t> by_action;
-  for (std::size_t p = 0; p < scenario.parameters.size(); ++p) {
-    const std::string& name = scenario.parameters[p].name;
-    std::string group = name;
-    if (!scenario.parameters[p].named && name.rfind("actions.", 0) == 0) {
-      const auto dot = name.find('.', 8);
-      group = name.substr(0, dot);
-    }
-    const auto found = by_action.find(group);
-    if (found == by_action.end()) {
-      by_action[group] = factors.size();
-      factors.push_back({group, {p}, {}});
-    } else {
-      factors[found->second].parameters.push_back(p);
-    }
-  }
-  return factors;
-}
 
 void write_hdf5(const std::string& path, const SensitivityResult& result, const std::string& method,
                 const Scenario& scenario, const std::vector<territory::InputFile>& inputs,
@@ -136,100 +113,6 @@ void refuse_ignored_options(const CLI::App& command) {
     throw InputError("--indicator: expected --year with it (the year of the indicator)");
   }
   refuse_language_and_force_without_use(command);
-}
-
-/// Refuses, before it starts, an analysis that would hold more memory than
-/// the machine has available, with the estimate and the way out.
-void refuse_what_memory_cannot_hold(const std::string& method, std::size_t parameters,
-                                    std::size_t factors, std::size_t outputs,
-                                    const SensitivityOptions& settings) {
-  const SensitivityMemory memory =
-      method == "sobol"
-          ? sobol_memory(parameters, factors, outputs, settings.samples, settings.bootstrap)
-          : morris_memory(parameters, factors, outputs, settings.samples);
-  const auto available = available_memory_bytes();
-  if (!available || memory.bytes <= *available) return;
-  const std::uint64_t fixed = memory.bytes - memory.bytes_per_sample * settings.samples;
-  const std::uint64_t most =
-      *available > fixed
-          ? (*available - fixed) / std::max<std::uint64_t>(1, memory.bytes_per_sample)
-          : 0;
-  char message[640];
-  std::snprintf(message, sizeof message,
-                "--samples: %llu would hold about %.1f GB in memory (%llu bytes per sample: the "
-                "outputs of its %zu model runs) but %.1f GB are available; use --samples %llu or "
-                "fewer, fewer outputs (--indicator with --year), or fewer factors (--group "
-                "action)",
-                static_cast<unsigned long long>(settings.samples),
-                static_cast<double>(memory.bytes) / 1e9,
-                static_cast<unsigned long long>(memory.bytes_per_sample),
-                method == "sobol" ? factors + 2 : factors + 1,
-                static_cast<double>(*available) / 1e9, static_cast<unsigned long long>(most));
-  throw InputError(message);
-}
-
-/// `--json`: every output's variance and every factor's indices.
-void print_sensitivity_json(const std::string& method, const territory::ScenarioEdits& edits,
-                            const std::vector<SensitivityOutput>& outputs,
-                            const std::vector<SensitivityFactor>& factors,
-                            const SensitivityResult& result) {
-  const std::size_t K = result.factors.size();
-  JsonWriter json(std::cout);
-  json.begin_object();
-  json.key("method").value(method);
-  write_edits_json(json, edits);
-  if (std::any_of(factors.begin(), factors.end(),
-                  [](const auto& f) { return !f.merged.empty(); })) {
-    // Only with correlations: the documents of independent parameters are unchanged.
-    json.key("correlated_factors").begin_array();
-    for (const auto& factor : factors) {
-      if (factor.merged.empty()) continue;
-      json.begin_object();
-      json.key("factor").value(factor.name);
-      json.key("merged").begin_array();
-      for (const auto& name : factor.merged) json.value(name);
-      json.end_array();
-      json.end_object();
-    }
-    json.end_array();
-  }
-  json.key("runs").value(static_cast<long long>(result.runs));
-  json.key("outputs").begin_array();
-  for (std::size_t o = 0; o < outputs.size(); ++o) {
-    json.begin_object();
-    json.key("output").value(outputs[o].name);
-    json.key("variance").value(result.variance[o]);
-    json.key("factors").begin_array();
-    for (std::size_t f = 0; f < K; ++f) {
-      json.begin_object();
-      json.key("factor").value(result.factors[f]);
-      if (method == "sobol") {
-        const SobolIndex& index = result.sobol[o * K + f];
-        json.key("first_order").value(index.first);
-        json.key("first_order_ci")
-            .begin_array()
-            .value(index.first_low)
-            .value(index.first_high)
-            .end_array();
-        json.key("total").value(index.total);
-        json.key("total_ci")
-            .begin_array()
-            .value(index.total_low)
-            .value(index.total_high)
-            .end_array();
-      } else {
-        const MorrisIndex& index = result.morris[o * K + f];
-        json.key("mu_star").value(index.mu_star);
-        json.key("mu").value(index.mu);
-        json.key("sigma").value(index.sigma);
-      }
-      json.end_object();
-    }
-    json.end_array();
-    json.end_object();
-  }
-  json.end_array();
-  json.end_object();
 }
 
 /// A number as printf's `format` writes it, in `language`.
@@ -385,46 +268,17 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
     const std::string portfolio = plan_portfolio_id(scenario, options->portfolio);
     const Plan plan = compile_plan(scenario, portfolio);
     const TerritorialModel model(plan);
-    std::vector<SensitivityOutput> outputs;
-    std::vector<SensitivityOutcome> outcomes;  ///< the same, as the page names them
-    std::vector<std::string> titles;           ///< the same, as the text names them
     const Language language = language_named(options->language);
-    if (!options->indicator.empty()) {
-      outcomes.push_back({options->indicator, options->year, -1});
-      const std::size_t row = indicator_row(plan, options->indicator, options->year);
-      outputs.push_back({options->indicator + " " + std::to_string(options->year),
-                         false,
-                         row,
-                         static_cast<std::size_t>(options->year - scenario.base_year),
-                         {}});
-      titles.push_back(outputs.back().name);
-    } else {
-      const auto specs = model.objective_specs();
-      for (std::size_t o = 0; o < specs.size(); ++o) {
-        const Objective& objective = scenario.objectives[o];
-        outputs.push_back({objective.indicator + " " + std::to_string(objective.year),
-                           false,
-                           specs[o].row,
-                           specs[o].year_index,
-                           {}});
-        titles.push_back(outputs.back().name);
-        outputs.push_back({"success of " + objective.id, true, 0, 0, specs[o]});
-        titles.push_back(say("success_of", language, {objective.id}));
-        outcomes.push_back({objective.indicator, objective.year, -1});
-        outcomes.push_back({objective.indicator, objective.year, static_cast<int>(o)});
-      }
-    }
-    if (outputs.empty()) {
-      throw InputError(
-          "sensitivity: expected --indicator and --year (the scenario has no objectives), found "
-          "neither");
-    }
+    const SensitivityOutcomes analysed =
+        sensitivity_outcomes(plan, model, options->indicator, options->year, language);
+    const std::vector<SensitivityOutput>& outputs = analysed.outputs;
+    const std::vector<SensitivityOutcome>& outcomes = analysed.outcomes;
+    const std::vector<std::string>& titles = analysed.titles;
     if (scenario.parameters.size() == 0) {
       throw InputError("sensitivity: the scenario has no uncertain number: nothing to analyse");
     }
     // Correlated parameters move together (Sobol and Morris assume independence).
-    const auto factors =
-        group_correlated_factors(factors_of(scenario, options->group), scenario.parameters);
+    const auto factors = sensitivity_factors(scenario, options->group);
     SensitivityOptions settings;
     settings.samples =
         options->samples > 0 ? options->samples : (options->method == "sobol" ? 4096 : 100);
@@ -458,7 +312,7 @@ CommandRunner add_sensitivity_command(CLI::App& app, const std::string& command_
                                             result, outcomes, options->method, language));
     }
     if (options->json) {
-      print_sensitivity_json(options->method, chosen.edits, outputs, factors, result);
+      print_sensitivity_json(options->method, chosen.edits, outputs, factors, result, std::cout);
       return EXIT_OK;
     }
     print_sensitivity_text(scenario, portfolio, options->method, chosen.edits, outputs, titles,

@@ -14,6 +14,7 @@
 #include "progress_bar.hpp"
 #include "results_output.hpp"
 #include "scenario_choice.hpp"
+#include "target_output_json.hpp"
 #include "traj/json_writer.hpp"
 #include "traj/string_distance.hpp"
 #include "traj/territory/comparison.hpp"
@@ -152,19 +153,8 @@ int answer_indicator(const TargetOptions& options, const ChosenScenario& chosen,
   const auto& info = plan.catalogue[row];
   const Commitment result = commitment(plan, row, options.year, options.confidence, ensemble);
   if (options.json) {
-    JsonWriter json(std::cout);
-    json.begin_object();
-    json.key("portfolio").value(portfolio.empty() ? "baseline" : portfolio);
-    write_edits_json(json, chosen.edits);
-    json.key("indicator").value(info.id);
-    json.key("year").value(options.year);
-    json.key("confidence").value(options.confidence);
-    json.key("direction").value(result.higher_is_better ? ">=" : "<=");
-    json.key("value").value(result.value);
-    json.key("ci_low").value(result.ci_low);
-    json.key("ci_high").value(result.ci_high);
-    json.key("members").value(static_cast<long long>(result.members));
-    json.end_object();
+    print_commitment_json(portfolio, chosen.edits, info.id, options.year, options.confidence,
+                          result, std::cout);
   }
   const Language language = language_named(options.language);
   const std::string year = std::to_string(options.year);
@@ -225,23 +215,8 @@ int answer_objective(const TargetOptions& options, const ChosenScenario& chosen,
   const auto row = static_cast<std::size_t>(plan.catalogue.find(target.indicator));
   const Dimension dimension = plan.catalogue[row].dimension;
   if (options.json) {
-    JsonWriter json(std::cout);
-    json.begin_object();
-    json.key("portfolio").value(portfolio.empty() ? "baseline" : portfolio);
-    write_edits_json(json, chosen.edits);
-    json.key("objective").value(target.id);
-    json.key("confidence").value(options.confidence);
-    json.key("reachable").value(result.reachable);
-    json.key("scale").value(result.scale);
-    json.key("probability").value(result.probability.probability);
-    json.key("ci_low").value(result.probability.ci_low);
-    json.key("ci_high").value(result.probability.ci_high);
-    json.key("probability_as_planned").value(result.at_planned.probability);
-    write_distance_json(json, distance);
-    json.key("full_adoption_scale").value(result.full_adoption_scale);
-    json.key("evaluations").value(result.evaluations);
-    write_what_it_takes_json(json, takes, plan);
-    json.end_object();
+    print_objective_target_json(portfolio, chosen.edits, target, options.confidence, takes,
+                                distance, plan, std::cout);
   }
   const Language language = language_named(options.language);
   std::ostringstream text;

@@ -45,11 +45,8 @@ territory::RunSettings run_settings_of(const ChosenScenario& chosen, const std::
   return settings;
 }
 
-EnsembleRun run_ensemble_of(const ChosenScenario& chosen, const territory::Plan& plan,
-                            const territory::RunSettings& settings, bool writing,
-                            const std::string& results_path, bool show_progress,
-                            const Cluster& cluster) {
-  const territory::TerritorialModel model(plan);
+EnsembleOptions ensemble_options_of(const territory::TerritorialModel& model,
+                                    const territory::RunSettings& settings) {
   EnsembleOptions options;
   options.members = settings.members_requested;
   options.seed = settings.seed;
@@ -60,6 +57,15 @@ EnsembleRun run_ensemble_of(const ChosenScenario& chosen, const territory::Plan&
   options.quantiles = settings.quantiles;
   options.sketch_accuracy = settings.sketch_accuracy;
   options.quantile_rows = model.headline_rows();
+  return options;
+}
+
+EnsembleRun run_ensemble_of(const ChosenScenario& chosen, const territory::Plan& plan,
+                            const territory::RunSettings& settings, bool writing,
+                            const std::string& results_path, bool show_progress,
+                            const Cluster& cluster) {
+  const territory::TerritorialModel model(plan);
+  EnsembleOptions options = ensemble_options_of(model, settings);
   ProgressBar bar(show_progress, "members");
   options.progress = [&bar](std::uint64_t done, std::uint64_t planned) {
     bar.update(done, planned);

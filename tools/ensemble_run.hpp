@@ -9,6 +9,7 @@
 #include "traj/ensemble.hpp"
 #include "traj/territory/plan.hpp"
 #include "traj/territory/results_file.hpp"
+#include "traj/territory/territorial_model.hpp"
 
 namespace traj::cli {
 
@@ -20,6 +21,13 @@ territory::RunSettings run_settings_of(const ChosenScenario& chosen, const std::
                                        const EnsembleOptions& ensemble,
                                        const std::string& trajectories,
                                        const std::string& command_line);
+
+/// The engine's options for `settings` on `model` (members, seed, threads,
+/// block, precision, quantile levels and rows), without callbacks: what
+/// run_ensemble_of runs, for a caller that watches the run itself (the
+/// Python module, docs/python.md), so that both run the same ensemble.
+EnsembleOptions ensemble_options_of(const territory::TerritorialModel& model,
+                                    const territory::RunSettings& settings);
 
 struct EnsembleRun {
   EnsembleResult result;
