@@ -12,6 +12,7 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev
   clang libclang-rt-14-dev xz-utils
   libopenmpi-dev openmpi-bin
+  libpagmo-dev
 )
 
 missing=()
