@@ -134,3 +134,33 @@ TEST_CASE("traj optimize refuses bad options with exit 2 and a message", "[cli][
   refused(std::string("optimize ") + knapsack + " --candidates all --json --lang fr", "--lang");
   refused("optimize --candidates all --save-portfolio x.toml", "bundled scenario");
 }
+
+TEST_CASE("traj optimize --output and --report write the front and its page", "[cli][optimize]") {
+  const auto folder = std::filesystem::temp_directory_path() /
+                      (std::string("traj_optimize_files_") + std::to_string(::getpid()));
+  std::filesystem::create_directories(folder);
+  const std::string h5 = (folder / "search.h5").string(), page = (folder / "search.html").string();
+  const auto outcome =
+      run_traj(KNAPSACK + " --budget 20 --lang fr --output '" + h5 + "' --report '" + page + "'");
+  INFO(outcome.out << outcome.err);
+  REQUIRE(outcome.exit_code == 0);
+  CHECK(has(outcome.out, "Recherche écrite dans"));
+  const std::string html = traj::testing::slurp(page);
+  CHECK(has(html, "<svg class=\"front\""));
+  CHECK(has(html, "Le front de Pareto dans le budget"));
+  CHECK(has(html, "Gas savings in sector s1, Gas savings in sector s4, Gas savings in sector s5"));
+  CHECK(has(html, "20,0 M€"));
+  // The file: its type, the chosen point and each point's levels (h5dump, Debian's hdf5-tools).
+  const std::string dump = (folder / "dump.txt").string();
+  REQUIRE(
+      std::system((std::string("h5dump -a /filetype -a /chosen -d /front/level -d /front/cost '") +
+                   h5 + "' > '" + dump + "'")
+                      .c_str()) == 0);
+  const std::string text = traj::testing::slurp(dump);
+  CHECK(has(text, "trajectoires-portfolio-search"));
+  CHECK(has(text, "DATASPACE  SIMPLE { ( 15, 6 ) / ( 15, 6 ) }"));
+  // Asked again, the files are not replaced without --force.
+  const auto again = run_traj(KNAPSACK + " --budget 20 --output '" + h5 + "'");
+  CHECK(again.exit_code == 2);
+  std::filesystem::remove_all(folder);
+}

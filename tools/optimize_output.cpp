@@ -230,6 +230,9 @@ void print_search_json(const ChosenScenario& chosen, const OptimizeQuestion& que
   json.key("generations").value(static_cast<long long>(search.generations));
   json.key("population").value(static_cast<long long>(search.population));
   json.key("evaluations").value(static_cast<long long>(search.evaluations));
+  // Wall times: context only (they differ from run to run; every other value does not).
+  json.key("seconds_common").value(search.seconds_common);
+  json.key("seconds_fresh").value(search.seconds_fresh);
   json.key("baseline");
   write_figures(json, search.baseline);
   json.key("front_found").value(static_cast<long long>(search.front_found));
