@@ -74,7 +74,10 @@ std::string actions_of(const Scenario& scenario, const PortfolioSearch& search,
     const double level = search.levels[point.level[c]];
     if (level == 0.0) continue;
     const Action& action = scenario.actions[static_cast<std::size_t>(search.candidates[c])];
-    text += (text.empty() ? "" : ", ") + action.name;
+    // The French version where the scenario gives one (docs/scenario-format.md#french-texts).
+    const std::string& name =
+        language == Language::French && !action.name_fr.empty() ? action.name_fr : action.name;
+    text += (text.empty() ? "" : ", ") + name;
     if (level != 1.0) text += std::string(" (") + number(level, 2, language) + ")";
   }
   return text.empty() ? word("no_action", language) : text;
