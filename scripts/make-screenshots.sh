@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the screenshots of docs/report.md (docs/images/*.png): every
-# report kind — results, comparison, target, sensitivity, track — of the bundled
+# report kind — results, comparison, target, sensitivity, track, discovery — of the bundled
 # Brest scenario, in French and in English, rendered by headless Chromium
 # (the top 1100 × 1400 CSS px of each page). Each file is the page of the
 # command printed next to it below. pngquant and optipng, when installed
@@ -34,6 +34,8 @@ for lang in fr en; do
   "$traj" track "$scenario" -p plan -n 2000 -q --lang "$lang" \
     --observations "$root/scenarios/observations/brest-metropole.csv" \
     --report "$work/track-$lang.html" > /dev/null
+  "$traj" discover "$scenario" -p ambitious --objective energy-2050 -n 5000 -q --lang "$lang" \
+    --report "$work/discover-$lang.html" > /dev/null
 done
 
 flags=(--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking

@@ -1,9 +1,11 @@
 // traj discover, end to end: on a one-cell scenario where the objective is
 // met iff growth ≤ 0.4 %/yr, the text in English and French, the JSON
-// document's values, and the refusals (exit code 2).
+// document's values, the HDF5 file and the page, and the refusals (exit
+// code 2).
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -11,6 +13,7 @@
 
 #include "cli_support.hpp"
 #include "discovery_cases.hpp"
+#include "traj/hdf5_file.hpp"
 
 namespace {
 
@@ -132,8 +135,74 @@ TEST_CASE("traj discover refuses what it cannot discover", "[cli][discover]") {
   CHECK(target.exit_code == 2);
   const auto lang = run_traj(command + " --objective fe-2022 --json --lang fr");
   CHECK(lang.exit_code == 2);
-  CHECK(has(lang.err, "--lang with --json"));
+  CHECK(has(lang.err, "--lang: the language of the text and of the --report page; the JSON"));
   const auto missing = run_traj(command);
   CHECK(missing.exit_code == 2);
   CHECK(has(missing.err, "--objective"));
+}
+
+TEST_CASE(
+    "traj discover --output and --report: the file holds what the JSON says, the page "
+    "states the box in its language",
+    "[cli][discover]") {
+  const ScenarioFile file(traj::testing::growth_below_scenario());
+  const auto directory = std::filesystem::temp_directory_path() /
+                         ("traj_discover_files_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string h5 = (directory / "discover.h5").string();
+  const std::string page = (directory / "discover.html").string();
+  const std::string command = "discover " + file.quoted() +
+                              " --portfolio baseline --objective fe-2022 --members 2000 --seed 7";
+  const auto json = run_traj(command + " --json");
+  REQUIRE(json.exit_code == 0);
+  const auto document = nlohmann::json::parse(json.out);
+  const auto written =
+      run_traj(command + " --output '" + h5 + "' --report '" + page + "' --lang fr -q");
+  INFO(written.out << written.err);
+  REQUIRE(written.exit_code == 0);
+  CHECK(has(written.out, "Découverte écrite dans " + h5));
+  CHECK(has(written.out, "Rapport écrit dans " + page));
+
+  const traj::hdf5::File stored = traj::hdf5::File::open_read_only(h5);
+  CHECK(stored.root().string_attribute("filetype") == "trajectoires-discovery");
+  CHECK(stored.root().int_attribute("members") == 2000);
+  CHECK(stored.root().int_attribute("seed") == 7);
+  const traj::hdf5::Group group = stored.root().open_group("discovery");
+  CHECK(group.string_attribute("objective") == "fe-2022");
+  CHECK(group.int_attribute("of_interest") == document["of_interest"].get<std::int64_t>());
+  CHECK(group.double_attribute("chosen_density") == document["chosen"]["density"].get<double>());
+  CHECK(group.double_attribute("chosen_coverage") == document["chosen"]["coverage"].get<double>());
+  CHECK(group.open("parameter").read_strings() == std::vector<std::string>{"growth", "nox_factor"});
+  const auto coverage = group.open("coverage").read_doubles();
+  REQUIRE(coverage.size() == document["trajectory"].size());
+  for (std::size_t b = 0; b < coverage.size(); ++b)
+    CHECK(coverage[b] == document["trajectory"][b]["coverage"].get<double>());
+  // Box 0 holds every member: open on both sides of every parameter.
+  const auto lower = group.open("lower").read_doubles();
+  CHECK(std::isinf(lower[0]));
+  CHECK(group.open("restricted_parameter").read_strings() == std::vector<std::string>{"growth"});
+  CHECK(group.open("restriction_upper").read_doubles().front() ==
+        document["chosen"]["restrictions"][0]["upper"].get<double>());
+  CHECK(stored.root().open_group("inputs").has("file_000"));
+
+  const std::string html = traj::testing::slurp(page);
+  CHECK(has(html, "<html lang=\"fr\""));
+  CHECK(has(html, "L'objectif est atteint dans 100,0 % des membres où growth ≤ 0,"));
+  CHECK(has(html, "Trajectoire d'épluchage"));
+  CHECK(has(html, "<circle"));
+  CHECK_FALSE(has(html, "The objective is met"));
+
+  // Never replaced without --force, and nothing half-written.
+  const auto size = std::filesystem::file_size(h5);
+  const auto again = run_traj(command + " --output '" + h5 + "' -q");
+  CHECK(again.exit_code == 2);
+  CHECK(has(again.err, "exists"));
+  CHECK(std::filesystem::file_size(h5) == size);
+  CHECK(run_traj(command + " --output '" + h5 + "' -q --force").exit_code == 0);
+  const auto force = run_traj(command + " --force -q");
+  CHECK(force.exit_code == 2);
+  CHECK(has(force.err, "--force: replaces the --output or --report file"));
+  const auto lang = run_traj(command + " --json --lang fr --output '" + h5 + "' --force");
+  CHECK(lang.exit_code == 2);
+  std::filesystem::remove_all(directory);
 }

@@ -47,7 +47,7 @@ ENGLISH_WORDS = ["likely", "short", "members", "of the way", "for a target", "co
 # The outputs that name the scenario's objectives, portfolios or actions
 # (the others show their ids).
 NAMING_OUTPUTS = {"run", "target --objective", "track", "discover", "results.html", "compare.html",
-                  "target.html", "value.html", "sensitivity.html", "track.html", "sensitivity",
+                  "target.html", "value.html", "sensitivity.html", "track.html", "discover.html", "sensitivity",
                   "optimize.html",
                   "sensitivity --method morris"}
 
@@ -242,7 +242,8 @@ def main():
             # The threshold moved near the plan's median, so that some members meet it.
             "discover": run(traj, "discover", scenario, "-p", portfolio, "-n", "300", "-q",
                             "--lang", "fr", "--objective", "ghg-2050", "--set",
-                            "objectives.ghg-2050.threshold=0.466"),
+                            "objectives.ghg-2050.threshold=0.466", "--report",
+                            page("discover.html")),
         }
         observations = observations_file(traj, scenario, portfolio, directory)
         outputs["track"] = run(traj, "track", scenario, "-p", portfolio, "-n", "300", "-q",
@@ -280,7 +281,8 @@ def main():
                                   "--report", page("optimize.html"), "--output",
                                   page("optimize.h5"))
         for name in ("results.html", "compare.html", "target.html", "value.html",
-                     "sensitivity.html", "track.html", "optimize.html"):
+                     "sensitivity.html", "track.html", "discover.html",
+                     "optimize.html"):
             with open(page(name), encoding="utf-8") as file:
                 outputs[name] = visible_text(file.read())
         failures = brest_failures(traj, source_dir, directory, forbidden)

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Prints every report kind (results, comparison, target, sensitivity,
-track) to PDF with headless Chromium (Selenium and
+track, discovery) to PDF with headless Chromium (Selenium and
 chromedriver) and checks the printout (docs/report.md, "Printing"):
 
 - the PDF's pages are A4 and their count is within the range expected for
@@ -74,6 +74,10 @@ def make_reports(traj, work):
         run("track", "--portfolio", "plan", "--members", "2000", "-q", "--observations",
             observations, "--report", f"print_track_{language}.html", "--lang", language,
             "--force")
+    for language in ("en", "fr"):
+        run("discover", "--portfolio", "ambitious", "--objective", "energy-2050", "--members",
+            "2000", "-q", "--report", f"print_discover_{language}.html", "--lang", language,
+            "--force")
     # Ranges measured on the bundled scenario, with room for other wording:
     # a page per section, never a page per chart.
     return {
@@ -84,6 +88,8 @@ def make_reports(traj, work):
         "sensitivity": ("print_sensitivity.html", (1, 8)),
         "track (en)": ("print_track_en.html", (4, 10)),
         "track (fr)": ("print_track_fr.html", (4, 10)),
+        "discovery (en)": ("print_discover_en.html", (1, 4)),
+        "discovery (fr)": ("print_discover_fr.html", (1, 4)),
     }
 
 

@@ -15,13 +15,18 @@
 #include "interrupt.hpp"
 #include "option_checks.hpp"
 #include "progress_bar.hpp"
+#include "results_output.hpp"
 #include "scenario_choice.hpp"
 #include "traj/display_width.hpp"
 #include "traj/json_writer.hpp"
 #include "traj/string_distance.hpp"
 #include "traj/territory/discovery.hpp"
+#include "traj/territory/discovery_file.hpp"
+#include "traj/territory/discovery_page.hpp"
+#include "traj/territory/parameter_words.hpp"
 #include "traj/territory/report.hpp"
 #include "traj/territory/scenario_text.hpp"
+#include "traj_git_hash.hpp"
 #include "what_if_options.hpp"
 #include "words.hpp"
 
@@ -48,6 +53,9 @@ struct DiscoverOptions {
   bool json = false;
   bool quiet = false;
   std::string language = "en";
+  std::string output, report;
+  bool force = false;
+  std::string command_line;
 };
 
 /// "81 %", "0,5 %".
@@ -55,45 +63,6 @@ std::string percent(double share, Language language) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.3g %%", 100.0 * share);
   return decimal(buffer, language);
-}
-
-/// A parameter's value in its canonical unit, as people read it: shares
-/// and rates in percent.
-std::string parameter_value(double value, const Parameter& parameter, Language language) {
-  char buffer[64];
-  switch (parameter.dimension) {
-    case Dimension::Fraction:
-      std::snprintf(buffer, sizeof buffer, "%.3g %%", 100.0 * value);
-      break;
-    case Dimension::Rate:
-      std::snprintf(buffer, sizeof buffer, "%.3g %s", 100.0 * value,
-                    say("percent_per_year", language).c_str());
-      break;
-    case Dimension::Year:
-      std::snprintf(buffer, sizeof buffer, "%.1f", value);
-      break;
-    default: {
-      const std::string symbol(canonical_symbol(parameter.dimension));
-      std::snprintf(buffer, sizeof buffer, "%.3g%s%s", value, symbol.empty() ? "" : " ",
-                    symbol.c_str());
-    }
-  }
-  return decimal(buffer, language);
-}
-
-/// "heat_pump_cop ≥ 3.1", "20 % ≤ Deep renovation: adoption ceiling ≤ 40 %".
-std::string condition(const Scenario& scenario, const Parameter& parameter, double lower,
-                      double upper, Language language) {
-  const std::string name = sensitivity_factor_name(scenario, parameter.name, language);
-  const bool has_lower = std::isfinite(lower), has_upper = std::isfinite(upper);
-  std::string text;
-  if (has_lower && !has_upper) text = name + " ≥ " + parameter_value(lower, parameter, language);
-  if (!has_lower && has_upper) text = name + " ≤ " + parameter_value(upper, parameter, language);
-  if (has_lower && has_upper) {
-    text = parameter_value(lower, parameter, language) + " ≤ " + name + " ≤ " +
-           parameter_value(upper, parameter, language);
-  }
-  return text;
 }
 
 const Parameter& parameter_of(const Scenario& scenario, const Discovery& discovery,
@@ -183,8 +152,9 @@ void print_box(const Scenario& scenario, const Discovery& discovery, const PrimO
   }
   std::vector<std::string> conditions;
   for (const PrimRestriction& restriction : prim.restrictions) {
-    conditions.push_back(condition(scenario, parameter_of(scenario, discovery, restriction.factor),
-                                   restriction.lower, restriction.upper, language));
+    conditions.push_back(parameter_range_text(scenario,
+                                              parameter_of(scenario, discovery, restriction.factor),
+                                              restriction.lower, restriction.upper, language));
   }
   std::cout << say(failure ? "discover_box_failure" : "discover_box_success", language,
                    {percent(prim.box.density, language), listed(conditions, language),
@@ -329,6 +299,38 @@ void print_json(const ChosenScenario& chosen, const Plan& plan, const DiscoverOp
   json.end_object();
 }
 
+/// The --output file and the --report page, each published whole.
+void write_outputs(OutputFile* output, OutputFile* report, const ChosenScenario& chosen,
+                   const Plan& plan, const DiscoverOptions& options, const Discovery& discovery,
+                   Language language) {
+  if (output != nullptr) {
+    DiscoverySettings settings;
+    settings.scenario_path = chosen.name;
+    settings.edits = chosen.edits;
+    settings.command_line = options.command_line;
+    settings.traj_version = TRAJ_VERSION;
+    settings.git_hash = TRAJ_GIT_HASH;
+    settings.members_requested = options.ensemble.members;
+    settings.threads = options.ensemble.threads;
+    settings.prim = options.prim;
+    write_discovery(output->temporary(), plan, discovery, chosen.inputs, settings);
+    output->commit();
+  }
+  if (report != nullptr) {
+    const Scenario& scenario = chosen.scenario;
+    DiscoveryPage page;
+    page.territory = scenario.name;
+    if (const int index = scenario.find_portfolio(plan.portfolio); index != NONE)
+      page.portfolio =
+          portfolio_name(scenario.portfolios[static_cast<std::size_t>(index)], language);
+    page.edits = describe_edits(chosen.edits);
+    page.plan = &plan;
+    page.discovery = &discovery;
+    page.prim = options.prim;
+    report->write(discovery_report_html(page, language));
+  }
+}
+
 void add_prim_options(CLI::App& command, PrimOptions& prim) {
   command.add_option("--alpha", prim.peel_alpha, "Share of the box's members each peel removes")
       ->check(number_in(PEEL_ALPHA_RANGE))
@@ -351,8 +353,10 @@ void add_prim_options(CLI::App& command, PrimOptions& prim) {
 
 }  // namespace
 
-CommandRunner add_discover_command(CLI::App& app, const Cluster& cluster) {
+CommandRunner add_discover_command(CLI::App& app, const std::string& command_line,
+                                   const Cluster& cluster) {
   auto options = std::make_shared<DiscoverOptions>();
+  options->command_line = command_line;
   CLI::App* command = app.add_subcommand(
       "discover",
       "Scenario discovery: which ranges of the uncertain parameters lead to meeting an "
@@ -373,19 +377,28 @@ CommandRunner add_discover_command(CLI::App& app, const Cluster& cluster) {
   add_ensemble_options(*command, options->ensemble, choice);
   command->add_flag("--json", options->json, "Print one JSON document");
   command->add_flag("--quiet,-q", options->quiet, "No progress bar");
-  command->add_option("--lang", options->language, "Language of the text")
+  command->add_option("--lang", options->language, "Language of the text and of the report")
       ->check(CLI::IsMember({"en", "fr"}))
       ->capture_default_str();
+  command
+      ->add_option("--output,-o", options->output,
+                   "Also write the discovery as an HDF5 file (docs/hdf5-layout.md)")
+      ->check(file_name());
+  command
+      ->add_option("--report", options->report,
+                   "Also write the discovery's HTML page (docs/report.md)")
+      ->check(file_name());
+  command->add_flag("--force", options->force,
+                    "Replace the --output or --report file if it exists");
   add_what_if_options(*command, options->edits);
   command->footer(
       "Examples:\n"
       "  traj discover --portfolio ambitious --objective energy-2050\n"
-      "  traj discover --portfolio ambitious --objective energy-2050 --target failure --lang fr");
+      "  traj discover --portfolio ambitious --objective energy-2050 --target failure --lang fr\n"
+      "  traj discover -p ambitious --objective energy-2050 --output discover.h5 --report "
+      "discover.html");
   return [options, command, &cluster] {
-    refuse_together(
-        *command, "--lang", "--json",
-        "--lang is the language of the text; the JSON document is the same in every language; "
-        "remove --lang");
+    refuse_language_and_force_without_use(*command);
     const ChosenScenario chosen = load_chosen(options->path, options->edits);
     const Scenario& scenario = chosen.scenario;
     DiscoveryOptions discovery_options;
@@ -395,6 +408,8 @@ CommandRunner add_discover_command(CLI::App& app, const Cluster& cluster) {
     discovery_options.prim = options->prim;
     const std::string portfolio = plan_portfolio_id(scenario, options->portfolio);
     const Plan plan = compile_plan(scenario, portfolio);
+    auto [output, report] = open_outputs(options->output, options->report, options->force,
+                                         input_paths(chosen), cluster.is_root());
     EnsembleOptions ensemble = options->ensemble;
     ensemble.cluster = &cluster;
     ProgressBar bar(!options->quiet && cluster.is_root() && ::isatty(STDERR_FILENO) != 0,
@@ -418,10 +433,15 @@ CommandRunner add_discover_command(CLI::App& app, const Cluster& cluster) {
       return EXIT_DIFFERENT;
     }
     if (!cluster.is_root()) return EXIT_OK;
+    const Language language = language_named(options->language);
+    write_outputs(output.get(), report.get(), chosen, plan, *options, discovery, language);
     if (options->json) {
       print_json(chosen, plan, *options, discovery);
     } else {
-      print_text(chosen, plan, *options, discovery, language_named(options->language));
+      print_text(chosen, plan, *options, discovery, language);
+      if (output || report) std::cout << "\n";
+      if (output) std::cout << say("discovery_written", language, {output->target()}) << "\n";
+      if (report) std::cout << say("report_written", language, {report->target()}) << "\n";
     }
     return EXIT_OK;
   };

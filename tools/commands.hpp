@@ -30,7 +30,8 @@ CommandRunner add_target_command(CLI::App& app, const Cluster& cluster);
 CommandRunner add_track_command(CLI::App& app, const std::string& command_line,
                                 const Cluster& cluster);
 /// `traj discover`: scenario discovery (PRIM) over a plan's ensemble.
-CommandRunner add_discover_command(CLI::App& app, const Cluster& cluster);
+CommandRunner add_discover_command(CLI::App& app, const std::string& command_line,
+                                   const Cluster& cluster);
 CommandRunner add_report_command(CLI::App& app);
 /// `traj export`: a results file as flat CSV tables.
 CommandRunner add_export_command(CLI::App& app);

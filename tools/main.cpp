@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
   const CommandRunner rerun = add_rerun_command(app, *cluster);
   const CommandRunner target = add_target_command(app, *cluster);
   const CommandRunner track = add_track_command(app, command_line, *cluster);
-  const CommandRunner discover = add_discover_command(app, *cluster);
+  const CommandRunner discover = add_discover_command(app, command_line, *cluster);
   const CommandRunner report = add_report_command(app);
   const CommandRunner export_tables = add_export_command(app);
   const CommandRunner compare = add_compare_command(app, command_line, *cluster);

@@ -273,7 +273,6 @@ const std::map<std::string, Entry, std::less<>>& words() {
         "manquent (--target failure)."}},
       {"meeting_it", {"meeting it", "qui l'atteignent"}},
       {"missing_it", {"missing it", "qui le manquent"}},
-      {"percent_per_year", {"%/yr", "%/an"}},
       {"discover_trajectory",
        {"Peeling trajectory (coverage: share of the members {} that are in the box; density: "
         "share of the box's members {}; mass: share of all members in the box):",
@@ -429,6 +428,7 @@ const std::map<std::string, Entry, std::less<>>& words() {
         "avant → après)\u00a0:"}},
       {"track_no_parameter", {"(no uncertain parameter)", "(aucun paramètre incertain)"}},
       {"track_written", {"Track written to {}", "Suivi écrit dans {}"}},
+      {"discovery_written", {"Discovery written to {}", "Découverte écrite dans {}"}},
       // traj optimize
       {"optimize_heading",
        {"{} — portfolio search: {} candidates ({}), levels {}; objectives all met: {}; {}",

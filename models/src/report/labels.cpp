@@ -10,6 +10,86 @@ namespace {
 const std::map<std::string, std::pair<std::string, std::string>>& labels() {
   static const std::map<std::string, std::pair<std::string, std::string>> table = {
       {"title", {"Climate plan trajectories", "Trajectoires du plan climat"}},
+      {"percent_per_year", {"%/yr", "%/an"}},
+      // traj discover --report
+      {"discover_title", {"Scenario discovery", "Découverte de scénarios"}},
+      {"discover_objective", {"Objective", "Objectif"}},
+      {"discover_answer", {"Where the members lead", "Où mènent les membres"}},
+      {"discover_meeting_it", {"meeting it", "qui l'atteignent"}},
+      {"discover_missing_it", {"missing it", "qui le manquent"}},
+      {"discover_base_success",
+       {"Across every member, the objective is met by {} ({} of {}); the box looks for the "
+        "members that meet it.",
+        "Sur l'ensemble des membres, l'objectif est atteint par {} ({} sur {})\u00a0; la boîte "
+        "cherche les membres qui l'atteignent."}},
+      {"discover_base_failure",
+       {"Across every member, the objective is missed by {} ({} of {}); the box looks for the "
+        "members that miss it.",
+        "Sur l'ensemble des membres, l'objectif est manqué par {} ({} sur {})\u00a0; la boîte "
+        "cherche les membres qui le manquent."}},
+      {"discover_no_box",
+       {"No range of the uncertain parameters concentrates the members {}: the chosen box holds "
+        "every member.",
+        "Aucune plage des paramètres incertains ne concentre les membres {}\u00a0: la boîte "
+        "choisie contient tous les membres."}},
+      {"discover_box_success",
+       {"The objective is met in {} of the members where {}; such members are {} of all, and {} "
+        "of the members {}.",
+        "L'objectif est atteint dans {} des membres où {}\u00a0; ces membres sont {} du total, et "
+        "{} des membres {}."}},
+      {"discover_box_failure",
+       {"The objective is missed in {} of the members where {}; such members are {} of all, and "
+        "{} of the members {}.",
+        "L'objectif est manqué dans {} des membres où {}\u00a0; ces membres sont {} du total, et "
+        "{} des membres {}."}},
+      {"discover_restrictions",
+       {"The box's conditions, the one that matters most first",
+        "Les conditions de la boîte, de la plus importante à la moins importante"}},
+      {"discover_restrictions_note",
+       {"Each row lifts one condition and keeps the others: the density falls the more the "
+        "condition matters. The bar shows the box's range (blue) within the parameter's range "
+        "(grey). A quasi-p-value above 0.05 says the condition may be chance.",
+        "Chaque ligne lève une condition et garde les autres\u00a0: la densité baisse d'autant "
+        "plus que la condition compte. La barre montre la plage de la boîte (en bleu) dans la "
+        "plage du paramètre (en gris). Une quasi-valeur p au-dessus de 0,05 signale une "
+        "condition peut-être due au hasard."}},
+      {"discover_condition", {"Condition", "Condition"}},
+      {"discover_where_in_range", {"Within the parameter's range", "Dans la plage du paramètre"}},
+      {"discover_density_without", {"Density without it", "Densité sans elle"}},
+      {"discover_coverage_without", {"Coverage without it", "Couverture sans elle"}},
+      {"discover_range_words", {"{}, within a range of {} to {}", "{}, dans une plage de {} à {}"}},
+      {"discover_may_be_chance", {"may be chance", "peut-être due au hasard"}},
+      {"discover_trajectory", {"Peeling trajectory", "Trajectoire d'épluchage"}},
+      {"discover_trajectory_note",
+       {"Each peel removes a thin slice of the box: the box holds fewer of the members of "
+        "interest (coverage falls, to the right) but a larger share of its members are of "
+        "interest (density rises). The red point is the chosen box.",
+        "Chaque épluchage retire une fine tranche de la boîte\u00a0: elle contient moins des "
+        "membres recherchés (la couverture baisse, vers la droite) mais une plus grande part de "
+        "ses membres sont recherchés (la densité monte). Le point rouge est la boîte choisie."}},
+      {"discover_trajectory_alt",
+       {"{} boxes, from every member (left) to the densest (right); the chosen box, number {}, "
+        "holds {} of the members of interest at a density of {}.",
+        "{} boîtes, de l'ensemble des membres (à gauche) à la plus dense (à droite)\u00a0; la "
+        "boîte choisie, numéro {}, contient {} des membres recherchés avec une densité de {}."}},
+      {"discover_coverage_axis",
+       {"coverage: share of the members of interest in the box",
+        "couverture\u00a0: part des membres recherchés dans la boîte"}},
+      {"discover_density_axis", {"density", "densité"}},
+      {"discover_method_title", {"Method", "Méthode"}},
+      {"discover_and", {"and", "et"}},
+      {"discover_method",
+       {"PRIM, the patient rule induction method (Friedman & Fisher 1999), as scenario discovery "
+        "uses it (Bryant & Lempert 2010): each peel removes {} of the box's members, each paste "
+        "adds {}, no box below {} of the members; the chosen box is the densest with a coverage "
+        "of at least {}, then widened while its density holds. Over {} uncertain parameters, {} "
+        "members, seed {}.",
+        "PRIM, la méthode d'induction patiente de règles (Friedman & Fisher 1999), telle que la "
+        "découverte de scénarios l'emploie (Bryant & Lempert 2010)\u00a0: chaque épluchage retire "
+        "{} des membres de la boîte, chaque recollage en ajoute {}, aucune boîte sous {} des "
+        "membres\u00a0; la boîte choisie est la plus dense dont la couverture atteint au moins {}, "
+        "puis élargie tant que sa densité se maintient. Sur {} paramètres incertains, {} membres, "
+        "graine {}."}},
       {"portfolio", {"Portfolio", "Portefeuille"}},
       {"baseline", {"baseline (no action)", "tendanciel (aucune action)"}},
       {"baseline_short", {"baseline", "tendanciel"}},
