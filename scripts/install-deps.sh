@@ -15,6 +15,7 @@ packages=(
   python3-pint
   libdeflate-dev
   pybind11-dev python3-dev python3-numpy
+  libpagmo-dev
 )
 
 missing=()

@@ -48,6 +48,7 @@ ENGLISH_WORDS = ["likely", "short", "members", "of the way", "for a target", "co
 # (the others show their ids).
 NAMING_OUTPUTS = {"run", "target --objective", "track", "discover", "results.html", "compare.html",
                   "target.html", "value.html", "sensitivity.html", "track.html", "discover.html", "sensitivity",
+                  "optimize.html",
                   "sensitivity --method morris"}
 
 # The bundled scenario whose own French texts are checked.
@@ -275,8 +276,13 @@ def main():
         outputs["sensitivity --indicator"] = run(
             traj, "sensitivity", scenario, "-p", "baseline", "--samples", "16", "-q", "--lang", "fr",
             "--indicator", "water", "--year", "2030")
+        outputs["optimize"] = run(traj, "optimize", scenario, "--candidates", "all", "-n", "100",
+                                  "--generations", "2", "--population", "8", "-q", "--lang", "fr",
+                                  "--report", page("optimize.html"), "--output",
+                                  page("optimize.h5"))
         for name in ("results.html", "compare.html", "target.html", "value.html",
-                     "sensitivity.html", "track.html", "discover.html"):
+                     "sensitivity.html", "track.html", "discover.html",
+                     "optimize.html"):
             with open(page(name), encoding="utf-8") as file:
                 outputs[name] = visible_text(file.read())
         failures = brest_failures(traj, source_dir, directory, forbidden)

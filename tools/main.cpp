@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "command_optimize.hpp"
 #include "commands.hpp"
 #include "interrupt.hpp"
 #include "standard_output.hpp"
@@ -94,6 +95,7 @@ int main(int argc, char** argv) {
   const CommandRunner sensitivity = add_sensitivity_command(app, command_line, *cluster);
   const CommandRunner scenario = add_scenario_command(app);
   const CommandRunner serve = add_serve_command(app, *cluster);
+  const CommandRunner optimize = add_optimize_command(app, command_line);
   // A first word that names no command is an error, also with --help after
   // it (CLI11 would print the general help and exit 0).
   if (argc > 1 && argv[1][0] != '-') {
@@ -131,6 +133,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("sensitivity")) code = sensitivity();
     if (app.got_subcommand("scenario")) code = scenario();
     if (app.got_subcommand("serve")) code = serve();
+    if (app.got_subcommand("optimize")) code = optimize();
   } catch (const traj::InputError& error) {
     message << error.what();
     if (error.total() > 1) message << error.total() << " errors.\n";

@@ -439,6 +439,60 @@ const std::map<std::string, Entry, std::less<>>& words() {
       {"show_correlation",
        {"rank-correlated with {}: {} (a Gaussian copula)",
         "corrélé en rang avec {}\u00a0: {} (une copule gaussienne)"}},
+      // traj optimize
+      {"optimize_heading",
+       {"{} — portfolio search: {} candidates ({}), levels {}; objectives all met: {}; {}",
+        "{} — recherche de portefeuille\u00a0: {} candidates ({}), niveaux {}\u00a0; objectifs "
+        "tous atteints\u00a0: {}\u00a0; {}"}},
+      {"optimize_every_action", {"every action", "toutes les actions"}},
+      {"optimize_of_portfolio", {"portfolio {}", "portefeuille {}"}},
+      {"optimize_budget", {"budget {} M€", "budget {}\u00a0M€"}},
+      {"optimize_no_budget", {"no budget", "sans budget"}},
+      {"optimize_members",
+       {"Searched on {} common members (seed {}); every figure below is on {} fresh members "
+        "(seed {}), except the column \"seen\"",
+        "Recherche sur {} membres communs (graine {})\u00a0; chaque chiffre ci-dessous est sur {} "
+        "nouveaux membres (graine {}), sauf la colonne «\u00a0vu\u00a0»"}},
+      {"optimize_method",
+       {"Greedy selection with swaps ({} steps), then NSGA-II ({} generations of {}): {} "
+        "portfolios run, {} s; fresh members: {} s",
+        "Sélection gloutonne avec échanges ({} étapes), puis NSGA-II ({} générations de {})\u00a0: "
+        "{} portefeuilles calculés, {}\u00a0s\u00a0; nouveaux membres\u00a0: {}\u00a0s"}},
+      {"optimize_baseline",
+       {"Without any action: cost {} M€, probability {}",
+        "Sans aucune action\u00a0: coût {}\u00a0M€, probabilité {}"}},
+      {"optimize_nothing_fits",
+       {"No portfolio fits the budget.", "Aucun portefeuille ne tient dans le budget."}},
+      {"optimize_front",
+       {"Pareto front under the budget ({} points of {}, by cost):",
+        "Front de Pareto dans le budget ({} points sur {}, par coût)\u00a0:"}},
+      {"optimize_cost", {"cost M€", "coût M€"}},
+      {"optimize_probability", {"probability [95 %]", "probabilité [95 %]"}},
+      {"optimize_ghg", {"GHG avoided kt", "GES évités kt"}},
+      {"optimize_actions", {"actions", "actions"}},
+      {"optimize_seen", {"seen", "vu"}},
+      {"optimize_chosen_mark", {"chosen", "choisi"}},
+      {"optimize_most_likely",
+       {"Chosen: the most likely to meet the objectives under the budget (then the most GHG "
+        "avoided)",
+        "Choisi\u00a0: le plus probable d'atteindre les objectifs dans le budget (puis le plus de "
+        "GES évités)"}},
+      {"optimize_cheapest",
+       {"Chosen: the cheapest reaching {} on the common members",
+        "Choisi\u00a0: le moins coûteux atteignant {} sur les membres communs"}},
+      {"optimize_none_reaches",
+       {"No portfolio under the budget reaches {}: none chosen",
+        "Aucun portefeuille dans le budget n'atteint {}\u00a0: aucun choisi"}},
+      {"optimize_figures",
+       {"cost {} M€, probability {}, GHG avoided {} kt (common members: {} M€, {}, {} kt)",
+        "coût {}\u00a0M€, probabilité {}, GES évités {}\u00a0kt (membres communs\u00a0: "
+        "{}\u00a0M€, {}, {}\u00a0kt)"}},
+      {"optimize_its_actions", {"its {} actions", "ses {} actions"}},
+      {"optimize_no_action", {"(no action)", "(aucune action)"}},
+      {"optimize_written", {"Search written to {}", "Recherche écrite dans {}"}},
+      {"optimize_greedy",
+       {"The greedy selection alone ({} steps):",
+        "La sélection gloutonne seule ({} étapes)\u00a0:"}},
   };
   return table;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "plan_part.hpp"
 #include "traj/error.hpp"
 #include "traj/string_distance.hpp"
 #include "traj/territory/substitution_cycles.hpp"
@@ -24,6 +25,18 @@ Plan compile(const Scenario& scenario, const std::string& portfolio_id,
 
 Plan compile_actions(const Scenario& scenario, const std::vector<int>& actions) {
   return compile(scenario, "", actions, nullptr);
+}
+
+Plan compile_plan_part(const Scenario& scenario, const std::string& portfolio_id,
+                       const std::vector<int>& actions) {
+  const Portfolio* portfolio = nullptr;
+  if (portfolio_id != "*" && !portfolio_id.empty()) {
+    const int index = scenario.find_portfolio(portfolio_id);
+    if (index == NONE)
+      return compile_plan(scenario, portfolio_id);  // throws, naming the known ones
+    portfolio = &scenario.portfolios[static_cast<std::size_t>(index)];
+  }
+  return compile(scenario, portfolio_id, actions, portfolio);
 }
 
 Plan compile_plan(const Scenario& scenario, const std::string& portfolio_id) {
