@@ -92,7 +92,9 @@ std::string value_words(double value, const Parameter& parameter, Language langu
 /// The box's range of one parameter drawn over the parameter's whole range.
 void range_bar(std::ostringstream& html, const Parameter& parameter,
                const PrimRestriction& restriction, const std::string& words) {
-  const auto [low, high] = drawn_range(parameter);
+  // Plain variables: a lambda may not capture structured bindings before C++20's clang 16.
+  const std::pair<double, double> range = drawn_range(parameter);
+  const double low = range.first, high = range.second;
   const double width = high > low ? high - low : 1.0;
   const auto x = [&](double value) {
     const double bounded = std::clamp(value, low, high);
