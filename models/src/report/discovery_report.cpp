@@ -92,7 +92,7 @@ std::string value_words(double value, const Parameter& parameter, Language langu
 /// The box's range of one parameter drawn over the parameter's whole range.
 void range_bar(std::ostringstream& html, const Parameter& parameter,
                const PrimRestriction& restriction, const std::string& words) {
-  // Plain variables: a lambda may not capture structured bindings before C++20's clang 16.
+  // Plain variables: clang 14 (the sanitized build) refuses structured bindings in a lambda.
   const std::pair<double, double> range = drawn_range(parameter);
   const double low = range.first, high = range.second;
   const double width = high > low ? high - low : 1.0;
