@@ -49,6 +49,16 @@ IndicatorCatalogue::IndicatorCatalogue(const Scenario& scenario) {
   cost_cumulative = add("cost_cumulative", "Costs since the base year", Dimension::Money);
   cost_discounted = add("cost_discounted", "Costs since the base year, discounted to the base year",
                         Dimension::Money);
+  base_size_ = entries_.size();
+  territory_count_ = scenario.territories.size();
+  for (const Territory& territory : scenario.territories) {
+    for (std::size_t row = 0; row < base_size_; ++row) {
+      IndicatorInfo entry = entries_[row];
+      entry.id.append("@").append(territory.id);
+      entry.description.append(", ").append(territory.name);
+      entries_.push_back(std::move(entry));
+    }
+  }
 }
 
 int IndicatorCatalogue::find(std::string_view id) const {

@@ -45,6 +45,12 @@ int Scenario::find_portfolio(std::string_view id) const {
   }
   return NONE;
 }
+int Scenario::find_territory(std::string_view id) const {
+  for (std::size_t i = 0; i < territories.size(); ++i) {
+    if (territories[i].id == id) return static_cast<int>(i);
+  }
+  return NONE;
+}
 const Conversion* Scenario::conversion_of(int carrier) const {
   for (const auto& conversion : conversions) {
     if (conversion.carrier == carrier) return &conversion;

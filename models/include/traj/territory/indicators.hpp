@@ -6,7 +6,9 @@
 /// energy_imports, ghg, ghg.<sector>, ghg_cumulative, <pollutant>,
 /// <pollutant>.<sector>, <indicator>, <indicator>_cumulative (custom
 /// indicators), cost_investment, cost_operating, cost_cumulative,
-/// cost_discounted.
+/// cost_discounted. In a scenario of several territories, the rows above
+/// are the whole's, and each territory's follow in the same order, named
+/// `<indicator>@<territory>` (final_energy@saint-chamond).
 
 #include <string>
 #include <vector>
@@ -34,6 +36,14 @@ class IndicatorCatalogue {
   int find(std::string_view id) const;
   std::vector<std::string> ids() const;
 
+  /// Rows of the whole (every row when the scenario has no territories).
+  std::size_t base_size() const { return base_size_; }
+  std::size_t territory_count() const { return territory_count_; }
+  /// Row of the whole's `row` for territory `territory`.
+  std::size_t territory_row(std::size_t territory, std::size_t row) const {
+    return base_size_ * (1 + territory) + row;
+  }
+
   // First rows of each block, for the kernel.
   int final_energy = 0, final_energy_by_sector = 0, final_energy_by_carrier = 0;
   int local_production = 0, local_production_by_source = 0, renewable_share = 0;
@@ -46,6 +56,8 @@ class IndicatorCatalogue {
  private:
   int add(std::string id, std::string description, Dimension dimension);
   std::vector<IndicatorInfo> entries_;
+  std::size_t base_size_ = 0;
+  std::size_t territory_count_ = 0;
 };
 
 }  // namespace traj::territory

@@ -3,6 +3,7 @@
 /// number in canonical units (GWh, ktCO2e, t, M€, …), every uncertain number a
 /// parameter. Built by `load_scenario`; immutable afterwards.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -114,6 +115,26 @@ struct Objective {
   std::optional<double> reference_value;  ///< canonical unit, for years before the base year
 };
 
+struct Scenario;
+
+/// One of the territories of a scenario that holds several (communes inside
+/// an intercommunality, docs/scenario-format.md#territories). Its `scenario`
+/// is the territory as a scenario of its own: the whole's sets, emission
+/// factors, energy branch and parameters; its own inventory (stated, or its
+/// shares of the whole's) and trends; the actions whose `where` names it,
+/// their sizes and costs split to it. It holds no territories, portfolios
+/// or objectives: the whole judges every objective.
+struct Territory {
+  std::string id;
+  std::string name, name_fr;
+  double population = 0.0;  ///< inhabitants
+  double dwellings = 0.0;   ///< 0 when not stated
+  double jobs = 0.0;        ///< 0 when not stated
+  std::string source;       ///< where its figures and shares come from
+  bool estimate = false;    ///< its figures or shares are estimates
+  std::shared_ptr<const Scenario> scenario;
+};
+
 struct Scenario {
   std::string name;
   std::string main_file;
@@ -149,6 +170,13 @@ struct Scenario {
   std::vector<Action> actions;
   std::vector<Portfolio> portfolios;
   std::vector<Objective> objectives;
+  /// Inhabitants: `[territory] population`, or the sum of the territories'; 0 when not stated.
+  double population = 0.0;
+  /// Empty for a scenario of one territory. Otherwise the whole's indicators
+  /// are, member by member, the sums of these territories' (the renewable
+  /// share recomputed from the sums), and every territory's indicators are
+  /// rows of their own (IndicatorCatalogue::territory_row).
+  std::vector<Territory> territories;
 
   int species_count() const { return 1 + static_cast<int>(pollutants.size()); }
   std::string species_name(int species) const {
@@ -170,6 +198,7 @@ struct Scenario {
   int find_indicator(std::string_view id) const;
   int find_action(std::string_view id) const;
   int find_portfolio(std::string_view id) const;
+  int find_territory(std::string_view id) const;
   /// The conversion producing `carrier`, or nullptr.
   const Conversion* conversion_of(int carrier) const;
 };
