@@ -237,3 +237,33 @@ TEST_CASE("saint-etienne: an action scoped to one commune changes that commune o
           Approx(scoped_with - scoped_without).margin(1e-6 * series(with, indicator).back()));
   }
 }
+
+TEST_CASE("saint-etienne: traj track reads its illustrative observations, a commune's too",
+          "[cli][territories][track]") {
+  const auto ran = run_traj("track " + scenario(FILE_PATH) +
+                            " --portfolio charter --members 1000 --json --observations " +
+                            scenario("scenarios/observations/saint-etienne-metropole.csv"));
+  INFO(ran.err);
+  REQUIRE(ran.exit_code == 0);
+  const auto document = nlohmann::json::parse(ran.out);
+  CHECK(document["illustrative"] == true);
+  // The city's observations are set against the city's band (≈ 40 % of the
+  // whole's final energy), not the whole's.
+  std::map<int, double> whole_median;
+  for (const auto& observation : document["observations"]) {
+    if (observation["indicator"] == "final_energy")
+      whole_median[observation["year"].get<int>()] = observation["plan_median"].get<double>();
+  }
+  std::size_t city = 0;
+  for (const auto& observation : document["observations"]) {
+    if (observation["indicator"] != "final_energy@saint-etienne") continue;
+    const int year = observation["year"];
+    INFO("year " << year);
+    REQUIRE(whole_median.count(year) == 1);
+    const double median = observation["plan_median"];
+    CHECK(median > 0.35 * whole_median[year]);
+    CHECK(median < 0.45 * whole_median[year]);
+    ++city;
+  }
+  CHECK(city == 2);
+}
