@@ -82,6 +82,25 @@ check(territories.final_energy_mean.attrs.get("display_units") == "GWh",
 rerun = traj("rerun", path)
 check("bit for bit" in rerun.stdout, "traj rerun reproduces a file of several territories")
 
+# compare: each territory's part of the whole's change, ranked, adding up to it.
+compared = json.loads(traj("compare", SCENARIO, "--members", "2000", "--json").stdout)
+plan = [p for p in compared["portfolios"] if p["id"] == "plan"][0]
+parts = compared["territory_contributions"][0]
+check(parts["portfolio"] == "plan", "contributions of the plan")
+avoided = [t["ghg_avoided"] for t in parts["territories"]]
+check(avoided == sorted(avoided, reverse=True), "territories ranked by GHG avoided")
+check(abs(sum(avoided) - plan["ghg_avoided"]) <= 1e-6 * abs(plan["ghg_avoided"]),
+      f"the territories' GHG avoided add up to the whole's: {sum(avoided)} vs {plan['ghg_avoided']}")
+village = [t for t in parts["territories"] if t["territory"] == "village"][0]
+check(abs(village["production_added"] - 8.0) < 1e-4, "the village's 8 GWh of PV, and only there")
+check(abs(village["cost"] - 16.0) < 1e-6, "the village's costs: its share of insulation and its PV")
+text = traj("compare", SCENARIO, "--members", "2000", "--lang", "fr").stdout
+check("Ce qu'apporte chaque territoire" in text, "compare's territory section in French")
+report = os.path.join(WORK, "compare.html")
+traj("compare", SCENARIO, "--members", "2000", "--report", report, "--force")
+with open(report, encoding="utf-8") as handle:
+    check('id="territory-contributions"' in handle.read(), "the comparison report's territories")
+
 # The report: commitments and small multiples, in both languages.
 for language, heading in (("en", "Each territory's commitments"),
                           ("fr", "Les engagements de chaque territoire")):

@@ -18,6 +18,7 @@
 #include "results_output.hpp"
 #include "scenario_choice.hpp"
 #include "shares_output.hpp"
+#include "territory_contributions_output.hpp"
 #include "traj/display_width.hpp"
 #include "traj/json_writer.hpp"
 #include "traj/territory/comparison.hpp"
@@ -346,6 +347,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
       const Language language = language_named(options->language);
       print_text(chosen.scenario, chosen.edits, comparison, options->top, language);
       print_shares_text(chosen.scenario, shares, language);
+      print_territory_contributions(chosen.scenario, comparison, language);
       if (output)
         std::cout << "\n" << say("comparison_written", language, {output->target()}) << "\n";
       if (report) std::cout << say("report_written", language, {report->target()}) << "\n";

@@ -2,6 +2,7 @@
 
 #include "comparison_json.hpp"
 #include "shares_output.hpp"
+#include "territory_contributions_output.hpp"
 #include "traj/json_writer.hpp"
 #include "what_if_options.hpp"
 
@@ -73,6 +74,7 @@ void print_compare_json(const Scenario& scenario, const ScenarioEdits& edits,
   }
   json.end_array();
   if (with_shares) write_shares_json(json, shares);
+  write_territory_contributions_json(json, scenario, comparison);
   json.end_object();
 }
 

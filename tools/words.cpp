@@ -67,6 +67,17 @@ const std::map<std::string, Entry, std::less<>>& words() {
         "Objectifs (probabilité d'atteinte, intervalle à 95 %)"}},
       {"likely", {"likely", "de chances"}},
       {"inhabitants", {"{} inhabitants", "{} habitants"}},
+      {"territory_contributions",
+       {"What each territory contributes (against the baseline; GHG since the base year, the rest "
+        "in the horizon year)",
+        "Ce qu'apporte chaque territoire (par rapport au scénario sans action ; GES depuis l'année "
+        "de référence, le reste l'année de l'horizon)"}},
+      {"territory", {"territory", "territoire"}},
+      {"ghg_avoided_short", {"GHG avoided kt", "GES évités kt"}},
+      {"share_of_whole", {"of the whole", "de l'ensemble"}},
+      {"energy_saved_short", {"energy saved GWh", "énergie éco. GWh"}},
+      {"production_added_short", {"production + GWh", "production + GWh"}},
+      {"costs_short", {"costs M€", "coûts M€"}},
       {"all_together", {"All {} objectives together", "Les {} objectifs à la fois"}},
       {"indicators_heading",
        {"Indicators: median [{}–{}] of the members",

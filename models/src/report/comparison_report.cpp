@@ -112,6 +112,7 @@ std::string comparison_report_html(const Scenario& scenario, const PortfolioComp
   html << breakdown_section(scenario, comparison, language);
   html << differences_section(scenario, comparison, language);
   html << contributions_section(scenario, comparison, language);
+  html << territories_section(scenario, comparison, language);
   html << shares_section(scenario, shares, language);
   html << "</body></html>\n";
   return html.str();

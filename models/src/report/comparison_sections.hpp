@@ -48,4 +48,9 @@ std::string differences_section(const Scenario& scenario, const PortfolioCompari
 std::string contributions_section(const Scenario& scenario, const PortfolioComparison& comparison,
                                   Language language);
 
+/// For a scenario with [[territories]]: per portfolio, each territory's part
+/// of the whole's change, ranked by the GHG it avoids (territory_comparison.cpp).
+std::string territories_section(const Scenario& scenario, const PortfolioComparison& comparison,
+                                Language language);
+
 }  // namespace traj::territory::report

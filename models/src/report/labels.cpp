@@ -156,6 +156,19 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
       {"territory", {"Territory", "Territoire"}},
       {"inhabitants", {"Inhabitants", "Habitants"}},
       {"no_commitment", {"no objective of its own", "pas d'objectif propre"}},
+      {"territory_contributions",
+       {"What each territory contributes", "Ce qu'apporte chaque territoire"}},
+      {"territory_contributions_note",
+       {"Against the baseline, on the same members: the GHG avoided since the base year, the "
+        "energy saved and the local production added in the horizon year; the territories' parts "
+        "add up to the whole's.",
+        "Par rapport au scénario sans action, sur les mêmes membres : les GES évités depuis "
+        "l'année de référence, l'énergie économisée et la production locale ajoutée l'année de "
+        "l'horizon ; les parts des territoires s'additionnent pour faire celle de l'ensemble."}},
+      {"ghg_avoided_header", {"GHG avoided", "GES évités"}},
+      {"share_of_whole_header", {"share of the whole's", "part de l'ensemble"}},
+      {"energy_saved_header", {"energy saved", "énergie économisée"}},
+      {"production_added_header", {"local production added", "production locale ajoutée"}},
       {"wit_title",
        {"What would it take to reach {} confidence", "Ce qu'il faudrait pour une confiance de {}"}},
       {"wit_intro",
