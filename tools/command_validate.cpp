@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <memory>
 
@@ -10,6 +11,30 @@
 
 namespace traj::cli {
 namespace {
+
+/// A scenario of several territories: each with its population, its
+/// objectives and whether its figures are estimates.
+void print_territories(const territory::Scenario& scenario, Language language) {
+  if (scenario.territories.empty()) return;
+  char population[32];
+  std::snprintf(population, sizeof population, "%.0f", scenario.population);
+  std::cout << "  "
+            << say("validate_territories", language,
+                   {std::to_string(scenario.territories.size()), population})
+            << "\n";
+  for (std::size_t t = 0; t < scenario.territories.size(); ++t) {
+    const territory::Territory& territory = scenario.territories[t];
+    std::size_t objectives = 0;
+    for (const auto& objective : scenario.objectives)
+      objectives += objective.territory == static_cast<int>(t) ? 1 : 0;
+    std::snprintf(population, sizeof population, "%.0f", territory.population);
+    std::cout << "    "
+              << say("validate_territory", language,
+                     {territory.id, population, std::to_string(objectives)});
+    if (territory.estimate) std::cout << " (" << say("validate_estimate", language) << ")";
+    std::cout << "\n";
+  }
+}
 
 /// Each portfolio's actions once `extends`, `add`, `remove` (and the
 /// what-if edits) are resolved, in the scenario's order.
@@ -74,6 +99,7 @@ CommandRunner add_validate_command(CLI::App& app) {
       std::cout << (i ? ", " : "") << scenario.files[i];
     std::cout << "\n";
     print_portfolios(scenario, chosen);
+    print_territories(scenario, chosen);
     for (const auto& edit : describe_edits(*edits))
       std::cout << "  " << say("validate_with", chosen) << " " << edit << "\n";
     return EXIT_OK;

@@ -67,6 +67,12 @@ const std::map<std::string, Entry, std::less<>>& words() {
         "Objectifs (probabilité d'atteinte, intervalle à 95 %)"}},
       {"likely", {"likely", "de chances"}},
       {"inhabitants", {"{} inhabitants", "{} habitants"}},
+      {"validate_territories",
+       {"{} territories, {} inhabitants in all:", "{} territoires, {} habitants en tout\u00a0:"}},
+      {"validate_territory",
+       {"{}: {} inhabitants, {} objective(s) of its own",
+        "{}\u00a0: {} habitants, {} objectif(s) propre(s)"}},
+      {"validate_estimate", {"estimated figures", "chiffres estimés"}},
       {"territory_contributions",
        {"What each territory contributes (against the baseline; GHG since the base year, the rest "
         "in the horizon year)",
