@@ -1,0 +1,371 @@
+#include "diagnose_output.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "distance_output.hpp"
+#include "traj/display_width.hpp"
+#include "traj/json_writer.hpp"
+#include "traj/territory/diagnosis_words.hpp"
+#include "what_if_options.hpp"
+
+namespace traj::cli {
+
+using namespace traj::territory;
+
+namespace {
+
+std::string shown_share(double share, Language language) {
+  return diagnosis_percent(share, language);
+}
+
+std::string heading_of(const Diagnosis& diagnosis, const TerritoryDiagnosis& territory,
+                       Language language) {
+  const std::string name = territory_name(territory, language);
+  if (territory.id.empty() && diagnosis.territories.size() > 1)
+    return diagnosis_words("whole", language, {name});
+  return name;
+}
+
+void print_findings(const TerritoryProfile& profile, Language language, std::ostream& out) {
+  if (profile.findings.empty()) {
+    out << "  " << diagnosis_words("no_finding", language) << "\n";
+    return;
+  }
+  const std::pair<FindingKind, const char*> kinds[] = {{FindingKind::Strength, "strengths"},
+                                                       {FindingKind::Weakness, "weaknesses"},
+                                                       {FindingKind::Difference, "differences"}};
+  for (const auto& [kind, key] : kinds) {
+    bool any = false;
+    for (const Finding& finding : profile.findings) {
+      if (finding.kind != kind) continue;
+      if (!any) out << diagnosis_words(key, language) << "\n";
+      any = true;
+      out << "  "
+          << (kind == FindingKind::Strength   ? "+"
+              : kind == FindingKind::Weakness ? "−"
+                                              : "·")
+          << " " << finding_text(profile, finding, language) << "\n";
+    }
+  }
+}
+
+void print_objectives(const Plan& plan, const TerritoryDiagnosis& territory,
+                      const DiagnoseSettings& settings, Language language, std::ostream& out) {
+  out << "\n" << diagnosis_words("objectives_title", language) << "\n";
+  if (territory.objectives.empty()) {
+    out << "  " << diagnosis_words("no_objective", language) << "\n";
+    return;
+  }
+  const bool uncertain = plan.scenario->parameters.size() > 0;
+  std::size_t rank = 0;
+  for (const ObjectiveDiagnosis& objective : territory.objectives) {
+    out << "  " << ++rank << ". " << objective_risk_text(plan, objective, language);
+    if (objective.at_risk) out << " — " << diagnosis_words("at_risk", language);
+    out << "\n     " << objective_distance_text(plan, objective, language) << "\n     "
+        << diagnosis_words("weighs_most", language);
+    if (!uncertain) {
+      out << colon(language) << diagnosis_words("no_uncertainty", language) << "\n";
+    } else if (!objective.varies || objective.drivers.empty()) {
+      out << colon(language) << diagnosis_words("does_not_vary", language) << "\n";
+    } else {
+      out << (language == Language::French ? "\u00a0:" : ":") << "\n";
+      for (const ObjectiveDriver& driver : objective.drivers)
+        out << "       - " << driver_text(plan, objective, driver, settings.sobol, language)
+            << "\n";
+    }
+  }
+}
+
+/// The width of the name column: the longest name of the profile's tables.
+std::size_t name_width(const TerritoryProfile& profile, Language language) {
+  std::size_t width = 0;
+  for (const ShareComparison& share : profile.shares)
+    width = std::max(width, display_width(share_name(share, language)));
+  for (const PerInhabitant& figure : profile.per_inhabitant)
+    width = std::max(width, display_width(per_inhabitant_name(figure, language)));
+  return width;
+}
+
+void print_shares(const TerritoryProfile& profile, ShareBasis basis, const std::string& pollutant,
+                  Language language, std::ostream& out) {
+  const std::size_t width = name_width(profile, language);
+  bool any = false;
+  for (const ShareComparison& share : profile.shares) {
+    if (share.basis != basis || share.pollutant != pollutant) continue;
+    if (!any) out << "  " << share_table_title(basis, pollutant, language) << "\n";
+    any = true;
+    std::string line = "    " + pad_right(share_name(share, language), width) + " " +
+                       pad_left(shown_share(share.share, language), 8);
+    if (share.national != nullptr) {
+      line.append("  ").append(pad_left(shown_share(share.national->share, language), 8));
+      line.append("  ").append(
+          pad_left(points_difference(share.share - share.national->share, language), 13));
+    }
+    out << line << "\n";
+  }
+}
+
+void print_profile(const TerritoryProfile& profile, Language language, std::ostream& out) {
+  out << "\n"
+      << diagnosis_words("profile_title", language, {std::to_string(profile.year)}) << " ("
+      << diagnosis_words("territory_column", language) << " / France)\n  "
+      << diagnosis_words(
+             "totals", language,
+             {std::to_string(profile.year), diagnosis_number(profile.final_energy, language),
+              diagnosis_number(profile.local_production, language),
+              shown_share(profile.renewable_share, language),
+              diagnosis_number(profile.ghg, language)})
+      << "\n";
+  if (!profile.per_inhabitant.empty()) {
+    out << "  " << diagnosis_words("per_inhabitant_title", language) << "\n";
+    for (const PerInhabitant& figure : profile.per_inhabitant) {
+      std::string line =
+          "    " + pad_right(per_inhabitant_name(figure, language), name_width(profile, language)) +
+          " " + pad_left(diagnosis_number(figure.value, language), 8) + " ";
+      if (std::isnan(figure.national)) {
+        line.append(figure.unit);
+      } else {
+        line.append(pad_right(figure.unit, 5))
+            .append(" ")
+            .append(pad_left(diagnosis_number(figure.national, language), 8));
+      }
+      out << line << "\n";
+    }
+  }
+  print_shares(profile, ShareBasis::EnergyBySector, "", language, out);
+  print_shares(profile, ShareBasis::EnergyByCarrier, "", language, out);
+  print_shares(profile, ShareBasis::GhgBySector, "", language, out);
+  for (const std::string& pollutant : profile.pollutant_ids)
+    print_shares(profile, ShareBasis::PollutantBySector, pollutant, language, out);
+}
+
+const char* kind_name(FindingKind kind) {
+  return kind == FindingKind::Strength   ? "strength"
+         : kind == FindingKind::Weakness ? "weakness"
+                                         : "difference";
+}
+
+const char* basis_of(ShareBasis basis) {
+  return basis == ShareBasis::EnergyByCarrier ? "carrier" : "sector";
+}
+
+std::string divided(const ShareComparison& share) {
+  switch (share.basis) {
+    case ShareBasis::EnergyBySector:
+    case ShareBasis::EnergyByCarrier:
+      return "final_energy";
+    case ShareBasis::GhgBySector:
+      return "ghg";
+    case ShareBasis::PollutantBySector:
+      return share.pollutant;
+  }
+  return "";
+}
+
+void write_profile_json(JsonWriter& json, const TerritoryProfile& profile) {
+  json.key("population");
+  if (profile.population > 0) {
+    json.value(profile.population);
+  } else {
+    json.null();
+  }
+  json.key("final_energy").value(profile.final_energy);
+  json.key("local_production").value(profile.local_production);
+  json.key("renewable_share").value(profile.renewable_share);
+  json.key("ghg").value(profile.ghg);
+  json.key("pollutants").begin_object();
+  for (std::size_t p = 0; p < profile.pollutants.size(); ++p)
+    json.key(profile.pollutant_ids[p]).value(profile.pollutants[p]);
+  json.end_object();
+  json.key("per_inhabitant").begin_array();
+  for (const PerInhabitant& figure : profile.per_inhabitant) {
+    json.begin_object();
+    json.key("measure").value(figure.measure);
+    json.key("unit").value(figure.unit);
+    json.key("value").value(figure.value);
+    json.key("national").value(figure.national);  // null without a national figure
+    json.end_object();
+  }
+  json.end_array();
+  if (profile.per_inhabitant.empty())
+    json.key("per_inhabitant_note").value(population_words(profile, Language::English));
+  json.key("shares").begin_array();
+  for (const ShareComparison& share : profile.shares) {
+    json.begin_object();
+    json.key("of").value(divided(share));
+    json.key("by").value(basis_of(share.basis));
+    json.key("group").value(share.group);
+    json.key("members").begin_array();
+    for (const std::string& member : share.members) json.value(member);
+    json.end_array();
+    json.key("share").value(share.share);
+    if (share.national != nullptr) {
+      json.key("national").value(share.national->share);
+      json.key("difference").value(share.share - share.national->share);
+      json.key("national_year").value(share.national->year);
+    } else {
+      json.key("national").null();
+      json.key("difference").null();
+      json.key("national_year").null();
+    }
+    json.end_object();
+  }
+  json.end_array();
+  json.key("findings").begin_array();
+  for (const Finding& finding : profile.findings) {
+    json.begin_object();
+    json.key("kind").value(kind_name(finding.kind));
+    json.key("subject").value(finding.subject == FindingSubject::Share ? "share"
+                              : finding.subject == FindingSubject::PerInhabitant
+                                  ? "per_inhabitant"
+                                  : "renewable_share");
+    if (finding.subject == FindingSubject::Share) {
+      json.key("of").value(divided(profile.shares[finding.index]));
+      json.key("group").value(profile.shares[finding.index].group);
+    } else if (finding.subject == FindingSubject::PerInhabitant) {
+      json.key("measure").value(profile.per_inhabitant[finding.index].measure);
+      json.key("unit").value(profile.per_inhabitant[finding.index].unit);
+    }
+    json.key("value").value(finding.value);
+    json.key("national").value(finding.national);
+    json.key("text").value(finding_text(profile, finding, Language::English));
+    json.end_object();
+  }
+  json.end_array();
+}
+
+void write_objectives_json(JsonWriter& json, const Plan& plan,
+                           const TerritoryDiagnosis& territory) {
+  json.key("objectives").begin_array();
+  for (const ObjectiveDiagnosis& objective : territory.objectives) {
+    const Objective& stated = plan.scenario->objectives[objective.objective];
+    json.begin_object();
+    json.key("id").value(stated.id);
+    json.key("indicator").value(stated.indicator);
+    json.key("year").value(stated.year);
+    json.key("probability").value(objective.probability.probability);
+    json.key("ci_low").value(objective.probability.ci_low);
+    json.key("ci_high").value(objective.probability.ci_high);
+    json.key("standard_error").value(objective.probability.standard_error);
+    json.key("at_risk").value(objective.at_risk);
+    write_distance_json(json, objective.distance);
+    json.key("varies").value(objective.varies);
+    json.key("drivers").begin_array();
+    for (const ObjectiveDriver& driver : objective.drivers) {
+      json.begin_object();
+      json.key("factor").value(driver.factor);
+      json.key("weight").value(driver.weight);
+      json.key("share").value(driver.share);
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+}
+
+void write_national_json(JsonWriter& json) {
+  const NationalReference& france = france_reference();
+  const auto figure = [&](const char* name, const NationalFigure& value, const char* unit) {
+    json.key(name).begin_object();
+    json.key("value").value(value.value);
+    json.key("unit").value(unit);
+    json.key("year").value(value.year);
+    json.key("source").value(value.source);
+    json.end_object();
+  };
+  json.key("national").begin_object();
+  figure("population", france.population, "inhabitants");
+  figure("final_energy", france.final_energy, "GWh");
+  figure("ghg", france.ghg, "ktCO2e");
+  figure("renewable_share", france.renewable_share, "1");
+  json.key("final_energy_per_inhabitant").value(1e3 * france.final_energy_per_inhabitant());
+  json.key("ghg_per_inhabitant").value(1e3 * france.ghg_per_inhabitant());
+  json.key("shares").begin_array();
+  for (const NationalShare& share : france.shares) {
+    json.begin_object();
+    json.key("of").value(share.basis == ShareBasis::PollutantBySector ? share.pollutant
+                         : share.basis == ShareBasis::GhgBySector     ? "ghg"
+                                                                      : "final_energy");
+    json.key("by").value(basis_of(share.basis));
+    json.key("group").value(share.group);
+    json.key("members").begin_array();
+    for (const std::string& member : share.members) json.value(member);
+    json.end_array();
+    json.key("share").value(share.share);
+    json.key("year").value(share.year);
+    json.key("source").value(share.source);
+    json.key("derived").value(share.derived);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
+}  // namespace
+
+void print_diagnosis_text(const Plan& plan, const Diagnosis& diagnosis,
+                          const DiagnoseSettings& settings, Language language, std::ostream& out) {
+  const Scenario& scenario = *plan.scenario;
+  const std::string who =
+      settings.portfolio_name.empty()
+          ? diagnosis_words("without_action", language)
+          : diagnosis_words("with_portfolio", language, {settings.portfolio_name});
+  out << say("diagnose_heading", language,
+             {scenario.name, std::to_string(scenario.base_year), who,
+              std::to_string(diagnosis.members), std::to_string(diagnosis.seed)});
+  if (!scenario.objectives.empty() && scenario.parameters.size() > 0) {
+    out << (language == Language::French ? "\u00a0; " : "; ")
+        << say(settings.sobol ? "diagnose_sobol" : "diagnose_morris", language,
+               {std::to_string(settings.samples), std::to_string(diagnosis.runs)});
+  }
+  out << "\n" << edit_lines(settings.edits);
+  for (const TerritoryDiagnosis& territory : diagnosis.territories) {
+    if (diagnosis.territories.size() > 1)
+      out << "\n== " << heading_of(diagnosis, territory, language) << " ==\n";
+    out << "\n" << population_words(territory.profile, language) << "\n\n";
+    print_findings(territory.profile, language, out);
+    print_objectives(plan, territory, settings, language, out);
+    print_profile(territory.profile, language, out);
+  }
+  out << "\n" << say("diagnose_sources", language) << "\n";
+}
+
+void print_diagnosis_json(const Plan& plan, const Diagnosis& diagnosis,
+                          const DiagnoseSettings& settings, std::ostream& out) {
+  const Scenario& scenario = *plan.scenario;
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("territory").value(scenario.name);
+  json.key("portfolio").value(plan.portfolio.empty() ? "baseline" : plan.portfolio);
+  write_edits_json(json, settings.edits);
+  json.key("base_year").value(scenario.base_year);
+  json.key("members").value(static_cast<long long>(diagnosis.members));
+  json.key("seed").value(static_cast<long long>(diagnosis.seed));
+  json.key("method").value(settings.sobol ? "sobol" : "morris");
+  json.key("samples").value(static_cast<long long>(settings.samples));
+  json.key("runs").value(static_cast<long long>(diagnosis.runs));
+  json.key("at_risk_below").value(AT_RISK_BELOW);
+  json.key("share_finding_points").value(SHARE_FINDING_POINTS);
+  json.key("per_inhabitant_finding").value(PER_INHABITANT_FINDING);
+  json.key("territories").begin_array();
+  for (const TerritoryDiagnosis& territory : diagnosis.territories) {
+    json.begin_object();
+    json.key("id");
+    if (territory.id.empty()) {
+      json.null();
+    } else {
+      json.value(territory.id);
+    }
+    json.key("name").value(territory.name);
+    write_profile_json(json, territory.profile);
+    write_objectives_json(json, plan, territory);
+    json.end_object();
+  }
+  json.end_array();
+  write_national_json(json);
+  json.end_object();
+}
+
+}  // namespace traj::cli
