@@ -128,6 +128,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     std::string portfolio;
     bool deterministic = false;
     bool json = false;
+    bool territories = false;
     std::string language = "en";
     bool quiet = false;
     EnsembleOptions ensemble;
@@ -149,6 +150,8 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
   command->add_flag("--deterministic", options->deterministic,
                     "One run with every uncertain number at its median");
   command->add_flag("--json", options->json, "Print one JSON document instead of tables");
+  command->add_flag("--territories", options->territories,
+                    "Also print each territory of a scenario with [[territories]]");
   command->add_option("--lang", options->language, "Language of the tables (JSON is the same)")
       ->check(CLI::IsMember({"en", "fr"}))
       ->capture_default_str();
@@ -202,6 +205,11 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
     std::string note = chosen_portfolio.note;
     for (const auto& edit : describe_edits(chosen.edits))
       note += std::string("\n  ") + say("with_edit", language, {edit});
+    if (options->territories && scenario.territories.empty()) {
+      throw InputError(
+          "--territories: expected a scenario with [[territories]], found one of a single "
+          "territory");
+    }
     const Plan plan = compile_plan(scenario, portfolio);
     refuse_emptied_portfolio(chosen, plan);
     // Resolved before anything runs, so that a wrong reference costs nothing.
@@ -265,8 +273,8 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
                             run.seconds, reference ? &*reference : nullptr,
                             changed ? &*changed : nullptr);
       } else {
-        print_ensemble_table(plan, run.result, note, threads, cluster.size(), run.seconds,
-                             language);
+        print_ensemble_table(plan, run.result, note, threads, cluster.size(), run.seconds, language,
+                             options->territories);
         if (changed) print_against_table(plan, *reference, *changed, language);
         if (output) {
           std::cout << "\n" << say("results_written", language, {output->target()});
@@ -301,7 +309,7 @@ CommandRunner add_run_command(CLI::App& app, const std::string& command_line,
       print_deterministic_json(plan, trajectory, results, chosen.name, chosen.edits,
                                reference ? &*reference : nullptr, changed ? &*changed : nullptr);
     } else {
-      print_deterministic_table(plan, trajectory, results, note, language);
+      print_deterministic_table(plan, trajectory, results, note, language, options->territories);
       if (changed) print_against_central_table(plan, *reference, *changed, language);
     }
     saver.report(options->json);

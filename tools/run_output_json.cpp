@@ -14,6 +14,25 @@ using namespace traj::territory;
 
 namespace {
 
+/// The territories of a scenario that holds several (none otherwise: the
+/// document of a single territory is unchanged); their indicators are the
+/// `<indicator>@<territory>` entries of "indicators".
+void write_territories_json(JsonWriter& json, const Scenario& scenario) {
+  if (scenario.territories.empty()) return;
+  json.key("population").value(scenario.population);
+  json.key("territories").begin_array();
+  for (const Territory& territory : scenario.territories) {
+    json.begin_object();
+    json.key("id").value(territory.id);
+    json.key("name").value(territory.name);
+    json.key("population").value(territory.population);
+    json.key("estimate").value(territory.estimate);
+    json.key("source").value(territory.source);
+    json.end_object();
+  }
+  json.end_array();
+}
+
 /// An indicator's unit as the JSON documents name it.
 std::string unit_name(Dimension dimension) {
   return dimension == Dimension::Fraction ? "fraction" : std::string(canonical_symbol(dimension));
@@ -183,6 +202,7 @@ void print_ensemble_json(const Plan& plan, const EnsembleResult& result,
   json.key("precision_reached").value(result.precision_reached);
   json.key("base_year").value(scenario.base_year);
   json.key("horizon").value(scenario.horizon);
+  write_territories_json(json, scenario);
   json.key("objectives").begin_array();
   for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
     const Objective& objective = scenario.objectives[o];

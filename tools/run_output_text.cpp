@@ -95,7 +95,8 @@ std::string objective_value(const ObjectiveResult& result, Dimension dimension, 
 
 void print_deterministic_table(const Plan& plan, const Trajectory& trajectory,
                                const std::vector<ObjectiveResult>& results,
-                               const std::string& portfolio_note, Language language) {
+                               const std::string& portfolio_note, Language language,
+                               bool territories) {
   const Scenario& scenario = *plan.scenario;
   std::cout << scenario.name << " — " << portfolio_note << "\n"
             << say("deterministic_run", language) << "\n\n";
@@ -103,7 +104,14 @@ void print_deterministic_table(const Plan& plan, const Trajectory& trajectory,
   std::cout << pad_right(say("indicator", language), 24);
   for (const int year : years) std::cout << pad_left(std::to_string(year), 16);
   std::cout << "\n";
-  for (const int row : headline_rows(plan)) {
+  std::vector<int> rows = headline_rows(plan);
+  const auto& catalogue = plan.catalogue;
+  for (std::size_t t = 0; territories && t < catalogue.territory_count(); ++t) {
+    for (const int row : {catalogue.final_energy, catalogue.local_production,
+                          catalogue.renewable_share, catalogue.ghg})
+      rows.push_back(static_cast<int>(catalogue.territory_row(t, static_cast<std::size_t>(row))));
+  }
+  for (const int row : rows) {
     const auto& info = plan.catalogue[static_cast<std::size_t>(row)];
     std::cout << pad_right(info.id, 24);
     for (const int year : years)
@@ -171,15 +179,87 @@ std::pair<std::string, double> shown_unit(Dimension dimension, double typical) {
   return {std::string(canonical_symbol(dimension)), 1.0};
 }
 
+std::string territory_name(const Territory& territory, Language language) {
+  return language == Language::French && !territory.name_fr.empty() ? territory.name_fr
+                                                                    : territory.name;
+}
+
+/// A whole number with thin groups of three digits: "35 300".
+std::string format_count(double value, Language language) {
+  (void)language;  // both languages group digits with a space
+  std::string digits = std::to_string(static_cast<long long>(std::llround(value)));
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += "\u00a0";
+    grouped += digits[i];
+  }
+  return grouped;
+}
+
 std::string objective_label(const Objective& objective, Language language) {
   return objective_text(objective, language);
+}
+
+/// Median and 5 %–95 % range of `rows` at the table's years, under
+/// `heading` (a line break then the heading, or nothing).
+void print_quantile_table(const Plan& plan, const EnsembleResult& result,
+                          const std::vector<int>& rows, const std::string& heading,
+                          Language language) {
+  const Scenario& scenario = *plan.scenario;
+  const auto years = table_years(scenario);
+  std::size_t low = 0, median = 0, high = 0;
+  for (std::size_t i = 0; i < result.quantile_levels.size(); ++i) {
+    const double level = result.quantile_levels[i];
+    if (std::abs(level - 0.05) < 1e-9) low = i;
+    if (std::abs(level - 0.5) < 1e-9) median = i;
+    if (std::abs(level - 0.95) < 1e-9) high = i;
+  }
+  std::ostringstream low_level, high_level;
+  low_level << result.quantile_levels[low] * 100 << " %";
+  high_level << result.quantile_levels[high] * 100 << " %";
+  std::cout << "\n";
+  if (!heading.empty()) std::cout << heading.substr(1) << "\n";
+  std::cout << say("indicators_heading", language,
+                   {decimal(low_level.str(), language), decimal(high_level.str(), language)})
+            << "\n";
+  std::cout << pad_right(say("indicator", language), 24);
+  for (const int year : years) std::cout << pad_left(std::to_string(year), 22);
+  std::cout << "\n";
+  const auto number = [language](double value, Dimension dimension) {
+    // The value without its unit, which the indicator column states.
+    if (dimension == Dimension::Fraction) value *= 100.0;
+    std::string text = format_value(
+        value, dimension == Dimension::Fraction ? Dimension::Ratio : dimension, language);
+    const auto space = text.find(' ');
+    return space == std::string::npos ? text : text.substr(0, space);
+  };
+  for (const int row : rows) {
+    const auto& info = plan.catalogue[static_cast<std::size_t>(row)];
+    const auto r = static_cast<std::size_t>(row);
+    const auto display = shown_unit(info.dimension, result.quantile_at(r, 0, median));
+    const std::string& unit = display.first;
+    const double scale = display.second;
+    std::string label = info.id.substr(0, info.id.find('@'));
+    label.append(" (").append(unit).append(")");
+    std::cout << pad_right(label, 24);
+    for (const int year : years) {
+      const auto y = static_cast<std::size_t>(year - scenario.base_year);
+      const auto value = [&](std::size_t level) {
+        const Dimension shown = scale != 1.0 ? Dimension::Ratio : info.dimension;
+        return number(result.quantile_at(r, y, level) * scale, shown);
+      };
+      const std::string cell = value(median) + " [" + value(low) + "–" + value(high) + "]";
+      std::cout << pad_left(cell, 22);
+    }
+    std::cout << "\n";
+  }
 }
 
 }  // namespace
 
 void print_ensemble_table(const Plan& plan, const EnsembleResult& result,
                           const std::string& portfolio_note, int threads, int ranks, double seconds,
-                          Language language) {
+                          Language language, bool territories) {
   const Scenario& scenario = *plan.scenario;
   std::cout << scenario.name << " — " << portfolio_note << "\n"
             << say("ensemble_line", language,
@@ -211,50 +291,23 @@ void print_ensemble_table(const Plan& plan, const EnsembleResult& result,
                 << say("likely", language) << " " << interval(result.joint, language) << "\n";
     }
   }
-  const auto years = table_years(scenario);
-  std::size_t low = 0, median = 0, high = 0;
-  for (std::size_t i = 0; i < result.quantile_levels.size(); ++i) {
-    const double level = result.quantile_levels[i];
-    if (std::abs(level - 0.05) < 1e-9) low = i;
-    if (std::abs(level - 0.5) < 1e-9) median = i;
-    if (std::abs(level - 0.95) < 1e-9) high = i;
-  }
-  std::ostringstream low_level, high_level;
-  low_level << result.quantile_levels[low] * 100 << " %";
-  high_level << result.quantile_levels[high] * 100 << " %";
-  std::cout << "\n"
-            << say("indicators_heading", language,
-                   {decimal(low_level.str(), language), decimal(high_level.str(), language)})
-            << "\n";
-  std::cout << pad_right(say("indicator", language), 24);
-  for (const int year : years) std::cout << pad_left(std::to_string(year), 22);
-  std::cout << "\n";
-  const auto number = [language](double value, Dimension dimension) {
-    // The value without its unit, which the indicator column states.
-    if (dimension == Dimension::Fraction) value *= 100.0;
-    std::string text = format_value(
-        value, dimension == Dimension::Fraction ? Dimension::Ratio : dimension, language);
-    const auto space = text.find(' ');
-    return space == std::string::npos ? text : text.substr(0, space);
-  };
-  for (const int row : headline_rows(plan)) {
-    const auto& info = plan.catalogue[static_cast<std::size_t>(row)];
-    const auto r = static_cast<std::size_t>(row);
-    const auto display = shown_unit(info.dimension, result.quantile_at(r, 0, median));
-    const std::string& unit = display.first;
-    const double scale = display.second;
-    const std::string label = info.id + " (" + unit + ")";
-    std::cout << pad_right(label, 24);
-    for (const int year : years) {
-      const auto y = static_cast<std::size_t>(year - scenario.base_year);
-      const auto value = [&](std::size_t level) {
-        const Dimension shown = scale != 1.0 ? Dimension::Ratio : info.dimension;
-        return number(result.quantile_at(r, y, level) * scale, shown);
-      };
-      const std::string cell = value(median) + " [" + value(low) + "–" + value(high) + "]";
-      std::cout << pad_left(cell, 22);
+  print_quantile_table(plan, result, headline_rows(plan), "", language);
+  if (territories) {
+    const auto& catalogue = plan.catalogue;
+    for (std::size_t t = 0; t < scenario.territories.size(); ++t) {
+      const Territory& territory = scenario.territories[t];
+      std::vector<int> rows;
+      for (const int row : {catalogue.final_energy, catalogue.local_production,
+                            catalogue.renewable_share, catalogue.ghg}) {
+        rows.push_back(static_cast<int>(catalogue.territory_row(t, static_cast<std::size_t>(row))));
+      }
+      std::string heading = "\n";
+      heading.append(territory_name(territory, language))
+          .append(" (")
+          .append(say("inhabitants", language, {format_count(territory.population, language)}))
+          .append(")");
+      print_quantile_table(plan, result, rows, heading, language);
     }
-    std::cout << "\n";
   }
 }
 

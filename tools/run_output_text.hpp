@@ -13,16 +13,19 @@
 
 namespace traj::cli {
 
-/// The headline indicators at the table's years, then each objective, met or missed.
+/// The headline indicators at the table's years (with `territories`, each
+/// territory's too), then each objective, met or missed.
 void print_deterministic_table(const territory::Plan& plan, const territory::Trajectory& trajectory,
                                const std::vector<territory::ObjectiveResult>& results,
-                               const std::string& portfolio_note, Language language);
+                               const std::string& portfolio_note, Language language,
+                               bool territories = false);
 
 /// Each objective's probability of success with its interval, then the
-/// headline indicators' median and 5 %–95 % range at the table's years.
+/// headline indicators' median and 5 %–95 % range at the table's years;
+/// with `territories`, each territory's too.
 void print_ensemble_table(const territory::Plan& plan, const EnsembleResult& result,
                           const std::string& portfolio_note, int threads, int ranks, double seconds,
-                          Language language);
+                          Language language, bool territories = false);
 
 /// What changed against `reference`: each objective's paired change of
 /// probability with its interval and both probabilities, then each compared

@@ -82,6 +82,7 @@ const std::map<std::string, Entry, std::less<>>& words() {
        {"Objectives (probability of success, 95 % interval)",
         "Objectifs (probabilité d'atteinte, intervalle à 95 %)"}},
       {"likely", {"likely", "de chances"}},
+      {"inhabitants", {"{} inhabitants", "{} habitants"}},
       {"all_together", {"All {} objectives together", "Les {} objectifs à la fois"}},
       {"indicators_heading",
        {"Indicators: median [{}–{}] of the members",

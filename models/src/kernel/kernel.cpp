@@ -16,34 +16,119 @@ std::shared_ptr<const KernelProgram> compile_kernel(const Plan& plan) {
 
 struct Kernel::Impl {
   Impl(std::shared_ptr<const KernelProgram> compiled, std::size_t max_lanes)
-      : program(std::move(compiled)), work(*program, max_lanes) {}
+      : program(std::move(compiled)), work(*program, max_lanes) {
+    for (const auto& part : program->territory_programs)
+      territories.push_back(std::make_unique<Impl>(part, max_lanes));
+  }
 
-  /// A block, year by year: the stages of docs/model.md in order.
-  void run_block(const double* parameters, std::size_t lanes, YearSink& sink,
-                 CarrierBalance* balances) {
+  void start_block(const double* parameters, std::size_t lanes) {
     work.bind(parameters, lanes);
     work.start_block(lanes);
+  }
+
+  /// One year of a block: the stages of docs/model.md in order, into work.year_out.
+  void run_year(std::size_t y, std::size_t lanes, CarrierBalance* balances) {
     const IndicatorCatalogue& catalogue = program->plan.catalogue;
     Real* out = work.year_out.data();
     Real* carrier_demand = indicator_row(out, lanes, catalogue.final_energy_by_carrier);
+    adoption_of_year(work, y, lanes);
+    advance_trends(work, y, lanes);
+    demand_and_production(work, lanes);
+    energy_branch(work, y, lanes, carrier_demand, balances);
+    emission_factors(work, y, lanes);
+    non_energy_emissions(work, lanes);
+    custom_indicators(work, lanes);
+    write_energy_indicators(work, lanes, out);
+    write_emissions(work, y, lanes, out);
+    write_costs(work, y, lanes, out);
+    write_custom_and_cumulative(work, lanes, out);
+  }
+
+  void run_block(const double* parameters, std::size_t lanes, YearSink& sink,
+                 CarrierBalance* balances) {
+    if (!territories.empty()) {
+      run_territories(parameters, lanes, sink, balances);
+      return;
+    }
+    start_block(parameters, lanes);
     for (std::size_t y = 0; y < program->years; ++y) {
-      adoption_of_year(work, y, lanes);
-      advance_trends(work, y, lanes);
-      demand_and_production(work, lanes);
-      energy_branch(work, y, lanes, carrier_demand, balances);
-      emission_factors(work, y, lanes);
-      non_energy_emissions(work, lanes);
-      custom_indicators(work, lanes);
-      write_energy_indicators(work, lanes, out);
-      write_emissions(work, y, lanes, out);
-      write_costs(work, y, lanes, out);
-      write_custom_and_cumulative(work, lanes, out);
+      run_year(y, lanes, balances);
+      sink.year(y, work.year_out.data(), lanes);
+    }
+  }
+
+  /// Every territory in turn for each year, on the same parameters; their
+  /// rows go after the whole's, which are their sums.
+  void run_territories(const double* parameters, std::size_t lanes, YearSink& sink,
+                       CarrierBalance* balances) {
+    const IndicatorCatalogue& catalogue = program->plan.catalogue;
+    const std::size_t base = catalogue.base_size();
+    // Balances are asked for single members (traj scenario balance): one
+    // buffer per territory, summed at the end.
+    const std::size_t balance_size = program->years * program->carriers * lanes;
+    std::vector<std::vector<CarrierBalance>> territory_balances;
+    if (balances != nullptr) territory_balances.assign(territories.size(), {});
+    for (std::size_t t = 0; t < territories.size(); ++t) {
+      territories[t]->start_block(parameters, lanes);
+      if (balances != nullptr) territory_balances[t].assign(balance_size, CarrierBalance{});
+    }
+    Real* out = work.year_out.data();
+    for (std::size_t y = 0; y < program->years; ++y) {
+      for (std::size_t t = 0; t < territories.size(); ++t) {
+        territories[t]->run_year(y, lanes,
+                                 balances != nullptr ? territory_balances[t].data() : nullptr);
+        std::copy_n(territories[t]->work.year_out.data(), base * lanes,
+                    out + catalogue.territory_row(t, 0) * lanes);
+      }
+      sum_territories(out, lanes);
       sink.year(y, out, lanes);
+    }
+    if (balances != nullptr) sum_balances(territory_balances, balance_size, balances);
+  }
+
+  /// The whole's rows: the territories' sums, member by member, and the
+  /// renewable share of the sums.
+  void sum_territories(Real* out, std::size_t lanes) const {
+    const IndicatorCatalogue& catalogue = program->plan.catalogue;
+    const std::size_t base = catalogue.base_size();
+    for (std::size_t row = 0; row < base; ++row) {
+      Real* whole = out + row * lanes;
+      for (std::size_t l = 0; l < lanes; ++l) {
+        double sum = 0.0;
+        for (std::size_t t = 0; t < territories.size(); ++t)
+          sum += out[catalogue.territory_row(t, row) * lanes + l];
+        whole[l] = static_cast<Real>(sum);
+      }
+    }
+    const Real* total = indicator_row(out, lanes, catalogue.final_energy);
+    const Real* production = indicator_row(out, lanes, catalogue.local_production);
+    Real* share = indicator_row(out, lanes, catalogue.renewable_share);
+    for (std::size_t l = 0; l < lanes; ++l)
+      share[l] = total[l] > Real(0) ? production[l] / total[l] : Real(0);
+  }
+
+  static void sum_balances(const std::vector<std::vector<CarrierBalance>>& parts, std::size_t size,
+                           CarrierBalance* into) {
+    for (std::size_t i = 0; i < size; ++i) {
+      CarrierBalance sum;
+      for (const auto& part : parts) {
+        const CarrierBalance& each = part[i];
+        sum.final_demand += each.final_demand;
+        sum.own_consumption += each.own_consumption;
+        sum.losses += each.losses;
+        sum.conversion_input += each.conversion_input;
+        sum.gross += each.gross;
+        sum.local_supply += each.local_supply;
+        sum.conversion_output += each.conversion_output;
+        sum.imports += each.imports;
+      }
+      into[i] = sum;
     }
   }
 
   std::shared_ptr<const KernelProgram> program;
   BlockWorkspace work;
+  std::vector<std::unique_ptr<Impl>> territories;
 };
 
 namespace {

@@ -34,6 +34,33 @@ KernelProgram::KernelProgram(const Plan& of) : plan(of), scenario(*of.scenario) 
   years = static_cast<std::size_t>(plan.year_count());
   rows_out = plan.catalogue.size();
   compile();
+  compile_territories();
+}
+
+void KernelProgram::compile_territories() {
+  // Recompiled from the whole's plan as it is now, so that every change a
+  // caller made to its adoption curves or ceiling scales reaches them.
+  std::vector<int> action_indices;
+  for (const PlannedAction& planned : plan.actions) action_indices.push_back(planned.action);
+  for (const Territory& territory : scenario.territories) {
+    auto part = std::make_unique<Plan>(compile_actions(*territory.scenario, action_indices));
+    part->portfolio = plan.portfolio;
+    part->adoption_scale = plan.adoption_scale;
+    if (!plan.action_ceiling_scales.empty())
+      part->action_ceiling_scales.assign(part->actions.size(), 1.0);
+    // Territories hold every action of the whole under the same index.
+    for (std::size_t slot = 0; slot < part->actions.size(); ++slot) {
+      for (std::size_t whole_slot = 0; whole_slot < plan.actions.size(); ++whole_slot) {
+        if (plan.actions[whole_slot].action != part->actions[slot].action) continue;
+        part->actions[slot].adoption = plan.actions[whole_slot].adoption;
+        part->actions[slot].planned_ceiling = plan.actions[whole_slot].planned_ceiling;
+        if (!plan.action_ceiling_scales.empty())
+          part->action_ceiling_scales[slot] = plan.action_ceiling_scales[whole_slot];
+      }
+    }
+    territory_programs.push_back(std::make_shared<const KernelProgram>(*part));
+    territory_plans.push_back(std::move(part));
+  }
 }
 
 Ref KernelProgram::ref(const Quantity& quantity) {

@@ -6,6 +6,7 @@
 /// (block_workspace.hpp): it does not depend on the number of lanes.
 
 #include <map>
+#include <memory>
 #include <vector>
 
 #include "../effects/effects.hpp"
@@ -113,6 +114,13 @@ class KernelProgram {
   std::vector<detail::Ref> custom_base, custom_growth;
   detail::Ref discount_rate = detail::NO_REF;
 
+  /// In a scenario of several territories, each territory's plan (the
+  /// whole's actions and adoption curves over the territory's scenario) and
+  /// its program: the kernel runs them in turn for each year of a block and
+  /// sums the whole from them (kernel.cpp). Empty for one territory.
+  std::vector<std::unique_ptr<Plan>> territory_plans;
+  std::vector<std::shared_ptr<const KernelProgram>> territory_programs;
+
   /// Whether a slot's adoption is read as a view of its ceiling (a step or
   /// a line of fixed shape: ceiling × progress, the same product as written
   /// out) rather than computed into BlockState::adoption.
@@ -144,6 +152,7 @@ class KernelProgram {
   void list_sums();
   void tabulate_cost_years();
   void tabulate_fixed_curves();
+  void compile_territories();
 
   std::map<double, int> constant_index;
 };

@@ -34,7 +34,8 @@ std::vector<std::size_t> TerritorialModel::non_negative_rows() const {
   const IndicatorCatalogue& catalogue = plan_.catalogue;
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < catalogue.size(); ++row) {
-    const int index = static_cast<int>(row);
+    // A territory's row is signed when the whole's is.
+    const int index = static_cast<int>(row % catalogue.base_size());
     const bool signed_row =
         index == catalogue.energy_imports || index == catalogue.cost_operating ||
         index == catalogue.cost_cumulative || index == catalogue.cost_discounted;
@@ -100,6 +101,14 @@ std::vector<std::size_t> TerritorialModel::headline_rows() const {
   }
   for (std::size_t i = 0; i < plan_.scenario->indicators.size(); ++i) {
     rows.push_back(static_cast<std::size_t>(catalogue.custom) + 2 * i);
+  }
+  // Each territory's final energy, renewable share and GHG: its small
+  // multiples in reports and its line of `traj run --territories`.
+  for (std::size_t t = 0; t < catalogue.territory_count(); ++t) {
+    for (const int row : {catalogue.final_energy, catalogue.local_production,
+                          catalogue.renewable_share, catalogue.ghg}) {
+      rows.push_back(catalogue.territory_row(t, static_cast<std::size_t>(row)));
+    }
   }
   for (const Objective& objective : plan_.scenario->objectives) {
     const auto row = static_cast<std::size_t>(catalogue.find(objective.indicator));

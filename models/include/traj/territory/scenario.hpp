@@ -82,6 +82,12 @@ struct Action {
   Adoption adoption;
   Costs costs;
   std::vector<Effect> effects;
+  /// In a scenario of several territories: those it acts in (indices of
+  /// Scenario::territories, empty: every one), and per territory the share
+  /// of its sizes stated in absolute terms (production, changes of custom
+  /// indicators, costs) it takes there, 0 outside `where`.
+  std::vector<int> where;
+  std::vector<double> territory_share;
 };
 
 /// A portfolio's change to one action's adoption curve.
@@ -113,6 +119,8 @@ struct Objective {
   double threshold = 0.0;  ///< canonical unit, or a ratio when relative
   std::optional<int> relative_to;
   std::optional<double> reference_value;  ///< canonical unit, for years before the base year
+  /// The territory it is judged on (its indicator is `<indicator>@<territory>`); NONE: the whole.
+  int territory = NONE;
 };
 
 struct Scenario;

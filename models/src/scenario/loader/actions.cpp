@@ -42,8 +42,15 @@ class ActionReader {
       table.skip("description");
       table.skip("description_fr");
       table.skip("source");
-      table.finish({"id", "name", "name_fr", "coalition", "coalition_fr", "theme", "start",
-                    "adoption", "costs", "effects", "description", "description_fr", "source"});
+      std::vector<std::string> known = {
+          "id",       "name",  "name_fr", "coalition",   "coalition_fr",   "theme", "start",
+          "adoption", "costs", "effects", "description", "description_fr", "source"};
+      if (!context_.scenario.territories.empty()) {
+        read_where_and_split(context_, table, action);
+        known.push_back("where");
+        known.push_back("split");
+      }
+      table.finish(known);
       if (effects != nullptr) {
         if (!effects->is_array() || effects->children.empty()) {
           report_type(context_.diagnostics, *effects, table.path_of("effects"),

@@ -37,6 +37,21 @@ class ObjectiveReader {
       objective.description = table.text("description", false).value_or("");
       objective.description_fr = table.text("description_fr", false).value_or("");
       objective.indicator = table.string("indicator", true).value_or("");
+      if (!context_.scenario.territories.empty()) {
+        if (auto territory = table.string("territory", false)) {
+          std::vector<std::string> territory_ids;
+          for (const Territory& each : context_.scenario.territories)
+            territory_ids.push_back(each.id);
+          objective.territory = index_of(territory_ids, *territory);
+          if (objective.territory == NONE) {
+            table.report("territory", "expected a territory of the scenario, found " +
+                                          quoted(*territory) +
+                                          did_you_mean(*territory, territory_ids));
+          } else if (!objective.indicator.empty()) {
+            objective.indicator.append("@").append(*territory);
+          }
+        }
+      }
       int row = -1;
       if (!objective.indicator.empty()) {
         row = catalogue.find(objective.indicator);
@@ -67,8 +82,8 @@ class ObjectiveReader {
                                             "a year up to the horizon");
       const ConfigNode* reference = table.get("reference_value", false, "a quantity with its unit");
       const ConfigNode* threshold = table.get("threshold", true, "a number");
-      table.finish({"id", "description", "description_fr", "indicator", "year", "comparison", "threshold",
-                    "relative_to", "reference_value"});
+      table.finish({"id", "description", "description_fr", "indicator", "year", "comparison",
+                    "threshold", "relative_to", "reference_value", "territory"});
       if (row < 0) continue;
       const Dimension dimension = catalogue[static_cast<std::size_t>(row)].dimension;
       if (objective.relative_to) {

@@ -38,6 +38,23 @@ std::string article(std::string_view noun);
 /// messages: `<array>.<id>` when it has a valid id, else `<array>[i]`.
 std::string element_path(const std::string& array, const ConfigNode& element, std::size_t i);
 
+/// What [[territories]] states for one territory, before the territory is
+/// built as a scenario of its own (territory_expansion.cpp).
+struct TerritorySpec {
+  const ConfigNode* node = nullptr;
+  bool own_inventory = false;
+  /// The share of the whole's inventory of each sector, of local production
+  /// and of the custom indicators' base values (own inventory: only the last).
+  std::vector<double> sector_share;
+  double production_share = 0.0;
+  double indicator_share = 0.0;
+  /// Its own inventory when it states one; its trends (the whole's, where
+  /// it states none). Read with the whole's sets into a copy of the whole.
+  std::vector<Quantity> final_energy, local_production, non_energy_emissions;
+  std::vector<bool> in_inventory;
+  std::vector<Quantity> activity_growth, autonomous_efficiency;
+};
+
 struct ReaderContext {
   ReaderContext(Scenario& target, Diagnostics& sink);
 
@@ -89,6 +106,13 @@ struct ReaderContext {
   std::vector<SectorUse> non_energy_sectors;
   std::vector<FactorUse> factor_where;
   std::vector<std::pair<int, SourceLocation>> production_stated_at;
+  /// Whether the file has an [inventory] (with [[territories]] that all
+  /// state their own, it need not).
+  bool inventory_stated = false;
+  /// Parallel to scenario.territories.
+  std::vector<TerritorySpec> territory_specs;
+  /// Named parameters declared `per_territory = true`.
+  std::vector<int> per_territory_parameters;
 };
 
 }  // namespace traj::territory::loader

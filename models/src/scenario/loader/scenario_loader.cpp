@@ -29,19 +29,25 @@ class ScenarioReader {
       return;
     }
     context_.sized();
-    read_inventory(context_, top.table("inventory", true));
+    const ConfigNode* territories =
+        top.get("territories", false, "an array of tables [[territories]]");
+    context_.inventory_stated = root.find("inventory") != nullptr;
+    read_inventory(context_, top.table("inventory", territories == nullptr));
     read_trends(context_, top.table("trends", false));
     read_emission_factors(context_, top.table("emission_factors", true));
     read_energy_branch(context_, top.table("energy_branch", false));
+    read_territories(context_, territories);
     read_actions(context_, top.get("actions", false, "an array of tables [[actions]]"));
     read_portfolios(context_, top.get("portfolios", false, "an array of tables [[portfolios]]"));
     apply_portfolio_edits(context_, edits_);
     read_objectives(context_, top.get("objectives", false, "an array of tables [[objectives]]"));
     top.finish({"format", "territory", "parameters", "correlations", "inventory", "trends",
-                "emission_factors", "energy_branch", "actions", "portfolios", "objectives"});
+                "emission_factors", "energy_branch", "territories", "actions", "portfolios",
+                "objectives"});
     check_trends_present(context_);
     check_emission_factors_present(context_);
     check_substitution_cycles(context_);
+    if (context_.diagnostics.total() == 0) expand_territories(context_);
   }
 
  private:
