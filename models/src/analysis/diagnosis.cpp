@@ -5,7 +5,6 @@
 #include "traj/territory/diagnosis.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 #include "traj/territory/territorial_model.hpp"
 

@@ -53,7 +53,9 @@ std::pair<int, int> basis_rows(const BaseYear& year, ShareBasis basis,
 /// territory's total is zero (or the pollutant is not in its sets).
 void add_shares(const BaseYear& year, ShareBasis basis, const std::string& pollutant,
                 std::vector<ShareComparison>& shares) {
-  const auto [total_row, first_row] = basis_rows(year, basis, pollutant);
+  // Plain variables: clang 14 (the sanitized build) refuses structured bindings in a lambda.
+  const std::pair<int, int> rows = basis_rows(year, basis, pollutant);
+  const int total_row = rows.first, first_row = rows.second;
   if (total_row < 0) return;
   const double total = year.at(total_row);
   if (!(total > 0.0)) return;

@@ -1,3 +1,5 @@
+#include "traj/territory/diagnosis_page.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -5,11 +7,7 @@
 #include "format.hpp"
 #include "labels.hpp"
 #include "page.hpp"
-#include "traj/territory/diagnosis_page.hpp"
 #include "traj/territory/diagnosis_words.hpp"
-#include "traj/territory/report.hpp"
-#include "traj/territory/scenario_text.hpp"
-#include "vocabulary.hpp"
 
 namespace traj::territory {
 
