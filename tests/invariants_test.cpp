@@ -11,9 +11,9 @@ using namespace traj::territory;
 namespace {
 
 const std::vector<std::string> SCENARIOS = {
-    "scenarios/brest-metropole.toml", "scenarios/clermont-alliance.toml",
-    "scenarios/orleans-assises.toml", "scenarios/orleans-proposals.toml",
-    "scenarios/examples/example.toml"};
+    "scenarios/brest-metropole.toml",  "scenarios/clermont-alliance.toml",
+    "scenarios/orleans-assises.toml",  "scenarios/orleans-proposals.toml",
+    "scenarios/examples/example.toml", "scenarios/saint-etienne-metropole.toml"};
 
 /// Parameters at a low, central or high quantile: the invariants must hold
 /// anywhere in the distributions, not only at the medians.

@@ -106,8 +106,7 @@ double variance(const std::vector<double>& values) {
 
 }  // namespace
 
-TEST_CASE("territories: shares of the whole's inventory follow the population key",
-          "[territories]") {
+TEST_CASE("shares of the whole's inventory follow the population key", "[territories]") {
   const Scenario scenario = scenario_from_file("scenarios/tests/territories.toml");
   REQUIRE(scenario.territories.size() == 2);
   CHECK(scenario.population == 10000.0);
@@ -135,6 +134,7 @@ TEST_CASE("territories: shares of the whole's inventory follow the population ke
   // A per-territory parameter has one copy per territory, used by that territory.
   CHECK(scenario.parameters.find("renovation_savings@town") >= 0);
   CHECK(scenario.parameters.find("renovation_savings@village") >= 0);
+  CHECK(scenario.parameters.find("renovation_savings") < 0);  // no parameter left unused
   // The village's objective is judged on its own rows.
   const Plan plan = compile_plan(scenario, "plan");
   CHECK(plan.catalogue.find("final_energy@village") ==
@@ -143,8 +143,7 @@ TEST_CASE("territories: shares of the whole's inventory follow the population ke
   CHECK(scenario.objectives[1].indicator == "final_energy@village");
 }
 
-TEST_CASE("territories: the whole is the exact per-member sum of its territories",
-          "[territories]") {
+TEST_CASE("the whole is the exact per-member sum of its territories", "[territories]") {
   const Scenario scenario = scenario_from_file("scenarios/tests/territories.toml");
   const Plan plan = compile_plan(scenario, "plan");
   const IndicatorCatalogue& catalogue = plan.catalogue;
@@ -171,8 +170,7 @@ TEST_CASE("territories: the whole is the exact per-member sum of its territories
   CHECK(checked > 1000);
 }
 
-TEST_CASE("territories: an action scoped to one commune touches only that commune",
-          "[territories]") {
+TEST_CASE("an action scoped to one commune touches only that commune", "[territories]") {
   const Scenario scenario = scenario_from_file("scenarios/tests/territories.toml");
   const Plan with = compile_plan(scenario, "plan");
   const Plan without = compile_actions(scenario, {scenario.find_action("insulation")});
@@ -189,7 +187,7 @@ TEST_CASE("territories: an action scoped to one commune touches only that commun
   }
 }
 
-TEST_CASE("territories: a shared parameter makes communes perfectly correlated", "[territories]") {
+TEST_CASE("a shared parameter makes communes perfectly correlated", "[territories]") {
   // GHG of A and B: 100 g and 300 g with one draw g: var(sum) = (σ_A + σ_B)².
   const double sigma = 0.02 / std::sqrt(12.0);  // the uniform factor's sd, kt per GWh
   constexpr std::size_t MEMBERS = 20000;
@@ -211,7 +209,7 @@ TEST_CASE("territories: a shared parameter makes communes perfectly correlated",
   }
 }
 
-TEST_CASE("territories: the loader locates every mistake", "[territories]") {
+TEST_CASE("the loader locates every mistake", "[territories]") {
   const std::string base = two_communes(false);
   const auto error_of = [](const std::string& text) {
     try {

@@ -45,6 +45,9 @@ class ParameterSet {
  public:
   /// Adds a parameter and returns its index.
   int add(Parameter parameter);
+  /// Gives parameter `index` another name, hence another random stream
+  /// (a parameter drawn per territory takes its first territory's name).
+  void rename(std::size_t index, std::string name) { parameters_[index].name = std::move(name); }
   /// Index of the parameter called `name`, -1 if none.
   int find(std::string_view name) const;
   const std::vector<Parameter>& all() const { return parameters_; }

@@ -144,6 +144,18 @@ const std::map<std::string, std::pair<std::string, std::string>>& labels() {
        {"{} members from {} to {}, median {}", "{} membres de {} à {}, médiane {}"}},
       {"committed_with", {"reached with {} confidence", "atteint avec une confiance de {}"}},
       {"target_line", {"target", "cible"}},
+      {"territories",
+       {"Each territory: median and uncertainty bands",
+        "Chaque territoire : médiane et bandes d'incertitude"}},
+      {"commitments", {"Each territory's commitments", "Les engagements de chaque territoire"}},
+      {"commitments_intro",
+       {"The objectives each territory committed to (its charter), judged on its own indicators; "
+        "the whole's indicators are the sums of the territories'.",
+        "Les objectifs auxquels chaque territoire s'est engagé (sa charte), jugés sur ses propres "
+        "indicateurs ; ceux de l'ensemble sont les sommes de ceux des territoires."}},
+      {"territory", {"Territory", "Territoire"}},
+      {"inhabitants", {"Inhabitants", "Habitants"}},
+      {"no_commitment", {"no objective of its own", "pas d'objectif propre"}},
       {"wit_title",
        {"What would it take to reach {} confidence", "Ce qu'il faudrait pour une confiance de {}"}},
       {"wit_intro",

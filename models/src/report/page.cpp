@@ -28,6 +28,7 @@ code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; wo
 .observations td.value, .track-parameters td.value { white-space: nowrap; } .observations td.verdict { white-space: nowrap; } .observations td.indicator { min-width: 11em; } .verdict.ahead { color: #1b6e2d; font-weight: bold; } .verdict.behind { color: #b3261e; font-weight: bold; } .warning { color: #8a5a00; font-weight: bold; }
 .track-parameters .factor-cell { overflow-wrap: anywhere; } .track-parameters code, .observations code { font-size: 0.75rem; color: #555; }
 .diagnosis-shares td.value, .diagnosis-per-inhabitant td.value, .diagnosis-summary td.value, .national td.value { white-space: nowrap; text-align: right; } .diagnosis-shares svg { display: block; } .findings li, .diagnosis-objectives li { margin-bottom: 0.3rem; } .diagnosis-objectives li.at-risk > p > strong { color: #b3261e; }
+.small-multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 0 1rem; } .small-multiples .chart { margin: 0.3rem 0; } td.number { text-align: right; white-space: nowrap; }
 /* Print (issue 24): A4 pages, a page per section, tables that keep their columns, charts whole. */
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
@@ -41,6 +42,7 @@ code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; wo
   /* Four columns with the distance: the probability's words may wrap too. */
   .probability { white-space: normal; } td.distance { width: 28%; }
   .chart svg { max-width: 100%; }
+  .small-multiples { grid-template-columns: repeat(3, 1fr); }
   /* Portfolios by their names: the name column wraps, the cost's heading keeps its words. */
   .portfolio-table td:first-child { width: 20%; } .portfolio-table th.cost { min-width: 7em; }
   /* The track page's observations: the verdict may wrap, the indicator's name keeps its width. */

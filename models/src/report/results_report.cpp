@@ -12,6 +12,7 @@
 #include "format.hpp"
 #include "labels.hpp"
 #include "page.hpp"
+#include "territory_sections.hpp"
 #include "traj/error.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/setting_ranges.hpp"
@@ -68,10 +69,11 @@ std::vector<int> statistics_years(const std::string& path, const hdf5::Group& st
 /// An objective's distance in words, from /statistics' quantiles of its
 /// indicator (`<id>_quantiles`, or a pollutant's total in
 /// `pollutants_quantiles`); "–" when the file has none.
-std::string distance_in_words(const std::string& path, const hdf5::Group& statistics,
-                              const std::vector<int>& years, const std::vector<double>& levels,
-                              const std::string& indicator, bool at_most, int year, int relative_to,
-                              double threshold, double reference, ReportLanguage language) {
+std::string distance_in_words(const std::string& path, const hdf5::Group& root,
+                              const hdf5::Group& statistics, const std::vector<int>& years,
+                              const std::vector<double>& levels, const std::string& indicator,
+                              bool at_most, int year, int relative_to, double threshold,
+                              double reference, ReportLanguage language) {
   std::size_t low = levels.size(), median = levels.size(), high = levels.size();
   for (std::size_t i = 0; i < levels.size(); ++i) {
     if (std::abs(levels[i] - 0.05) < 1e-9) low = i;
@@ -84,7 +86,10 @@ std::string distance_in_words(const std::string& path, const hdf5::Group& statis
   std::vector<double> values;  // [year × levels + level]
   std::string units;
   const std::string own = statistics_dataset::of(indicator, statistics_dataset::QUANTILES);
-  if (statistics.has(own)) {
+  if (auto territory = territory_quantiles(path, root, indicator, years.size(), levels.size())) {
+    values = std::move(territory->values);
+    units = territory->units;
+  } else if (statistics.has(own)) {
     const hdf5::Dataset dataset = statistics.open(own);
     expect_dims(path, dataset, "/statistics/" + own, {years.size(), levels.size()});
     values = dataset.read_doubles();
@@ -122,9 +127,9 @@ std::string distance_in_words(const std::string& path, const hdf5::Group& statis
       at_most, target, at(year, median), at(year, low), at(year, high), start_year, start);
   // The renewable share is the one share of the file's scalar indicators (unit "1").
   // Other fractions (display_units "%", or "1" in older files) as plain numbers.
-  const std::string unit = indicator == "renewable_share" ? "%"
-                           : units == "1" || units == "%" ? ""
-                                                          : units;
+  const std::string unit = indicator.substr(0, indicator.find('@')) == "renewable_share" ? "%"
+                           : units == "1" || units == "%"                                ? ""
+                                                                                         : units;
   return distance_words(distance, unit, language);
 }
 
@@ -166,7 +171,7 @@ StatisticsLevels read_levels(const std::string& path, const hdf5::Group& statist
 }
 
 /// Every objective of the file with its distance in words (none: empty).
-std::vector<ObjectiveRow> read_objective_rows(const std::string& path,
+std::vector<ObjectiveRow> read_objective_rows(const std::string& path, const hdf5::Group& root,
                                               const hdf5::Group& objectives,
                                               const hdf5::Group& statistics,
                                               const StatisticsLevels& levels,
@@ -207,9 +212,9 @@ std::vector<ObjectiveRow> read_objective_rows(const std::string& path,
   // How far from each objective: from the quantiles of its indicator, where
   // the file has them (the headline indicators, custom ones, pollutants).
   for (auto& row : rows)
-    row.distance = distance_in_words(path, statistics, levels.years, levels.levels, row.indicator,
-                                     row.comparison == "<=", row.year, row.relative_to,
-                                     row.threshold, row.reference, language);
+    row.distance = distance_in_words(path, root, statistics, levels.years, levels.levels,
+                                     row.indicator, row.comparison == "<=", row.year,
+                                     row.relative_to, row.threshold, row.reference, language);
   return rows;
 }
 
@@ -392,10 +397,17 @@ std::string results_report_html_unchecked(const std::string& path, ReportLanguag
        << "</p></header>\n";
   const hdf5::Group objectives = root.open_group(OBJECTIVES);
   const std::vector<ObjectiveRow> rows =
-      read_objective_rows(path, objectives, statistics, levels, language);
+      read_objective_rows(path, root, objectives, statistics, levels, language);
   if (objectives.has(objective_dataset::ID))
     write_objectives_section(html, rows, objectives, language);
+  std::vector<TerritoryCommitment> commitments;
+  for (const auto& row : rows) {
+    commitments.push_back({row.indicator, row.description.empty() ? row.id : row.description,
+                           row.probability, row.low, row.high, row.distance});
+  }
+  write_commitments_section(html, root, commitments, language);
   write_trajectories_section(html, path, statistics, levels, rows, language);
+  write_small_multiples_section(html, path, root, levels.years, levels.levels, language);
   write_reproducibility_section(html, path, root, language);
   html << "</body></html>\n";
   return html.str();

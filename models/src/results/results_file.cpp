@@ -93,6 +93,7 @@ struct ResultsWriter::Impl {
     Group& root = file.root();
     results::write_run_outcome(root, result);
     results::write_statistics(root, plan, result);
+    results::write_territories(root, plan, result);
     results::write_objective_summaries(members.objectives_group, *plan.scenario, result);
     file.close();
   }

@@ -13,6 +13,8 @@ inline constexpr const char* PARAMETERS = "parameters";
 inline constexpr const char* TRAJECTORIES = "trajectories";
 inline constexpr const char* OBJECTIVES = "objectives";
 inline constexpr const char* STATISTICS = "statistics";
+/// Only in files of a scenario with [[territories]].
+inline constexpr const char* TERRITORIES = "territories";
 
 /// Attributes of the root: what was run, by which traj, and how.
 namespace run_attribute {
@@ -113,5 +115,12 @@ inline std::string of(const std::string& indicator, const char* statistic) {
   return indicator + "_" + statistic;
 }
 }  // namespace statistics_dataset
+
+namespace territory_dataset {
+inline constexpr const char* TERRITORY = "territory";
+inline constexpr const char* NAME = "name";
+inline constexpr const char* NAME_FR = "name_fr";
+inline constexpr const char* POPULATION = "population";
+}  // namespace territory_dataset
 
 }  // namespace traj::territory::results_layout

@@ -49,6 +49,7 @@ void read_where_and_split(ReaderContext& context, TableReader& table, Action& ac
   const ConfigNode* split = table.get("split", false, "a key or a table of fractions");
   if (split != nullptr && split->is_table()) {
     TableReader fractions(split, table.path_of("split"), context.diagnostics);
+    const std::size_t errors_before = context.diagnostics.total();
     double total = 0.0;
     for (const auto& id : fractions.keys()) {
       const int t = index_of(ids, id);
@@ -75,7 +76,8 @@ void read_where_and_split(ReaderContext& context, TableReader& table, Action& ac
                                      " (in the action's `where`), found none");
       }
     }
-    if (std::abs(total - 1.0) > SPLIT_TOLERANCE) {
+    // A fraction refused above would make the sum wrong a second time.
+    if (context.diagnostics.total() == errors_before && std::abs(total - 1.0) > SPLIT_TOLERANCE) {
       table.report("split", "expected fractions summing to 1, found " + std::to_string(total));
     }
     return;

@@ -47,6 +47,12 @@ class ObjectiveReader {
             table.report("territory", "expected a territory of the scenario, found " +
                                           quoted(*territory) +
                                           did_you_mean(*territory, territory_ids));
+          } else if (objective.indicator.find('@') != std::string::npos) {
+            table.report("indicator",
+                         "expected an indicator without @<territory> beside "
+                         "territory = " +
+                             quoted(*territory) + ", found " + quoted(objective.indicator));
+            objective.indicator.clear();
           } else if (!objective.indicator.empty()) {
             objective.indicator.append("@").append(*territory);
           }

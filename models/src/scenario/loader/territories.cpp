@@ -19,6 +19,7 @@ constexpr double SHARE_TOLERANCE = 1e-6;
 /// One share a territory states for one part of the inventory: a fraction
 /// or the name of a key.
 struct ShareChoice {
+  bool rejected = false;  ///< written but refused (reported): the part is not resolved
   std::optional<double> fraction;
   std::string key;  ///< "population", "dwellings" or "jobs" when no fraction
   const ConfigNode* node = nullptr;
@@ -94,7 +95,7 @@ class TerritoriesReader {
   std::size_t indicator_part() const { return context_.scenario.sectors.size() + 1; }
 
   std::optional<ShareChoice> read_choice(const ConfigNode& node, const std::string& path) {
-    ShareChoice choice{std::nullopt, "", &node, path};
+    ShareChoice choice{false, std::nullopt, "", &node, path};
     if (node.is_string()) {
       if (node.text == "population" || node.text == "dwellings" || node.text == "jobs") {
         choice.key = node.text;
@@ -115,7 +116,7 @@ class TerritoriesReader {
     const ConfigNode* node = table.get("shares", false, "a key or a table of shares");
     const std::string path = table.path_of("shares");
     // By default a territory's custom indicators follow its population.
-    for (auto& choice : choices) choice = {std::nullopt, "population", nullptr, path};
+    for (auto& choice : choices) choice = {false, std::nullopt, "population", nullptr, path};
     if (node == nullptr) {
       if (!own_inventory) {
         table.report("shares",
@@ -130,8 +131,13 @@ class TerritoriesReader {
                     "no shares beside an inventory of its own, except { indicators = … }");
         return;
       }
-      if (auto choice = read_choice(*node, path)) {
-        for (auto& part : choices) part = *choice;
+      const auto choice = read_choice(*node, path);
+      for (auto& part : choices) {
+        if (choice) {
+          part = *choice;
+        } else {
+          part.rejected = true;
+        }
       }
       return;
     }
@@ -140,8 +146,13 @@ class TerritoriesReader {
     if (own_inventory) {
       known = {"indicators"};
     } else if (const ConfigNode* fallback = shares.get("default", false, "a key or a fraction")) {
-      if (auto choice = read_choice(*fallback, shares.path_of("default"))) {
-        for (auto& part : choices) part = *choice;
+      const auto choice = read_choice(*fallback, shares.path_of("default"));
+      for (auto& part : choices) {
+        if (choice) {
+          part = *choice;
+        } else {
+          part.rejected = true;
+        }
       }
     }
     for (const auto& key : shares.keys()) {
@@ -159,7 +170,11 @@ class TerritoriesReader {
         continue;  // reported by finish
       }
       if (const ConfigNode* value = shares.get(key, true, "a key or a fraction")) {
-        if (auto choice = read_choice(*value, shares.path_of(key))) choices[part] = *choice;
+        if (auto choice = read_choice(*value, shares.path_of(key))) {
+          choices[part] = *choice;
+        } else {
+          choices[part].rejected = true;
+        }
       }
     }
     if (!own_inventory) {
@@ -231,10 +246,15 @@ class TerritoriesReader {
       std::map<std::string, double> key_total;
       std::size_t takers = 0;
       const ShareChoice* last = nullptr;
+      bool rejected = false;
       for (std::size_t t = 0; t < specs.size(); ++t) {
         if (specs[t].own_inventory && part != indicator_part()) continue;
         ++takers;
         const ShareChoice& choice = choices_[t][part];
+        if (choice.rejected) {
+          rejected = true;  // reported where it was written
+          continue;
+        }
         last = &choice;
         if (choice.fraction) {
           stated += *choice.fraction;
@@ -249,7 +269,7 @@ class TerritoriesReader {
           key_total[choice.key] += value;
         }
       }
-      if (takers == 0 || last == nullptr) continue;
+      if (takers == 0 || last == nullptr || rejected) continue;
       const std::string what = part_name(part);
       if (stated > 1.0 + SHARE_TOLERANCE) {
         context_.diagnostics.add(

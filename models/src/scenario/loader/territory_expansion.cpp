@@ -130,35 +130,59 @@ class TerritoryBuilder {
       }
       return;
     }
-    if (!copy_per_territory_parameters()) return;
+    if (!per_territory_parameters_uncorrelated()) return;
     if (!context_.inventory_stated) sum_inventories();
-    for (std::size_t t = 0; t < whole_.territories.size(); ++t) {
-      whole_.territories[t].scenario = build_territory(static_cast<int>(t));
+    std::vector<std::shared_ptr<Scenario>> parts;
+    for (std::size_t t = 0; t < whole_.territories.size(); ++t)
+      parts.push_back(build_territory(static_cast<int>(t)));
+    draw_per_territory(parts);
+    for (std::size_t t = 0; t < parts.size(); ++t) {
+      parts[t]->parameters = whole_.parameters;
+      whole_.territories[t].scenario = std::move(parts[t]);
     }
   }
 
  private:
-  /// One copy `<name>@<territory>` of each per-territory parameter for each
-  /// territory: a name of its own gives it a random stream of its own.
-  bool copy_per_territory_parameters() {
-    copies_.assign(whole_.territories.size(), {});
+  bool per_territory_parameters_uncorrelated() {
     for (const int p : context_.per_territory_parameters) {
-      const Parameter& original = whole_.parameters[static_cast<std::size_t>(p)];
-      if (whole_.parameters.group_of(static_cast<std::size_t>(p)) != nullptr) {
-        context_.diagnostics.add(original.where, "parameters." + original.name + ".per_territory",
-                                 "expected a parameter without [[correlations]] (a correlated "
-                                 "parameter cannot yet be drawn per territory), found one in a "
-                                 "correlation");
-        return false;
-      }
-      for (std::size_t t = 0; t < whole_.territories.size(); ++t) {
-        Parameter copy = whole_.parameters[static_cast<std::size_t>(p)];
-        copy.name.append("@").append(whole_.territories[t].id);
-        const int index = whole_.parameters.add(std::move(copy));
-        copies_[t].emplace_back(p, index);
-      }
+      if (whole_.parameters.group_of(static_cast<std::size_t>(p)) == nullptr) continue;
+      const Parameter& parameter = whole_.parameters[static_cast<std::size_t>(p)];
+      context_.diagnostics.add(parameter.where, "parameters." + parameter.name + ".per_territory",
+                               "expected a parameter without [[correlations]] (a correlated "
+                               "parameter cannot yet be drawn per territory), found one in a "
+                               "correlation");
+      return false;
     }
     return true;
+  }
+
+  /// One parameter `<name>@<territory>` for each territory that uses a
+  /// per-territory parameter: a name of its own gives it a random stream of
+  /// its own. The declared parameter becomes the first user's, so that no
+  /// parameter is left that nothing uses; territories that do not use it
+  /// (outside every `where` of its actions) get none.
+  void draw_per_territory(std::vector<std::shared_ptr<Scenario>>& parts) {
+    for (const int p : context_.per_territory_parameters) {
+      std::vector<std::size_t> users;
+      for (std::size_t t = 0; t < parts.size(); ++t) {
+        bool uses = false;
+        for_each_quantity(*parts[t],
+                          [&](Quantity& quantity) { uses = uses || quantity.parameter == p; });
+        if (uses) users.push_back(t);
+      }
+      if (users.empty()) continue;
+      const std::string name = whole_.parameters[static_cast<std::size_t>(p)].name;
+      for (std::size_t u = 1; u < users.size(); ++u) {
+        Parameter copy = whole_.parameters[static_cast<std::size_t>(p)];
+        copy.name = name + "@" + whole_.territories[users[u]].id;
+        const int index = whole_.parameters.add(std::move(copy));
+        for_each_quantity(*parts[users[u]], [&](Quantity& quantity) {
+          if (quantity.parameter == p) quantity.parameter = index;
+        });
+      }
+      whole_.parameters.rename(static_cast<std::size_t>(p),
+                               name + "@" + whole_.territories[users.front()].id);
+    }
   }
 
   /// Without a whole's [inventory] (every territory states its own), the
@@ -185,7 +209,7 @@ class TerritoryBuilder {
     }
   }
 
-  std::shared_ptr<const Scenario> build_territory(int t) {
+  std::shared_ptr<Scenario> build_territory(int t) {
     const Territory& territory = whole_.territories[static_cast<std::size_t>(t)];
     const TerritorySpec& spec = context_.territory_specs[static_cast<std::size_t>(t)];
     auto part = std::make_shared<Scenario>(whole_);
@@ -219,24 +243,11 @@ class TerritoryBuilder {
     part->activity_growth = spec.activity_growth;
     part->autonomous_efficiency = spec.autonomous_efficiency;
     for (Action& action : part->actions) scope_action(action, t);
-    const auto& copies = copies_[static_cast<std::size_t>(t)];
-    if (!copies.empty()) {
-      for_each_quantity(*part, [&](Quantity& quantity) {
-        for (const auto& [original, copy] : copies) {
-          if (quantity.parameter == original) {
-            quantity.parameter = copy;
-            break;
-          }
-        }
-      });
-    }
     return part;
   }
 
   ReaderContext& context_;
   Scenario& whole_;
-  /// Per territory: (parameter, its copy for the territory).
-  std::vector<std::vector<std::pair<int, int>>> copies_;
 };
 
 }  // namespace
