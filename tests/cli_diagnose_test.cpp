@@ -55,6 +55,18 @@ TEST_CASE("traj diagnose states strengths and weaknesses with their numbers", "[
   CHECK(has(english.out,
             "Diagnostic of Diagnosed intercommunality — base year 2020; objectives "
             "judged with the portfolio The plan (2000 members, seed 1)"));
+  CHECK(has(english.out, "The territories at a glance"));
+  // The village's line of the summary: population, MWh and tCO2e per
+  // inhabitant, local renewables, objectives at risk.
+  const auto line_at = english.out.find("\n  The village ");
+  REQUIRE(line_at != std::string::npos);
+  const std::string line =
+      english.out.substr(line_at + 1, english.out.find('\n', line_at + 1) - line_at - 1);
+  CHECK(has(line, " 4,000 "));
+  CHECK(has(line, " 25.0 "));
+  CHECK(has(line, " 4.23 "));
+  CHECK(has(line, " 0.0 % "));
+  CHECK(has(line, " 1 / 1"));
   CHECK(has(english.out, "== The village =="));
   CHECK(has(english.out, "4,000 inhabitants"));
   CHECK(has(english.out,

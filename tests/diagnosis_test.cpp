@@ -234,8 +234,10 @@ TEST_CASE("diagnose gives each objective to its territory, the least likely firs
   }
 }
 
-TEST_CASE("Morris' μ* of the insulation ceiling on the village's energy is 50 × 0.3 × 0.4 GWh",
-          "[diagnosis]") {
+TEST_CASE(
+    "Morris' mean absolute effect of the insulation ceiling on the village's energy is 50 × 0.3 × "
+    "0.4 GWh",
+    "[diagnosis]") {
   // The village's final energy in 2030: residential 50 GWh × (1 − 0.3 c),
   // c the ceiling, uniform on [0.3, 0.7], reached in 2030; plus road
   // transport 50 × (1 + g)^10, g uniform on [0, 2 %/yr]. Morris' steps go

@@ -140,6 +140,44 @@ void print_profile(const TerritoryProfile& profile, Language language, std::ostr
     print_shares(profile, ShareBasis::PollutantBySector, pollutant, language, out);
 }
 
+/// With several territories: one line each, to compare them at a glance.
+void print_summary(const Diagnosis& diagnosis, Language language, std::ostream& out) {
+  if (diagnosis.territories.size() < 2) return;
+  std::size_t width = 0;
+  for (const TerritoryDiagnosis& territory : diagnosis.territories)
+    width = std::max(width, display_width(heading_of(diagnosis, territory, language)));
+  const std::vector<std::string> headers = {
+      "",
+      diagnosis_words("population", language),
+      diagnosis_words("per_inhabitant_unit", language, {"MWh"}),
+      diagnosis_words("per_inhabitant_unit", language, {"tCO2e"}),
+      diagnosis_words("renewable_column", language),
+      diagnosis_words("objectives_at_risk", language)};
+  const auto row = [&](const std::vector<std::string>& cells) {
+    std::string line = "  " + pad_right(cells[0], width);
+    for (std::size_t c = 1; c < cells.size(); ++c)
+      line.append("  ").append(pad_left(cells[c], display_width(headers[c])));
+    return line;
+  };
+  out << "\n" << diagnosis_words("summary_title", language) << "\n" << row(headers) << "\n";
+  for (const TerritoryDiagnosis& territory : diagnosis.territories) {
+    const TerritoryProfile& profile = territory.profile;
+    const auto per_inhabitant = [&](const char* measure) {
+      for (const PerInhabitant& figure : profile.per_inhabitant)
+        if (figure.measure == measure) return diagnosis_number(figure.value, language);
+      return std::string("–");
+    };
+    const auto at_risk = std::count_if(territory.objectives.begin(), territory.objectives.end(),
+                                       [](const ObjectiveDiagnosis& o) { return o.at_risk; });
+    out << row({heading_of(diagnosis, territory, language),
+                profile.population > 0 ? diagnosis_number(profile.population, language) : "–",
+                per_inhabitant("final_energy"), per_inhabitant("ghg"),
+                shown_share(profile.renewable_share, language),
+                std::to_string(at_risk) + " / " + std::to_string(territory.objectives.size())})
+        << "\n";
+  }
+}
+
 const char* kind_name(FindingKind kind) {
   return kind == FindingKind::Strength   ? "strength"
          : kind == FindingKind::Weakness ? "weakness"
@@ -321,6 +359,7 @@ void print_diagnosis_text(const Plan& plan, const Diagnosis& diagnosis,
                {std::to_string(settings.samples), std::to_string(diagnosis.runs)});
   }
   out << "\n" << edit_lines(settings.edits);
+  print_summary(diagnosis, language, out);
   for (const TerritoryDiagnosis& territory : diagnosis.territories) {
     if (diagnosis.territories.size() > 1)
       out << "\n== " << heading_of(diagnosis, territory, language) << " ==\n";
