@@ -1,6 +1,6 @@
 #pragma once
-// What `traj diagnose` prints: the text, in English or French, and the
-// `--json` document (README, "The diagnostic").
+// What `traj diagnose` prints: the text, in English or French (diagnose_output.cpp), and the
+// `--json` document (diagnose_json.cpp; README, "The diagnostic").
 
 #include <ostream>
 #include <string>
