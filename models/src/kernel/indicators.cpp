@@ -113,4 +113,24 @@ TRAJ_LANE_CLONES void write_custom_and_cumulative(BlockWorkspace& work, std::siz
   }
 }
 
+TRAJ_LANE_CLONES void sum_territories(const IndicatorCatalogue& catalogue, std::size_t lanes,
+                                      Real* out, double* sum) {
+  for (std::size_t row = 0; row < catalogue.base_size(); ++row) {
+    // Territory by territory over contiguous lanes, in the same order for
+    // every member: vectorised, and the same sums at any block size.
+    std::fill_n(sum, lanes, 0.0);
+    for (std::size_t t = 0; t < catalogue.territory_count(); ++t) {
+      const Real* part = out + catalogue.territory_row(t, row) * lanes;
+      for (std::size_t l = 0; l < lanes; ++l) sum[l] += part[l];
+    }
+    Real* whole = out + row * lanes;
+    for (std::size_t l = 0; l < lanes; ++l) whole[l] = static_cast<Real>(sum[l]);
+  }
+  const Real* total = indicator_row(out, lanes, catalogue.final_energy);
+  const Real* production = indicator_row(out, lanes, catalogue.local_production);
+  Real* share = indicator_row(out, lanes, catalogue.renewable_share);
+  for (std::size_t l = 0; l < lanes; ++l)
+    share[l] = total[l] > Real(0) ? production[l] / total[l] : Real(0);
+}
+
 }  // namespace traj::territory

@@ -26,10 +26,10 @@ struct Kernel::Impl {
     work.start_block(lanes);
   }
 
-  /// One year of a block: the stages of docs/model.md in order, into work.year_out.
-  void run_year(std::size_t y, std::size_t lanes, CarrierBalance* balances) {
+  /// One year of a block: the stages of docs/model.md in order, into `out`
+  /// ([row × lanes] of the program's catalogue).
+  void run_year(std::size_t y, std::size_t lanes, Real* out, CarrierBalance* balances) {
     const IndicatorCatalogue& catalogue = program->plan.catalogue;
-    Real* out = work.year_out.data();
     Real* carrier_demand = indicator_row(out, lanes, catalogue.final_energy_by_carrier);
     adoption_of_year(work, y, lanes);
     advance_trends(work, y, lanes);
@@ -52,7 +52,7 @@ struct Kernel::Impl {
     }
     start_block(parameters, lanes);
     for (std::size_t y = 0; y < program->years; ++y) {
-      run_year(y, lanes, balances);
+      run_year(y, lanes, work.year_out.data(), balances);
       sink.year(y, work.year_out.data(), lanes);
     }
   }
@@ -62,7 +62,6 @@ struct Kernel::Impl {
   void run_territories(const double* parameters, std::size_t lanes, YearSink& sink,
                        CarrierBalance* balances) {
     const IndicatorCatalogue& catalogue = program->plan.catalogue;
-    const std::size_t base = catalogue.base_size();
     // Balances are asked for single members (traj scenario balance): one
     // buffer per territory, summed at the end.
     const std::size_t balance_size = program->years * program->carriers * lanes;
@@ -72,39 +71,17 @@ struct Kernel::Impl {
       territories[t]->start_block(parameters, lanes);
       if (balances != nullptr) territory_balances[t].assign(balance_size, CarrierBalance{});
     }
+    // Each territory writes its rows in place, after the whole's.
     Real* out = work.year_out.data();
     for (std::size_t y = 0; y < program->years; ++y) {
       for (std::size_t t = 0; t < territories.size(); ++t) {
-        territories[t]->run_year(y, lanes,
+        territories[t]->run_year(y, lanes, out + catalogue.territory_row(t, 0) * lanes,
                                  balances != nullptr ? territory_balances[t].data() : nullptr);
-        std::copy_n(territories[t]->work.year_out.data(), base * lanes,
-                    out + catalogue.territory_row(t, 0) * lanes);
       }
-      sum_territories(out, lanes);
+      sum_territories(catalogue, lanes, out, work.territory_sum.data());
       sink.year(y, out, lanes);
     }
     if (balances != nullptr) sum_balances(territory_balances, balance_size, balances);
-  }
-
-  /// The whole's rows: the territories' sums, member by member, and the
-  /// renewable share of the sums.
-  void sum_territories(Real* out, std::size_t lanes) const {
-    const IndicatorCatalogue& catalogue = program->plan.catalogue;
-    const std::size_t base = catalogue.base_size();
-    for (std::size_t row = 0; row < base; ++row) {
-      Real* whole = out + row * lanes;
-      for (std::size_t l = 0; l < lanes; ++l) {
-        double sum = 0.0;
-        for (std::size_t t = 0; t < territories.size(); ++t)
-          sum += out[catalogue.territory_row(t, row) * lanes + l];
-        whole[l] = static_cast<Real>(sum);
-      }
-    }
-    const Real* total = indicator_row(out, lanes, catalogue.final_energy);
-    const Real* production = indicator_row(out, lanes, catalogue.local_production);
-    Real* share = indicator_row(out, lanes, catalogue.renewable_share);
-    for (std::size_t l = 0; l < lanes; ++l)
-      share[l] = total[l] > Real(0) ? production[l] / total[l] : Real(0);
   }
 
   static void sum_balances(const std::vector<std::vector<CarrierBalance>>& parts, std::size_t size,

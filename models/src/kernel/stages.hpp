@@ -46,5 +46,10 @@ void custom_indicators(BlockWorkspace& work, std::size_t lanes);
 void write_energy_indicators(BlockWorkspace& work, std::size_t lanes, detail::Real* out);
 void write_costs(BlockWorkspace& work, std::size_t y, std::size_t lanes, detail::Real* out);
 void write_custom_and_cumulative(BlockWorkspace& work, std::size_t lanes, detail::Real* out);
+/// A scenario of several territories: the whole's rows of `out` are the
+/// sums of the territories' rows (in double, rounded once), the renewable
+/// share the whole's production over its final energy. `sum`: [lanes].
+void sum_territories(const IndicatorCatalogue& catalogue, std::size_t lanes, detail::Real* out,
+                     double* sum);
 
 }  // namespace traj::territory
