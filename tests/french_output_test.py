@@ -1,12 +1,13 @@
 #!/usr/bin/python3
 """Every report and the text of run, compare, target, sensitivity, track,
-discover, validate, graph, scenario, rerun, report and export, in French,
+discover, diagnose, validate, graph, scenario, rerun, report and export, in French,
 hold no English sentence (issue 24, item 6;
 docs/report.md, "Languages").
 
 The English sentences looked for are:
-- every English entry of the two tables of words — the reports'
-  (models/src/report/labels.cpp) and the commands' (tools/words.cpp) —
+- every English entry of the tables of words — the reports'
+  (models/src/report/labels.cpp), the diagnostic's
+  (models/src/report/diagnosis_words.cpp) and the commands' (tools/words.cpp) —
   that differs from its French entry, cut at its "{}" placeholders, each
   fragment of two words or more;
 - the English texts of the scenario that have a French version (`name`
@@ -48,7 +49,7 @@ ENGLISH_WORDS = ["likely", "short", "members", "of the way", "for a target", "co
 # (the others show their ids).
 NAMING_OUTPUTS = {"run", "target --objective", "track", "discover", "results.html", "compare.html",
                   "target.html", "value.html", "sensitivity.html", "track.html", "discover.html", "sensitivity",
-                  "optimize.html",
+                  "optimize.html", "diagnose", "diagnose.html",
                   "sensitivity --method morris"}
 
 # The bundled scenario whose own French texts are checked.
@@ -74,7 +75,8 @@ def unescape(literal_group):
 
 def english_fragments(source_dir):
     fragments = set()
-    for relative in ("models/src/report/labels.cpp", "tools/words.cpp"):
+    for relative in ("models/src/report/labels.cpp", "models/src/report/diagnosis_words.cpp",
+                     "tools/words.cpp"):
         with open(os.path.join(source_dir, relative), encoding="utf-8") as file:
             code = file.read()
         for key, english, french in ENTRY.findall(code):
@@ -280,9 +282,12 @@ def main():
                                   "--generations", "2", "--population", "8", "-q", "--lang", "fr",
                                   "--report", page("optimize.html"), "--output",
                                   page("optimize.h5"))
+        outputs["diagnose"] = run(traj, "diagnose", scenario, "-p", portfolio, "-n", "200",
+                                  "--samples", "8", "-q", "--lang", "fr", "--report",
+                                  page("diagnose.html"))
         for name in ("results.html", "compare.html", "target.html", "value.html",
                      "sensitivity.html", "track.html", "discover.html",
-                     "optimize.html"):
+                     "optimize.html", "diagnose.html"):
             with open(page(name), encoding="utf-8") as file:
                 outputs[name] = visible_text(file.read())
         failures = brest_failures(traj, source_dir, directory, forbidden)

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Prints every report kind (results, comparison, target, sensitivity,
-track, discovery) to PDF with headless Chromium (Selenium and
+track, discovery, diagnostic) to PDF with headless Chromium (Selenium and
 chromedriver) and checks the printout (docs/report.md, "Printing"):
 
 - the PDF's pages are A4 and their count is within the range expected for
@@ -78,6 +78,9 @@ def make_reports(traj, work):
         run("discover", "--portfolio", "ambitious", "--objective", "energy-2050", "--members",
             "2000", "-q", "--report", f"print_discover_{language}.html", "--lang", language,
             "--force")
+    for language in ("en", "fr"):
+        run("diagnose", "--portfolio", "plan", "--members", "1000", "--samples", "20", "-q",
+            "--report", f"print_diagnose_{language}.html", "--lang", language, "--force")
     # Ranges measured on the bundled scenario, with room for other wording:
     # a page per section, never a page per chart.
     return {
@@ -90,6 +93,8 @@ def make_reports(traj, work):
         "track (fr)": ("print_track_fr.html", (4, 10)),
         "discovery (en)": ("print_discover_en.html", (1, 4)),
         "discovery (fr)": ("print_discover_fr.html", (1, 4)),
+        "diagnostic (en)": ("print_diagnose_en.html", (4, 10)),
+        "diagnostic (fr)": ("print_diagnose_fr.html", (4, 10)),
     }
 
 

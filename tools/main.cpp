@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "command_diagnose.hpp"
 #include "command_optimize.hpp"
 #include "commands.hpp"
 #include "interrupt.hpp"
@@ -74,6 +75,7 @@ int main(int argc, char** argv) {
       "  traj run --output results.h5 && traj rerun results.h5\n"
       "  traj compare\n"
       "  traj sensitivity -p plan\n"
+      "  traj diagnose --lang fr --report diagnostic.html\n"
       "Exit codes: 0 success; 1 results differ (rerun), a member gave impossible results, or a "
       "write failed; 2 bad input (scenario or command line); 3 internal error; 128 + signal when "
       "interrupted.");
@@ -96,6 +98,7 @@ int main(int argc, char** argv) {
   const CommandRunner scenario = add_scenario_command(app);
   const CommandRunner serve = add_serve_command(app, *cluster);
   const CommandRunner optimize = add_optimize_command(app, command_line);
+  const CommandRunner diagnose = add_diagnose_command(app, *cluster);
   // A first word that names no command is an error, also with --help after
   // it (CLI11 would print the general help and exit 0).
   if (argc > 1 && argv[1][0] != '-') {
@@ -134,6 +137,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("scenario")) code = scenario();
     if (app.got_subcommand("serve")) code = serve();
     if (app.got_subcommand("optimize")) code = optimize();
+    if (app.got_subcommand("diagnose")) code = diagnose();
   } catch (const traj::InputError& error) {
     message << error.what();
     if (error.total() > 1) message << error.total() << " errors.\n";

@@ -87,7 +87,7 @@ SensitivityOutcomes sensitivity_outcomes(const Plan& plan, const TerritorialMode
 
 void refuse_what_memory_cannot_hold(const std::string& method, std::size_t parameters,
                                     std::size_t factors, std::size_t outputs,
-                                    const SensitivityOptions& settings) {
+                                    const SensitivityOptions& settings, const char* ways_out) {
   const SensitivityMemory memory =
       method == "sobol"
           ? sobol_memory(parameters, factors, outputs, settings.samples, settings.bootstrap)
@@ -100,16 +100,15 @@ void refuse_what_memory_cannot_hold(const std::string& method, std::size_t param
           ? (*available - fixed) / std::max<std::uint64_t>(1, memory.bytes_per_sample)
           : 0;
   char message[640];
-  std::snprintf(message, sizeof message,
-                "--samples: %llu would hold about %.1f GB in memory (%llu bytes per sample: the "
-                "outputs of its %zu model runs) but %.1f GB are available; use --samples %llu or "
-                "fewer, fewer outputs (--indicator with --year), or fewer factors (--group "
-                "action)",
-                static_cast<unsigned long long>(settings.samples),
-                static_cast<double>(memory.bytes) / 1e9,
-                static_cast<unsigned long long>(memory.bytes_per_sample),
-                method == "sobol" ? factors + 2 : factors + 1,
-                static_cast<double>(*available) / 1e9, static_cast<unsigned long long>(most));
+  std::snprintf(
+      message, sizeof message,
+      "--samples: %llu would hold about %.1f GB in memory (%llu bytes per sample: the "
+      "outputs of its %zu model runs) but %.1f GB are available; use --samples %llu or "
+      "fewer, %s",
+      static_cast<unsigned long long>(settings.samples), static_cast<double>(memory.bytes) / 1e9,
+      static_cast<unsigned long long>(memory.bytes_per_sample),
+      method == "sobol" ? factors + 2 : factors + 1, static_cast<double>(*available) / 1e9,
+      static_cast<unsigned long long>(most), ways_out);
   throw InputError(message);
 }
 

@@ -36,11 +36,18 @@ SensitivityOutcomes sensitivity_outcomes(const territory::Plan& plan,
                                          const territory::TerritorialModel& model,
                                          const std::string& indicator, int year, Language language);
 
+/// The ways out of an analysis too large for memory, besides fewer samples,
+/// as `traj sensitivity` offers them.
+inline constexpr const char* SENSITIVITY_WAYS_OUT =
+    "fewer outputs (--indicator with --year), or fewer factors (--group action)";
+
 /// Refuses (InputError), before it starts, an analysis that would hold more
-/// memory than the machine has available, with the estimate and the way out.
+/// memory than the machine has available, with the estimate and the way out
+/// (`--samples` fewer, or `ways_out`).
 void refuse_what_memory_cannot_hold(const std::string& method, std::size_t parameters,
                                     std::size_t factors, std::size_t outputs,
-                                    const SensitivityOptions& settings);
+                                    const SensitivityOptions& settings,
+                                    const char* ways_out = SENSITIVITY_WAYS_OUT);
 
 /// `--json`: every output's variance and every factor's indices, to `out`.
 void print_sensitivity_json(const std::string& method, const territory::ScenarioEdits& edits,

@@ -14,6 +14,22 @@ using Entry = std::pair<std::string, std::string>;
 /// sensitivity, track, validate, scenario, rerun, report and export.
 const std::map<std::string, Entry, std::less<>>& words() {
   static const std::map<std::string, Entry, std::less<>> table = {
+      // traj diagnose (its other sentences: models/src/report/diagnosis_words.cpp)
+      {"diagnose_heading",
+       {"Diagnostic of {} — base year {}; objectives judged {} ({} members, seed {})",
+        "Diagnostic de {} — année de base {}\u00a0; objectifs jugés {} ({} membres, graine {})"}},
+      {"diagnose_morris",
+       {"what weighs: Morris screening, {} trajectories, {} model runs",
+        "ce qui pèse\u00a0: criblage de Morris, {} trajectoires, {} exécutions du modèle"}},
+      {"diagnose_sobol",
+       {"what weighs: total Sobol indices, base sample {}, {} model runs",
+        "ce qui pèse\u00a0: indices de Sobol totaux, échantillon de base {}, {} exécutions du "
+        "modèle"}},
+      {"diagnose_sources",
+       {"France's figures, their years and sources: the page (--report) and docs/model.md, "
+        "section 15.",
+        "Les chiffres de la France, leurs années et leurs sources\u00a0: la page (--report) et "
+        "docs/model.md, section 15."}},
       // traj sensitivity
       {"sensitivity_heading",
        {"{} — {}: {}, {} model runs, {} factors",

@@ -27,6 +27,7 @@ code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; wo
 .illustrative { border: 3px solid #b3261e; background: #fdecea; color: #7a1a14; padding: 0.6rem 0.8rem; font-size: 1.05rem; } .illustrative-short { color: #b3261e; font-weight: bold; font-size: 0.9rem; }
 .observations td.value, .track-parameters td.value { white-space: nowrap; } .observations td.verdict { white-space: nowrap; } .observations td.indicator { min-width: 11em; } .verdict.ahead { color: #1b6e2d; font-weight: bold; } .verdict.behind { color: #b3261e; font-weight: bold; } .warning { color: #8a5a00; font-weight: bold; }
 .track-parameters .factor-cell { overflow-wrap: anywhere; } .track-parameters code, .observations code { font-size: 0.75rem; color: #555; }
+.diagnosis-shares td.value, .diagnosis-per-inhabitant td.value, .diagnosis-summary td.value, .national td.value { white-space: nowrap; text-align: right; } .diagnosis-shares svg { display: block; } .findings li, .diagnosis-objectives li { margin-bottom: 0.3rem; } .diagnosis-objectives li.at-risk > p > strong { color: #b3261e; }
 .small-multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 0 1rem; } .small-multiples .chart { margin: 0.3rem 0; } td.number { text-align: right; white-space: nowrap; }
 /* Print (issue 24): A4 pages, a page per section, tables that keep their columns, charts whole. */
 @page { size: A4; margin: 16mm 14mm; }

@@ -1,5 +1,8 @@
 #include "traj/territory/scenario_loader.hpp"
 
+#include <cmath>
+#include <cstdio>
+
 #include "reader_context.hpp"
 #include "sections.hpp"
 #include "traj/document_edits.hpp"
@@ -36,7 +39,9 @@ class ScenarioReader {
     read_trends(context_, top.table("trends", false));
     read_emission_factors(context_, top.table("emission_factors", true));
     read_energy_branch(context_, top.table("energy_branch", false));
+    const double stated_population = context_.scenario.population;
     read_territories(context_, territories);
+    if (territories != nullptr) check_whole_population(root, stated_population);
     read_actions(context_, top.get("actions", false, "an array of tables [[actions]]"));
     read_portfolios(context_, top.get("portfolios", false, "an array of tables [[portfolios]]"));
     apply_portfolio_edits(context_, edits_);
@@ -51,6 +56,20 @@ class ScenarioReader {
   }
 
  private:
+  /// With [[territories]] the whole's population is their sum: a stated
+  /// `[territory] population` must agree with it.
+  void check_whole_population(const ConfigNode& root, double stated) {
+    const double sum = context_.scenario.population;
+    if (!(stated > 0.0) || !(sum > 0.0) || std::abs(stated - sum) < 0.5) return;
+    const ConfigNode* node = root.find("territory")->find("population");
+    char message[200];
+    std::snprintf(message, sizeof message,
+                  "expected the sum of the populations of [[territories]], %.15g (the whole's "
+                  "population is their sum), found %.15g; make it agree or remove it",
+                  sum, stated);
+    context_.diagnostics.add(node->where, "territory.population", message);
+  }
+
   void read_format(TableReader& top) {
     const ConfigNode* format = top.get("format", true, "the format version 1");
     if (format != nullptr &&

@@ -47,10 +47,13 @@ class TerritoryReader {
         context_.scenario.has_discount_rate = true;
       }
     }
+    // Inhabitants: for figures per inhabitant (traj diagnose); absent, none is given.
+    if (const auto population = territory.number("population", false, POSITIVE))
+      context_.scenario.population = *population;
     read_sources(territory);
     read_custom_indicators(territory.table("indicators", false));
     territory.finish({"name", "base_year", "horizon", "sectors", "carriers", "pollutants",
-                      "sources", "indicators", "discount_rate"});
+                      "sources", "indicators", "discount_rate", "population"});
     check_distinct_names(territory);
   }
 
