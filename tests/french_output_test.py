@@ -285,9 +285,21 @@ def main():
         outputs["diagnose"] = run(traj, "diagnose", scenario, "-p", portfolio, "-n", "200",
                                   "--samples", "8", "-q", "--lang", "fr", "--report",
                                   page("diagnose.html"))
+        # A scenario of several territories (issue 26), with its French names.
+        communes = os.path.join(source_dir, "scenarios", "saint-etienne-metropole.toml")
+        outputs["run --territories"] = run(traj, "run", communes, "-p", "plan-2050", "-n", "300",
+                                           "-q", "--territories", "--lang", "fr")
+        outputs["compare (territories)"] = run(traj, "compare", communes, "-n", "200", "-q",
+                                               "--no-contributions", "--lang", "fr", "--report",
+                                               page("territories-compare.html"))
+        outputs["validate (territories)"] = run(traj, "validate", communes, "--lang", "fr")
+        run(traj, "run", communes, "-p", "plan-2050", "-n", "300", "-q", "--output",
+            page("territories.h5"))
+        run(traj, "report", page("territories.h5"), "-o", page("territories.html"), "--lang", "fr")
         for name in ("results.html", "compare.html", "target.html", "value.html",
                      "sensitivity.html", "track.html", "discover.html",
-                     "optimize.html", "diagnose.html"):
+                     "optimize.html", "diagnose.html", "territories.html",
+                     "territories-compare.html"):
             with open(page(name), encoding="utf-8") as file:
                 outputs[name] = visible_text(file.read())
         failures = brest_failures(traj, source_dir, directory, forbidden)

@@ -72,6 +72,19 @@ std::string breakdown_chart(const std::string& id, const std::string& title,
 
 std::string objective_heading(const Scenario& scenario, const Objective& objective,
                               Language language) {
+  if (objective.territory != NONE) {
+    // A territory's objective: its indicator's name, then the territory's.
+    const Territory& territory =
+        scenario.territories[static_cast<std::size_t>(objective.territory)];
+    Objective of_whole = objective;
+    of_whole.indicator = objective.indicator.substr(0, objective.indicator.find('@'));
+    of_whole.territory = NONE;
+    std::string heading = objective_heading(scenario, of_whole, language);
+    heading.append(" — ").append(language == Language::French && !territory.name_fr.empty()
+                                     ? territory.name_fr
+                                     : territory.name);
+    return heading;
+  }
   const std::string& id = objective.indicator;
   if (id == "final_energy" || id == "renewable_share" || id == "ghg")
     return label("short_" + id, language) + " " + std::to_string(objective.year);
