@@ -1,6 +1,6 @@
 #include "traj/file_stamp.hpp"
 
-#include <libdeflate.h>
+#include <isa-l/crc.h>
 
 #include <array>
 #include <cstdio>
@@ -17,7 +17,7 @@ constexpr char MAGIC[] = "\nTRAJECTOIRES FILE STAMP 1\n";
 constexpr std::size_t READ_BYTES = 4 << 20;
 
 /// CRC-32 (gzip's and zlib's) of the first `bytes` bytes of the stream;
-/// libdeflate's (carry-less multiplication where the processor has it): a
+/// ISA-L's (carry-less multiplication where the processor has it): a
 /// results file is read back whole once written.
 std::uint32_t crc_of(std::istream& in, std::uint64_t bytes, const std::string& path) {
   in.seekg(0);
@@ -27,7 +27,7 @@ std::uint32_t crc_of(std::istream& in, std::uint64_t bytes, const std::string& p
     const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(bytes, buffer.size()));
     in.read(buffer.data(), static_cast<std::streamsize>(want));
     if (static_cast<std::size_t>(in.gcount()) != want) throw Error(path + ": cannot be read");
-    crc = libdeflate_crc32(crc, buffer.data(), want);
+    crc = crc32_gzip_refl(crc, reinterpret_cast<const unsigned char*>(buffer.data()), want);
     bytes -= want;
   }
   return crc;

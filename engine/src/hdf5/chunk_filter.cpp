@@ -7,10 +7,12 @@
 // for matches in vain (issue 28: 6 planes of 8 for the parameters, 2 of 4
 // for float32 trajectories). Such planes go into the stream as deflate's
 // stored blocks (RFC 1951 §3.2.4: copied, 5 bytes of header per 65 535
-// bytes); the planes after them are compressed by libdeflate. Any zlib
-// reader (HDF5, h5py, netCDF) inflates the stream as any other.
+// bytes); the planes after them are deflated by ISA-L's level 1 (igzip,
+// Debian libisal-dev: 2–3 times libdeflate's level 1 on these planes, for
+// ≈ 10 % more bytes on the mantissas' high bytes). Any zlib reader (HDF5,
+// h5py, netCDF) inflates the stream as any other.
 
-#include <libdeflate.h>
+#include <isa-l/igzip_lib.h>
 
 #include <algorithm>
 #include <cstring>
@@ -22,9 +24,10 @@ namespace traj::hdf5::detail {
 
 namespace {
 
-/// The level of Group::create_growing's deflate filter: the bytes a reader
-/// decompresses do not depend on it, only the file's size and the time.
-constexpr int DEFLATE_LEVEL = 1;
+/// igzip's level: the bytes a reader decompresses do not depend on it, only
+/// the file's size and the time. (Group::create_growing declares deflate
+/// level 1, HDF5's own choice were it to compress.)
+constexpr std::uint32_t DEFLATE_LEVEL = 1;
 /// A plane is stored when deflate leaves its first 4 KiB at 90 % of their
 /// size or more: random bytes (1.003), and planes that would save ≈ 10 %
 /// at a sixth of deflate's speed on other planes (the parameters' 7th byte:
@@ -67,14 +70,41 @@ void shuffle(const unsigned char* from, std::size_t bytes, std::size_t chunk_byt
   }
 }
 
+/// Room for igzip's output of `bytes`: deflate stores what does not
+/// compress, 5 bytes per 65 535, after at most one block header.
+std::size_t deflate_bound(std::size_t bytes) {
+  return bytes + 5 * (bytes / STORED_BLOCK + 1) + ISAL_DEF_MAX_HDR_SIZE + 64;
+}
+
+/// Appends `bytes` of `data` deflated (a final block) to `out`; false if
+/// igzip wants more room than deflate_bound (then `out` is as it was).
+bool append_deflated(ChunkScratch& scratch, const unsigned char* data, std::size_t bytes,
+                     std::vector<unsigned char>& out) {
+  const std::size_t start = out.size();
+  out.resize(start + deflate_bound(bytes));
+  isal_zstream& stream = scratch.stream();
+  isal_deflate_stateless_init(&stream);
+  stream.level = DEFLATE_LEVEL;
+  stream.level_buf = scratch.level_buffer.data();
+  stream.level_buf_size = static_cast<std::uint32_t>(scratch.level_buffer.size());
+  stream.next_in = const_cast<unsigned char*>(data);  // igzip does not write to it
+  stream.avail_in = static_cast<std::uint32_t>(bytes);
+  stream.next_out = out.data() + start;
+  stream.avail_out = static_cast<std::uint32_t>(out.size() - start);
+  stream.end_of_stream = 1;
+  stream.flush = NO_FLUSH;
+  const bool done = isal_deflate_stateless(&stream) == COMP_OK && stream.avail_in == 0;
+  out.resize(done ? start + stream.total_out : start);
+  return done;
+}
+
 /// Whether deflate leaves the first bytes of `plane` (almost) as long.
 bool incompressible(ChunkScratch& scratch, const unsigned char* plane, std::size_t bytes) {
   const std::size_t sample = std::min(bytes, SAMPLE_BYTES);
   std::vector<unsigned char>& out = scratch.sample;
-  out.resize(libdeflate_deflate_compress_bound(scratch.compressor(), sample));
-  const std::size_t size =
-      libdeflate_deflate_compress(scratch.compressor(), plane, sample, out.data(), out.size());
-  return size == 0 || static_cast<double>(size) >= STORED_FROM * static_cast<double>(sample);
+  out.clear();
+  return !append_deflated(scratch, plane, sample, out) ||
+         static_cast<double>(out.size()) >= STORED_FROM * static_cast<double>(sample);
 }
 
 /// Appends `bytes` of `data` as stored blocks, the last one final if `last`.
@@ -96,17 +126,10 @@ void append_stored(const unsigned char* data, std::size_t bytes, bool last,
 
 }  // namespace
 
-void ChunkScratch::Free::operator()(libdeflate_compressor* compressor) const {
-  libdeflate_free_compressor(compressor);
-}
-
-libdeflate_compressor* ChunkScratch::compressor() {
-  if (compressor_ == nullptr) {
-    compressor_.reset(libdeflate_alloc_compressor(DEFLATE_LEVEL));
-    if (compressor_ == nullptr) throw Error("libdeflate: no memory for a compressor");
-  }
-  return compressor_.get();
-}
+ChunkScratch::ChunkScratch()
+    : level_buffer(ISAL_DEF_LVL1_DEFAULT), stream_(std::make_unique<isal_zstream>()) {}
+ChunkScratch::~ChunkScratch() = default;
+ChunkScratch::ChunkScratch(ChunkScratch&&) noexcept = default;
 
 std::size_t stored_planes(const unsigned char* rows, std::size_t bytes, std::size_t chunk_bytes,
                           std::size_t bytes_per_element, ChunkScratch& scratch) {
@@ -130,28 +153,25 @@ void filtered_chunk(const unsigned char* rows, std::size_t bytes, std::size_t ch
   std::vector<unsigned char>& shuffled = scratch.shuffled;
   shuffled.resize(chunk_bytes);
   shuffle(rows, bytes, chunk_bytes, bytes_per_element, shuffled.data());
-  libdeflate_compressor* compressor = scratch.compressor();
   const std::size_t plane_bytes = chunk_bytes / bytes_per_element;
   const std::size_t stored_bytes = stored_planes * plane_bytes;
   const std::size_t rest = chunk_bytes - stored_bytes;
-  const bool deflated = rest > 0 || stored_bytes == 0;  // (a chunk of no bytes: an empty block)
   out.clear();
-  out.reserve(2 + stored_bytes + 5 * (stored_bytes / STORED_BLOCK + 1) +
-              (deflated ? libdeflate_deflate_compress_bound(compressor, rest) : 0) + 4);
+  out.reserve(2 + deflate_bound(chunk_bytes) + 4);
   out.push_back(0x78);  // zlib header: deflate, 32 KiB window,
-  out.push_back(0x01);  // fastest level (as libdeflate's level 1 writes it)
-  if (stored_bytes > 0) append_stored(shuffled.data(), stored_bytes, !deflated, out);
-  if (deflated) {
-    const std::size_t start = out.size();
-    out.resize(start + libdeflate_deflate_compress_bound(compressor, rest));
-    const std::size_t size = libdeflate_deflate_compress(
-        compressor, shuffled.data() + stored_bytes, rest, out.data() + start, out.size() - start);
-    if (size == 0)
-      throw Error("libdeflate could not compress a chunk of " + std::to_string(chunk_bytes) +
-                  " bytes");
-    out.resize(start + size);
+  out.push_back(0x01);  // fastest level
+  // The deflated planes end the stream (a final block); none, or planes
+  // igzip could not fit: stored, the last block final. (A chunk of no
+  // bytes: one empty final block.)
+  const std::size_t blocks_from = out.size();
+  if (stored_bytes > 0) append_stored(shuffled.data(), stored_bytes, rest == 0, out);
+  if (rest > 0 || chunk_bytes == 0) {
+    if (!append_deflated(scratch, shuffled.data() + stored_bytes, rest, out)) {
+      out.resize(blocks_from);
+      append_stored(shuffled.data(), chunk_bytes, true, out);
+    }
   }
-  const std::uint32_t adler = libdeflate_adler32(1, shuffled.data(), chunk_bytes);
+  const std::uint32_t adler = isal_adler32(1, shuffled.data(), chunk_bytes);
   for (const int shift : {24, 16, 8, 0}) out.push_back(static_cast<unsigned char>(adler >> shift));
 }
 

@@ -11,7 +11,7 @@
 
 #include "traj/hdf5_file.hpp"
 
-struct libdeflate_compressor;
+struct isal_zstream;
 
 namespace traj::hdf5::detail {
 
@@ -46,14 +46,15 @@ RowSelection select_rows(hid_t dataset, const std::vector<std::uint64_t>& extent
 /// What one thread keeps from one chunk to the next (chunk_filter.cpp).
 class ChunkScratch {
  public:
-  libdeflate_compressor* compressor();  ///< made on first use
+  ChunkScratch();
+  ~ChunkScratch();
+  ChunkScratch(ChunkScratch&&) noexcept;
+  isal_zstream& stream() { return *stream_; }
+  std::vector<unsigned char> level_buffer;  ///< igzip's hash tables
   std::vector<unsigned char> shuffled, sample;
 
  private:
-  struct Free {
-    void operator()(libdeflate_compressor* compressor) const;
-  };
-  std::unique_ptr<libdeflate_compressor, Free> compressor_;
+  std::unique_ptr<isal_zstream> stream_;
 };
 
 /// How many of the shuffled planes of one chunk of `chunk_bytes` (its
