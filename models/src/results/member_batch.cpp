@@ -1,25 +1,35 @@
 #include "member_batch.hpp"
 
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
 #include <cmath>
 
 #include "traj/error.hpp"
+#include "traj/lane_clones.hpp"
 
 namespace traj::territory::results {
 
 namespace {
 
-/// `from` as floats into `to`; throws naming the first value that is no
-/// float widened (NaN excepted). The check is a reduction the compiler
-/// vectorizes; the search for the culprit runs only when it fails.
-void narrow(const double* from, std::size_t count, float* to, std::uint64_t first_member,
-            std::size_t years) {
-  bool exact = true;
+/// `from` as floats into `to`; whether each was a float widened (or NaN).
+/// A reduction without branches, which the compiler vectorizes.
+TRAJ_LANE_CLONES bool narrow_exactly(const double* from, std::size_t count, float* to) {
+  unsigned inexact = 0;
   for (std::size_t i = 0; i < count; ++i) {
     const float value = static_cast<float>(from[i]);
     to[i] = value;
-    exact &= static_cast<double>(value) == from[i] || from[i] != from[i];
+    inexact |= static_cast<unsigned>(static_cast<double>(value) != from[i]) &
+               static_cast<unsigned>(from[i] == from[i]);
   }
-  if (exact) return;
+  return inexact == 0;
+}
+
+/// `from` as floats into `to`; throws naming the first value that is no
+/// float widened (NaN excepted), searched for only then.
+void narrow(const double* from, std::size_t count, float* to, std::uint64_t first_member,
+            std::size_t years) {
+  if (narrow_exactly(from, count, to)) return;
   for (std::size_t i = 0; i < count; ++i) {
     if (static_cast<double>(to[i]) != from[i] && !std::isnan(from[i])) {
       throw Error("internal error: trajectory value " + std::to_string(from[i]) + " of member " +
@@ -40,16 +50,22 @@ void StoredBatch::fill(const MemberRecords& records, std::size_t parameter_colum
   objective_count = objectives;
   members.resize(count);
   for (std::size_t i = 0; i < count; ++i) members[i] = static_cast<std::int64_t>(first + i);
-  if (records.parameters != nullptr)
-    parameters.assign(records.parameters, records.parameters + count * parameter_count);
-  else
-    parameters.assign(count * parameter_count, 0.0);
+  parameters.resize(count * parameter_count);
   trajectories.resize(rows);
-  for (std::size_t r = 0; r < rows; ++r) {
-    trajectories[r].resize(count * years);
-    narrow(records.trajectories + r * records.capacity * years, count * years,
-           trajectories[r].data(), first, years);
-  }
+  for (auto& row : trajectories) row.resize(count * years);
+  // On the ensemble's thread, its other threads idle until the next batch:
+  // the rows side by side.
+  tbb::parallel_for(std::size_t{0}, rows + 1, [&](std::size_t r) {
+    if (r == rows) {
+      if (records.parameters != nullptr)
+        std::copy_n(records.parameters, parameters.size(), parameters.begin());
+      else
+        std::fill(parameters.begin(), parameters.end(), 0.0);
+    } else {
+      narrow(records.trajectories + r * records.capacity * years, count * years,
+             trajectories[r].data(), first, years);
+    }
+  });
   if (records.successes != nullptr)
     successes.assign(records.successes, records.successes + count * objective_count);
   else
