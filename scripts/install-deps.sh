@@ -13,7 +13,7 @@ packages=(
   clang libclang-rt-14-dev xz-utils
   libopenmpi-dev openmpi-bin
   python3-pint
-  libdeflate-dev
+  libisal-dev
   pybind11-dev python3-dev python3-numpy
   libpagmo-dev
 )

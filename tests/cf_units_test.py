@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Every file traj writes follows the CF conventions for units
 (docs/hdf5-layout.md#units): a root `Conventions = "CF-1.8"`, and every
-`units` attribute of a results, comparison, sensitivity and track file is
-read by pint (Debian's python3-pint) as the unit it claims to be: its
+`units` attribute of a results, comparison (with its shares), sensitivity,
+track, discovery and portfolio-search file is read by pint (Debian's python3-pint) as the unit it claims to be: its
 `display_units` (what traj shows, e.g. "ktCO2e") converted with pint equals
 1 of `units` exactly, so a unit pint reads as something else ("kt" is the
 knot) fails. Greenhouse gases say `mass_of = "CO2e"`, money its `currency`.
@@ -100,14 +100,28 @@ def main():
     observations = os.path.join(source_dir, "scenarios/observations/brest-metropole.csv")
     with tempfile.TemporaryDirectory(dir=workdir) as directory:
         files = {kind: os.path.join(directory, kind + ".h5")
-                 for kind in ("run", "compare", "sensitivity", "track")}
+                 for kind in ("run", "compare", "shares", "sensitivity", "track", "discover",
+                              "search")}
         run(traj, "run", "--portfolio", "plan", "--members", "2000", "--output", files["run"])
         run(traj, "compare", "--members", "200", "--output", files["compare"])
+        run(traj, "compare", "--portfolios", "commitments", "--members", "100",
+            "--no-contributions", "--shares", "coalitions", "--output", files["shares"])
         run(traj, "sensitivity", "-p", "plan", "-n", "64", "--output", files["sensitivity"])
         run(traj, "track", "--portfolio", "plan", "--members", "500",
             "--observations", observations, "--output", files["track"])
-        counts = {kind: check_file(path, kind, least)
-                  for (kind, path), least in zip(files.items(), (60, 5, 0, 2))}
+        run(traj, "discover", "--portfolio", "ambitious", "--objective", "energy-2050",
+            "--members", "2000", "--output", files["discover"])
+        run(traj, "optimize", os.path.join(source_dir, "scenarios/tests/knapsack.toml"),
+            "--candidates", "everything", "--members", "20", "--population", "16",
+            "--generations", "10", "--budget", "20", "--output", files["search"])
+        # At least: every statistic and trajectory (run); the comparison's
+        # probabilities, intervals, costs and GHG (with its shares: the same
+        # for one portfolio); the track's weights and
+        # probabilities; the discovery's 7 shares and quasi-p; the search's
+        # 5 figures on fresh and common members, and the levels.
+        least = {"run": 60, "compare": 9, "shares": 5, "sensitivity": 0, "track": 2,
+                 "discover": 8, "search": 11}
+        counts = {kind: check_file(path, kind, least[kind]) for kind, path in files.items()}
 
         with h5py.File(files["run"], "r") as f:
             ghg = f["trajectories/ghg"]
@@ -125,6 +139,27 @@ def main():
             # A block is named as a whole, not by its first sector's row.
             check(text(f["statistics/final_energy_by_sector_mean"].attrs["long_name"]) ==
                   "mean of final energy consumption by sector", "long_name of a block")
+        with h5py.File(files["discover"], "r") as f:
+            group = f["discovery"]
+            for name in ("coverage", "density", "mass", "density_without", "coverage_without",
+                         "mass_without", "density_drop"):
+                check(text(group[name].attrs.get("display_units", "")) == "%",
+                      "discovery/%s: display_units %%" % name)
+            check(text(group["quasi_p"].attrs["units"]) == "1" and
+                  "display_units" not in group["quasi_p"].attrs, "discovery/quasi_p: units 1")
+            check("units" not in group["lower"].attrs, "discovery/lower: in each parameter's unit")
+        with h5py.File(files["search"], "r") as f:
+            front = f["front"]
+            for prefix in ("", "common_"):
+                cost, ghg = front[prefix + "cost"], front[prefix + "ghg_avoided"]
+                check(text(cost.attrs["units"]) == "1e6" and
+                      text(cost.attrs.get("currency", "")) == "EUR" and
+                      text(cost.attrs.get("display_units", "")) == "M€",
+                      "front/%scost: units 1e6 of EUR, shown M€" % prefix)
+                check(text(ghg.attrs["units"]) == "Gg" and
+                      text(ghg.attrs.get("mass_of", "")) == "CO2e",
+                      "front/%sghg_avoided: units Gg of CO2e" % prefix)
+            check(int(f.attrs["format_version"]) == 2, "search file: format_version 2")
         for kind, count in counts.items():
             print("%s: %d units attributes read by pint" % (kind, count))
     if failures:

@@ -178,6 +178,53 @@ TEST_CASE("hdf5 file: rows compressed off the HDF5 thread read back as rows writ
   CHECK(hdf5::differing_datasets(raw, plain).empty());
 }
 
+TEST_CASE(
+    "hdf5 file: chunks whose low bytes look random store those planes, and read back bit for "
+    "bit") {
+  // 2 048 rows of 8 doubles: random mantissas (a 64-bit LCG), exponents
+  // within one binade, as drawn parameters are; then the same rows of
+  // smooth values. Chunks of 1 024 rows: 64 KiB per plane.
+  const std::size_t rows = 2048, columns = 8;
+  std::vector<double> random(rows * columns), smooth(rows * columns);
+  std::uint64_t state = 12345;
+  for (std::size_t i = 0; i < random.size(); ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    random[i] = 1.0 + static_cast<double>(state >> 11) / 9007199254740992.0;  // [1, 2)
+    smooth[i] = 0.25 * static_cast<double>(i % 37) + 100.0;
+  }
+  const std::string path = scratch("stored-planes.h5");
+  const std::size_t chunk_bytes = 1024 * columns * 8;
+  {
+    hdf5::File file = hdf5::File::create(path);
+    for (const auto& [name, values] :
+         {std::pair{"random", &random}, std::pair{"smooth", &smooth}}) {
+      hdf5::Dataset dataset =
+          file.root().create_growing(name, Type::Float64, {columns}, {1024, columns});
+      const auto compressed =
+          hdf5::compress_rows(values->data(), Type::Float64, 0, rows, columns, 1024);
+      REQUIRE(compressed.chunks.size() == 2);
+      for (const auto& chunk : compressed.chunks) {
+        REQUIRE(chunk.size() > 3);
+        CHECK(chunk[0] == 0x78);  // a zlib stream
+        if (values == &random) {
+          // Six planes of mantissa bytes stored (a stored block starts the
+          // stream), the two others deflated: about 6/8 of the bytes.
+          CHECK(chunk[2] == 0x00);
+          CHECK(chunk.size() > chunk_bytes * 6 / 8);
+          CHECK(chunk.size() < chunk_bytes * 7 / 8);
+        } else {
+          CHECK(chunk.size() < chunk_bytes / 10);  // deflated whole
+        }
+      }
+      dataset.append_compressed(compressed);
+    }
+    file.close();
+  }
+  const hdf5::File file = hdf5::File::open_read_only(path);
+  CHECK(file.root().open("random").read_doubles() == random);  // inflated by HDF5's zlib
+  CHECK(file.root().open("smooth").read_doubles() == smooth);
+}
+
 TEST_CASE("hdf5 file: float32 and float64 datasets compare as doubles, bit for bit") {
   const std::vector<float> floats = {1.1f, -2.5f, 3.0e-8f};
   std::vector<double> widened(floats.begin(), floats.end());

@@ -9,6 +9,7 @@
 /// thread safe: use from one thread (compress_rows excepted).
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -66,10 +67,29 @@ struct CompressedRows {
 /// (row-major), to be appended at row `first` of a dataset chunked by
 /// `chunk_rows` rows of whole rows, with shuffle + deflate level 1 (as
 /// Group::create_growing makes them). Chunks are compressed in parallel
-/// (oneTBB); the bytes depend on nothing but the data. Calls no HDF5
-/// function: safe from any thread.
+/// (oneTBB); the bytes depend on nothing but the data (planes of shuffled
+/// bytes that look random are stored uncompressed, in the same zlib
+/// stream). Calls no HDF5 function: safe from any thread.
 CompressedRows compress_rows(const void* data, Type type, std::uint64_t first, std::uint64_t count,
                              std::uint64_t row_elements, std::uint64_t chunk_rows);
+
+/// compress_rows for a writer that compresses batch after batch: its
+/// threads' scratch buffers and the chunks of `into` are reused from one
+/// call to the next (fresh pages cost more than the copies). One call at a
+/// time.
+class RowsCompressor {
+ public:
+  RowsCompressor();
+  ~RowsCompressor();
+  RowsCompressor(const RowsCompressor&) = delete;
+  RowsCompressor& operator=(const RowsCompressor&) = delete;
+  void compress(const void* data, Type type, std::uint64_t first, std::uint64_t count,
+                std::uint64_t row_elements, std::uint64_t chunk_rows, CompressedRows& into);
+
+ private:
+  struct Scratch;
+  std::unique_ptr<Scratch> scratch_;
+};
 
 class Dataset;
 

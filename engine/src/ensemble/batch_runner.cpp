@@ -53,8 +53,14 @@ class ChunkBody {
     BatchRecords& records = *context_.records;
     const std::size_t count = records.parameters;
     double* out = records.parameter_values.data() + (member - records.first) * count;
-    for (std::size_t p = 0; p < count; ++p) {
-      for (std::size_t l = 0; l < lanes; ++l) out[l * count + p] = values[p * lanes + l];
+    // [parameter][lane] to [lane][parameter], PARAMETER_TILE parameters at a
+    // time: a member's values are written a cache line after another.
+    constexpr std::size_t PARAMETER_TILE = 16;
+    for (std::size_t p0 = 0; p0 < count; p0 += PARAMETER_TILE) {
+      const std::size_t p_end = std::min(count, p0 + PARAMETER_TILE);
+      for (std::size_t l = 0; l < lanes; ++l) {
+        for (std::size_t p = p0; p < p_end; ++p) out[l * count + p] = values[p * lanes + l];
+      }
     }
   }
 

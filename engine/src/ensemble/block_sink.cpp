@@ -111,7 +111,11 @@ Worker::Worker(const Model& model, const RunContext& context, std::size_t block)
       objective_values(context.objectives.size() * block, 0.0),
       objective_references(context.objectives.size() * block, 1.0),
       invalid(block, 0),
-      sketches(context.empty_sketches()) {}
+      sketches(context.empty_sketches()) {
+  if (context.records != nullptr) {
+    record_stage.assign(context.options.recorded_rows.size() * context.records->years * block, 0.0);
+  }
+}
 
 BlockSink::BlockSink(RunContext& context, Accumulator& accumulator, Worker& worker,
                      std::uint64_t first)
@@ -127,7 +131,21 @@ void BlockSink::year(std::size_t year_index, const float* values, std::size_t la
   take_year(year_index, values, lanes);
 }
 
+void BlockSink::record_trajectories(std::size_t lanes) {
+  const BatchRecords& records = *context_.records;
+  const std::size_t years = records.years;  // the recorded years
+  const std::size_t offset = first_ - records.first;
+  for (std::size_t r = 0; r < context_.options.recorded_rows.size(); ++r) {
+    const double* stage = worker_.record_stage.data() + r * years * lanes;
+    double* out = context_.records->trajectories.data() + (r * records.capacity + offset) * years;
+    for (std::size_t l = 0; l < lanes; ++l) {
+      for (std::size_t y = 0; y < years; ++y) out[l * years + y] = stage[y * lanes + l];
+    }
+  }
+}
+
 void BlockSink::finish_block(std::size_t lanes) {
+  if (context_.records != nullptr) record_trajectories(lanes);
   BatchCounts& counts = accumulator_.counts;
   counts.members += lanes;
   for (std::size_t l = 0; l < lanes; ++l) {
@@ -175,16 +193,13 @@ void BlockSink::take_year(std::size_t year_index, const Value* values, std::size
       sketch.add(lanes_of, lanes);
     }
   }
-  BatchRecords* records = context_.records;
+  const BatchRecords* records = context_.records;
   if (const int slot = context_.recorded_year_slot[year_index]; records != nullptr && slot >= 0) {
-    const std::size_t offset = first_ - records->first;
-    const std::size_t stride = records->years;  // the recorded years
     const std::vector<std::size_t>& recorded_rows = context_.options.recorded_rows;
     for (std::size_t r = 0; r < recorded_rows.size(); ++r) {
-      const Value* lanes_of = values + recorded_rows[r] * lanes;
-      double* out = records->trajectories.data() + (r * records->capacity + offset) * stride +
-                    static_cast<std::size_t>(slot);
-      for (std::size_t l = 0; l < lanes; ++l) out[l * stride] = lanes_of[l];
+      std::copy_n(values + recorded_rows[r] * lanes, lanes,
+                  worker_.record_stage.data() +
+                      (r * records->years + static_cast<std::size_t>(slot)) * lanes);
     }
   }
   for (std::size_t o = 0; o < context_.objectives.size(); ++o) {

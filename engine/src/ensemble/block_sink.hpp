@@ -53,6 +53,11 @@ struct Worker {
   /// thread counted a member changes nothing; kept per thread rather than
   /// per chunk, they are not rebuilt and merged every CHUNK members.
   std::vector<QuantileSketch> sketches;
+  /// With records: the block's recorded trajectories as the kernel hands
+  /// them over, [recorded row × recorded year + slot][lane], copied lane
+  /// after lane at the end of the block into the records' member-major
+  /// layout (writing there year by year touched a cache line per value).
+  std::vector<double> record_stage;
 
   Worker(const Model& model, const RunContext& context, std::size_t block);
 };
@@ -65,12 +70,14 @@ class BlockSink final : public YearSink {
 
   void year(std::size_t year_index, const double* values, std::size_t lanes) override;
   void year(std::size_t year_index, const float* values, std::size_t lanes) override;
-  /// After the block's last year: its members, invalid members and successes.
+  /// After the block's last year: its members, invalid members and successes,
+  /// and its recorded trajectories.
   void finish_block(std::size_t lanes);
 
  private:
   template <typename Value>
   void take_year(std::size_t year_index, const Value* values, std::size_t lanes);
+  void record_trajectories(std::size_t lanes);
 
   RunContext& context_;
   Accumulator& accumulator_;

@@ -5,10 +5,13 @@
 
 #include <hdf5.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "traj/hdf5_file.hpp"
+
+struct isal_zstream;
 
 namespace traj::hdf5::detail {
 
@@ -39,6 +42,34 @@ struct RowSelection {
 };
 RowSelection select_rows(hid_t dataset, const std::vector<std::uint64_t>& extent,
                          std::uint64_t first, std::uint64_t count, const std::string& path);
+
+/// What one thread keeps from one chunk to the next (chunk_filter.cpp).
+class ChunkScratch {
+ public:
+  ChunkScratch();
+  ~ChunkScratch();
+  ChunkScratch(ChunkScratch&&) noexcept;
+  isal_zstream& stream() { return *stream_; }
+  std::vector<unsigned char> level_buffer;  ///< igzip's hash tables
+  std::vector<unsigned char> shuffled, sample;
+
+ private:
+  std::unique_ptr<isal_zstream> stream_;
+};
+
+/// How many of the shuffled planes of one chunk of `chunk_bytes` (its
+/// first `bytes` from `rows`, then zeros) to store rather than deflate:
+/// the leading ones (the low bytes, little endian) that look random
+/// (chunk_filter.cpp).
+std::size_t stored_planes(const unsigned char* rows, std::size_t bytes, std::size_t chunk_bytes,
+                          std::size_t bytes_per_element, ChunkScratch& scratch);
+
+/// One chunk through a growing dataset's filters: HDF5's shuffle, then a
+/// zlib stream, into `out`: its first `stored_planes` planes as deflate's
+/// stored blocks, the others deflated. Calls no HDF5 function.
+void filtered_chunk(const unsigned char* rows, std::size_t bytes, std::size_t chunk_bytes,
+                    std::size_t bytes_per_element, std::size_t stored_planes, ChunkScratch& scratch,
+                    std::vector<unsigned char>& out);
 
 /// Whether the writes of `file` (at `path`) were diverted to a scratch file
 /// after a failed write, by settle_before_close (see handle.cpp).

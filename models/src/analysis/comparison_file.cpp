@@ -4,6 +4,9 @@
 #include <cstdio>
 #include <limits>
 
+#include "../results/provenance.hpp"
+#include "../results/scales.hpp"
+#include "../results/variables.hpp"
 #include "traj/hdf5_file.hpp"
 
 namespace traj::territory {
@@ -11,12 +14,9 @@ namespace {
 
 using hdf5::Dataset;
 using hdf5::Group;
-using hdf5::Type;
 
 Dataset scale(Group& group, const std::string& name, const std::vector<std::string>& values) {
-  Dataset dataset = group.create_strings(name, values);
-  dataset.make_scale(name);
-  return dataset;
+  return results::name_scale(group, name, values, "");
 }
 
 /// `units` as UDUNITS-2 and pint read it (docs/hdf5-layout.md#units); "1"
@@ -24,13 +24,7 @@ Dataset scale(Group& group, const std::string& name, const std::vector<std::stri
 Dataset variable(Group& group, const std::string& name, const std::vector<double>& values,
                  const std::vector<const Dataset*>& dims, const std::string& long_name,
                  const std::string& units) {
-  std::vector<std::uint64_t> extent;
-  for (const Dataset* dim : dims) extent.push_back(dim->dims().front());
-  Dataset dataset = group.create(name, Type::Float64, extent);
-  dataset.write(values.data(), Type::Float64);
-  for (unsigned i = 0; i < dims.size(); ++i) dataset.attach_scale(*dims[i], i);
-  dataset.set_attribute("long_name", long_name);
-  if (!units.empty()) dataset.set_attribute("units", units);
+  Dataset dataset = results::write_numbers(group, name, values, dims, long_name, units);
   if (units == "1") dataset.set_attribute("display_units", std::string("%"));
   return dataset;
 }
@@ -42,15 +36,11 @@ void write_comparison(const std::string& path, const Scenario& scenario,
                       const RunSettings& settings, const std::vector<PortfolioShares>& shares) {
   hdf5::File file = hdf5::File::create(path);
   Group& root = file.root();
-  root.set_attribute("Conventions", std::string("CF-1.8"));
-  root.set_attribute("filetype", std::string(COMPARISON_FILETYPE));
-  root.set_attribute("format_version", std::int64_t{2});
-  root.set_attribute("title", "Trajectoires portfolio comparison: " + scenario.name);
-  root.set_attribute("traj_version", settings.traj_version);
-  root.set_attribute("git_hash", settings.git_hash);
-  root.set_attribute("created", utc_now());
-  root.set_attribute("command_line", settings.command_line);
-  root.set_attribute("territory", scenario.name);
+  results::write_provenance(
+      root,
+      {COMPARISON_FILETYPE, 2, "Trajectoires portfolio comparison: " + scenario.name,
+       settings.traj_version, settings.git_hash, settings.command_line},
+      scenario);
   root.set_attribute("seed", static_cast<std::int64_t>(settings.seed));
   root.set_attribute("members", static_cast<std::int64_t>(comparison.members));
   root.set_attribute("costs",

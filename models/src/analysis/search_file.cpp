@@ -2,6 +2,9 @@
 
 #include <cmath>
 
+#include "../results/provenance.hpp"
+#include "../results/scales.hpp"
+#include "../results/variables.hpp"
 #include "traj/hdf5_file.hpp"
 
 namespace traj::territory {
@@ -9,24 +12,18 @@ namespace {
 
 using hdf5::Dataset;
 using hdf5::Group;
-using hdf5::Type;
 
 Dataset scale(Group& group, const std::string& name, const std::vector<std::string>& values) {
-  Dataset dataset = group.create_strings(name, values);
-  dataset.make_scale(name);
-  return dataset;
+  return results::name_scale(group, name, values, "");
 }
 
+/// `units` as UDUNITS-2 and pint read it, `display_units` as traj shows it
+/// (docs/hdf5-layout.md#units).
 void variable(Group& group, const std::string& name, const std::vector<double>& values,
               const std::vector<const Dataset*>& dims, const std::string& long_name,
-              const std::string& units) {
-  std::vector<std::uint64_t> extent;
-  for (const Dataset* dim : dims) extent.push_back(dim->dims().front());
-  Dataset dataset = group.create(name, Type::Float64, extent);
-  dataset.write(values.data(), Type::Float64);
-  for (unsigned i = 0; i < dims.size(); ++i) dataset.attach_scale(*dims[i], i);
-  dataset.set_attribute("long_name", long_name);
-  if (!units.empty()) dataset.set_attribute("units", units);
+              const std::string& units, const std::string& display_units = "") {
+  Dataset variable = results::write_numbers(group, name, values, dims, long_name, units);
+  if (!display_units.empty()) variable.set_attribute("display_units", display_units);
 }
 
 /// The figures of every point, on the fresh members or on the common ones.
@@ -41,16 +38,23 @@ void figures(Group& group, const std::vector<SearchedPortfolio>& points, const D
     high.push_back(f.probability.ci_high);
     ghg.push_back(f.ghg_avoided);
   }
-  variable(group, prefix + "cost", cost, {&point},
-           std::string("mean discounted cost to the horizon") + which, "M€");
+  // Money in millions of the `currency`, GHG in Gg (= kt) of `mass_of`.
+  Dataset cost_variable =
+      results::write_numbers(group, prefix + "cost", cost, {&point},
+                             std::string("mean discounted cost to the horizon") + which, "1e6");
+  cost_variable.set_attribute("display_units", std::string("M€"));
+  cost_variable.set_attribute("currency", std::string("EUR"));
   variable(group, prefix + "probability", probability, {&point},
-           std::string("probability that every objective judged is met") + which, "1");
+           std::string("probability that every objective judged is met") + which, "1", "%");
   variable(group, prefix + "ci_low", low, {&point},
-           std::string("Wilson 95 % interval, lower bound") + which, "1");
+           std::string("Wilson 95 % interval, lower bound") + which, "1", "%");
   variable(group, prefix + "ci_high", high, {&point},
-           std::string("Wilson 95 % interval, upper bound") + which, "1");
-  variable(group, prefix + "ghg_avoided", ghg, {&point},
-           std::string("mean cumulative GHG avoided against the baseline") + which, "ktCO2e");
+           std::string("Wilson 95 % interval, upper bound") + which, "1", "%");
+  Dataset ghg_variable = results::write_numbers(
+      group, prefix + "ghg_avoided", ghg, {&point},
+      std::string("mean cumulative GHG avoided against the baseline (CO2e)") + which, "Gg");
+  ghg_variable.set_attribute("display_units", std::string("ktCO2e"));
+  ghg_variable.set_attribute("mass_of", std::string("CO2e"));
 }
 
 }  // namespace
@@ -59,14 +63,11 @@ void write_search(const std::string& path, const Scenario& scenario, const Portf
                   const std::vector<InputFile>& inputs, const RunSettings& settings) {
   hdf5::File file = hdf5::File::create(path);
   Group& root = file.root();
-  root.set_attribute("filetype", std::string(SEARCH_FILETYPE));
-  root.set_attribute("format_version", std::int64_t{1});
-  root.set_attribute("title", std::string("Trajectoires portfolio search: ") + scenario.name);
-  root.set_attribute("traj_version", settings.traj_version);
-  root.set_attribute("git_hash", settings.git_hash);
-  root.set_attribute("created", utc_now());
-  root.set_attribute("command_line", settings.command_line);
-  root.set_attribute("territory", scenario.name);
+  results::write_provenance(root,
+                            {SEARCH_FILETYPE, SEARCH_FORMAT_VERSION,
+                             std::string("Trajectoires portfolio search: ") + scenario.name,
+                             settings.traj_version, settings.git_hash, settings.command_line},
+                            scenario);
   root.set_attribute("seed", static_cast<std::int64_t>(search.seed));
   root.set_attribute("fresh_seed", static_cast<std::int64_t>(search.fresh_seed));
   root.set_attribute("members", static_cast<std::int64_t>(search.members));

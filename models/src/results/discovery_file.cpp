@@ -3,10 +3,12 @@
 #include <cmath>
 #include <limits>
 
+#include "provenance.hpp"
 #include "scales.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/territory/report.hpp"
 #include "traj/territory/results_layout.hpp"
+#include "variables.hpp"
 
 namespace traj::territory {
 
@@ -17,65 +19,34 @@ using hdf5::Dataset;
 using hdf5::Group;
 using hdf5::Type;
 
-/// A variable of doubles along `dims` (row-major), with its long name and unit.
-void numbers(Group& group, const std::string& name, const std::vector<double>& values,
-             const std::vector<const Dataset*>& dims, const std::string& long_name,
-             const std::string& units) {
-  std::vector<std::uint64_t> extent;
-  for (const Dataset* dim : dims) extent.push_back(dim->dims().front());
-  Dataset variable = group.create(name, Type::Float64, extent);
-  variable.write(values.data(), Type::Float64);
-  for (unsigned i = 0; i < dims.size(); ++i) variable.attach_scale(*dims[i], i);
-  variable.set_attribute("long_name", long_name);
-  if (!units.empty()) variable.set_attribute("units", units);
+using results::index_scale;
+using results::write_integers;
+using results::write_texts;
+
+/// A share of members (`units = "1"`, shown as a percentage as traj's text
+/// shows it): the box's coverage, density, mass.
+void shares(Group& group, const std::string& name, const std::vector<double>& values,
+            const Dataset& dim, const std::string& long_name) {
+  Dataset variable = results::write_numbers(group, name, values, {&dim}, long_name, "1");
+  variable.set_attribute("display_units", std::string("%"));
 }
 
-void integers(Group& group, const std::string& name, const std::vector<std::int64_t>& values,
-              const Dataset& dim, const std::string& long_name) {
-  Dataset variable = group.create(name, Type::Int64, {values.size()});
-  variable.write(values.data(), Type::Int64);
-  variable.attach_scale(dim, 0);
-  variable.set_attribute("long_name", long_name);
-}
-
-void texts(Group& group, const std::string& name, const std::vector<std::string>& values,
-           const Dataset& dim, const std::string& long_name) {
-  Dataset variable = group.create_strings(name, values);
-  variable.attach_scale(dim, 0);
-  variable.set_attribute("long_name", long_name);
-}
-
-Dataset index_scale(Group& group, const std::string& name, std::size_t count,
-                    const std::string& long_name) {
-  std::vector<std::int64_t> indices(count);
-  for (std::size_t i = 0; i < count; ++i) indices[i] = static_cast<std::int64_t>(i);
-  Dataset scale = group.create(name, Type::Int64, {count});
-  scale.write(indices.data(), Type::Int64);
-  scale.make_scale(name);
-  scale.set_attribute("long_name", long_name);
-  return scale;
+/// Bounds in each parameter's own unit: no `units` attribute (the
+/// dataset `units` gives each parameter's).
+void bounds(Group& group, const std::string& name, const std::vector<double>& values,
+            const std::vector<const Dataset*>& dims, const std::string& long_name) {
+  results::write_numbers(group, name, values, dims, long_name);
 }
 
 void write_root(Group& root, const Plan& plan, const Discovery& discovery,
                 const DiscoverySettings& settings) {
   const Scenario& scenario = *plan.scenario;
-  root.set_attribute(run_attribute::FILETYPE, std::string(DISCOVERY_FILETYPE));
-  root.set_attribute(run_attribute::FORMAT_VERSION, DISCOVERY_FORMAT_VERSION);
-  root.set_attribute(run_attribute::TITLE,
-                     std::string("Trajectoires scenario discovery: ") + scenario.name);
-  root.set_attribute(run_attribute::TRAJ_VERSION, settings.traj_version);
-  root.set_attribute(run_attribute::GIT_HASH, settings.git_hash);
-  root.set_attribute(run_attribute::CREATED, utc_now());
-  root.set_attribute(run_attribute::COMMAND_LINE, settings.command_line);
-  root.set_attribute(run_attribute::TERRITORY, scenario.name);
-  root.set_attribute(run_attribute::SCENARIO, settings.scenario_path);
-  root.set_attribute(run_attribute::PORTFOLIO,
-                     plan.portfolio.empty() ? std::string("baseline") : plan.portfolio);
-  if (const int index = scenario.find_portfolio(plan.portfolio); index != NONE) {
-    const Portfolio& portfolio = scenario.portfolios[static_cast<std::size_t>(index)];
-    root.set_attribute(run_attribute::PORTFOLIO_NAME, portfolio.name);
-    root.set_attribute(run_attribute::PORTFOLIO_NAME_FR, portfolio.name_fr);
-  }
+  results::write_provenance(root,
+                            {DISCOVERY_FILETYPE, DISCOVERY_FORMAT_VERSION,
+                             std::string("Trajectoires scenario discovery: ") + scenario.name,
+                             settings.traj_version, settings.git_hash, settings.command_line},
+                            scenario);
+  results::write_portfolio_attributes(root, scenario, settings.scenario_path, plan.portfolio);
   root.set_attribute(run_attribute::SEED, static_cast<std::int64_t>(discovery.seed));
   root.set_attribute(run_attribute::MEMBERS_REQUESTED,
                      static_cast<std::int64_t>(settings.members_requested));
@@ -120,17 +91,15 @@ void write_trajectory(Group& group, const Dataset& parameter, const Discovery& d
     lower.insert(lower.end(), one.lower.begin(), one.lower.end());
     upper.insert(upper.end(), one.upper.begin(), one.upper.end());
   }
-  numbers(group, "coverage", coverage, {&box},
-          "share of every member of interest that the box holds", "1");
-  numbers(group, "density", density, {&box}, "share of the box's members that are of interest",
-          "1");
-  numbers(group, "mass", mass, {&box}, "share of every member that the box holds", "1");
-  integers(group, "members", members, box, "members inside the box");
-  integers(group, "of_interest", of_interest, box, "members inside the box and of interest");
-  numbers(group, "lower", lower, {&box, &parameter},
-          "lower bound of the box on each parameter, in its unit (variable units); -inf: open", "");
-  numbers(group, "upper", upper, {&box, &parameter},
-          "upper bound of the box on each parameter, in its unit (variable units); +inf: open", "");
+  shares(group, "coverage", coverage, box, "share of every member of interest that the box holds");
+  shares(group, "density", density, box, "share of the box's members that are of interest");
+  shares(group, "mass", mass, box, "share of every member that the box holds");
+  write_integers(group, "members", members, box, "members inside the box");
+  write_integers(group, "of_interest", of_interest, box, "members inside the box and of interest");
+  bounds(group, "lower", lower, {&box, &parameter},
+         "lower bound of the box on each parameter, in its unit (variable units); -inf: open");
+  bounds(group, "upper", upper, {&box, &parameter},
+         "upper bound of the box on each parameter, in its unit (variable units); +inf: open");
 }
 
 /// The chosen box's restrictions, most important first, and what lifting
@@ -149,21 +118,24 @@ void write_restrictions(Group& group, const Scenario& scenario, const Discovery&
         one.mass_without, one.density_drop, one.quasi_p};
     for (int c = 0; c < 7; ++c) columns[c].push_back(values[c]);
   }
-  texts(group, "restricted_parameter", names, restriction, "parameter the chosen box restricts");
-  numbers(group, "restriction_lower", columns[0], {&restriction},
-          "the chosen box's lower bound, in the parameter's unit (variable units); -inf: open", "");
-  numbers(group, "restriction_upper", columns[1], {&restriction},
-          "the chosen box's upper bound, in the parameter's unit (variable units); +inf: open", "");
-  numbers(group, "density_without", columns[2], {&restriction},
-          "density of the chosen box with this restriction lifted", "1");
-  numbers(group, "coverage_without", columns[3], {&restriction},
-          "coverage of the chosen box with this restriction lifted", "1");
-  numbers(group, "mass_without", columns[4], {&restriction},
-          "mass of the chosen box with this restriction lifted", "1");
-  numbers(group, "density_drop", columns[5], {&restriction},
-          "density of the chosen box minus density without this restriction", "1");
-  numbers(group, "quasi_p", columns[6], {&restriction},
-          "one-sided binomial quasi-p-value of the restriction (above 0.05: may be chance)", "1");
+  write_texts(group, "restricted_parameter", names, restriction,
+              "parameter the chosen box restricts");
+  bounds(group, "restriction_lower", columns[0], {&restriction},
+         "the chosen box's lower bound, in the parameter's unit (variable units); -inf: open");
+  bounds(group, "restriction_upper", columns[1], {&restriction},
+         "the chosen box's upper bound, in the parameter's unit (variable units); +inf: open");
+  shares(group, "density_without", columns[2], restriction,
+         "density of the chosen box with this restriction lifted");
+  shares(group, "coverage_without", columns[3], restriction,
+         "coverage of the chosen box with this restriction lifted");
+  shares(group, "mass_without", columns[4], restriction,
+         "mass of the chosen box with this restriction lifted");
+  shares(group, "density_drop", columns[5], restriction,
+         "density of the chosen box minus density without this restriction");
+  // A probability, shown as a number (0.003), not a share.
+  results::write_numbers(
+      group, "quasi_p", columns[6], {&restriction},
+      "one-sided binomial quasi-p-value of the restriction (above 0.05: may be chance)", "1");
 }
 
 }  // namespace
@@ -189,9 +161,9 @@ void write_discovery(const std::string& path, const Plan& plan, const Discovery&
   const Dataset parameter = results::name_scale(
       group, member_dataset::PARAMETER, names,
       "uncertain parameter PRIM considered (named, or the key path of the number)");
-  texts(group, "parameter_name", english, parameter, "the parameter in words");
-  texts(group, "parameter_name_fr", french, parameter, "the parameter in words, in French");
-  texts(group, member_dataset::UNITS, units, parameter, "canonical unit of each parameter");
+  write_texts(group, "parameter_name", english, parameter, "the parameter in words");
+  write_texts(group, "parameter_name_fr", french, parameter, "the parameter in words, in French");
+  write_texts(group, member_dataset::UNITS, units, parameter, "canonical unit of each parameter");
   write_trajectory(group, parameter, discovery);
   write_restrictions(group, scenario, discovery);
   file.close();

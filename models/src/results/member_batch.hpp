@@ -1,7 +1,10 @@
 #pragma once
 /// One batch of member records on its way to the file (members.cpp): copied
 /// out of the ensemble's buffers in the types the file stores, then
-/// compressed chunk by chunk, off the thread that calls HDF5.
+/// compressed chunk by chunk, off the thread that calls HDF5. Both kinds of
+/// batch are reused from one batch to the next (write_pipeline.hpp): fresh
+/// pages for every batch cost more than compressing the planes that look
+/// random.
 
 #include <cstdint>
 #include <vector>
@@ -34,13 +37,15 @@ struct StoredBatch {
   std::vector<std::vector<float>> trajectories;
   std::vector<std::uint8_t> successes;
 
-  /// Copies `records` (`rows` recorded rows): each trajectory value must be
-  /// a float widened, as the kernel hands them over (else Error: storing
-  /// it as float32 would lose digits).
-  StoredBatch(const MemberRecords& records, std::size_t parameters, std::size_t rows,
-              std::size_t objectives);
-  /// Its datasets' rows compressed in chunks of `chunk_rows` members.
-  CompressedBatch compress(std::uint64_t chunk_rows) const;
+  /// Copies `records` (`rows` recorded rows) into this batch's buffers:
+  /// each trajectory value must be a float widened, as the kernel hands
+  /// them over (else Error: storing it as float32 would lose digits).
+  void fill(const MemberRecords& records, std::size_t parameters, std::size_t rows,
+            std::size_t objectives);
+  /// Its datasets' rows compressed in chunks of `chunk_rows` members, into
+  /// `into` (its buffers reused).
+  void compress(hdf5::RowsCompressor& compressor, std::uint64_t chunk_rows,
+                CompressedBatch& into) const;
 };
 
 }  // namespace traj::territory::results

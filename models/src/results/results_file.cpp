@@ -60,6 +60,9 @@ struct ResultsWriter::Impl {
   results::MemberGroups members;
 
   std::size_t recorded_rows;
+  /// The writing thread's: its scratch and last batch's chunks, reused.
+  hdf5::RowsCompressor compressor;
+  results::CompressedBatch compressed;
   /// Last: stopped (joined) first, before the file and groups it writes to.
   std::unique_ptr<results::WritePipeline> pipeline;
 
@@ -78,13 +81,16 @@ struct ResultsWriter::Impl {
     // ensemble runs on meanwhile, and memory holds three batches at most.
     pipeline =
         std::make_unique<results::WritePipeline>(1, [this](const results::StoredBatch& batch) {
-          members.append(batch.compress(results::MEMBER_CHUNK));
+          batch.compress(compressor, results::MEMBER_CHUNK, compressed);
+          members.append(compressed);
         });
   }
 
   void append(const MemberRecords& records) {
-    pipeline->push(results::StoredBatch(records, plan.scenario->parameters.size(), recorded_rows,
-                                        plan.scenario->objectives.size()));
+    results::StoredBatch batch = pipeline->spare();
+    batch.fill(records, plan.scenario->parameters.size(), recorded_rows,
+               plan.scenario->objectives.size());
+    pipeline->push(std::move(batch));
   }
 
   void finish(const EnsembleResult& result) {

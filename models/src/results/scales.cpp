@@ -67,7 +67,7 @@ Dataset name_scale(Group& group, const std::string& name, const std::vector<std:
                    const std::string& long_name) {
   Dataset scale = group.create_strings(name, values);
   scale.make_scale(name);
-  scale.set_attribute("long_name", long_name);
+  if (!long_name.empty()) scale.set_attribute("long_name", long_name);
   return scale;
 }
 

@@ -34,6 +34,7 @@ std::string join_numbers(const std::vector<double>& values);
 
 /// A coordinate variable that is also a dimension scale (netCDF dimension).
 hdf5::Dataset year_scale(hdf5::Group& group, const Scenario& scenario);
+/// Of texts; without `long_name` when it is empty.
 hdf5::Dataset name_scale(hdf5::Group& group, const std::string& name,
                          const std::vector<std::string>& values, const std::string& long_name);
 hdf5::Dataset member_scale(hdf5::Group& group);

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "groups.hpp"
+#include "provenance.hpp"
 #include "scales.hpp"
 #include "traj/error.hpp"
 #include "traj/setting_ranges.hpp"
@@ -40,23 +41,12 @@ std::vector<double> split_quantile_levels(const std::string& text, const std::st
 }  // namespace
 
 void write_run_settings(Group& root, const Scenario& scenario, const RunSettings& settings) {
-  root.set_attribute("Conventions", std::string("CF-1.8"));  // units: docs/hdf5-layout.md
-  root.set_attribute(run_attribute::FILETYPE, std::string(RESULTS_FILETYPE));
-  root.set_attribute(run_attribute::FORMAT_VERSION, RESULTS_FORMAT_VERSION);
-  root.set_attribute(run_attribute::TITLE, "Trajectoires ensemble: " + scenario.name);
-  root.set_attribute(run_attribute::TRAJ_VERSION, settings.traj_version);
-  root.set_attribute(run_attribute::GIT_HASH, settings.git_hash);
-  root.set_attribute(run_attribute::CREATED, utc_now());
-  root.set_attribute(run_attribute::COMMAND_LINE, settings.command_line);
-  root.set_attribute(run_attribute::TERRITORY, scenario.name);
-  root.set_attribute(run_attribute::SCENARIO, settings.scenario_path);
-  root.set_attribute(run_attribute::PORTFOLIO,
-                     settings.portfolio.empty() ? std::string("baseline") : settings.portfolio);
-  if (const int index = scenario.find_portfolio(settings.portfolio); index != NONE) {
-    const Portfolio& portfolio = scenario.portfolios[static_cast<std::size_t>(index)];
-    root.set_attribute(run_attribute::PORTFOLIO_NAME, portfolio.name);
-    root.set_attribute(run_attribute::PORTFOLIO_NAME_FR, portfolio.name_fr);
-  }
+  write_provenance(
+      root,
+      {RESULTS_FILETYPE, RESULTS_FORMAT_VERSION, "Trajectoires ensemble: " + scenario.name,
+       settings.traj_version, settings.git_hash, settings.command_line},
+      scenario);
+  write_portfolio_attributes(root, scenario, settings.scenario_path, settings.portfolio);
   root.set_attribute(run_attribute::SEED, static_cast<std::int64_t>(settings.seed));
   root.set_attribute(run_attribute::MEMBERS_REQUESTED,
                      static_cast<std::int64_t>(settings.members_requested));

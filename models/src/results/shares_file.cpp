@@ -6,34 +6,20 @@
 #include "scales.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/territory/comparison_file.hpp"
+#include "variables.hpp"
 
 namespace traj::territory {
 namespace {
 
 using hdf5::Dataset;
 using hdf5::Group;
-using hdf5::Type;
 
 /// 1.96: the shares' intervals are normal, from their Monte Carlo standard error.
 constexpr double Z95 = 1.959963984540054;
 
-Dataset names(Group& group, const std::string& name, const std::vector<std::string>& values,
-              const std::string& long_name) {
-  Dataset dataset = group.create_strings(name, values);
-  dataset.make_scale(name);
-  dataset.set_attribute("long_name", long_name);
-  return dataset;
-}
-
-void variable(Group& group, const std::string& name, const std::vector<double>& values,
-              const std::vector<const Dataset*>& dims, const std::string& long_name) {
-  std::vector<std::uint64_t> extent;
-  for (const Dataset* dim : dims) extent.push_back(dim->dims().front());
-  Dataset dataset = group.create(name, Type::Float64, extent);
-  dataset.write(values.data(), Type::Float64);
-  for (unsigned i = 0; i < dims.size(); ++i) dataset.attach_scale(*dims[i], i);
-  dataset.set_attribute("long_name", long_name);
-}
+using results::name_scale;
+using results::write_numbers;
+using results::write_texts;
 
 void write_portfolio(Group& parent, const PortfolioShares& portfolio) {
   Group group = parent.create_group(portfolio.portfolio);
@@ -57,22 +43,18 @@ void write_portfolio(Group& parent, const PortfolioShares& portfolio) {
     for (const auto& action : player.actions) carried += (carried.empty() ? "" : ",") + action;
     actions.push_back(carried);
   }
-  const Dataset outcome = names(group, "outcome", labels,
-                                "an objective (probability of meeting it) or an indicator at "
-                                "the horizon");
-  Dataset outcome_units = group.create_strings("outcome_units", units);
-  outcome_units.attach_scale(outcome, 0);
-  outcome_units.set_attribute("long_name",
-                              std::string("unit of each outcome's values (1: a probability)"));
-  variable(group, "outcome_year", years, {&outcome}, "the outcome's year");
-  const Dataset player = names(group, "player", players,
-                               portfolio.players == SharePlayers::Coalitions
-                                   ? "coalition (empty: the actions that state none)"
-                                   : "action id");
-  Dataset carried = group.create_strings("player_actions", actions);
-  carried.attach_scale(player, 0);
-  carried.set_attribute("long_name", std::string("ids of the actions the player carries, "
-                                                 "comma-separated"));
+  const Dataset outcome = name_scale(group, "outcome", labels,
+                                     "an objective (probability of meeting it) or an indicator "
+                                     "at the horizon");
+  write_texts(group, "outcome_units", units, outcome,
+              "unit of each outcome's values (1: a probability)");
+  write_numbers(group, "outcome_year", years, {&outcome}, "the outcome's year");
+  const Dataset player = name_scale(group, "player", players,
+                                    portfolio.players == SharePlayers::Coalitions
+                                        ? "coalition (empty: the actions that state none)"
+                                        : "action id");
+  write_texts(group, "player_actions", actions, player,
+              "ids of the actions the player carries, comma-separated");
   std::vector<double> share, error, low, high;
   for (const PlayerShare& one : portfolio.shares) {
     for (std::size_t o = 0; o < portfolio.outcomes.size(); ++o) {
@@ -83,19 +65,20 @@ void write_portfolio(Group& parent, const PortfolioShares& portfolio) {
     }
   }
   const std::string in_units = ", in the outcome's unit (outcome_units)";
-  variable(group, "share", share, {&player, &outcome}, "Shapley value of the player" + in_units);
-  variable(group, "standard_error", error, {&player, &outcome},
-           "Monte Carlo standard error of the Shapley value: the members' spread, and the "
-           "sampled orders' too" +
-               in_units);
-  variable(group, "share_ci_low", low, {&player, &outcome},
-           "share - 1.96 standard errors (95 % interval)" + in_units);
-  variable(group, "share_ci_high", high, {&player, &outcome},
-           "share + 1.96 standard errors (95 % interval)" + in_units);
-  variable(group, "portfolio_value", portfolio.everyone, {&outcome},
-           "the outcome with every action of the portfolio" + in_units);
-  variable(group, "no_action_value", portfolio.nobody, {&outcome},
-           "the outcome with none of its actions, same members" + in_units);
+  write_numbers(group, "share", share, {&player, &outcome},
+                "Shapley value of the player" + in_units);
+  write_numbers(group, "standard_error", error, {&player, &outcome},
+                "Monte Carlo standard error of the Shapley value: the members' spread, and the "
+                "sampled orders' too" +
+                    in_units);
+  write_numbers(group, "share_ci_low", low, {&player, &outcome},
+                "share - 1.96 standard errors (95 % interval)" + in_units);
+  write_numbers(group, "share_ci_high", high, {&player, &outcome},
+                "share + 1.96 standard errors (95 % interval)" + in_units);
+  write_numbers(group, "portfolio_value", portfolio.everyone, {&outcome},
+                "the outcome with every action of the portfolio" + in_units);
+  write_numbers(group, "no_action_value", portfolio.nobody, {&outcome},
+                "the outcome with none of its actions, same members" + in_units);
 }
 
 }  // namespace

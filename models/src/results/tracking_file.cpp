@@ -9,11 +9,13 @@
 #include <sstream>
 
 #include "groups.hpp"
+#include "provenance.hpp"
 #include "scales.hpp"
 #include "traj/error.hpp"
 #include "traj/hdf5_file.hpp"
 #include "traj/sha256.hpp"
 #include "traj/territory/results_layout.hpp"
+#include "variables.hpp"
 
 namespace traj::territory {
 
@@ -31,48 +33,18 @@ constexpr std::uint64_t WEIGHT_CHUNK = 16384;
 /// A coordinate variable of integers 0, 1, … (members, stages, particles).
 Dataset index_scale(Group& group, const std::string& name, std::size_t count,
                     const std::string& long_name) {
-  std::vector<std::int64_t> numbers(count);
-  for (std::size_t i = 0; i < count; ++i) numbers[i] = static_cast<std::int64_t>(i);
-  Dataset scale = count > WEIGHT_CHUNK ? group.create(name, Type::Int64, {count}, {WEIGHT_CHUNK})
-                                       : group.create(name, Type::Int64, {count});
-  scale.write(numbers.data(), Type::Int64);
-  scale.make_scale(name);
-  scale.set_attribute("long_name", long_name);
-  return scale;
+  return results::index_scale(group, name, count, long_name, WEIGHT_CHUNK);
 }
 
 /// A variable of doubles along `dims` (row-major), with its long name and unit.
 void numbers(Group& group, const std::string& name, const std::vector<double>& values,
              const std::vector<const Dataset*>& dims, const std::string& long_name,
              const std::string& units) {
-  std::vector<std::uint64_t> extent;
-  for (const Dataset* dim : dims) extent.push_back(dim->dims().front());
-  Dataset variable = dims.size() == 1 && extent.front() > WEIGHT_CHUNK
-                         ? group.create(name, Type::Float64, extent, {WEIGHT_CHUNK})
-                         : group.create(name, Type::Float64, extent);
-  variable.write(values.data(), Type::Float64);
-  for (unsigned i = 0; i < dims.size(); ++i) variable.attach_scale(*dims[i], i);
-  variable.set_attribute("long_name", long_name);
-  if (!units.empty()) variable.set_attribute("units", units);
+  results::write_numbers(group, name, values, dims, long_name, units, WEIGHT_CHUNK);
 }
 
-/// A 1-D variable of integers (years, flags) along `dim`.
-void integers(Group& group, const std::string& name, const std::vector<std::int32_t>& values,
-              const Dataset& dim, const std::string& long_name, const std::string& units = "") {
-  Dataset variable = group.create(name, Type::Int32, {values.size()});
-  variable.write(values.data(), Type::Int32);
-  variable.attach_scale(dim, 0);
-  variable.set_attribute("long_name", long_name);
-  if (!units.empty()) variable.set_attribute("units", units);
-}
-
-/// A 1-D variable of text along `dim`.
-void texts(Group& group, const std::string& name, const std::vector<std::string>& values,
-           const Dataset& dim, const std::string& long_name) {
-  Dataset variable = group.create_strings(name, values);
-  variable.attach_scale(dim, 0);
-  variable.set_attribute("long_name", long_name);
-}
+using results::write_integers;
+using results::write_texts;
 
 std::string unit_of_row(const Plan& plan, std::size_t row) {
   return results::unit_of(plan.catalogue[row].dimension);
@@ -88,23 +60,12 @@ std::string parameter_unit(const Scenario& scenario, const std::string& name) {
 void write_root(Group& root, const Scenario& scenario, const Tracking& tracking,
                 const TrackSettings& settings) {
   const RunSettings& run = settings.run;
-  root.set_attribute("Conventions", std::string("CF-1.8"));  // units: docs/hdf5-layout.md
-  root.set_attribute(run_attribute::FILETYPE, std::string(TRACK_FILETYPE));
-  root.set_attribute(run_attribute::FORMAT_VERSION, TRACK_FORMAT_VERSION);
-  root.set_attribute(run_attribute::TITLE, std::string("Trajectoires track: ") + scenario.name);
-  root.set_attribute(run_attribute::TRAJ_VERSION, run.traj_version);
-  root.set_attribute(run_attribute::GIT_HASH, run.git_hash);
-  root.set_attribute(run_attribute::CREATED, utc_now());
-  root.set_attribute(run_attribute::COMMAND_LINE, run.command_line);
-  root.set_attribute(run_attribute::TERRITORY, scenario.name);
-  root.set_attribute(run_attribute::SCENARIO, run.scenario_path);
-  root.set_attribute(run_attribute::PORTFOLIO,
-                     run.portfolio.empty() ? std::string("baseline") : run.portfolio);
-  if (const int index = scenario.find_portfolio(run.portfolio); index != NONE) {
-    const Portfolio& portfolio = scenario.portfolios[static_cast<std::size_t>(index)];
-    root.set_attribute(run_attribute::PORTFOLIO_NAME, portfolio.name);
-    root.set_attribute(run_attribute::PORTFOLIO_NAME_FR, portfolio.name_fr);
-  }
+  results::write_provenance(
+      root,
+      {TRACK_FILETYPE, TRACK_FORMAT_VERSION, std::string("Trajectoires track: ") + scenario.name,
+       run.traj_version, run.git_hash, run.command_line},
+      scenario);
+  results::write_portfolio_attributes(root, scenario, run.scenario_path, run.portfolio);
   root.set_attribute(run_attribute::SEED, static_cast<std::int64_t>(run.seed));
   root.set_attribute(run_attribute::MEMBERS_REQUESTED,
                      static_cast<std::int64_t>(run.members_requested));
@@ -147,25 +108,25 @@ void write_observations(Group& track, const Plan& plan, const ObservationSet& ob
   }
   const Dataset dim = results::name_scale(group, "observation", labels,
                                           "observation: indicator and year, in file order");
-  texts(group, "indicator", indicator, dim, "indicator observed");
-  integers(group, "year", year, dim, "year observed", "year");
+  write_texts(group, "indicator", indicator, dim, "indicator observed");
+  write_integers(group, "year", year, dim, "year observed", "year");
   const std::string in_unit = "in the observation's unit (variable unit)";
   numbers(group, "value", value, {&dim}, std::string("observed value, ") + in_unit, "");
-  texts(group, "unit", unit, dim, "canonical unit of the indicator (1: a fraction)");
+  write_texts(group, "unit", unit, dim, "canonical unit of the indicator (1: a fraction)");
   numbers(group, "error_sd", sd, {&dim},
           "standard deviation of the observation error: of ln(value) when error_on_log is 1, "
           "else of the value in its unit; doubled for an estimated value",
           "");
-  integers(group, "error_on_log", on_log, dim,
-           "1 if the error is Gaussian on the log of the value, 0 on the value");
-  integers(group, "estimated", estimated, dim, "1 if the value is provisional (estimated)");
-  texts(group, "uncertainty", uncertainty, dim, "the uncertainty as the file states it");
+  write_integers(group, "error_on_log", on_log, dim,
+                 "1 if the error is Gaussian on the log of the value, 0 on the value");
+  write_integers(group, "estimated", estimated, dim, "1 if the value is provisional (estimated)");
+  write_texts(group, "uncertainty", uncertainty, dim, "the uncertainty as the file states it");
   numbers(group, "percentile", percentile, {&dim},
           "share of the plan's members (before the observations) below the observed value, ties "
           "counting half",
           "1");
-  texts(group, "verdict", verdict, dim,
-        "ahead, on track (between the plan's 25th and 75th percentiles) or behind");
+  write_texts(group, "verdict", verdict, dim,
+              "ahead, on track (between the plan's 25th and 75th percentiles) or behind");
   numbers(group, "plan_median", median, {&dim}, std::string("the plan's median, ") + in_unit, "");
   numbers(group, "plan_p05", low, {&dim}, std::string("the plan's 5th percentile, ") + in_unit, "");
   numbers(group, "plan_p95", high, {&dim}, std::string("the plan's 95th percentile, ") + in_unit,
@@ -204,12 +165,12 @@ void write_objectives(Group& track, const Scenario& scenario, const Tracking& tr
   }
   const Dataset dim =
       results::name_scale(group, objective_dataset::ID, ids, "objective of the scenario");
-  texts(group, objective_dataset::DESCRIPTION, description, dim, "the objective in words");
+  write_texts(group, objective_dataset::DESCRIPTION, description, dim, "the objective in words");
   if (any_french)
-    texts(group, objective_dataset::DESCRIPTION_FR, description_fr, dim,
-          "the objective in French (empty: as description)");
-  texts(group, objective_dataset::INDICATOR, indicator, dim, "indicator of the objective");
-  integers(group, objective_dataset::YEAR, year, dim, "year of the objective", "year");
+    write_texts(group, objective_dataset::DESCRIPTION_FR, description_fr, dim,
+                "the objective in French (empty: as description)");
+  write_texts(group, objective_dataset::INDICATOR, indicator, dim, "indicator of the objective");
+  write_integers(group, objective_dataset::YEAR, year, dim, "year of the objective", "year");
   for (const char* when : {"before", "after"}) {
     const bool after = std::string(when) == "after";
     std::vector<double> probability, low, high;
@@ -248,7 +209,7 @@ void write_parameters(Group& track, const Scenario& scenario, const Tracking& tr
   const Dataset dim = results::name_scale(
       group, member_dataset::PARAMETER, names,
       "uncertain parameter (named, or the key path of the number), most moved first");
-  texts(group, member_dataset::UNITS, units, dim, "canonical unit of each parameter");
+  write_texts(group, member_dataset::UNITS, units, dim, "canonical unit of each parameter");
   const char* const NAMES[6] = {"prior_median",     "prior_p05",     "prior_p95",
                                 "posterior_median", "posterior_p05", "posterior_p95"};
   const char* const MEANINGS[6] = {"median before the observations",
@@ -291,8 +252,8 @@ void write_series(Group& track, const Plan& plan, const Tracking& tracking) {
   level.make_scale("level");
   level.set_attribute("long_name", std::string("quantile level"));
   level.set_attribute("units", std::string("1"));
-  texts(group, member_dataset::UNITS, units, indicator,
-        "canonical unit of each indicator (1: a fraction)");
+  write_texts(group, member_dataset::UNITS, units, indicator,
+              "canonical unit of each indicator (1: a fraction)");
   numbers(group, "before", before, {&indicator, &year, &level},
           "quantiles of the plan's members before the observations (equal weights), in the "
           "indicator's unit (variable units)",
@@ -339,7 +300,7 @@ void write_population(Group& track, const Scenario& scenario, const Tracking& tr
   std::vector<std::string> units;
   for (const auto& name : tracking.population_parameters)
     units.push_back(parameter_unit(scenario, name));
-  texts(group, member_dataset::UNITS, units, parameter, "canonical unit of each parameter");
+  write_texts(group, member_dataset::UNITS, units, parameter, "canonical unit of each parameter");
   std::vector<std::uint64_t> extent{particles, columns};
   Dataset values = group.create(member_dataset::VALUES, Type::Float64, extent,
                                 {std::min<std::uint64_t>(particles, 1024), columns});

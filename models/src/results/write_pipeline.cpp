@@ -36,6 +36,14 @@ void WritePipeline::drain() {
   rethrow_failure();
 }
 
+StoredBatch WritePipeline::spare() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (spares_.empty()) return StoredBatch();
+  StoredBatch batch = std::move(spares_.front());
+  spares_.pop_front();
+  return batch;
+}
+
 void WritePipeline::run() {
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {
@@ -54,6 +62,7 @@ void WritePipeline::run() {
     }
     lock.lock();
     writing_ = false;
+    if (spares_.size() <= capacity_) spares_.push_back(std::move(batch));
     if (failure) {
       failure_ = failure;
       waiting_.clear();

@@ -3,7 +3,8 @@
 /// handed from the ensemble's thread to one writing thread (which compresses
 /// them, in parallel, and makes every HDF5 call of the appends) through a
 /// queue of at most `capacity` waiting batches, so memory stays bounded: the
-/// ensemble waits when the disk is slower than the kernel.
+/// ensemble waits when the disk is slower than the kernel. Written batches
+/// come back as spares, their buffers to be filled again.
 
 #include <condition_variable>
 #include <cstddef>
@@ -32,6 +33,8 @@ class WritePipeline {
   void push(StoredBatch batch);
   /// Waits until every queued batch is written; throws a write's failure.
   void drain();
+  /// A batch already written, to fill again (an empty one at first).
+  StoredBatch spare();
 
  private:
   void run();
@@ -42,6 +45,7 @@ class WritePipeline {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<StoredBatch> waiting_;
+  std::deque<StoredBatch> spares_;
   bool writing_ = false;
   bool stopping_ = false;
   std::exception_ptr failure_;

@@ -4,6 +4,7 @@
 /// with each point's figures on the fresh and the common members, and each
 /// point's level of every candidate action.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,9 @@
 namespace traj::territory {
 
 inline constexpr const char* SEARCH_FILETYPE = "trajectoires-portfolio-search";
+/// 2: `units` that UDUNITS-2 and pint read ("1e6" of `currency`, "Gg" of
+/// `mass_of`), `display_units` as traj shows them; 1 had "M€", "ktCO2e".
+inline constexpr std::int64_t SEARCH_FORMAT_VERSION = 2;
 
 /// Writes `search` to `path` (created or truncated), with the inputs
 /// verbatim and `settings` (versions, command line, edits).
