@@ -145,6 +145,13 @@ py::dict describe(const LoadedScenario& loaded_scenario) {
   }
   labels["blocks"] = blocks;
   labels["custom_indicators"] = scenario.indicators.size();
+  // A scenario of several territories: each territory's rows follow the
+  // whole's (`base_rows` of them) in the same order.
+  labels["base_rows"] = catalogue.base_size();
+  py::list territories;
+  for (const auto& territory : scenario.territories)
+    territories.append(py::make_tuple(territory.id, territory.name, territory.population));
+  labels["territories"] = territories;
   py::list parameters;
   for (const auto& parameter : scenario.parameters.all()) {
     parameters.append(

@@ -14,6 +14,7 @@ import json as _json
 from . import _core, _datasets
 from ._datasets import deterministic_dataset as _deterministic_dataset
 from ._datasets import ensemble_dataset as _ensemble_dataset
+from ._datasets import territories_dataset as _territories_dataset
 from ._errors import Problem, ResultsError, ScenarioError
 
 __version__ = _core.__version__
@@ -134,11 +135,15 @@ def _scenario_of(scenario):
 
 class Run:
     """What a run gives: `dataset` (an xarray.Dataset named as a results
-    file's groups) and `summary` (a dict equal to `traj run --json`)."""
+    file's groups), `summary` (a dict equal to `traj run --json`) and, for
+    an ensemble of a scenario with [[territories]], `territories` (each
+    territory's statistics along a `territory` dimension, as the results
+    file's /territories group; None otherwise)."""
 
-    def __init__(self, dataset, summary):
+    def __init__(self, dataset, summary, territories=None):
         self.dataset = dataset
         self.summary = summary
+        self.territories = territories
 
     def __repr__(self):
         return (f"<trajectoires.Run {self.summary['portfolio']} of {self.summary['scenario']} "
@@ -166,7 +171,8 @@ def run(scenario=None, portfolio=None, *, deterministic=False, members=None, see
     labels = scenario.labels()
     if raw["mode"] == "deterministic":
         return Run(_deterministic_dataset(raw, labels, summary), summary)
-    return Run(_ensemble_dataset(raw, labels, summary), summary)
+    return Run(_ensemble_dataset(raw, labels, summary), summary,
+               _territories_dataset(raw, labels))
 
 
 def compare(scenario=None, portfolios=None, *, members=None, seed=None, threads=None,

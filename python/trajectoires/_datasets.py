@@ -158,6 +158,44 @@ def ensemble_dataset(raw, labels, summary):
     return xr.Dataset(variables, coords=coords, attrs=_run_attributes(summary))
 
 
+def territories_dataset(raw, labels):
+    """A scenario with [[territories]]: each territory's indicators along a
+    `territory` dimension, laid out as a results file's /territories group
+    (`<indicator>_mean`, `_sd` (territory, year), `_quantiles` (territory,
+    year, quantile)); None for a scenario of one territory."""
+    territories = labels["territories"]
+    if not territories:
+        return None
+    base = labels["base_rows"]
+    indicators = labels["indicators"]
+    blocks = labels["blocks"]
+    coords = {
+        "territory": ("territory", np.array([t[0] for t in territories], dtype=object)),
+        "year": ("year", np.array(labels["years"], dtype=np.int32), {"long_name": "year"}),
+        "quantile": ("quantile", np.array(raw["quantile_levels"], dtype=np.float64),
+                     {"long_name": "quantile level"}),
+    }
+    variables = {
+        "name": (("territory",), np.array([t[1] for t in territories], dtype=object), {}),
+        "population": (("territory",), np.array([t[2] for t in territories], dtype=np.float64),
+                       {"units": "1", "long_name": "inhabitants of the territory"}),
+    }
+    quantile_index = {row: k for k, row in enumerate(raw["quantile_rows"])}
+    rows = [blocks[name] for name in SCALARS]
+    rows += [blocks["custom"] + i for i in range(2 * labels["custom_indicators"])]
+    for row in rows:
+        name, unit, description = indicators[row]
+        of = [base * (1 + t) + row for t in range(len(territories))]
+        attributes = {"units": unit, "long_name": description + ", by territory"}
+        variables[name + "_mean"] = (("territory", "year"), raw["mean"][of], attributes)
+        variables[name + "_sd"] = (("territory", "year"), raw["sd"][of], attributes)
+        if all(r in quantile_index for r in of):
+            variables[name + "_quantiles"] = (
+                ("territory", "year", "quantile"),
+                np.stack([raw["quantiles"][quantile_index[r]] for r in of]), attributes)
+    return xr.Dataset(variables, coords=coords)
+
+
 def deterministic_dataset(raw, labels, summary):
     """One run at the medians: every indicator (year[, item]) under its
     statistics name without the statistic's suffix, and each objective's
