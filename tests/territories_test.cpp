@@ -95,6 +95,51 @@ residential = { electricity = 300 }
 )";
 }
 
+/// Two territories A and B sharing the whole's inventory, with the given
+/// `shares` lines; B states no source.
+std::string shared_inventory(const std::string& a_shares, const std::string& b_shares) {
+  return R"(format = 1
+[territory]
+name = "W"
+base_year = 2020
+horizon = 2022
+sectors = ["residential"]
+carriers = ["electricity"]
+pollutants = ["nox"]
+[territory.sources]
+pv = { carrier = "electricity" }
+[inventory.final_energy]
+unit = "GWh"
+residential = { electricity = 100 }
+[trends.activity_growth]
+unit = "%/yr"
+residential = 0
+[trends.autonomous_efficiency]
+unit = "%/yr"
+residential = 0
+[emission_factors.ghg]
+unit = "kgCO2e/kWh"
+[emission_factors.ghg.all_sectors]
+electricity = 0.05
+[emission_factors.nox]
+unit = "g/kWh"
+[emission_factors.nox.all_sectors]
+electricity = 0
+[[territories]]
+id = "a"
+name = "A"
+population = 1
+estimate = true
+)" + a_shares +
+         R"(
+[[territories]]
+id = "b"
+name = "B"
+population = 1
+)" + b_shares +
+         "\n";
+}
+
 double variance(const std::vector<double>& values) {
   double mean = 0.0;
   for (const double v : values) mean += v;
@@ -267,50 +312,20 @@ threshold = 10
                Catch::Contains("objectives.o.territory") && Catch::Contains("\"z\""));
   }
   SECTION("shares of a sector over 1") {
-    std::string text = R"(format = 1
-[territory]
-name = "W"
-base_year = 2020
-horizon = 2022
-sectors = ["residential"]
-carriers = ["electricity"]
-pollutants = ["nox"]
-[territory.sources]
-pv = { carrier = "electricity" }
-[inventory.final_energy]
-unit = "GWh"
-residential = { electricity = 100 }
-[trends.activity_growth]
-unit = "%/yr"
-residential = 0
-[trends.autonomous_efficiency]
-unit = "%/yr"
-residential = 0
-[emission_factors.ghg]
-unit = "kgCO2e/kWh"
-[emission_factors.ghg.all_sectors]
-electricity = 0.05
-[emission_factors.nox]
-unit = "g/kWh"
-[emission_factors.nox.all_sectors]
-electricity = 0
-[[territories]]
-id = "a"
-name = "A"
-population = 1
-estimate = true
-shares = { residential = 0.7 }
-[[territories]]
-id = "b"
-name = "B"
-population = 1
-shares = { residential = 0.6 }
-)";
+    const std::string text =
+        shared_inventory("shares = { residential = 0.7 }", "shares = { residential = 0.6 }");
     const std::string message = error_of(text);
     CHECK_THAT(message, Catch::Contains("territories.b.shares.residential") &&
                             Catch::Contains("summing to at most 1"));
     // B states neither a source nor that its figures are estimates.
     CHECK_THAT(message, Catch::Contains("territories.b.source"));
+  }
+  SECTION("an unknown sector in shares, reported once") {
+    const std::string message =
+        error_of(shared_inventory("shares = { residentiel = 0.5 }", "shares = \"population\""));
+    CHECK_THAT(message, Catch::Contains("territories.a.shares.residentiel: expected a sector"));
+    const auto first = message.find("territories.a.shares.residentiel:");
+    CHECK(message.find("territories.a.shares.residentiel:", first + 1) == std::string::npos);
   }
   SECTION("a per-territory parameter without territories") {
     std::string text = base.substr(0, base.find("[[territories]]"));

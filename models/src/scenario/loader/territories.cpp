@@ -164,7 +164,10 @@ class TerritoriesReader {
         part = indicator_part();
       } else if (!own_inventory) {
         const int sector = context_.reference(shares, key, context_.scenario.sectors, "sector");
-        if (sector == NONE) continue;
+        if (sector == NONE) {
+          shares.skip(key);  // reported above, once
+          continue;
+        }
         part = static_cast<std::size_t>(sector);
       } else {
         continue;  // reported by finish
