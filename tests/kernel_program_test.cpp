@@ -137,7 +137,7 @@ TEST_CASE(
   REQUIRE(move != nullptr);
   CHECK(heat_pumps.as<ReduceEffect>() == nullptr);
   CHECK(heat_pumps.path == "actions.heat-pumps.effects[0]");
-  CHECK(heat_pumps.where.line == 126);  // its [[actions.effects]] header
+  CHECK(heat_pumps.where.line == 127);  // its [[actions.effects]] header
   CHECK(move->from == scenario.find_carrier("natural_gas"));
   CHECK(move->to == scenario.find_carrier("electricity"));
   CHECK(move->has_efficiencies);
