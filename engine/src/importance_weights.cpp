@@ -10,6 +10,7 @@
 
 #include "traj/exact_sum.hpp"
 #include "traj/sorted_members.hpp"
+#include "traj/weighted_selection.hpp"
 
 namespace traj {
 namespace {
@@ -27,6 +28,36 @@ ExactSums sums_and_squares(std::span<const double> weights) {
     }
   }
   return sums;
+}
+
+/// The definition: the members sorted by value (ties by member order), the
+/// first of positive weight whose running sum of weights in that order
+/// reaches level × the sum of all.
+std::vector<double> sorted_quantiles(std::span<const double> values,
+                                     std::span<const std::uint32_t> order,
+                                     std::span<const double> weights,
+                                     std::span<const double> levels) {
+  std::vector<double> cumulative(values.size()), sorted_weights(values.size());
+  double running = 0.0;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    sorted_weights[i] = std::max(0.0, weights[order[i]]);
+    running += sorted_weights[i];
+    cumulative[i] = running;
+  }
+  std::vector<double> quantiles;
+  for (const double level : levels) {
+    const double wanted = std::clamp(level, 0.0, 1.0) * running;
+    // The first member with positive weight whose cumulative weight reaches it.
+    const auto at = std::lower_bound(cumulative.begin(), cumulative.end(), wanted);
+    auto index = static_cast<std::size_t>(at - cumulative.begin());
+    while (index < order.size() && sorted_weights[index] <= 0.0) ++index;
+    if (index == order.size()) {  // beyond the last positive weight: the last one
+      index = order.size() - 1;
+      while (index > 0 && sorted_weights[index] <= 0.0) --index;
+    }
+    quantiles.push_back(values[order[index]]);
+  }
+  return quantiles;
 }
 
 }  // namespace
@@ -95,32 +126,26 @@ std::vector<std::vector<double>> weighted_quantiles(
   if (values.size() >= (std::size_t{1} << 32)) {
     throw std::invalid_argument("weighted_quantiles: at most 2^32 − 1 values");
   }
-  // The order depends only on the values (and member numbers for ties), so
-  // the running sums below, and the result, do too.
-  const std::vector<std::uint32_t> order = sorted_members(values);
+  // Selection finds the sorted path's values without sorting (equal
+  // weights always, others unless a level lies within rounding of a
+  // boundary); the sort is done at most once, when needed.
+  std::vector<std::uint64_t> keys(values.size()), scratch;
+  std::transform(values.begin(), values.end(), keys.begin(), ordered_key);
+  std::vector<std::uint32_t> order;
   std::vector<std::vector<double>> result;
-  std::vector<double> cumulative(values.size()), sorted_weights(values.size());
   for (const auto& weights : weightings) {
-    double running = 0.0;
-    for (std::size_t i = 0; i < order.size(); ++i) {
-      sorted_weights[i] = std::max(0.0, weights[order[i]]);
-      running += sorted_weights[i];
-      cumulative[i] = running;
+    const double first = std::max(0.0, weights[0]);
+    const bool equal = std::all_of(weights.begin(), weights.end(),
+                                   [first](double w) { return std::max(0.0, w) == first; });
+    if (equal) {
+      scratch = keys;
+      result.push_back(equal_weight_quantiles(scratch, first, levels));
+    } else if (auto selected = weighted_quantiles_by_selection(keys, weights, levels)) {
+      result.push_back(std::move(*selected));
+    } else {
+      if (order.empty()) order = sorted_members(values);
+      result.push_back(sorted_quantiles(values, order, weights, levels));
     }
-    std::vector<double> quantiles;
-    for (const double level : levels) {
-      const double wanted = std::clamp(level, 0.0, 1.0) * running;
-      // The first member with positive weight whose cumulative weight reaches it.
-      const auto at = std::lower_bound(cumulative.begin(), cumulative.end(), wanted);
-      auto index = static_cast<std::size_t>(at - cumulative.begin());
-      while (index < order.size() && sorted_weights[index] <= 0.0) ++index;
-      if (index == order.size()) {  // beyond the last positive weight: the last one
-        index = order.size() - 1;
-        while (index > 0 && sorted_weights[index] <= 0.0) --index;
-      }
-      quantiles.push_back(values[order[index]]);
-    }
-    result.push_back(std::move(quantiles));
   }
   return result;
 }
