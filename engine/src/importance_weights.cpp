@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <stdexcept>
 #include <utility>
 
@@ -83,16 +84,26 @@ ImportanceWeights importance_weights(std::span<const double> log_likelihoods) {
 }
 
 double effective_sample_size(std::span<const double> weights) {
+  return weight_totals(weights).effective_size;
+}
+
+WeightTotals weight_totals(std::span<const double> weights) {
   const ExactSums sums = sums_and_squares(weights);
   const double total = sums.value(0), squares = sums.value(1);
-  if (!(total > 0.0) || !(squares > 0.0)) return 0.0;
+  if (!(total > 0.0) || !(squares > 0.0)) return WeightTotals{total, 0.0};
   // (Σw)² / Σw² as (Σw / √Σw²)², which does not overflow for large weights.
   const double ratio = total / std::sqrt(squares);
-  return ratio * ratio;
+  return WeightTotals{total, ratio * ratio};
 }
 
 ProportionEstimate weighted_proportion(std::span<const double> weights,
                                        std::span<const std::uint8_t> outcomes, double z) {
+  return weighted_proportion(weights, outcomes, weight_totals(weights), z);
+}
+
+ProportionEstimate weighted_proportion(std::span<const double> weights,
+                                       std::span<const std::uint8_t> outcomes,
+                                       const WeightTotals& totals, double z) {
   if (weights.size() != outcomes.size()) {
     throw std::invalid_argument("weighted_proportion: as many outcomes as weights expected");
   }
@@ -100,8 +111,8 @@ ProportionEstimate weighted_proportion(std::span<const double> weights,
   for (std::size_t m = 0; m < weights.size(); ++m) {
     if (outcomes[m] != 0) sums.add(0, weights[m]);
   }
-  const double total = sums_and_squares(weights).value(0);
-  const double n = effective_sample_size(weights);
+  const double total = totals.total;
+  const double n = totals.effective_size;
   if (!(total > 0.0) || !(n > 0.0)) return ProportionEstimate{};
   // Wilson (1927) at the effective size: Kish's design effect applied to the
   // binomial variance (Korn & Graubard 1998), as docs/model.md says.
@@ -129,8 +140,9 @@ std::vector<std::vector<double>> weighted_quantiles(
   // Selection finds the sorted path's values without sorting (equal
   // weights always, others unless a level lies within rounding of a
   // boundary); the sort is done at most once, when needed.
-  std::vector<std::uint64_t> keys(values.size()), scratch;
-  std::transform(values.begin(), values.end(), keys.begin(), ordered_key);
+  const auto keys = std::make_unique_for_overwrite<std::uint64_t[]>(values.size());
+  std::transform(values.begin(), values.end(), keys.get(), ordered_key);
+  const QuantileSelector selector(std::span<const std::uint64_t>(keys.get(), values.size()));
   std::vector<std::uint32_t> order;
   std::vector<std::vector<double>> result;
   for (const auto& weights : weightings) {
@@ -138,9 +150,8 @@ std::vector<std::vector<double>> weighted_quantiles(
     const bool equal = std::all_of(weights.begin(), weights.end(),
                                    [first](double w) { return std::max(0.0, w) == first; });
     if (equal) {
-      scratch = keys;
-      result.push_back(equal_weight_quantiles(scratch, first, levels));
-    } else if (auto selected = weighted_quantiles_by_selection(keys, weights, levels)) {
+      result.push_back(selector.equal_weights(first, levels));
+    } else if (auto selected = selector.weighted(weights, levels)) {
       result.push_back(std::move(*selected));
     } else {
       if (order.empty()) order = sorted_members(values);

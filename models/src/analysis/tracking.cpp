@@ -272,12 +272,12 @@ Tracking track_plan(const Plan& plan, const ObservationSet& observations,
   }
   ImportanceWeights weights = importance_weights(log_likelihoods);
   tracking.effective_size = weights.effective_size;
-  const std::vector<double> equal(members, 1.0);
+  const WeightTotals totals = weight_totals(weights.weights);  // once for every objective
   for (std::size_t o = 0; o < result.objectives.size(); ++o) {
     ObjectiveUpdate update;
     update.id = result.objectives[o].id;
     update.before = result.objectives[o].estimate;
-    update.after = weighted_proportion(weights.weights, outcomes.successes[o]);
+    update.after = weighted_proportion(weights.weights, outcomes.successes[o], totals);
     tracking.objectives.push_back(update);
   }
   tracking.joint_before = result.joint;
@@ -286,7 +286,7 @@ Tracking track_plan(const Plan& plan, const ObservationSet& observations,
     for (const auto& successes : outcomes.successes) {
       for (std::size_t m = 0; m < members; ++m) all[m] = all[m] & successes[m];
     }
-    tracking.joint_after = weighted_proportion(weights.weights, all);
+    tracking.joint_after = weighted_proportion(weights.weights, all, totals);
   }
   tracking.importance_effective_size = weights.effective_size;
   const bool smc = tracking_options.method == TrackingMethod::SequentialMonteCarlo ||
