@@ -212,6 +212,57 @@ std::pair<double, std::size_t> bracket_pass(std::span<const std::uint64_t> keys,
   return {(below[0] + below[1]) + (below[2] + below[3]), count};
 }
 
+/// One pass for K disjoint brackets in increasing order: the weight below
+/// each (in `below`), and the members inside any copied to `inside`; their
+/// count. Bucket 2j + 1 holds bracket j, bucket 2j what lies between it and
+/// the one before; four interleaved histograms shorten the chains of sums.
+template <std::size_t K, typename WeightOf>
+std::size_t brackets_pass(std::span<const std::uint64_t> keys, WeightOf weight_of,
+                          const std::uint64_t* low, const std::uint64_t* high, double* below,
+                          Item* inside) {
+  double sums[4][2 * K + 1] = {};
+  std::size_t count = 0;
+  for (std::size_t m = 0; m < keys.size(); ++m) {
+    const std::uint64_t key = keys[m];
+    std::size_t bucket = 0;
+    for (std::size_t j = 0; j < K; ++j) bucket += (key >= low[j] ? 1 : 0) + (key > high[j] ? 1 : 0);
+    const double weight = weight_of(m);
+    sums[m % 4][bucket] += weight;
+    inside[count] = Item{key, weight};
+    count += bucket & 1;
+  }
+  double running = 0.0;
+  for (std::size_t j = 0; j < K; ++j) {
+    for (std::size_t b = j == 0 ? 0 : 2 * j - 1; b <= 2 * j; ++b)
+      running += (sums[0][b] + sums[1][b]) + (sums[2][b] + sums[3][b]);
+    below[j] = running;
+  }
+  return count;
+}
+
+/// brackets_pass for K = 1…5 brackets; nothing if more (the caller then
+/// takes them one at a time).
+template <typename WeightOf>
+std::optional<std::size_t> brackets_pass(std::span<const std::uint64_t> keys, WeightOf weights,
+                                         std::span<const std::uint64_t> low,
+                                         std::span<const std::uint64_t> high, double* below,
+                                         Item* inside) {
+  switch (low.size()) {
+    case 1:
+      return brackets_pass<1, WeightOf>(keys, weights, low.data(), high.data(), below, inside);
+    case 2:
+      return brackets_pass<2, WeightOf>(keys, weights, low.data(), high.data(), below, inside);
+    case 3:
+      return brackets_pass<3, WeightOf>(keys, weights, low.data(), high.data(), below, inside);
+    case 4:
+      return brackets_pass<4, WeightOf>(keys, weights, low.data(), high.data(), below, inside);
+    case 5:
+      return brackets_pass<5, WeightOf>(keys, weights, low.data(), high.data(), below, inside);
+    default:
+      return std::nullopt;
+  }
+}
+
 }  // namespace
 
 QuantileSelector::QuantileSelector(std::span<const std::uint64_t> keys) : keys_(keys) {
@@ -329,17 +380,48 @@ std::optional<std::vector<double>> QuantileSelector::weighted(
   const Selection selection{result, slack_of(n, total)};
   const int depth = 2 * std::bit_width(n) + 8;
   const auto items = std::make_unique_for_overwrite<Item[]>(n);
+  std::sort(targets.begin(), targets.end(),
+            [](const Target& a, const Target& b) { return a.wanted < b.wanted; });
   std::vector<double> fractions;
   for (const Target& target : targets) fractions.push_back(target.wanted / total);
   const auto bracket = sample_brackets(weights, fractions);
+  // Brackets apart from one another: one pass for all, then each bracket's
+  // members taken from those; otherwise one pass each.
+  std::vector<std::uint64_t> low, high;
+  bool apart = true;
   for (std::size_t t = 0; t < targets.size(); ++t) {
-    const auto [below, count] =
-        bracket_pass(keys_, clamped.get(), bracket[t].first, bracket[t].second, items.get());
-    if (select_range(items.get(), items.get() + count, below, targets[t], selection, depth)) {
-      continue;
+    low.push_back(bracket[t].first);
+    high.push_back(bracket[t].second);
+    apart = apart && (t == 0 || high[t - 1] < low[t]);
+  }
+  std::vector<double> below(targets.size());
+  std::optional<std::size_t> inside_any;
+  const double* clamped_weights = clamped.get();
+  const auto weight_of = [clamped_weights](std::size_t m) { return clamped_weights[m]; };
+  if (apart) inside_any = brackets_pass(keys_, weight_of, low, high, below.data(), items.get());
+  std::unique_ptr<Item[]> work;
+  if (inside_any) work = std::make_unique_for_overwrite<Item[]>(*inside_any);
+  for (std::size_t t = 0; t < targets.size(); ++t) {
+    if (inside_any) {
+      const std::uint64_t width = high[t] - low[t];
+      Item* end = work.get();
+      for (std::size_t i = 0; i < *inside_any; ++i) {
+        *end = items[i];
+        end += items[i].key - low[t] <= width ? 1 : 0;
+      }
+      if (select_range(work.get(), end, below[t], targets[t], selection, depth)) continue;
+    } else {
+      const auto [weight_below, count] =
+          bracket_pass(keys_, clamped.get(), low[t], high[t], items.get());
+      if (select_range(items.get(), items.get() + count, weight_below, targets[t], selection,
+                       depth)) {
+        continue;
+      }
     }
-    for (std::size_t m = 0; m < n; ++m) items[m] = Item{keys_[m], clamped[m]};
-    if (!select_range(items.get(), items.get() + n, 0.0, targets[t], selection, depth)) {
+    // The sample misled: select among all.
+    const auto all = std::make_unique_for_overwrite<Item[]>(n);
+    for (std::size_t m = 0; m < n; ++m) all[m] = Item{keys_[m], clamped[m]};
+    if (!select_range(all.get(), all.get() + n, 0.0, targets[t], selection, depth)) {
       return std::nullopt;
     }
   }
