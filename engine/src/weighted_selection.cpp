@@ -15,10 +15,10 @@ namespace {
 /// The sorted path (importance_weights.cpp) returns, for a level λ, the
 /// value of the first member of positive weight whose running sum c, in
 /// sorted order, reaches fl(λ · T), T the running sum of all. Rounding makes
-/// c and T depend on that order. Without it we only know the exact sums S,
-/// and |c − S| ≤ γ_{n−1} · S_total for sums of n non-negative terms in any
-/// order (Higham, Accuracy and Stability of Numerical Algorithms, 2002,
-/// §4.2), likewise our own sums: a value whose weights start below λ·T −
+/// c and T depend on that order. Without it our sums, in another order, and
+/// c both lie within γ_{n−1} · S_total of the exact sums S, for n
+/// non-negative terms added in any order (Higham, Accuracy and Stability of
+/// Numerical Algorithms, 2002, §4.2): a value whose weights start below λ·T −
 /// SLACK and end above λ·T + SLACK is the sorted path's answer. SLACK is
 /// ~30 times that bound (our sums add up to 2n terms deep, and λ·T rounds
 /// once more); levels nearer a boundary go back to the sort.
