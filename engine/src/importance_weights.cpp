@@ -5,11 +5,13 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <stdexcept>
 #include <utility>
 
 #include "traj/exact_sum.hpp"
 #include "traj/sorted_members.hpp"
+#include "traj/weighted_selection.hpp"
 
 namespace traj {
 namespace {
@@ -27,6 +29,36 @@ ExactSums sums_and_squares(std::span<const double> weights) {
     }
   }
   return sums;
+}
+
+/// The definition: the members sorted by value (ties by member order), the
+/// first of positive weight whose running sum of weights in that order
+/// reaches level × the sum of all.
+std::vector<double> sorted_quantiles(std::span<const double> values,
+                                     std::span<const std::uint32_t> order,
+                                     std::span<const double> weights,
+                                     std::span<const double> levels) {
+  std::vector<double> cumulative(values.size()), sorted_weights(values.size());
+  double running = 0.0;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    sorted_weights[i] = std::max(0.0, weights[order[i]]);
+    running += sorted_weights[i];
+    cumulative[i] = running;
+  }
+  std::vector<double> quantiles;
+  for (const double level : levels) {
+    const double wanted = std::clamp(level, 0.0, 1.0) * running;
+    // The first member with positive weight whose cumulative weight reaches it.
+    const auto at = std::lower_bound(cumulative.begin(), cumulative.end(), wanted);
+    auto index = static_cast<std::size_t>(at - cumulative.begin());
+    while (index < order.size() && sorted_weights[index] <= 0.0) ++index;
+    if (index == order.size()) {  // beyond the last positive weight: the last one
+      index = order.size() - 1;
+      while (index > 0 && sorted_weights[index] <= 0.0) --index;
+    }
+    quantiles.push_back(values[order[index]]);
+  }
+  return quantiles;
 }
 
 }  // namespace
@@ -52,16 +84,26 @@ ImportanceWeights importance_weights(std::span<const double> log_likelihoods) {
 }
 
 double effective_sample_size(std::span<const double> weights) {
+  return weight_totals(weights).effective_size;
+}
+
+WeightTotals weight_totals(std::span<const double> weights) {
   const ExactSums sums = sums_and_squares(weights);
   const double total = sums.value(0), squares = sums.value(1);
-  if (!(total > 0.0) || !(squares > 0.0)) return 0.0;
+  if (!(total > 0.0) || !(squares > 0.0)) return WeightTotals{total, 0.0};
   // (Σw)² / Σw² as (Σw / √Σw²)², which does not overflow for large weights.
   const double ratio = total / std::sqrt(squares);
-  return ratio * ratio;
+  return WeightTotals{total, ratio * ratio};
 }
 
 ProportionEstimate weighted_proportion(std::span<const double> weights,
                                        std::span<const std::uint8_t> outcomes, double z) {
+  return weighted_proportion(weights, outcomes, weight_totals(weights), z);
+}
+
+ProportionEstimate weighted_proportion(std::span<const double> weights,
+                                       std::span<const std::uint8_t> outcomes,
+                                       const WeightTotals& totals, double z) {
   if (weights.size() != outcomes.size()) {
     throw std::invalid_argument("weighted_proportion: as many outcomes as weights expected");
   }
@@ -69,8 +111,8 @@ ProportionEstimate weighted_proportion(std::span<const double> weights,
   for (std::size_t m = 0; m < weights.size(); ++m) {
     if (outcomes[m] != 0) sums.add(0, weights[m]);
   }
-  const double total = sums_and_squares(weights).value(0);
-  const double n = effective_sample_size(weights);
+  const double total = totals.total;
+  const double n = totals.effective_size;
   if (!(total > 0.0) || !(n > 0.0)) return ProportionEstimate{};
   // Wilson (1927) at the effective size: Kish's design effect applied to the
   // binomial variance (Korn & Graubard 1998), as docs/model.md says.
@@ -95,32 +137,26 @@ std::vector<std::vector<double>> weighted_quantiles(
   if (values.size() >= (std::size_t{1} << 32)) {
     throw std::invalid_argument("weighted_quantiles: at most 2^32 − 1 values");
   }
-  // The order depends only on the values (and member numbers for ties), so
-  // the running sums below, and the result, do too.
-  const std::vector<std::uint32_t> order = sorted_members(values);
+  // Selection finds the sorted path's values without sorting (equal
+  // weights always, others unless a level lies within rounding of a
+  // boundary); the sort is done at most once, when needed.
+  const auto keys = std::make_unique_for_overwrite<std::uint64_t[]>(values.size());
+  std::transform(values.begin(), values.end(), keys.get(), ordered_key);
+  const QuantileSelector selector(std::span<const std::uint64_t>(keys.get(), values.size()));
+  std::vector<std::uint32_t> order;
   std::vector<std::vector<double>> result;
-  std::vector<double> cumulative(values.size()), sorted_weights(values.size());
   for (const auto& weights : weightings) {
-    double running = 0.0;
-    for (std::size_t i = 0; i < order.size(); ++i) {
-      sorted_weights[i] = std::max(0.0, weights[order[i]]);
-      running += sorted_weights[i];
-      cumulative[i] = running;
+    const double first = std::max(0.0, weights[0]);
+    const bool equal = std::all_of(weights.begin(), weights.end(),
+                                   [first](double w) { return std::max(0.0, w) == first; });
+    if (equal) {
+      result.push_back(selector.equal_weights(first, levels));
+    } else if (auto selected = selector.weighted(weights, levels)) {
+      result.push_back(std::move(*selected));
+    } else {
+      if (order.empty()) order = sorted_members(values);
+      result.push_back(sorted_quantiles(values, order, weights, levels));
     }
-    std::vector<double> quantiles;
-    for (const double level : levels) {
-      const double wanted = std::clamp(level, 0.0, 1.0) * running;
-      // The first member with positive weight whose cumulative weight reaches it.
-      const auto at = std::lower_bound(cumulative.begin(), cumulative.end(), wanted);
-      auto index = static_cast<std::size_t>(at - cumulative.begin());
-      while (index < order.size() && sorted_weights[index] <= 0.0) ++index;
-      if (index == order.size()) {  // beyond the last positive weight: the last one
-        index = order.size() - 1;
-        while (index > 0 && sorted_weights[index] <= 0.0) --index;
-      }
-      quantiles.push_back(values[order[index]]);
-    }
-    result.push_back(std::move(quantiles));
   }
   return result;
 }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <utility>
 
 namespace traj {
@@ -14,8 +13,7 @@ std::vector<std::uint32_t> sorted_members(std::span<const double> values) {
   std::vector<std::uint64_t> keys(n), keys_next(n);
   std::vector<std::uint32_t> order(n), order_next(n);
   for (std::size_t m = 0; m < n; ++m) {
-    const auto bits = std::bit_cast<std::uint64_t>(values[m]);
-    keys[m] = (bits >> 63) != 0 ? ~bits : bits | (std::uint64_t{1} << 63);
+    keys[m] = ordered_key(values[m]);
     order[m] = static_cast<std::uint32_t>(m);
   }
   constexpr int RADIX_BITS = 8;

@@ -31,11 +31,23 @@ ImportanceWeights importance_weights(std::span<const double> log_likelihoods);
 /// normalised or not; 0 for no positive weight.
 double effective_sample_size(std::span<const double> weights);
 
+/// Σw and Kish's effective size of some weights: what weighted_proportion
+/// needs of them, computed once for many outcomes.
+struct WeightTotals {
+  double total = 0.0;
+  double effective_size = 0.0;
+};
+WeightTotals weight_totals(std::span<const double> weights);
+
 /// Σ w·outcome / Σ w, with a Wilson 95 % interval at n = the weights'
 /// effective sample size (for equal weights: the usual Wilson interval).
 ProportionEstimate weighted_proportion(std::span<const double> weights,
                                        std::span<const std::uint8_t> outcomes,
                                        double z = 1.959963984540054);
+/// The same, the weights' totals given (weight_totals of the same weights).
+ProportionEstimate weighted_proportion(std::span<const double> weights,
+                                       std::span<const std::uint8_t> outcomes,
+                                       const WeightTotals& totals, double z = 1.959963984540054);
 
 /// The smallest value whose cumulative weight, values sorted (ties by member
 /// order), reaches `level` × Σw (Σw summed in that order too). `level` in [0, 1].

@@ -149,10 +149,13 @@ std::vector<ParameterShift> parameter_shifts(const Plan& plan, const EnsembleOpt
 /// Each series row's quantiles every year, before (equal weights) and
 /// after: weighted by `weights`, or those of an SMC population whose
 /// outputs hold the series from column `smc_first` on (`smc` not null).
+/// Importance weights' bands are computed on `threads` threads (0: all),
+/// each row and year on its own: the same whatever their number.
 std::vector<TrackedSeries> fan_series_of(const Plan& plan, const std::vector<std::size_t>& rows,
                                          std::span<const std::vector<double>> values,
                                          const std::vector<double>& weights,
-                                         const TemperedSmcResult* smc, std::size_t smc_first) {
+                                         const TemperedSmcResult* smc, std::size_t smc_first,
+                                         int threads) {
   std::vector<TrackedSeries> series;
   const auto years = static_cast<std::size_t>(plan.year_count());
   const std::vector<double> equal(values.empty() ? 0 : values[0].size(), 1.0);
@@ -160,6 +163,16 @@ std::vector<TrackedSeries> fan_series_of(const Plan& plan, const std::vector<std
   const std::size_t stride = particles == 0 ? 0 : smc->outputs.size() / particles;
   const std::vector<double> equal_particles(particles, 1.0);
   std::vector<double> column(particles);
+  std::vector<std::vector<std::vector<double>>> weighted_bands;
+  if (smc == nullptr) {
+    weighted_bands.resize(rows.size() * years);
+    tbb::task_arena arena(threads > 0 ? threads : tbb::this_task_arena::max_concurrency());
+    arena.execute([&] {
+      tbb::parallel_for(std::size_t{0}, weighted_bands.size(), [&](std::size_t i) {
+        weighted_bands[i] = weighted_quantiles(values[i], {equal, weights}, SERIES_LEVELS);
+      });
+    });
+  }
   for (std::size_t r = 0; r < rows.size(); ++r) {
     TrackedSeries one;
     one.row = rows[r];
@@ -167,7 +180,7 @@ std::vector<TrackedSeries> fan_series_of(const Plan& plan, const std::vector<std
       one.years.push_back(plan.scenario->base_year + static_cast<int>(y));
       std::vector<std::vector<double>> bands;
       if (smc == nullptr) {
-        bands = weighted_quantiles(values[r * years + y], {equal, weights}, SERIES_LEVELS);
+        bands = std::move(weighted_bands[r * years + y]);
       } else {
         bands = weighted_quantiles(values[r * years + y], {equal}, SERIES_LEVELS);
         for (std::size_t i = 0; i < particles; ++i)
@@ -184,14 +197,14 @@ std::vector<TrackedSeries> fan_series_of(const Plan& plan, const std::vector<std
 
 std::vector<TrackedSeries> fan_series(const Plan& plan, const std::vector<std::size_t>& rows,
                                       std::span<const std::vector<double>> values,
-                                      const std::vector<double>& weights) {
-  return fan_series_of(plan, rows, values, weights, nullptr, 0);
+                                      const std::vector<double>& weights, int threads) {
+  return fan_series_of(plan, rows, values, weights, nullptr, 0, threads);
 }
 
 std::vector<TrackedSeries> fan_series(const Plan& plan, const std::vector<std::size_t>& rows,
                                       std::span<const std::vector<double>> values,
                                       const TemperedSmcResult& smc, std::size_t smc_first) {
-  return fan_series_of(plan, rows, values, {}, &smc, smc_first);
+  return fan_series_of(plan, rows, values, {}, &smc, smc_first, 1);
 }
 
 }  // namespace
@@ -272,12 +285,12 @@ Tracking track_plan(const Plan& plan, const ObservationSet& observations,
   }
   ImportanceWeights weights = importance_weights(log_likelihoods);
   tracking.effective_size = weights.effective_size;
-  const std::vector<double> equal(members, 1.0);
+  const WeightTotals totals = weight_totals(weights.weights);  // once for every objective
   for (std::size_t o = 0; o < result.objectives.size(); ++o) {
     ObjectiveUpdate update;
     update.id = result.objectives[o].id;
     update.before = result.objectives[o].estimate;
-    update.after = weighted_proportion(weights.weights, outcomes.successes[o]);
+    update.after = weighted_proportion(weights.weights, outcomes.successes[o], totals);
     tracking.objectives.push_back(update);
   }
   tracking.joint_before = result.joint;
@@ -286,7 +299,7 @@ Tracking track_plan(const Plan& plan, const ObservationSet& observations,
     for (const auto& successes : outcomes.successes) {
       for (std::size_t m = 0; m < members; ++m) all[m] = all[m] & successes[m];
     }
-    tracking.joint_after = weighted_proportion(weights.weights, all);
+    tracking.joint_after = weighted_proportion(weights.weights, all, totals);
   }
   tracking.importance_effective_size = weights.effective_size;
   const bool smc = tracking_options.method == TrackingMethod::SequentialMonteCarlo ||
@@ -295,7 +308,8 @@ Tracking track_plan(const Plan& plan, const ObservationSet& observations,
   if (!smc) {
     tracking.parameters = parameter_shifts(plan, options, result.members, weights.weights, nullptr);
     tracking.series = fan_series(plan, tracking_options.series_rows,
-                                 std::span(outcomes.values).subspan(series_first), weights.weights);
+                                 std::span(outcomes.values).subspan(series_first), weights.weights,
+                                 options.threads);
     tracking.weights = std::move(weights.weights);
     return tracking;
   }
