@@ -79,17 +79,6 @@ base = territories.final_energy_mean.sel(year=2020).values
 check(np.allclose(base, [650 * 0.75, 650 * 0.25]), f"base-year shares by population: {base}")
 check(territories.final_energy_mean.attrs.get("display_units") == "GWh",
       "units of a territory variable")
-# The Python module: the same territories, to the bit (the module is built beside traj).
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(TRAJ)), "python"))
-import trajectoires  # noqa: E402
-
-module_run = trajectoires.run(SCENARIO, portfolio="plan", members=3000)
-check(module_run.territories is not None, "the module's territories Dataset")
-check(np.array_equal(module_run.territories.final_energy_mean.values,
-                     territories.final_energy_mean.values),
-      "the module's territory means equal the file's to the bit")
-check(trajectoires.run(os.path.join(SOURCE, "scenarios", "tests", "minimal.toml"),
-                       members=100).territories is None, "no territories Dataset for one territory")
 rerun = traj("rerun", path)
 check("bit for bit" in rerun.stdout, "traj rerun reproduces a file of several territories")
 
