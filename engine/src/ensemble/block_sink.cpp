@@ -72,13 +72,24 @@ TRAJ_LANE_CLONES void accumulate_rows(const Value* values, std::size_t rows, std
   }
 }
 
+/// The draws the run was given, checked, or its own.
+std::shared_ptr<const ParameterSampler> prepared_draws(const ParameterSet& parameters,
+                                                       const EnsembleOptions& options) {
+  if (!options.draws) return std::make_shared<const ParameterSampler>(parameters, options.seed);
+  if (!options.draws->prepared_for(parameters, options.seed))
+    throw std::logic_error(
+        "EnsembleOptions::draws: prepared for another parameter set or seed than the run's");
+  return options.draws;
+}
+
 }  // namespace
 
 RunContext::RunContext(const Model& model, const std::vector<ObjectiveSpec>& specs,
                        const EnsembleOptions& settings)
     : objectives(specs),
       options(settings),
-      draws(model.parameters(), settings.seed),
+      prepared(prepared_draws(model.parameters(), settings)),
+      draws(*prepared),
       rows(model.rows()),
       years(model.years()),
       quantile_index(rows, -1),
