@@ -612,3 +612,19 @@ TEST_CASE("compare keeps a byte per objective and a float per quantity, per plan
   CHECK(comparison_bytes_per_member(scenario, {"solar"}) == 2 * (1 + 9 * 4) + 4);
   CHECK(comparison_bytes_per_member(scenario, {"baseline", "solar"}) == 2 * (1 + 9 * 4) + 4);
 }
+
+TEST_CASE("compare: a progress callback that throws stops the comparison with its exception") {
+  // traj serve cancels a comparison so: the exception leaves the ensembles
+  // running side by side and reaches the caller as it was thrown.
+  struct Stop {};
+  const Scenario scenario = one_cell("{ uniform = [80, 120] }");
+  EnsembleOptions options = members(2000);
+  options.threads = 2;
+  std::size_t calls = 0;
+  CHECK_THROWS_AS(compare_portfolios(scenario, {}, options, true,
+                                     [&calls](std::size_t, std::size_t) {
+                                       if (++calls == 2) throw Stop{};
+                                     }),
+                  Stop);
+  CHECK(calls == 2);  // never called again once it threw
+}

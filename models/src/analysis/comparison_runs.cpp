@@ -4,6 +4,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <memory>
 #include <mutex>
@@ -159,11 +160,12 @@ ComparisonRuns run_comparison(tbb::task_arena& arena, const std::vector<Plan>& p
   const std::uint64_t most =
       options.precision > 0.0 ? std::max(options.members, options.max_members) : options.members;
   std::mutex finishing;
+  std::atomic<bool> stopped = false;  // `finished` threw: start nothing, report nothing more
   arena.execute([&] {
     tbb::parallel_for(
         tbb::blocked_range<std::size_t>(0, tasks.size(), 1),
         [&](const tbb::blocked_range<std::size_t>& range) {
-          for (std::size_t k = range.begin(); k != range.end(); ++k) {
+          for (std::size_t k = range.begin(); k != range.end() && !stopped; ++k) {
             const Task& task = tasks[k];
             if (task.recorded) {
               CompactOutcomes& kept = runs.outcomes[task.plan];
@@ -174,7 +176,13 @@ ComparisonRuns run_comparison(tbb::task_arena& arena, const std::vector<Plan>& p
                   run_without(plans[task.plan], task.slot, quantities, shared);
             }
             const std::lock_guard lock(finishing);
-            if (finished) finished();
+            if (stopped || !finished) continue;
+            try {
+              finished();
+            } catch (...) {
+              stopped = true;
+              throw;
+            }
           }
         },
         tbb::simple_partitioner());
