@@ -50,6 +50,10 @@ struct MemberGroups {
 // Once the run ends: the group `statistics` (statistics.cpp), the
 // summaries of the group `objectives` (objectives.cpp).
 void write_statistics(hdf5::Group& root, const Plan& plan, const EnsembleResult& result);
+/// The rows /statistics (and /territories) store as variables along `year`
+/// alone, in the order written: the totals, the costs, each custom
+/// indicator and its cumulative sum.
+std::vector<int> scalar_rows(const IndicatorCatalogue& catalogue, const Scenario& scenario);
 /// The group `territories`, for a scenario with [[territories]] (territories.cpp).
 void write_territories(hdf5::Group& root, const Plan& plan, const EnsembleResult& result);
 void write_objective_summaries(hdf5::Group& objectives_group, const Scenario& scenario,

@@ -73,19 +73,7 @@ class StatisticsWriter {
 
   /// The scalar indicators: mean, sd, and quantiles where recorded.
   void write_indicators() {
-    std::vector<int> scalars = {catalogue_.final_energy,
-                                catalogue_.local_production,
-                                catalogue_.renewable_share,
-                                catalogue_.energy_imports,
-                                catalogue_.ghg,
-                                catalogue_.ghg_cumulative,
-                                catalogue_.cost_investment,
-                                catalogue_.cost_operating,
-                                catalogue_.cost_cumulative,
-                                catalogue_.cost_discounted};
-    for (std::size_t i = 0; i < 2 * scenario_.indicators.size(); ++i)
-      scalars.push_back(catalogue_.custom + static_cast<int>(i));
-    for (const int row : scalars) {
+    for (const int row : scalar_rows(catalogue_, scenario_)) {
       const std::string& id = catalogue_[static_cast<std::size_t>(row)].id;
       write_block(id, row, 1, 1, nullptr, statistics_dataset::MEAN);
       write_block(id, row, 1, 1, nullptr, statistics_dataset::SD);
@@ -207,6 +195,22 @@ class StatisticsWriter {
 };
 
 }  // namespace
+
+std::vector<int> scalar_rows(const IndicatorCatalogue& catalogue, const Scenario& scenario) {
+  std::vector<int> rows = {catalogue.final_energy,
+                           catalogue.local_production,
+                           catalogue.renewable_share,
+                           catalogue.energy_imports,
+                           catalogue.ghg,
+                           catalogue.ghg_cumulative,
+                           catalogue.cost_investment,
+                           catalogue.cost_operating,
+                           catalogue.cost_cumulative,
+                           catalogue.cost_discounted};
+  for (std::size_t i = 0; i < 2 * scenario.indicators.size(); ++i)
+    rows.push_back(catalogue.custom + static_cast<int>(i));
+  return rows;
+}
 
 void write_statistics(Group& root, const Plan& plan, const EnsembleResult& result) {
   StatisticsWriter writer(root, plan, result);

@@ -61,18 +61,9 @@ class TerritoriesWriter {
   }
 
   void write_indicators() {
-    std::vector<int> scalars = {catalogue_.final_energy,
-                                catalogue_.local_production,
-                                catalogue_.renewable_share,
-                                catalogue_.energy_imports,
-                                catalogue_.ghg,
-                                catalogue_.ghg_cumulative,
-                                catalogue_.cost_investment,
-                                catalogue_.cost_operating,
-                                catalogue_.cost_cumulative,
-                                catalogue_.cost_discounted};
-    for (std::size_t i = 0; i < 2 * scenario_.indicators.size(); ++i)
-      scalars.push_back(catalogue_.custom + static_cast<int>(i));
+    // Beside /statistics' scalars, each pollutant's total (/statistics has
+    // them as one (year, pollutant) block).
+    std::vector<int> scalars = scalar_rows(catalogue_, scenario_);
     const std::size_t sectors = scenario_.sectors.size();
     for (std::size_t p = 0; p < scenario_.pollutants.size(); ++p)
       scalars.push_back(catalogue_.pollutants + static_cast<int>(p * (sectors + 1)));
