@@ -107,9 +107,8 @@ void print_deterministic_table(const Plan& plan, const Trajectory& trajectory,
   std::vector<int> rows = headline_rows(plan);
   const auto& catalogue = plan.catalogue;
   for (std::size_t t = 0; territories && t < catalogue.territory_count(); ++t) {
-    for (const int row : {catalogue.final_energy, catalogue.local_production,
-                          catalogue.renewable_share, catalogue.ghg})
-      rows.push_back(static_cast<int>(catalogue.territory_row(t, static_cast<std::size_t>(row))));
+    for (const std::size_t row : catalogue.territory_headline_rows(t))
+      rows.push_back(static_cast<int>(row));
   }
   for (const int row : rows) {
     const auto& info = plan.catalogue[static_cast<std::size_t>(row)];
@@ -177,11 +176,6 @@ std::pair<std::string, double> shown_unit(Dimension dimension, double typical) {
   if (dimension == Dimension::Energy && typical >= 1e5) return {"TWh", 1e-3};
   if (dimension == Dimension::Fraction) return {"%", 1.0};
   return {std::string(canonical_symbol(dimension)), 1.0};
-}
-
-std::string territory_name(const Territory& territory, Language language) {
-  return language == Language::French && !territory.name_fr.empty() ? territory.name_fr
-                                                                    : territory.name;
 }
 
 /// A whole number with thin groups of three digits: "35 300".
@@ -297,10 +291,8 @@ void print_ensemble_table(const Plan& plan, const EnsembleResult& result,
     for (std::size_t t = 0; t < scenario.territories.size(); ++t) {
       const Territory& territory = scenario.territories[t];
       std::vector<int> rows;
-      for (const int row : {catalogue.final_energy, catalogue.local_production,
-                            catalogue.renewable_share, catalogue.ghg}) {
-        rows.push_back(static_cast<int>(catalogue.territory_row(t, static_cast<std::size_t>(row))));
-      }
+      for (const std::size_t row : catalogue.territory_headline_rows(t))
+        rows.push_back(static_cast<int>(row));
       std::string heading = "\n";
       heading.append(territory_name(territory, language))
           .append(" (")

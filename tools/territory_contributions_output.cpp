@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "traj/display_width.hpp"
+#include "traj/territory/scenario_text.hpp"
 #include "traj/territory/territory_contributions.hpp"
 
 namespace traj::cli {
@@ -26,11 +27,6 @@ std::string share(double value, Language language) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f %%", 100.0 * value);
   return decimal(buffer, language);
-}
-
-const std::string& territory_name(const Territory& territory, Language language) {
-  return language == Language::French && !territory.name_fr.empty() ? territory.name_fr
-                                                                    : territory.name;
 }
 
 }  // namespace

@@ -105,10 +105,8 @@ std::vector<std::size_t> TerritorialModel::headline_rows() const {
   // Each territory's final energy, renewable share and GHG: its small
   // multiples in reports and its line of `traj run --territories`.
   for (std::size_t t = 0; t < catalogue.territory_count(); ++t) {
-    for (const int row : {catalogue.final_energy, catalogue.local_production,
-                          catalogue.renewable_share, catalogue.ghg}) {
-      rows.push_back(catalogue.territory_row(t, static_cast<std::size_t>(row)));
-    }
+    const auto own = catalogue.territory_headline_rows(t);
+    rows.insert(rows.end(), own.begin(), own.end());
   }
   for (const Objective& objective : plan_.scenario->objectives) {
     const auto row = static_cast<std::size_t>(catalogue.find(objective.indicator));

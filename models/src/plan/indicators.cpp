@@ -61,6 +61,13 @@ IndicatorCatalogue::IndicatorCatalogue(const Scenario& scenario) {
   }
 }
 
+std::vector<std::size_t> IndicatorCatalogue::territory_headline_rows(std::size_t territory) const {
+  std::vector<std::size_t> rows;
+  for (const int row : {final_energy, local_production, renewable_share, ghg})
+    rows.push_back(territory_row(territory, static_cast<std::size_t>(row)));
+  return rows;
+}
+
 int IndicatorCatalogue::find(std::string_view id) const {
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     if (entries_[i].id == id) return static_cast<int>(i);

@@ -80,9 +80,7 @@ std::string objective_heading(const Scenario& scenario, const Objective& objecti
     of_whole.indicator = objective.indicator.substr(0, objective.indicator.find('@'));
     of_whole.territory = NONE;
     std::string heading = objective_heading(scenario, of_whole, language);
-    heading.append(" — ").append(language == Language::French && !territory.name_fr.empty()
-                                     ? territory.name_fr
-                                     : territory.name);
+    heading.append(" — ").append(territory_name(territory, language));
     return heading;
   }
   const std::string& id = objective.indicator;

@@ -7,6 +7,7 @@
 #include "comparison_sections.hpp"
 #include "format.hpp"
 #include "page.hpp"
+#include "traj/territory/scenario_text.hpp"
 #include "traj/territory/territory_contributions.hpp"
 
 namespace traj::territory::report {
@@ -32,9 +33,7 @@ std::string territories_section(const Scenario& scenario, const PortfolioCompari
     for (const auto& contribution :
          territory_contributions(catalogue, baseline, portfolio.result)) {
       const Territory& territory = scenario.territories[contribution.territory];
-      const std::string& name = language == Language::French && !territory.name_fr.empty()
-                                    ? territory.name_fr
-                                    : territory.name;
+      const std::string& name = territory_name(territory, language);
       const double share = contribution.share_of_ghg_avoided;
       html << "<tr><td>" << escape(name) << "</td><td class=\"number\">"
            << number(contribution.ghg_avoided, 1, language) << " kt</td><td class=\"number\">"

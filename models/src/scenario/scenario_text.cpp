@@ -26,4 +26,9 @@ const std::string& objective_text(const Objective& objective, ReportLanguage lan
   return text.empty() ? objective.id : text;
 }
 
+const std::string& territory_name(const Territory& territory, ReportLanguage language) {
+  const std::string& name = in_language(territory.name, territory.name_fr, language);
+  return name.empty() ? territory.id : name;
+}
+
 }  // namespace traj::territory

@@ -43,6 +43,9 @@ class IndicatorCatalogue {
   std::size_t territory_row(std::size_t territory, std::size_t row) const {
     return base_size_ * (1 + territory) + row;
   }
+  /// A territory's final energy, local production, renewable share and GHG:
+  /// the rows with quantiles (its small multiples, its lines of `traj run --territories`).
+  std::vector<std::size_t> territory_headline_rows(std::size_t territory) const;
 
   // First rows of each block, for the kernel.
   int final_energy = 0, final_energy_by_sector = 0, final_energy_by_carrier = 0;

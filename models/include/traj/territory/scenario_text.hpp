@@ -20,5 +20,7 @@ const std::string& action_coalition(const Action& action, ReportLanguage languag
 const std::string& portfolio_name(const Portfolio& portfolio, ReportLanguage language);
 /// The objective's description (its id when it has none).
 const std::string& objective_text(const Objective& objective, ReportLanguage language);
+/// A territory of a scenario with [[territories]] (its id when it has no name).
+const std::string& territory_name(const Territory& territory, ReportLanguage language);
 
 }  // namespace traj::territory
