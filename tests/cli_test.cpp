@@ -1128,6 +1128,63 @@ TEST_CASE("sensitivity refuses what memory cannot hold with the estimate and the
                  Catch::Contains("--indicator with --year") && Catch::Contains("--group action"));
 }
 
+TEST_CASE("compare gives the same document at 1 and 2 threads") {
+  // The portfolios' ensembles and those without each action run side by
+  // side: the JSON (every number, every action's contribution, in order)
+  // is the same byte for byte.
+  const std::string common = "compare --members 3000 --json -q --threads ";
+  const auto one = run_traj(common + "1");
+  const auto two = run_traj(common + "2");
+  REQUIRE(one.exit_code == 0);
+  REQUIRE(two.exit_code == 0);
+  CHECK_THAT(one.out, Catch::Contains("\"contributions\": ["));
+  CHECK(one.out == two.out);
+}
+
+TEST_CASE("compare refuses, before it starts, members whose outcomes memory cannot hold") {
+  // The large scenario's 6 portfolios and 80 more (one action each): the
+  // baseline and 86 portfolios keep 5 bytes (objectives) and 20 floats
+  // (quantities) per member each, and 4 bytes for the costs' order
+  // statistics: 87 × 85 + 4 = 7 399 bytes; 10 000 000 members, 74.0 GB.
+  std::ifstream meminfo("/proc/meminfo");
+  std::string line;
+  double available_gb = 0.0;
+  while (std::getline(meminfo, line)) {
+    if (line.rfind("MemAvailable:", 0) == 0) available_gb = std::stod(line.substr(13)) * 1024 / 1e9;
+  }
+  if (available_gb == 0.0 || available_gb > 73.0) {
+    WARN("more than 73 GB available: the memory refusal of compare is not exercised here");
+    return;
+  }
+  const auto directory = std::filesystem::temp_directory_path() /
+                         ("traj_cli_compare_memory_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(directory);
+  const std::string file = (directory / "many-portfolios.toml").string();
+  {
+    std::ofstream out(file);
+    out << "format = 1\ninclude = [\"" << TRAJ_SOURCE_DIR
+        << "/scenarios/bench/metropole-large.toml\"]\n";
+    for (int k = 0; k < 80; ++k) {
+      out << "[[portfolios]]\nid = \"lighting-" << k << "\"\nname = \"Lighting " << k
+          << "\"\nactions = [\"public-lighting\"]\n";
+    }
+  }
+  const auto refused =
+      run_traj("compare '" + file + "' --members 10000000 --no-contributions -q", "", 60);
+  CHECK(refused.exit_code == 2);
+  CHECK_THAT(refused.err,
+             Catch::Contains("--members: comparing the baseline and 86 portfolios on 10000000 "
+                             "members would hold about 74.0 GB in memory (7399 bytes per member") &&
+                 Catch::Contains("GB are available; use --members") &&
+                 Catch::Contains("or fewer --portfolios"));
+  CHECK(refused.out.empty());
+  // What fits runs: the same file, two portfolios, 100 members.
+  const auto fits = run_traj("compare '" + file +
+                             "' --portfolios all,lighting-0 --members 100 --no-contributions -q");
+  CHECK(fits.exit_code == 0);
+  std::filesystem::remove_all(directory);
+}
+
 TEST_CASE("SIGINT during a sensitivity analysis stops it between chunks and leaves no file") {
   const auto directory = std::filesystem::temp_directory_path() /
                          ("traj_cli_sensitivity_signal_" + std::to_string(::getpid()));

@@ -497,3 +497,134 @@ TEST_CASE("compare: each portfolio's distance to the objective has a closed form
   CHECK(comparison.verdicts[0].closest == 1);
   CHECK(comparison.portfolios[0].distances[0].shortfall == Approx(35.0).margin(0.2));
 }
+
+namespace {
+
+/// Identical doubles, NaN equal to NaN (a cost per tonne with nothing avoided).
+bool same(double a, double b) {
+  return a == b || (std::isnan(a) && std::isnan(b));
+}
+
+void check_same_comparison(const PortfolioComparison& x, const PortfolioComparison& y) {
+  REQUIRE(x.portfolios.size() == y.portfolios.size());
+  CHECK(x.members == y.members);
+  for (std::size_t i = 0; i < x.portfolios.size(); ++i) {
+    const PortfolioOutcome& a = x.portfolios[i];
+    const PortfolioOutcome& b = y.portfolios[i];
+    INFO("portfolio " << a.id);
+    CHECK(a.id == b.id);
+    CHECK(a.result.mean == b.result.mean);
+    CHECK(a.result.sd == b.result.sd);
+    CHECK(a.result.quantiles == b.result.quantiles);
+    CHECK(a.result.objectives[0].successes == b.result.objectives[0].successes);
+    CHECK(a.cost_discounted == b.cost_discounted);
+    CHECK(a.cost_p05 == b.cost_p05);
+    CHECK(a.cost_median == b.cost_median);
+    CHECK(a.cost_p95 == b.cost_p95);
+    CHECK(same(a.cost_per_tonne, b.cost_per_tonne));
+    CHECK(a.dominated_by == b.dominated_by);
+    REQUIRE(a.contributions.size() == b.contributions.size());
+    for (std::size_t c = 0; c < a.contributions.size(); ++c) {
+      CHECK(a.contributions[c].action == b.contributions[c].action);
+      CHECK(a.contributions[c].probability == b.contributions[c].probability);
+      CHECK(a.contributions[c].mean == b.contributions[c].mean);
+    }
+  }
+  REQUIRE(x.differences.size() == y.differences.size());
+  for (std::size_t k = 0; k < x.differences.size(); ++k) {
+    CHECK(x.differences[k].a == y.differences[k].a);
+    CHECK(x.differences[k].b == y.differences[k].b);
+    CHECK(x.differences[k].difference == y.differences[k].difference);
+    CHECK(x.differences[k].ci_low == y.differences[k].ci_low);
+  }
+  REQUIRE(x.better.size() == y.better.size());
+  for (std::size_t k = 0; k < x.better.size(); ++k) {
+    CHECK(x.better[k].a == y.better[k].a);
+    CHECK(x.better[k].quantity == y.better[k].quantity);
+    CHECK(x.better[k].better == y.better[k].better);
+    CHECK(x.better[k].ties == y.better[k].ties);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("compare: the same numbers at 1 and 2 threads, over several batches") {
+  // An uncertain cell, so that members differ; 40 000 members are three
+  // batches of members, whose records are handed over in order while the
+  // portfolios' and the contributions' ensembles run side by side.
+  const Scenario scenario = one_cell("{ uniform = [80, 120] }");
+  EnsembleOptions options = members(40000);
+  options.threads = 1;
+  std::vector<std::size_t> done;
+  const PortfolioComparison one = compare_portfolios(
+      scenario, {}, options, true, [&done](std::size_t finished, std::size_t planned) {
+        CHECK(planned == 4 + 1 + 2 + 2);  // 4 plans, then 5 actions left out
+        done.push_back(finished);
+      });
+  CHECK(done == std::vector<std::size_t>{1, 2, 3, 4, 5, 6, 7, 8, 9});
+  options.threads = 2;
+  done.clear();
+  const PortfolioComparison two =
+      compare_portfolios(scenario, {}, options, true,
+                         [&done](std::size_t finished, std::size_t) { done.push_back(finished); });
+  CHECK(done ==
+        std::vector<std::size_t>{1, 2, 3, 4, 5, 6, 7, 8, 9});  // in order, never two at once
+  check_same_comparison(one, two);
+  // Each portfolio's own ensemble, run alone with its own draws, has the
+  // comparison's numbers; and its members' values, kept as doubles, give
+  // the comparison's share of members doing better than the baseline.
+  const Plan solar = compile_plan(scenario, "solar");
+  const Plan baseline = compile_plan(scenario, "");
+  MemberOutcomes solar_members, baseline_members;
+  const EnsembleResult alone = run_recording(solar, one.quantities, options, &solar_members);
+  run_recording(baseline, one.quantities, options, &baseline_members);
+  CHECK(alone.mean == one.portfolios[3].result.mean);
+  CHECK(alone.quantiles == one.portfolios[3].result.quantiles);
+  std::size_t share = one.quantities.size();
+  for (std::size_t q = 0; q < one.quantities.size(); ++q) {
+    if (one.quantities[q].label == "renewable_share 2022") share = q;
+  }
+  REQUIRE(share < one.quantities.size());
+  std::uint64_t better = 0;
+  for (std::size_t m = 0; m < 40000; ++m)
+    better += solar_members.values[share][m] > baseline_members.values[share][m] ? 1 : 0;
+  bool found = false;
+  for (const BetterShare& pair : one.better) {
+    if (pair.a == 3 && pair.b == 0 && pair.quantity == share) {
+      found = true;
+      CHECK(pair.better == static_cast<double>(better) / 40000.0);
+      CHECK(pair.better > 0.99);  // PV always adds production; ties only at rounding
+    }
+  }
+  CHECK(found);
+}
+
+TEST_CASE("compare keeps a byte per objective and a float per quantity, per plan and member") {
+  const Scenario scenario = one_cell("100");
+  // One objective (final energy 2021) and nine quantities: final energy,
+  // renewable share, GHG and NOx in 2021 and 2022 (final energy 2021 once)
+  // and the discounted cost in 2022.
+  const PortfolioComparison comparison = compare_portfolios(scenario, {}, members(100), false);
+  REQUIRE(comparison.quantities.size() == 9);
+  // The baseline and three portfolios: 4 × (1 + 9 × 4), and 4 bytes for the
+  // order statistics of the costs.
+  CHECK(comparison_bytes_per_member(scenario, {}) == 4 * (1 + 9 * 4) + 4);
+  CHECK(comparison_bytes_per_member(scenario, {"solar"}) == 2 * (1 + 9 * 4) + 4);
+  CHECK(comparison_bytes_per_member(scenario, {"baseline", "solar"}) == 2 * (1 + 9 * 4) + 4);
+}
+
+TEST_CASE("compare: a progress callback that throws stops the comparison with its exception") {
+  // traj serve cancels a comparison so: the exception leaves the ensembles
+  // running side by side and reaches the caller as it was thrown.
+  struct Stop {};
+  const Scenario scenario = one_cell("{ uniform = [80, 120] }");
+  EnsembleOptions options = members(2000);
+  options.threads = 2;
+  std::size_t calls = 0;
+  CHECK_THROWS_AS(compare_portfolios(scenario, {}, options, true,
+                                     [&calls](std::size_t, std::size_t) {
+                                       if (++calls == 2) throw Stop{};
+                                     }),
+                  Stop);
+  CHECK(calls == 2);  // never called again once it threw
+}

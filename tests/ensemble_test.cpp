@@ -6,6 +6,7 @@
 #include <boost/math/distributions/normal.hpp>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 #include <tuple>
 
@@ -353,6 +354,35 @@ TEST_CASE("statistics are bit-identical at 1, 2 and 4 threads and any block size
     }
     CHECK(result.joint_successes == reference.joint_successes);
   }
+}
+
+TEST_CASE("prepared draws shared by several ensembles give their own numbers") {
+  // Brest has PERT parameters (tables built with the sampler) and named ones
+  // shared by several actions.
+  const Scenario scenario = testing::scenario_from_file("scenarios/brest-metropole.toml");
+  const Plan plan = compile_plan(scenario, "plan");
+  const Plan baseline = compile_plan(scenario, "");
+  EnsembleOptions options;
+  options.members = 3000;
+  options.seed = 7;
+  const auto own = run(plan, options);
+  const auto own_baseline = run(baseline, options);
+  options.draws = std::make_shared<const ParameterSampler>(scenario.parameters, 7);
+  const auto shared = run(plan, options);
+  const auto shared_baseline = run(baseline, options);
+  CHECK(shared.mean == own.mean);
+  CHECK(shared.sd == own.sd);
+  CHECK(shared.quantiles == own.quantiles);
+  CHECK(shared.objectives[0].successes == own.objectives[0].successes);
+  CHECK(shared_baseline.mean == own_baseline.mean);
+  CHECK(shared_baseline.quantiles == own_baseline.quantiles);
+  // Draws of another seed, or of another parameter set (a copy is another
+  // object), would give other numbers silently: refused.
+  options.draws = std::make_shared<const ParameterSampler>(scenario.parameters, 8);
+  CHECK_THROWS_AS(run(plan, options), std::logic_error);
+  const ParameterSet copy = scenario.parameters;
+  options.draws = std::make_shared<const ParameterSampler>(copy, 7);
+  CHECK_THROWS_AS(run(plan, options), std::logic_error);
 }
 
 TEST_CASE("per-member records of chosen years are those years of the records of every year") {

@@ -60,6 +60,45 @@ TEST_CASE("exact sums do not depend on how values are split and merged") {
   CHECK(forward.value(0) == Approx(static_cast<double>(reference)).epsilon(1e-12));
 }
 
+TEST_CASE("an exact sum reads the same double before and after normalize") {
+  // value() reads normalized, non-negative words in place and normalizes a
+  // copy otherwise: both must give the same double, for positive and
+  // negative sums, sums of zero, and carries across every digit.
+  std::mt19937_64 random(11);
+  std::lognormal_distribution<double> magnitude(0.0, 30.0);
+  const std::size_t count = 400;
+  ExactSums sums(count);
+  for (std::size_t i = 0; i + 1 < count; ++i) {
+    const int terms = 1 + static_cast<int>(i % 17);
+    for (int t = 0; t < terms; ++t) {
+      const double sign = (i % 3 == 0 || (i % 5 == 0 && t % 2 == 0)) ? -1.0 : 1.0;
+      sums.add(i, sign * magnitude(random));
+    }
+  }
+  sums.add(count - 1, 1.5);  // the last one a sum of zero: x − x
+  sums.add(count - 1, -1.5);
+  std::vector<double> before(count);
+  for (std::size_t i = 0; i < count; ++i) before[i] = sums.value(i);
+  sums.normalize();
+  std::size_t negative = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    CHECK(sums.value(i) == before[i]);
+    negative += before[i] < 0 ? 1 : 0;
+  }
+  CHECK(negative > 100);  // both paths were taken
+  CHECK(negative < count - 100);
+  CHECK(sums.value(count - 1) == 0.0);
+  // Normalized sums of several parts, added word by word, are not
+  // normalized any more: read through the copy, the same value again.
+  ExactSums twice(1);
+  twice.add(0, 3.0e300);
+  twice.add(0, 2.0e-300);
+  twice.normalize();
+  const double once = twice.value(0);
+  for (std::size_t w = 0; w < ExactSums::WORDS; ++w) twice.words()[w] *= 2;
+  CHECK(twice.value(0) == 2 * once);
+}
+
 TEST_CASE("exact sums carry infinities and NaN") {
   ExactSums sums(3);
   sums.add(0, std::numeric_limits<double>::infinity());

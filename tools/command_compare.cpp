@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "compare_memory.hpp"
 #include "compare_output_json.hpp"
 #include "comparison_json.hpp"
 #include "distance_output.hpp"
@@ -302,6 +303,7 @@ CommandRunner add_compare_command(CLI::App& app, const std::string& command_line
           "add --shares coalitions (or actions), or remove --permutations");
     }
     const ChosenScenario chosen = load_chosen(options->path, options->edits);
+    refuse_comparison_beyond_memory(chosen.scenario, options->portfolios, options->ensemble);
     if (!options->shares.empty())
       refuse_shares_beyond_memory(chosen.scenario, options->portfolios, options->shares,
                                   options->ensemble.members);

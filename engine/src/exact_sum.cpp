@@ -78,13 +78,23 @@ double ExactSums::value(std::size_t index) const {
   }
   if (positive_infinity) return std::numeric_limits<double>::infinity();
   if (negative_infinity) return -std::numeric_limits<double>::infinity();
-  std::array<std::int64_t, DIGITS> digits;
-  std::copy_n(word, DIGITS, digits.begin());
-  normalize_digits(digits.data());
-  const bool negative = digits[DIGITS - 1] < 0;
-  if (negative) {
-    for (auto& digit : digits) digit = -digit;
-    normalize_digits(digits.data());
+  // Normalized words that are not negative (every sum after normalize(),
+  // as an ensemble reads them) are their own normalized digits: normalizing
+  // them again would change nothing, so they are read in place.
+  std::int64_t above = 0;
+  for (std::size_t k = 0; k + 1 < DIGITS; ++k) above |= word[k] >> 32;
+  bool negative = false;
+  std::array<std::int64_t, DIGITS> copied;
+  const std::int64_t* digits = word;
+  if (above != 0 || word[DIGITS - 1] < 0) {
+    std::copy_n(word, DIGITS, copied.begin());
+    normalize_digits(copied.data());
+    negative = copied[DIGITS - 1] < 0;
+    if (negative) {
+      for (auto& digit : copied) digit = -digit;
+      normalize_digits(copied.data());
+    }
+    digits = copied.data();
   }
   // The normalized digits are unique for an exact sum; from its three
   // leading digits (≥ 65 significant bits) the double follows.

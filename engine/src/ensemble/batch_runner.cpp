@@ -70,6 +70,17 @@ class ChunkBody {
   Accumulator accumulator_;
 };
 
+/// The most lanes a block of the run can have: a block, or every member
+/// the run may have when they are fewer (an ensemble of 100 members, as
+/// compare runs one per action, then holds 100 lanes of working arrays, not
+/// 256: what a lane computes does not depend on the arrays' size).
+std::size_t worker_lanes(const EnsembleOptions& options) {
+  const std::uint64_t most =
+      options.precision > 0.0 ? std::max(options.members, options.max_members) : options.members;
+  return static_cast<std::size_t>(
+      std::max<std::uint64_t>(1, std::min<std::uint64_t>(options.block, most)));
+}
+
 int thread_count(const EnsembleOptions& options) {
   return options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
 }
@@ -79,9 +90,8 @@ int thread_count(const EnsembleOptions& options) {
 BatchRunner::BatchRunner(const Model& model, const std::vector<ObjectiveSpec>& objectives,
                          const EnsembleOptions& options)
     : context_(model, objectives, options),
-      workers_([&model, this, block = std::max<std::size_t>(1, options.block)] {
-        return Worker(model, context_, block);
-      }),
+      workers_(
+          [&model, this, lanes = worker_lanes(options)] { return Worker(model, context_, lanes); }),
       arena_(thread_count(options)) {
   if (options.on_members) {
     const std::size_t recorded_years =

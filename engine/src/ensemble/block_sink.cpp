@@ -12,25 +12,48 @@ namespace traj::ensemble {
 
 namespace {
 
+/// Lane `l` of a row adds to the partial sum of its member (first + l) mod
+/// PARTIALS, scalar, in memory; marks `outside` if its value is out of range.
+template <typename Value>
+[[gnu::always_inline]] inline void accumulate_lanes(const Value* lanes_of, std::size_t from,
+                                                    std::size_t to, std::uint64_t first,
+                                                    double lowest, double* row_sum,
+                                                    double* row_squares, bool& outside) {
+  for (std::size_t l = from; l < to; ++l) {
+    const std::size_t k = (first + l) % PARTIALS;
+    const double value = lanes_of[l];
+    row_sum[k] += value;
+    row_squares[k] += value * value;
+    outside = outside || !(value >= lowest && value <= std::numeric_limits<double>::max());
+  }
+}
+
 /// For every row of one year of a block: marks the lanes whose value is not
 /// finite or, for non-negative rows, negative; and adds each lane to the
 /// partial sum of its member (member m → partial m mod PARTIALS). One call
 /// per year, so that the loops below are compiled (and dispatched) once.
-/// Values of single precision are widened exactly, lane by lane.
+/// Values of single precision are widened exactly, lane by lane. The lanes
+/// from the first member whose number is a multiple of PARTIALS, in groups
+/// of PARTIALS, are summed in registers; the few before and after them (a
+/// block of 100 members, the last block of a run) one by one: each partial
+/// gets the same values in the same order either way.
 template <typename Value>
 TRAJ_LANE_CLONES void accumulate_rows(const Value* values, std::size_t rows, std::size_t lanes,
-                                      bool aligned, std::uint64_t first, const char* non_negative,
-                                      double* sum, double* squares, std::size_t row_stride,
-                                      char* invalid) {
-  static_assert(PARTIALS == 8, "the aligned loop holds the partials in two Double4");
+                                      std::uint64_t first, const char* non_negative, double* sum,
+                                      double* squares, std::size_t row_stride, char* invalid) {
+  static_assert(PARTIALS == 8, "the grouped loop holds the partials in two Double4");
   constexpr double LARGEST = std::numeric_limits<double>::max();
+  const std::size_t head = std::min<std::size_t>(
+      lanes, static_cast<std::size_t>((PARTIALS - first % PARTIALS) % PARTIALS));
+  const std::size_t groups_end = head + (lanes - head) / PARTIALS * PARTIALS;
   for (std::size_t row = 0; row < rows; ++row) {
     const Value* lanes_of = values + row * lanes;
     const double lowest = non_negative[row] != 0 ? 0.0 : -LARGEST;
     double* row_sum = sum + row * row_stride;
     double* row_squares = squares + row * row_stride;
     bool suspect = false;
-    if (aligned) {
+    accumulate_lanes(lanes_of, 0, head, first, lowest, row_sum, row_squares, suspect);
+    if (groups_end > head) {
       // In registers: the sums may alias `values` as far as the compiler
       // knows, which would keep them in memory; same additions, same order.
       const Double4 low = {lowest, lowest, lowest, lowest};
@@ -38,7 +61,7 @@ TRAJ_LANE_CLONES void accumulate_rows(const Value* values, std::size_t rows, std
       Double4 sum_low = load4(row_sum), sum_high = load4(row_sum + 4);
       Double4 squares_low = load4(row_squares), squares_high = load4(row_squares + 4);
       Mask4 outside = {0, 0, 0, 0};
-      for (std::size_t l = 0; l < lanes; l += PARTIALS) {
+      for (std::size_t l = head; l < groups_end; l += PARTIALS) {
         const Double4 first_half = load4(lanes_of + l);
         const Double4 second_half = load4(lanes_of + l + 4);
         // `!(v >= lowest && v <= max)` also catches NaN.
@@ -53,23 +76,26 @@ TRAJ_LANE_CLONES void accumulate_rows(const Value* values, std::size_t rows, std
       store4(row_sum + 4, sum_high);
       store4(row_squares, squares_low);
       store4(row_squares + 4, squares_high);
-      suspect = (outside[0] | outside[1] | outside[2] | outside[3]) != 0;
-    } else {
-      for (std::size_t l = 0; l < lanes; ++l) {
-        const std::size_t k = (first + l) % PARTIALS;
-        const double value = lanes_of[l];
-        row_sum[k] += value;
-        row_squares[k] += value * value;
-      }
-      suspect = true;
+      suspect = suspect || (outside[0] | outside[1] | outside[2] | outside[3]) != 0;
     }
+    accumulate_lanes(lanes_of, groups_end, lanes, first, lowest, row_sum, row_squares, suspect);
     if (!suspect) continue;
-    // Rare (or a partial block): find the lanes.
+    // Rare: find the lanes.
     for (std::size_t l = 0; l < lanes; ++l) {
       const double value = lanes_of[l];
       invalid[l] |= static_cast<char>(!(value >= lowest && value <= LARGEST));
     }
   }
+}
+
+/// The draws the run was given, checked, or its own.
+std::shared_ptr<const ParameterSampler> prepared_draws(const ParameterSet& parameters,
+                                                       const EnsembleOptions& options) {
+  if (!options.draws) return std::make_shared<const ParameterSampler>(parameters, options.seed);
+  if (!options.draws->prepared_for(parameters, options.seed))
+    throw std::logic_error(
+        "EnsembleOptions::draws: prepared for another parameter set or seed than the run's");
+  return options.draws;
 }
 
 }  // namespace
@@ -78,7 +104,8 @@ RunContext::RunContext(const Model& model, const std::vector<ObjectiveSpec>& spe
                        const EnsembleOptions& settings)
     : objectives(specs),
       options(settings),
-      draws(model.parameters(), settings.seed),
+      prepared(prepared_draws(model.parameters(), settings)),
+      draws(*prepared),
       rows(model.rows()),
       years(model.years()),
       quantile_index(rows, -1),
@@ -178,9 +205,8 @@ void BlockSink::finish_block(std::size_t lanes) {
 template <typename Value>
 void BlockSink::take_year(std::size_t year_index, const Value* values, std::size_t lanes) {
   const std::size_t years = context_.years;
-  const bool aligned = first_ % PARTIALS == 0 && lanes % PARTIALS == 0;
   // Guards (non-finite or impossible values mark the member as invalid) and sums.
-  accumulate_rows(values, context_.rows, lanes, aligned, first_, context_.non_negative_row.data(),
+  accumulate_rows(values, context_.rows, lanes, first_, context_.non_negative_row.data(),
                   accumulator_.sum.data() + year_index * PARTIALS,
                   accumulator_.sum_squares.data() + year_index * PARTIALS, years * PARTIALS,
                   worker_.invalid.data());

@@ -21,7 +21,9 @@ namespace traj::ensemble {
 struct RunContext {
   const std::vector<ObjectiveSpec>& objectives;
   const EnsembleOptions& options;
-  ParameterSampler draws;
+  /// options.draws, or the run's own.
+  std::shared_ptr<const ParameterSampler> prepared;
+  const ParameterSampler& draws;
   std::size_t rows, years;
   std::vector<int> quantile_index;     ///< per row: index among quantile rows, or -1
   std::vector<char> non_negative_row;  ///< per row: 1 if it cannot be negative

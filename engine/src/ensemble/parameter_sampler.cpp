@@ -9,7 +9,7 @@
 namespace traj {
 
 ParameterSampler::ParameterSampler(const ParameterSet& parameters, std::uint64_t seed)
-    : groups_(parameters.correlation_groups()) {
+    : groups_(parameters.correlation_groups()), prepared_for_(&parameters), seed_(seed) {
   for (const auto& parameter : parameters.all()) {
     samplers_.emplace_back(parameter.distribution);
     keys_.push_back(stream_key(seed, parameter.name));

@@ -1,9 +1,13 @@
 #include "traj/territory/comparison.hpp"
 
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "comparison_runs.hpp"
 #include "traj/territory/targets.hpp"
 #include "traj/territory/territorial_model.hpp"
 
@@ -16,8 +20,9 @@ double mean_at_horizon(const EnsembleResult& result, int row) {
   return result.mean_at(static_cast<std::size_t>(row), result.years - 1);
 }
 
-/// The smallest value with at least a share `level` of `values` at or below it.
-double order_statistic(std::vector<double> values, double level) {
+/// The smallest value with at least a share `level` of `values` at or below it
+/// (a fresh copy each time: with a NaN, the order of the input matters).
+double order_statistic(std::vector<float> values, double level) {
   if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
   const auto rank = static_cast<std::size_t>(
       std::clamp(std::ceil(level * static_cast<double>(values.size())) - 1.0, 0.0,
@@ -90,6 +95,97 @@ void judge_portfolios(const Scenario& scenario, const IndicatorCatalogue& catalo
   }
 }
 
+/// The plans compared: the baseline ("") first, then the portfolios asked
+/// for (every one when none is).
+std::vector<std::string> compared_ids(const Scenario& scenario,
+                                      const std::vector<std::string>& portfolio_ids) {
+  std::vector<std::string> ids = {""};
+  if (portfolio_ids.empty()) {
+    for (const auto& portfolio : scenario.portfolios) ids.push_back(portfolio.id);
+  } else {
+    for (const auto& id : portfolio_ids) {
+      if (id != "baseline") ids.push_back(id);
+    }
+  }
+  return ids;
+}
+
+/// Pairs: paired differences of probabilities and shares of members doing
+/// better, each later plan against each earlier one, every pair a task.
+void compare_pairs(tbb::task_arena& arena, const std::vector<detail::CompactOutcomes>& data,
+                   std::size_t objectives, PortfolioComparison& comparison) {
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t a = 0; a < data.size(); ++a) {
+    for (std::size_t b = a + 1; b < data.size(); ++b) pairs.emplace_back(a, b);
+  }
+  const std::vector<ComparedQuantity>& quantities = comparison.quantities;
+  comparison.differences.resize(pairs.size() * objectives);
+  comparison.better.resize(pairs.size() * quantities.size());
+  arena.execute([&] {
+    tbb::parallel_for(std::size_t{0}, pairs.size(), [&](std::size_t k) {
+      const auto [a, b] = pairs[k];
+      for (std::size_t o = 0; o < objectives; ++o) {
+        PairedDifference difference = paired_difference(data[b].successes[o], data[a].successes[o]);
+        difference.a = b;
+        difference.b = a;
+        difference.objective = o;
+        comparison.differences[k * objectives + o] = difference;
+      }
+      for (std::size_t q = 0; q < quantities.size(); ++q) {
+        const auto& values_a = data[b].values[q];
+        const auto& values_b = data[a].values[q];
+        std::uint64_t better = 0, ties = 0;
+        for (std::size_t m = 0; m < values_a.size(); ++m) {
+          if (values_a[m] == values_b[m]) {
+            ++ties;
+          } else if ((values_a[m] > values_b[m]) == quantities[q].higher_is_better) {
+            ++better;
+          }
+        }
+        const double n = static_cast<double>(std::max<std::size_t>(1, values_a.size()));
+        comparison.better[k * quantities.size() + q] = {b, a, q, static_cast<double>(better) / n,
+                                                        static_cast<double>(ties) / n};
+      }
+    });
+  });
+}
+
+/// What carries a portfolio: its result against each run without one of
+/// its actions, ranked by their weight on the objectives, then on GHG.
+void add_contributions(const Scenario& scenario, const Plan& plan,
+                       const std::vector<detail::WithoutAction>& without,
+                       const PortfolioComparison& comparison, PortfolioOutcome& outcome) {
+  for (std::size_t slot = 0; slot < plan.actions.size(); ++slot) {
+    ActionContribution contribution;
+    contribution.action = scenario.actions[static_cast<std::size_t>(plan.actions[slot].action)].id;
+    for (std::size_t o = 0; o < without[slot].probability.size(); ++o) {
+      contribution.probability.push_back(outcome.result.objectives[o].estimate.probability -
+                                         without[slot].probability[o]);
+    }
+    for (std::size_t q = 0; q < comparison.quantities.size(); ++q) {
+      const ComparedQuantity& quantity = comparison.quantities[q];
+      const auto year = static_cast<std::size_t>(quantity.year - scenario.base_year);
+      contribution.mean.push_back(outcome.result.mean_at(quantity.row, year) -
+                                  without[slot].mean[q]);
+    }
+    outcome.contributions.push_back(std::move(contribution));
+  }
+  const auto ghg = static_cast<std::size_t>(
+      std::find_if(comparison.quantities.begin(), comparison.quantities.end(),
+                   [&](const ComparedQuantity& q) {
+                     return q.row == static_cast<std::size_t>(plan.catalogue.ghg);
+                   }) -
+      comparison.quantities.begin());
+  std::stable_sort(outcome.contributions.begin(), outcome.contributions.end(),
+                   [ghg](const ActionContribution& x, const ActionContribution& y) {
+                     double weight_x = 0, weight_y = 0;
+                     for (const double p : x.probability) weight_x += std::abs(p);
+                     for (const double p : y.probability) weight_y += std::abs(p);
+                     if (weight_x != weight_y) return weight_x > weight_y;
+                     return std::abs(x.mean[ghg]) > std::abs(y.mean[ghg]);
+                   });
+}
+
 }  // namespace
 
 ObjectiveVerdict objective_verdict(const std::vector<double>& probabilities,
@@ -159,59 +255,6 @@ std::vector<ComparedQuantity> compared_quantities(const Plan& plan) {
   return quantities;
 }
 
-EnsembleResult run_recording(const Plan& plan, const std::vector<ComparedQuantity>& quantities,
-                             const EnsembleOptions& base, MemberOutcomes* data) {
-  const TerritorialModel model(plan);
-  EnsembleOptions options = base;
-  options.quantile_rows = model.headline_rows();
-  const auto objectives = model.objective_specs();
-  if (data != nullptr) {
-    data->successes.assign(objectives.size(), {});
-    data->values.assign(quantities.size(), {});
-    // The members planned, at least: no reallocation on the way (and no
-    // vector of twice the size) unless a precision target adds members.
-    for (auto& successes : data->successes) successes.reserve(base.members);
-    for (auto& values : data->values) values.reserve(base.members);
-    std::vector<std::size_t> rows;
-    for (const auto& quantity : quantities) {
-      if (std::find(rows.begin(), rows.end(), quantity.row) == rows.end())
-        rows.push_back(quantity.row);
-    }
-    options.recorded_rows = rows;
-    options.record_parameters = false;
-    // Only the years compared (a few of the horizon's): the members' other
-    // years are neither copied nor kept.
-    const int base_year = plan.scenario->base_year;
-    std::vector<std::size_t> years;
-    for (const auto& quantity : quantities)
-      years.push_back(static_cast<std::size_t>(quantity.year - base_year));
-    std::sort(years.begin(), years.end());
-    years.erase(std::unique(years.begin(), years.end()), years.end());
-    options.recorded_years = years;
-    options.on_members = [data, rows, years, &quantities, &objectives,
-                          base_year](const MemberRecords& records) {
-      for (std::size_t o = 0; o < objectives.size(); ++o) {
-        for (std::size_t m = 0; m < records.count; ++m) {
-          data->successes[o].push_back(records.successes[m * objectives.size() + o]);
-        }
-      }
-      for (std::size_t q = 0; q < quantities.size(); ++q) {
-        const auto r = static_cast<std::size_t>(
-            std::find(rows.begin(), rows.end(), quantities[q].row) - rows.begin());
-        const auto year = static_cast<std::size_t>(
-            std::lower_bound(years.begin(), years.end(),
-                             static_cast<std::size_t>(quantities[q].year - base_year)) -
-            years.begin());
-        for (std::size_t m = 0; m < records.count; ++m) {
-          data->values[q].push_back(
-              records.trajectories[(r * records.capacity + m) * records.years + year]);
-        }
-      }
-    };
-  }
-  return run_ensemble(model, objectives, options);
-}
-
 PairedDifference paired_difference(const std::vector<std::uint8_t>& a,
                                    const std::vector<std::uint8_t>& b) {
   PairedDifference difference;
@@ -237,18 +280,22 @@ PairedDifference paired_difference(const std::vector<std::uint8_t>& a,
   return difference;
 }
 
+std::uint64_t comparison_bytes_per_member(const Scenario& scenario,
+                                          const std::vector<std::string>& portfolio_ids) {
+  const std::vector<std::string> ids = compared_ids(scenario, portfolio_ids);
+  const Plan plan = compile_plan(scenario, ids.front());
+  const std::uint64_t per_plan = scenario.objectives.size() * sizeof(std::uint8_t) +
+                                 compared_quantities(plan).size() * sizeof(float);
+  // Each plan's outcomes, and one copy of a plan's costs for their order statistics.
+  return ids.size() * per_plan + sizeof(float);
+}
+
 PortfolioComparison compare_portfolios(
     const Scenario& scenario, const std::vector<std::string>& portfolio_ids,
     const EnsembleOptions& options, bool contributions,
     const std::function<void(std::size_t, std::size_t)>& progress) {
-  std::vector<std::string> ids = {""};
-  if (portfolio_ids.empty()) {
-    for (const auto& portfolio : scenario.portfolios) ids.push_back(portfolio.id);
-  } else {
-    for (const auto& id : portfolio_ids) {
-      if (id != "baseline") ids.push_back(id);
-    }
-  }
+  check_ensemble_options(options);  // before the arena takes the thread count
+  const std::vector<std::string> ids = compared_ids(scenario, portfolio_ids);
   PortfolioComparison comparison;
   std::vector<Plan> plans;
   for (const auto& id : ids) plans.push_back(compile_plan(scenario, id));  // throws for unknown ids
@@ -257,11 +304,13 @@ PortfolioComparison compare_portfolios(
   if (contributions) {
     for (std::size_t i = 1; i < plans.size(); ++i) planned += plans[i].actions.size();
   }
-  const auto step = [&] {
-    ++done;
-    if (progress) progress(done, planned);
-  };
-  std::vector<MemberOutcomes> data(ids.size());
+  tbb::task_arena arena(options.threads > 0 ? options.threads
+                                            : tbb::this_task_arena::max_concurrency());
+  detail::ComparisonRuns runs =
+      detail::run_comparison(arena, plans, comparison.quantities, options, contributions, [&] {
+        ++done;
+        if (progress) progress(done, planned);
+      });
   const IndicatorCatalogue& catalogue = plans.front().catalogue;
   std::size_t cost_quantity = 0;
   for (std::size_t q = 0; q < comparison.quantities.size(); ++q) {
@@ -269,18 +318,19 @@ PortfolioComparison compare_portfolios(
         comparison.quantities[q].year == scenario.horizon)
       cost_quantity = q;
   }
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    PortfolioOutcome outcome;
-    outcome.id = ids[i].empty() ? "baseline" : ids[i];
-    outcome.result = run_recording(plans[i], comparison.quantities, options, &data[i]);
-    outcome.cost_discounted = mean_at_horizon(outcome.result, catalogue.cost_discounted);
-    const std::vector<double>& costs = data[i].values[cost_quantity];
-    outcome.cost_p05 = order_statistic(costs, 0.05);
-    outcome.cost_median = order_statistic(costs, 0.5);
-    outcome.cost_p95 = order_statistic(costs, 0.95);
-    comparison.portfolios.push_back(std::move(outcome));
-    step();
-  }
+  comparison.portfolios.resize(ids.size());
+  arena.execute([&] {
+    tbb::parallel_for(std::size_t{0}, ids.size(), [&](std::size_t i) {
+      PortfolioOutcome& outcome = comparison.portfolios[i];
+      outcome.id = ids[i].empty() ? "baseline" : ids[i];
+      outcome.result = std::move(runs.results[i]);
+      outcome.cost_discounted = mean_at_horizon(outcome.result, catalogue.cost_discounted);
+      const std::vector<float>& costs = runs.outcomes[i].values[cost_quantity];
+      outcome.cost_p05 = order_statistic(costs, 0.05);
+      outcome.cost_median = order_statistic(costs, 0.5);
+      outcome.cost_p95 = order_statistic(costs, 0.95);
+    });
+  });
   comparison.members = comparison.portfolios.front().result.members;
 
   // Costs and GHG avoided against the baseline.
@@ -296,75 +346,10 @@ PortfolioComparison compare_portfolios(
   }
 
   judge_portfolios(scenario, catalogue, comparison);
-
-  // Pairs: paired differences of probabilities and shares of members doing better.
-  for (std::size_t a = 0; a < ids.size(); ++a) {
-    for (std::size_t b = a + 1; b < ids.size(); ++b) {
-      for (std::size_t o = 0; o < scenario.objectives.size(); ++o) {
-        PairedDifference difference = paired_difference(data[b].successes[o], data[a].successes[o]);
-        difference.a = b;
-        difference.b = a;
-        difference.objective = o;
-        comparison.differences.push_back(difference);
-      }
-      for (std::size_t q = 0; q < comparison.quantities.size(); ++q) {
-        const auto& values_a = data[b].values[q];
-        const auto& values_b = data[a].values[q];
-        std::uint64_t better = 0, ties = 0;
-        for (std::size_t m = 0; m < values_a.size(); ++m) {
-          if (values_a[m] == values_b[m]) {
-            ++ties;
-          } else if ((values_a[m] > values_b[m]) == comparison.quantities[q].higher_is_better) {
-            ++better;
-          }
-        }
-        const double n = static_cast<double>(std::max<std::size_t>(1, values_a.size()));
-        comparison.better.push_back(
-            {b, a, q, static_cast<double>(better) / n, static_cast<double>(ties) / n});
-      }
-    }
-  }
-
-  // What carries each portfolio: the same members without each action.
+  compare_pairs(arena, runs.outcomes, scenario.objectives.size(), comparison);
   if (contributions) {
-    for (std::size_t i = 1; i < ids.size(); ++i) {
-      PortfolioOutcome& outcome = comparison.portfolios[i];
-      for (std::size_t slot = 0; slot < plans[i].actions.size(); ++slot) {
-        Plan without = plans[i];
-        without.actions[slot].adoption.ceiling = Quantity::fixed(0.0);
-        const EnsembleResult result =
-            run_recording(without, comparison.quantities, options, nullptr);
-        ActionContribution contribution;
-        contribution.action =
-            scenario.actions[static_cast<std::size_t>(plans[i].actions[slot].action)].id;
-        for (std::size_t o = 0; o < result.objectives.size(); ++o) {
-          contribution.probability.push_back(outcome.result.objectives[o].estimate.probability -
-                                             result.objectives[o].estimate.probability);
-        }
-        for (const auto& quantity : comparison.quantities) {
-          const auto year = static_cast<std::size_t>(quantity.year - scenario.base_year);
-          contribution.mean.push_back(outcome.result.mean_at(quantity.row, year) -
-                                      result.mean_at(quantity.row, year));
-        }
-        outcome.contributions.push_back(std::move(contribution));
-        step();
-      }
-      // Ranked by their weight on the objectives, then on GHG.
-      const auto ghg = static_cast<std::size_t>(
-          std::find_if(comparison.quantities.begin(), comparison.quantities.end(),
-                       [&](const ComparedQuantity& q) {
-                         return q.row == static_cast<std::size_t>(catalogue.ghg);
-                       }) -
-          comparison.quantities.begin());
-      std::stable_sort(outcome.contributions.begin(), outcome.contributions.end(),
-                       [ghg](const ActionContribution& x, const ActionContribution& y) {
-                         double weight_x = 0, weight_y = 0;
-                         for (const double p : x.probability) weight_x += std::abs(p);
-                         for (const double p : y.probability) weight_y += std::abs(p);
-                         if (weight_x != weight_y) return weight_x > weight_y;
-                         return std::abs(x.mean[ghg]) > std::abs(y.mean[ghg]);
-                       });
-    }
+    for (std::size_t i = 1; i < ids.size(); ++i)
+      add_contributions(scenario, plans[i], runs.without[i], comparison, comparison.portfolios[i]);
   }
   return comparison;
 }

@@ -127,15 +127,27 @@ EnsembleResult run_recording(const Plan& plan, const std::vector<ComparedQuantit
 
 /// Runs the baseline and `portfolio_ids` (empty: every portfolio) on the
 /// same members and compares them. With `contributions`, also runs each
-/// portfolio once without each of its actions.
-/// Memory: one byte per member and objective and one double per member and
-/// compared quantity, per portfolio.
-/// `progress(done, planned)` is called after each ensemble: one per
-/// portfolio, and one per action of each portfolio with `contributions`.
+/// portfolio once without each of its actions. The ensembles run side by
+/// side on `options.threads` (each one's numbers do not depend on it), and
+/// share one ParameterSampler.
+/// Memory: comparison_bytes_per_member per member (at most
+/// `options.max_members` with a precision target), plus what does not grow
+/// with the members (docs/performance.md).
+/// `progress(done, planned)` is called after each ensemble, never two at
+/// once: one per portfolio, and one per action of each portfolio with
+/// `contributions`; it may throw to stop the comparison. `options.progress`
+/// is not called.
 PortfolioComparison compare_portfolios(
     const Scenario& scenario, const std::vector<std::string>& portfolio_ids,
     const EnsembleOptions& options, bool contributions,
     const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+/// The bytes compare_portfolios keeps per member for the baseline and
+/// `portfolio_ids` (empty: every portfolio): one byte per objective and one
+/// float per compared quantity for each of them, and a float for the order
+/// statistics of the costs.
+std::uint64_t comparison_bytes_per_member(const Scenario& scenario,
+                                          const std::vector<std::string>& portfolio_ids);
 
 /// Paired 95 % interval of mean(a) − mean(b) for 0/1 outcomes of the same
 /// members, and the unpaired one.
