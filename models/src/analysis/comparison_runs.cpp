@@ -155,6 +155,7 @@ ComparisonRuns run_comparison(tbb::task_arena& arena, const std::vector<Plan>& p
         std::make_shared<const ParameterSampler>(plans.front().scenario->parameters, shared.seed);
   }
   shared.progress = {};
+  shared.in_callers_arena = true;
   // Every member a run may hold (a precision target adds members up to its
   // cap), so that memory stays what comparison_bytes_per_member says.
   const std::uint64_t most =
@@ -167,14 +168,19 @@ ComparisonRuns run_comparison(tbb::task_arena& arena, const std::vector<Plan>& p
         [&](const tbb::blocked_range<std::size_t>& range) {
           for (std::size_t k = range.begin(); k != range.end() && !stopped; ++k) {
             const Task& task = tasks[k];
-            if (task.recorded) {
-              CompactOutcomes& kept = runs.outcomes[task.plan];
-              runs.results[task.plan] = record_members(plans[task.plan], quantities, shared, most,
-                                                       &kept.successes, &kept.values);
-            } else {
-              runs.without[task.plan][task.slot] =
-                  run_without(plans[task.plan], task.slot, quantities, shared);
-            }
+            // Isolated: while this thread waits for its ensemble's blocks it
+            // takes no other ensemble, and the threads done with theirs
+            // help with its blocks.
+            tbb::this_task_arena::isolate([&] {
+              if (task.recorded) {
+                CompactOutcomes& kept = runs.outcomes[task.plan];
+                runs.results[task.plan] = record_members(plans[task.plan], quantities, shared, most,
+                                                         &kept.successes, &kept.values);
+              } else {
+                runs.without[task.plan][task.slot] =
+                    run_without(plans[task.plan], task.slot, quantities, shared);
+              }
+            });
             const std::lock_guard lock(finishing);
             if (stopped || !finished) continue;
             try {
