@@ -1,6 +1,8 @@
 // Monte Carlo ensembles: sampling, statistics, determinism, analytic cases.
 // Tolerances are derived from the Monte Carlo standard error (4 SE: a false
 // failure once in ~16 000 runs) plus the quantile sketch's relative accuracy.
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 #include <atomic>
 #include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/normal.hpp>
@@ -383,6 +385,43 @@ TEST_CASE("prepared draws shared by several ensembles give their own numbers") {
   const ParameterSet copy = scenario.parameters;
   options.draws = std::make_shared<const ParameterSampler>(copy, 7);
   CHECK_THROWS_AS(run(plan, options), std::logic_error);
+}
+
+TEST_CASE("ensembles run as isolated tasks of the caller's arena give their own numbers") {
+  // As traj compare runs them: several at once in one arena, with and
+  // without per-member records, over three batches.
+  const Scenario scenario = testing::scenario_from_file("scenarios/brest-metropole.toml");
+  const Plan plan = compile_plan(scenario, "plan");
+  EnsembleOptions options;
+  options.members = 40000;
+  options.threads = 1;
+  const auto alone = run(plan, options);
+  options.in_callers_arena = true;
+  options.threads = 0;  // not used
+  std::vector<EnsembleResult> results(4);
+  std::vector<std::uint64_t> recorded(4, 0);
+  tbb::task_arena arena(2);
+  arena.execute([&] {
+    tbb::parallel_for(0, 4, [&](int k) {
+      tbb::this_task_arena::isolate([&] {
+        EnsembleOptions mine = options;
+        if (k % 2 == 1) {
+          mine.on_members = [&recorded, k](const MemberRecords& records) {
+            recorded[static_cast<std::size_t>(k)] += records.count;
+          };
+        }
+        results[static_cast<std::size_t>(k)] = run(plan, mine);
+      });
+    });
+  });
+  for (std::size_t k = 0; k < results.size(); ++k) {
+    INFO("ensemble " << k);
+    CHECK(results[k].mean == alone.mean);
+    CHECK(results[k].sd == alone.sd);
+    CHECK(results[k].quantiles == alone.quantiles);
+    CHECK(results[k].objectives[0].successes == alone.objectives[0].successes);
+    CHECK(recorded[k] == (k % 2 == 1 ? 40000u : 0u));
+  }
 }
 
 TEST_CASE("per-member records of chosen years are those years of the records of every year") {

@@ -92,6 +92,13 @@ struct EnsembleOptions {
   /// prepares its own. The same numbers either way; one prepared for
   /// another set or seed is refused (std::logic_error).
   std::shared_ptr<const ParameterSampler> draws;
+  /// Run on the threads of the caller's oneTBB arena instead of an arena of
+  /// `threads` of its own (`threads` is then not used): for a caller that
+  /// runs several ensembles as tasks of one arena (traj compare), each in
+  /// tbb::this_task_arena::isolate, so that a thread done with its own
+  /// ensemble helps with another's blocks instead of waiting. The same
+  /// numbers either way.
+  bool in_callers_arena = false;
 };
 
 struct ObjectiveOutcome {

@@ -104,7 +104,7 @@ BatchRunner::BatchRunner(const Model& model, const std::vector<ObjectiveSpec>& o
 Accumulator BatchRunner::run_batch(MemberRange batch) {
   if (records_) records_->first = batch.first;
   ChunkBody body(context_, workers_, batch);
-  arena_.execute([&] {
+  on_threads([&] {
     tbb::parallel_deterministic_reduce(tbb::blocked_range<std::uint64_t>(0, batch.chunks(), 1),
                                        body);
   });
@@ -119,7 +119,7 @@ bool BatchRunner::run_requested_side_by_side(const BatchPlan& plan, BatchCounts&
   const EnsembleOptions& options = context_.options;
   std::mutex totals_mutex;
   std::atomic<bool> stopping = false;
-  arena_.execute([&] {
+  on_threads([&] {
     tbb::parallel_for(
         tbb::blocked_range<std::uint64_t>(0, plan.requested_batches(), 1),
         [&](const tbb::blocked_range<std::uint64_t>& batches) {

@@ -47,6 +47,16 @@ class BatchRunner {
  private:
   /// Moves what the threads counted into `into` (counts: any order is exact).
   void drain_sketches(std::vector<QuantileSketch>& into);
+  /// Runs `work` on the run's threads: its own arena, or the caller's
+  /// (EnsembleOptions::in_callers_arena).
+  template <typename Work>
+  void on_threads(const Work& work) {
+    if (context_.options.in_callers_arena) {
+      work();
+    } else {
+      arena_.execute(work);
+    }
+  }
 
   RunContext context_;
   std::optional<BatchRecords> records_;

@@ -9,7 +9,6 @@
 
 #include "comparison_runs.hpp"
 #include "traj/territory/targets.hpp"
-#include "traj/territory/territorial_model.hpp"
 
 namespace traj::territory {
 namespace {

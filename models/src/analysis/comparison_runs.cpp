@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "traj/cluster.hpp"
 #include "traj/territory/territorial_model.hpp"
 
 namespace traj::territory {
@@ -155,34 +156,48 @@ ComparisonRuns run_comparison(tbb::task_arena& arena, const std::vector<Plan>& p
         std::make_shared<const ParameterSampler>(plans.front().scenario->parameters, shared.seed);
   }
   shared.progress = {};
+  shared.in_callers_arena = true;
   // Every member a run may hold (a precision target adds members up to its
   // cap), so that memory stays what comparison_bytes_per_member says.
   const std::uint64_t most =
       options.precision > 0.0 ? std::max(options.members, options.max_members) : options.members;
   std::mutex finishing;
   std::atomic<bool> stopped = false;  // `finished` threw: start nothing, report nothing more
+  const auto run_task = [&](const Task& task) {
+    if (task.recorded) {
+      CompactOutcomes& kept = runs.outcomes[task.plan];
+      runs.results[task.plan] =
+          record_members(plans[task.plan], quantities, shared, most, &kept.successes, &kept.values);
+    } else {
+      runs.without[task.plan][task.slot] =
+          run_without(plans[task.plan], task.slot, quantities, shared);
+    }
+    const std::lock_guard lock(finishing);
+    if (stopped || !finished) return;
+    try {
+      finished();
+    } catch (...) {
+      stopped = true;
+      throw;
+    }
+  };
+  // Over MPI ranks every ensemble exchanges counts and sums with the other
+  // ranks, in the same order on each: one ensemble at a time, each on its
+  // own threads, in the order of the tasks.
+  if (options.cluster != nullptr && options.cluster->size() > 1) {
+    shared.in_callers_arena = false;
+    for (const Task& task : tasks) run_task(task);
+    return runs;
+  }
   arena.execute([&] {
     tbb::parallel_for(
         tbb::blocked_range<std::size_t>(0, tasks.size(), 1),
         [&](const tbb::blocked_range<std::size_t>& range) {
           for (std::size_t k = range.begin(); k != range.end() && !stopped; ++k) {
-            const Task& task = tasks[k];
-            if (task.recorded) {
-              CompactOutcomes& kept = runs.outcomes[task.plan];
-              runs.results[task.plan] = record_members(plans[task.plan], quantities, shared, most,
-                                                       &kept.successes, &kept.values);
-            } else {
-              runs.without[task.plan][task.slot] =
-                  run_without(plans[task.plan], task.slot, quantities, shared);
-            }
-            const std::lock_guard lock(finishing);
-            if (stopped || !finished) continue;
-            try {
-              finished();
-            } catch (...) {
-              stopped = true;
-              throw;
-            }
+            // Isolated: while this thread waits for its ensemble's blocks it
+            // takes no other ensemble, and the threads done with theirs
+            // help with its blocks.
+            tbb::this_task_arena::isolate([&] { run_task(tasks[k]); });
           }
         },
         tbb::simple_partitioner());

@@ -39,7 +39,9 @@ struct ComparisonRuns {
 
 /// Runs every plan (keeping its members' outcomes of `quantities`) and, with
 /// `contributions`, every plan but the first without each of its actions,
-/// all of them sharing one set of prepared draws, as tasks of `arena`.
+/// all of them sharing one set of prepared draws, as tasks of `arena` — or,
+/// over several MPI ranks (`options.cluster`), one after the other, so that
+/// every rank makes the ensembles' exchanges in the same order.
 /// `finished()` is called after each ensemble, never two at once; it may
 /// throw to stop the comparison.
 ComparisonRuns run_comparison(tbb::task_arena& arena, const std::vector<Plan>& plans,

@@ -128,8 +128,8 @@ EnsembleResult run_recording(const Plan& plan, const std::vector<ComparedQuantit
 /// Runs the baseline and `portfolio_ids` (empty: every portfolio) on the
 /// same members and compares them. With `contributions`, also runs each
 /// portfolio once without each of its actions. The ensembles run side by
-/// side on `options.threads` (each one's numbers do not depend on it), and
-/// share one ParameterSampler.
+/// side on `options.threads` (each one's numbers do not depend on it; over
+/// several MPI ranks, one after the other), and share one ParameterSampler.
 /// Memory: comparison_bytes_per_member per member (at most
 /// `options.max_members` with a precision target), plus what does not grow
 /// with the members (docs/performance.md).
