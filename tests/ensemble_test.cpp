@@ -590,11 +590,14 @@ namespace {
 /// y = sqrt(x) with x ~ U(−1, 1): members with x < 0 give NaN; row 1 = x
 /// is declared non-negative. With `single_precision`, both rows are rounded
 /// to floats and handed over as floats (as the territorial kernel does);
-/// with `rounded`, the same floats are handed over widened to doubles.
+/// with `rounded`, the same floats are handed over widened to doubles; with
+/// `in_parts`, the floats come one row at a time, the last row first (as a
+/// kernel of several territories hands them over).
 class SquareRootModel final : public Model {
  public:
-  explicit SquareRootModel(bool single_precision = false, bool rounded = false)
-      : single_precision_(single_precision), rounded_(rounded) {
+  explicit SquareRootModel(bool single_precision = false, bool rounded = false,
+                           bool in_parts = false)
+      : single_precision_(single_precision), rounded_(rounded), in_parts_(in_parts) {
     Parameter parameter;
     parameter.name = "x";
     parameter.named = true;
@@ -606,17 +609,18 @@ class SquareRootModel final : public Model {
   std::size_t years() const override { return 1; }
   std::vector<std::size_t> non_negative_rows() const override { return {1}; }
   std::unique_ptr<BlockEvaluator> make_evaluator(std::size_t lanes) const override {
-    return std::make_unique<Evaluator>(lanes, single_precision_, rounded_);
+    return std::make_unique<Evaluator>(lanes, single_precision_, rounded_, in_parts_);
   }
 
  private:
   class Evaluator final : public BlockEvaluator {
    public:
-    Evaluator(std::size_t lanes, bool single_precision, bool rounded)
+    Evaluator(std::size_t lanes, bool single_precision, bool rounded, bool in_parts)
         : out_(2 * lanes),
           floats_(2 * lanes),
           single_precision_(single_precision),
-          rounded_(rounded) {}
+          rounded_(rounded),
+          in_parts_(in_parts) {}
     void run(const double* x, std::size_t lanes, YearSink& sink) override {
       for (std::size_t l = 0; l < lanes; ++l) {
         out_[l] = std::sqrt(x[l]);
@@ -630,7 +634,10 @@ class SquareRootModel final : public Model {
         floats_[i] = static_cast<float>(out_[i]);
         out_[i] = floats_[i];
       }
-      if (single_precision_) {
+      if (in_parts_) {
+        sink.year_rows(0, floats_.data(), lanes, 1, 1);
+        sink.year_rows(0, floats_.data(), lanes, 0, 1);
+      } else if (single_precision_) {
         sink.year(0, floats_.data(), lanes);
       } else {
         sink.year(0, out_.data(), lanes);
@@ -640,10 +647,10 @@ class SquareRootModel final : public Model {
    private:
     std::vector<double> out_;
     std::vector<float> floats_;
-    bool single_precision_, rounded_;
+    bool single_precision_, rounded_, in_parts_;
   };
   ParameterSet parameters_;
-  bool single_precision_, rounded_;
+  bool single_precision_, rounded_, in_parts_;
 };
 }  // namespace
 
@@ -681,6 +688,32 @@ TEST_CASE("a model handing over floats gets the statistics of the same values as
     const auto exact = run_ensemble(SquareRootModel(), {objective}, options);
     CHECK(exact.mean_at(1, 0) != from_floats.mean_at(1, 0));
   }
+}
+
+TEST_CASE("a year handed over in parts of rows gives the statistics of the whole year at once") {
+  const SquareRootModel at_once(true), in_parts(true, false, true);
+  ObjectiveSpec objective;
+  objective.id = "x-at-least-0.3";
+  objective.row = 1;
+  objective.at_most = false;
+  objective.threshold = 0.3;
+  EnsembleOptions options;
+  options.members = 5000;
+  options.quantile_rows = {0, 1};
+  const auto whole = run_ensemble(at_once, {objective}, options);
+  const auto parts = run_ensemble(in_parts, {objective}, options);
+  const auto same = [](const std::vector<double>& a, const std::vector<double>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](double x, double y) {
+      return x == y || (std::isnan(x) && std::isnan(y));
+    });
+  };
+  CHECK(same(whole.mean, parts.mean));
+  CHECK(same(whole.sd, parts.sd));
+  CHECK(same(whole.quantiles, parts.quantiles));
+  CHECK(whole.objectives[0].successes == parts.objectives[0].successes);
+  CHECK(whole.objectives[0].successes > 1000);
+  CHECK(whole.invalid_members == parts.invalid_members);
+  CHECK(whole.invalid_examples == parts.invalid_examples);
 }
 
 TEST_CASE("members with impossible results are counted and named, not averaged in silently") {

@@ -168,7 +168,7 @@ EnsembleResult run_ensemble(const Model& model, const std::vector<ObjectiveSpec>
   const Cluster& cluster = options.cluster != nullptr ? *options.cluster : alone;
   // The threads, their evaluators and what they accumulate.
   BatchRunner runner(model, objectives, options);
-  RankTotals totals(runner.cells(), runner.empty_sketches());
+  RankTotals totals(runner.rows(), runner.years(), runner.empty_sketches());
   RunState state(objectives.size(), options.members);
   // One process keeping no records: nothing is decided between the
   // requested batches, so they run side by side.

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <boost/random/sobol.hpp>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 #include <optional>
 #include <thread>
@@ -38,6 +39,10 @@ class OutputSink final : public YearSink {
   void year(std::size_t year_index, const float* values, std::size_t lanes) override {
     take_year(year_index, values, lanes);
   }
+  void year_rows(std::size_t year_index, const float* values, std::size_t lanes,
+                 std::size_t first_row, std::size_t row_count) override {
+    take_year(year_index, values, lanes, first_row, first_row + row_count);
+  }
 
   void finish() {
     for (std::size_t o = 0; o < outputs_.size(); ++o) {
@@ -58,11 +63,14 @@ class OutputSink final : public YearSink {
   }
 
  private:
+  /// Rows [first_row, end_row) of the year (all by default).
   template <typename Value>
-  void take_year(std::size_t year_index, const Value* values, std::size_t lanes) {
+  void take_year(std::size_t year_index, const Value* values, std::size_t lanes,
+                 std::size_t first_row = 0, std::size_t end_row = SIZE_MAX) {
     for (std::size_t o = 0; o < outputs_.size(); ++o) {
       const SensitivityOutput& output = outputs_[o];
       const std::size_t row = output.objective ? output.spec.row : output.row;
+      if (row < first_row || row >= end_row) continue;
       const std::size_t year = output.objective ? output.spec.year_index : output.year_index;
       if (year == year_index) std::copy_n(values + row * lanes, lanes, values_.data() + o * lanes);
       if (output.objective && output.spec.relative && output.spec.reference_from_year &&

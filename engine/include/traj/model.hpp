@@ -21,6 +21,13 @@ class YearSink {
   /// The same from a model that computes in single precision: each value is
   /// widened to double exactly, as if the model had handed over doubles.
   virtual void year(std::size_t year_index, const float* values, std::size_t lanes) = 0;
+  /// Rows [first_row, first_row + row_count) of year `year_index` alone,
+  /// `values` still pointing at row 0: a model that computes its rows in
+  /// parts (territory by territory) hands each part over while it is in
+  /// cache. Every row of a year comes exactly once, in whatever parts and
+  /// order; the sink ends as after one call to year().
+  virtual void year_rows(std::size_t year_index, const float* values, std::size_t lanes,
+                         std::size_t first_row, std::size_t row_count) = 0;
 };
 
 /// Evaluates blocks of members; one per thread (not thread safe).

@@ -39,14 +39,20 @@ void Accumulator::merge(const Accumulator& other) {
   for (std::size_t i = 0; i < sketches.size(); ++i) sketches[i].merge(other.sketches[i]);
 }
 
-RankTotals::RankTotals(std::size_t cells, std::vector<QuantileSketch> empty_sketches)
-    : sums(2 * cells), sketches(std::move(empty_sketches)), cells_(cells) {}
+RankTotals::RankTotals(std::size_t rows, std::size_t years,
+                       std::vector<QuantileSketch> empty_sketches)
+    : sums(2 * rows * years), sketches(std::move(empty_sketches)), rows_(rows), years_(years) {}
 
 void RankTotals::add(const Accumulator& batch) {
-  for (std::size_t cell = 0; cell < cells_; ++cell) {
-    for (std::size_t k = 0; k < PARTIALS; ++k) {
-      sums.add(cell, batch.sum[cell * PARTIALS + k]);
-      sums.add(cells_ + cell, batch.sum_squares[cell * PARTIALS + k]);
+  const std::size_t cells = rows_ * years_;
+  for (std::size_t row = 0; row < rows_; ++row) {
+    for (std::size_t year = 0; year < years_; ++year) {
+      const std::size_t cell = row * years_ + year;
+      const std::size_t first = (year * rows_ + row) * PARTIALS;
+      for (std::size_t k = 0; k < PARTIALS; ++k) {
+        sums.add(cell, batch.sum[first + k]);
+        sums.add(cells + cell, batch.sum_squares[first + k]);
+      }
     }
   }
   // (Empty when the workers' sketches were merged here directly.)

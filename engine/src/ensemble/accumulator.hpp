@@ -40,7 +40,10 @@ struct BatchCounts {
 /// Sums, sketches and success counts of a set of members.
 struct Accumulator {
   BatchCounts counts;
-  std::vector<double> sum, sum_squares;         ///< [(row × years + year) × PARTIALS + partial]
+  /// [(year × rows + row) × PARTIALS + partial]: a year's rows side by side,
+  /// as a block's sink adds them year by year (with many rows, as in a
+  /// scenario of several territories, rows far apart missed the cache).
+  std::vector<double> sum, sum_squares;
   std::vector<QuantileSketch> sketches;         ///< [quantile row × years + year]
   std::vector<std::uint64_t> invalid_examples;  ///< smallest member numbers (keep_smallest)
 
@@ -61,12 +64,12 @@ struct RankTotals {
   std::vector<QuantileSketch> sketches;
   std::vector<std::uint64_t> invalid_examples;
 
-  RankTotals(std::size_t cells, std::vector<QuantileSketch> empty_sketches);
+  RankTotals(std::size_t rows, std::size_t years, std::vector<QuantileSketch> empty_sketches);
   /// Adds a batch's sums, its sketches (if any) and its examples of invalid members.
   void add(const Accumulator& batch);
 
  private:
-  std::size_t cells_;
+  std::size_t rows_, years_;
 };
 
 }  // namespace traj::ensemble

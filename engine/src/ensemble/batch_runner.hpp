@@ -26,6 +26,8 @@ class BatchRunner {
   BatchRunner& operator=(const BatchRunner&) = delete;
 
   std::size_t cells() const { return context_.cells(); }
+  std::size_t rows() const { return context_.rows; }
+  std::size_t years() const { return context_.years; }
   std::vector<QuantileSketch> empty_sketches() const { return context_.empty_sketches(); }
   Accumulator empty_accumulator() const { return context_.empty(); }
   /// Per-member records of the last batch run (with options.on_members), or null.

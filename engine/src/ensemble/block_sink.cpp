@@ -151,11 +151,16 @@ BlockSink::BlockSink(RunContext& context, Accumulator& accumulator, Worker& work
 }
 
 void BlockSink::year(std::size_t year_index, const double* values, std::size_t lanes) {
-  take_year(year_index, values, lanes);
+  take_rows(year_index, values, lanes, 0, context_.rows);
 }
 
 void BlockSink::year(std::size_t year_index, const float* values, std::size_t lanes) {
-  take_year(year_index, values, lanes);
+  take_rows(year_index, values, lanes, 0, context_.rows);
+}
+
+void BlockSink::year_rows(std::size_t year_index, const float* values, std::size_t lanes,
+                          std::size_t first_row, std::size_t row_count) {
+  take_rows(year_index, values, lanes, first_row, row_count);
 }
 
 void BlockSink::record_trajectories(std::size_t lanes) {
@@ -202,15 +207,23 @@ void BlockSink::finish_block(std::size_t lanes) {
   }
 }
 
+/// Each row's statistics are its own (sums, sketch, records, objectives),
+/// so a year taken in parts of rows ends as if taken at once.
 template <typename Value>
-void BlockSink::take_year(std::size_t year_index, const Value* values, std::size_t lanes) {
+void BlockSink::take_rows(std::size_t year_index, const Value* values, std::size_t lanes,
+                          std::size_t first_row, std::size_t row_count) {
   const std::size_t years = context_.years;
+  const std::size_t end_row = first_row + row_count;
+  const auto in_part = [first_row, end_row](std::size_t row) {
+    return row >= first_row && row < end_row;
+  };
   // Guards (non-finite or impossible values mark the member as invalid) and sums.
-  accumulate_rows(values, context_.rows, lanes, first_, context_.non_negative_row.data(),
-                  accumulator_.sum.data() + year_index * PARTIALS,
-                  accumulator_.sum_squares.data() + year_index * PARTIALS, years * PARTIALS,
-                  worker_.invalid.data());
-  for (std::size_t row = 0; row < context_.rows; ++row) {
+  const std::size_t first_cell = (year_index * context_.rows + first_row) * PARTIALS;
+  accumulate_rows(values + first_row * lanes, row_count, lanes, first_,
+                  context_.non_negative_row.data() + first_row,
+                  accumulator_.sum.data() + first_cell,
+                  accumulator_.sum_squares.data() + first_cell, PARTIALS, worker_.invalid.data());
+  for (std::size_t row = first_row; row < end_row; ++row) {
     const Value* lanes_of = values + row * lanes;
     const int quantile = context_.quantile_index[row];
     if (quantile >= 0) {
@@ -223,6 +236,7 @@ void BlockSink::take_year(std::size_t year_index, const Value* values, std::size
   if (const int slot = context_.recorded_year_slot[year_index]; records != nullptr && slot >= 0) {
     const std::vector<std::size_t>& recorded_rows = context_.options.recorded_rows;
     for (std::size_t r = 0; r < recorded_rows.size(); ++r) {
+      if (!in_part(recorded_rows[r])) continue;
       std::copy_n(values + recorded_rows[r] * lanes, lanes,
                   worker_.record_stage.data() +
                       (r * records->years + static_cast<std::size_t>(slot)) * lanes);
@@ -230,6 +244,7 @@ void BlockSink::take_year(std::size_t year_index, const Value* values, std::size
   }
   for (std::size_t o = 0; o < context_.objectives.size(); ++o) {
     const ObjectiveSpec& objective = context_.objectives[o];
+    if (!in_part(objective.row)) continue;
     if (objective.year_index == year_index) {
       std::copy_n(values + objective.row * lanes, lanes,
                   worker_.objective_values.data() + o * lanes);

@@ -72,13 +72,16 @@ class BlockSink final : public YearSink {
 
   void year(std::size_t year_index, const double* values, std::size_t lanes) override;
   void year(std::size_t year_index, const float* values, std::size_t lanes) override;
+  void year_rows(std::size_t year_index, const float* values, std::size_t lanes,
+                 std::size_t first_row, std::size_t row_count) override;
   /// After the block's last year: its members, invalid members and successes,
   /// and its recorded trajectories.
   void finish_block(std::size_t lanes);
 
  private:
   template <typename Value>
-  void take_year(std::size_t year_index, const Value* values, std::size_t lanes);
+  void take_rows(std::size_t year_index, const Value* values, std::size_t lanes,
+                 std::size_t first_row, std::size_t row_count);
   void record_trajectories(std::size_t lanes);
 
   RunContext& context_;

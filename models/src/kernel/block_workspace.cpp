@@ -58,7 +58,8 @@ void BlockWorkspace::allocate() {
   discount_factor.assign(L, 1.0);
   scaled_ceilings.assign(program.slots * L, 0);
   year_out.assign(program.rows_out * L, 0);
-  if (!program.territory_programs.empty()) territory_sum.assign(L, 0.0);
+  if (!program.territory_programs.empty())
+    territory_sum.assign(program.plan.catalogue.base_size() * L, 0.0);
   if constexpr (!std::is_same_v<Real, double>)
     parameter_lanes.assign(program.scenario.parameters.size() * L, 0);
   const auto size = static_cast<Eigen::Index>(program.carriers);

@@ -71,7 +71,8 @@ struct BlockWorkspace {
   /// when that scale is not 1 (untouched otherwise).
   std::vector<detail::Real> scaled_ceilings;
   std::vector<detail::Real> year_out;  ///< [row × lanes]: the indicators of the year
-  /// [lanes]: a row's sum over the territories (scenarios of several territories only).
+  /// [row × lanes]: the whole's rows summed over the territories (scenarios of
+  /// several territories only).
   std::vector<double> territory_sum;
   /// Parameters of the block as Real, [parameter × lanes] (when Real is not
   /// double): converted once per block, read every year.

@@ -113,19 +113,19 @@ TRAJ_LANE_CLONES void write_custom_and_cumulative(BlockWorkspace& work, std::siz
   }
 }
 
-TRAJ_LANE_CLONES void sum_territories(const IndicatorCatalogue& catalogue, std::size_t lanes,
-                                      Real* out, double* sum) {
-  for (std::size_t row = 0; row < catalogue.base_size(); ++row) {
-    // Territory by territory over contiguous lanes, in the same order for
-    // every member: vectorised, and the same sums at any block size.
-    std::fill_n(sum, lanes, 0.0);
-    for (std::size_t t = 0; t < catalogue.territory_count(); ++t) {
-      const Real* part = out + catalogue.territory_row(t, row) * lanes;
-      for (std::size_t l = 0; l < lanes; ++l) sum[l] += part[l];
-    }
-    Real* whole = out + row * lanes;
-    for (std::size_t l = 0; l < lanes; ++l) whole[l] = static_cast<Real>(sum[l]);
-  }
+TRAJ_LANE_CLONES void add_territory(const IndicatorCatalogue& catalogue, std::size_t t,
+                                    std::size_t lanes, const Real* out, double* sum) {
+  // Row by row over contiguous lanes, in the same order for every member:
+  // vectorised, and the same sums at any block size.
+  if (t == 0) std::fill_n(sum, catalogue.base_size() * lanes, 0.0);
+  const Real* part = out + catalogue.territory_row(t, 0) * lanes;
+  for (std::size_t i = 0; i < catalogue.base_size() * lanes; ++i) sum[i] += part[i];
+}
+
+TRAJ_LANE_CLONES void write_whole(const IndicatorCatalogue& catalogue, std::size_t lanes,
+                                  const double* sum, Real* out) {
+  for (std::size_t i = 0; i < catalogue.base_size() * lanes; ++i)
+    out[i] = static_cast<Real>(sum[i]);
   const Real* total = indicator_row(out, lanes, catalogue.final_energy);
   const Real* production = indicator_row(out, lanes, catalogue.local_production);
   Real* share = indicator_row(out, lanes, catalogue.renewable_share);

@@ -71,15 +71,20 @@ struct Kernel::Impl {
       territories[t]->start_block(parameters, lanes);
       if (balances != nullptr) territory_balances[t].assign(balance_size, CarrierBalance{});
     }
-    // Each territory writes its rows in place, after the whole's.
+    // Each territory writes its rows in place, after the whole's, and hands
+    // them to the sink and to the whole's sums while they are in cache.
     Real* out = work.year_out.data();
+    double* whole = work.territory_sum.data();
+    const std::size_t rows = catalogue.base_size();
     for (std::size_t y = 0; y < program->years; ++y) {
       for (std::size_t t = 0; t < territories.size(); ++t) {
         territories[t]->run_year(y, lanes, out + catalogue.territory_row(t, 0) * lanes,
                                  balances != nullptr ? territory_balances[t].data() : nullptr);
+        add_territory(catalogue, t, lanes, out, whole);
+        sink.year_rows(y, out, lanes, catalogue.territory_row(t, 0), rows);
       }
-      sum_territories(catalogue, lanes, out, work.territory_sum.data());
-      sink.year(y, out, lanes);
+      write_whole(catalogue, lanes, whole, out);
+      sink.year_rows(y, out, lanes, 0, rows);
     }
     if (balances != nullptr) sum_balances(territory_balances, balance_size, balances);
   }
@@ -118,6 +123,11 @@ class CopyingSink final : public YearSink {
   }
   void year(std::size_t year_index, const float* values, std::size_t lanes) override {
     std::copy_n(values, rows_ * lanes, out_ + year_index * rows_ * lanes);
+  }
+  void year_rows(std::size_t year_index, const float* values, std::size_t lanes,
+                 std::size_t first_row, std::size_t row_count) override {
+    std::copy_n(values + first_row * lanes, row_count * lanes,
+                out_ + (year_index * rows_ + first_row) * lanes);
   }
 
  private:

@@ -48,8 +48,13 @@ void write_costs(BlockWorkspace& work, std::size_t y, std::size_t lanes, detail:
 void write_custom_and_cumulative(BlockWorkspace& work, std::size_t lanes, detail::Real* out);
 /// A scenario of several territories: the whole's rows of `out` are the
 /// sums of the territories' rows (in double, rounded once), the renewable
-/// share the whole's production over its final energy. `sum`: [lanes].
-void sum_territories(const IndicatorCatalogue& catalogue, std::size_t lanes, detail::Real* out,
-                     double* sum);
+/// share the whole's production over its final energy. `sum`: [row × lanes]
+/// of the whole's rows; territory `t`'s rows are added as soon as they are
+/// written (while in cache), in territory order, the first onto zeros.
+void add_territory(const IndicatorCatalogue& catalogue, std::size_t t, std::size_t lanes,
+                   const detail::Real* out, double* sum);
+/// After the last territory's add_territory: the whole's rows from `sum`.
+void write_whole(const IndicatorCatalogue& catalogue, std::size_t lanes, const double* sum,
+                 detail::Real* out);
 
 }  // namespace traj::territory
